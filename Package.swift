@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The targets follow Dossier's pipeline: records are loaded and parsed (DossierRecords,
+// DossierMarkdown), validated into the domain model (DossierModel), counted
+// (DossierFigures), rendered (DossierRender, DossierHTML) and written (DossierSite).
+// The `dossier` executable only parses options and calls DossierSite.
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["DossierCLI"]),
+        .library(name: "DossierSite", targets: ["DossierSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries: a module map and a shim header each, nothing else.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "DossierDiagnostics"),
+        .target(
+            name: "DossierRecords",
+            dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "DossierModel",
+            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown"]),
+        .target(name: "DossierFigures", dependencies: ["DossierModel"]),
+        .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "DossierRender",
+            dependencies: [
+                "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]),
+        .target(
+            name: "DossierSite",
+            dependencies: [
+                "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
+                "DossierRender", "DossierHTML",
+            ]),
+        .executableTarget(
+            name: "DossierCLI",
+            dependencies: [
+                "DossierSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Builds the default theme in templates/ into the binary.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+
+        .testTarget(
+            name: "DossierTests",
+            dependencies: [
+                "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite",
+            ],
+            exclude: ["Fixtures"]),
+    ]
+)

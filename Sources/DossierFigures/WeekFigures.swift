@@ -1,0 +1,144 @@
+import DossierModel
+import Foundation
+
+/// Counts for one group of issues within a week (`by_tier`, `by_category`).
+public struct GroupCounts: Hashable, Sendable, Codable {
+    public var opened = 0
+    public var resolved = 0
+    public var openAtEnd = 0
+
+    enum CodingKeys: String, CodingKey {
+        case opened, resolved
+        case openAtEnd = "open_at_end"
+    }
+}
+
+/// A week's figures exactly as SPEC §3 defines them for `report weekly --format json`.
+public struct WeekFigures: Sendable, Encodable {
+    public var week: String
+    public var status: String?
+    public var completion: Int?
+    /// Opened within the week.
+    public var opened: Int
+    /// Resolved or closed within the week.
+    public var resolved: Int
+    /// Rejected within the week.
+    public var rejected: Int
+    /// Opened before the week's end and not resolved or rejected by then.
+    public var openAtEnd: Int
+    /// Among those resolved within the week.
+    public var slaMet: Int
+    public var slaBreached: Int
+    /// Open at the week's end and past their target.
+    public var breachedOpen: Int
+    /// Keys "1", "2", "3" (and "none" when some issue has no tier).
+    public var byTier: [String: GroupCounts]
+    /// Keys are category ids (and "none").
+    public var byCategory: [String: GroupCounts]
+    /// Reached within the week.
+    public var milestonesDone: [String]
+    /// Not reached by the week's end and due before it.
+    public var milestonesOverdue: [String]
+    /// Ids of the issues in `breachedOpen`, in file order (for the weekly page).
+    public var breachedOpenIDs: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case week, status, completion, opened, resolved, rejected
+        case openAtEnd = "open_at_end"
+        case slaMet = "sla_met"
+        case slaBreached = "sla_breached"
+        case breachedOpen = "breached_open"
+        case byTier = "by_tier"
+        case byCategory = "by_category"
+        case milestonesDone = "milestones_done"
+        case milestonesOverdue = "milestones_overdue"
+    }
+
+    /// Writes `status` and `completion` as null when absent, as the contract asks.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(week, forKey: .week)
+        try c.encode(status, forKey: .status)
+        try c.encode(completion, forKey: .completion)
+        try c.encode(opened, forKey: .opened)
+        try c.encode(resolved, forKey: .resolved)
+        try c.encode(rejected, forKey: .rejected)
+        try c.encode(openAtEnd, forKey: .openAtEnd)
+        try c.encode(slaMet, forKey: .slaMet)
+        try c.encode(slaBreached, forKey: .slaBreached)
+        try c.encode(breachedOpen, forKey: .breachedOpen)
+        try c.encode(byTier, forKey: .byTier)
+        try c.encode(byCategory, forKey: .byCategory)
+        try c.encode(milestonesDone, forKey: .milestonesDone)
+        try c.encode(milestonesOverdue, forKey: .milestonesOverdue)
+    }
+
+    /// Counts `week` of `site`.
+    public init(site: Site, week: ISOWeek) {
+        let timeline = IssueTimeline(settings: site.settings)
+        let clock = site.settings.clock
+        let range = clock.interval(of: week)
+        let note = site.weeklyNotes.first { $0.week == week }
+        self.week = week.description
+        status = note?.status?.rawValue
+        completion = note?.completion
+
+        var tiers: [String: GroupCounts] = ["1": GroupCounts(), "2": GroupCounts(), "3": GroupCounts()]
+        var categories = Dictionary(uniqueKeysWithValues: site.settings.categories.map { ($0.id, GroupCounts()) })
+        opened = 0
+        resolved = 0
+        rejected = 0
+        openAtEnd = 0
+        slaMet = 0
+        slaBreached = 0
+        breachedOpen = 0
+        breachedOpenIDs = []
+        for issue in site.issues {
+            let tierKey = issue.tier.map(String.init) ?? "none"
+            let categoryKey = issue.category ?? "none"
+            func count(_ update: (inout GroupCounts) -> Void) {
+                update(&tiers[tierKey, default: GroupCounts()])
+                update(&categories[categoryKey, default: GroupCounts()])
+            }
+            if range.contains(issue.opened.instant) {
+                opened += 1
+                count { $0.opened += 1 }
+            }
+            if let closedAt = issue.resolved, !issue.status.isOpen, range.contains(closedAt.instant) {
+                if issue.status == .rejected {
+                    rejected += 1
+                } else {
+                    resolved += 1
+                    count { $0.resolved += 1 }
+                    if let target = timeline.target(issue) {
+                        if target.isMet(by: closedAt) { slaMet += 1 } else { slaBreached += 1 }
+                    }
+                }
+            }
+            if timeline.isOpen(issue, before: range.upperBound) {
+                openAtEnd += 1
+                count { $0.openAtEnd += 1 }
+                // "Past the target at the week's end": the last instant of the week.
+                let lastMoment = range.upperBound.addingTimeInterval(-0.001)
+                if let target = timeline.target(issue), target.isPassed(at: lastMoment, clock: clock) {
+                    breachedOpen += 1
+                    breachedOpenIDs.append(issue.id)
+                }
+            }
+        }
+        byTier = tiers
+        byCategory = categories
+        let lastDay = week.sunday
+        milestonesDone = site.milestones.filter { m in m.done.map { $0 >= week.monday && $0 <= lastDay } ?? false }.map(\.id)
+        milestonesOverdue = site.milestones.filter { m in
+            m.due < week.monday.adding(days: 7) && !(m.done.map { $0 <= lastDay } ?? false)
+        }.map(\.id)
+    }
+
+    /// The figures as the JSON object of `report weekly --format json`.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,210 @@
+import CCmarkGFM
+import Foundation
+
+/// A place in a Markdown source: 1-based line and column, the column in Unicode scalars.
+public struct MarkdownPosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+}
+
+/// A link found in a document.
+public struct MarkdownLink: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// `[text](destination)` or an autolink.
+        case link
+        /// `![alt](source)`.
+        case image
+        /// `[[target]]` or `[[target|text]]`: an article path or an issue id.
+        case reference
+    }
+
+    public var kind: Kind
+    /// The destination as written; for a reference, the target before `|`.
+    public var destination: String
+    public var position: MarkdownPosition
+}
+
+/// A heading with the anchor it gets on the page.
+public struct MarkdownHeading: Sendable, Equatable {
+    public var level: Int
+    /// The heading's text without markup.
+    public var text: String
+    /// The GitHub-style anchor (see `HeadingSlugger`).
+    public var anchor: String
+    public var position: MarkdownPosition
+}
+
+/// How Markdown is read and written.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Keep raw HTML (`markdown.unsafe_html`); otherwise it is shown as text.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+}
+
+/// A parsed GitHub Flavored Markdown document.
+///
+/// Parsing and rendering are two steps so that links can be checked against every
+/// document of a site before any HTML is written: parse all, inspect `links` and
+/// `headings`, then `render(destinations:)` each once. This is the only type that calls
+/// cmark-gfm; it frees everything it allocates.
+public final class MarkdownDocument: @unchecked Sendable {
+    public let headings: [MarkdownHeading]
+    public let links: [MarkdownLink]
+
+    private let root: OpaquePointer
+    private let extensions: UnsafeMutablePointer<cmark_llist>?
+    /// The link nodes, in the order of `links`.
+    private let linkNodes: [OpaquePointer]
+    private let headingNodes: [OpaquePointer]
+    private let lock = NSLock()
+    private var rendered: String?
+
+    /// Parses `source`. `lineOffset` is added to every line, for a body that follows
+    /// front matter.
+    public init(_ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) {
+        CmarkRuntime.setUp()
+        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG)!
+        for name in CmarkRuntime.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var bytes = Array(source.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        // cmark_parser_finish edits a process-wide table of special characters: one at a time.
+        CmarkRuntime.finishLock.lock()
+        let document = cmark_parser_finish(parser)!
+        CmarkRuntime.finishLock.unlock()
+        extensions = cmark_parser_get_syntax_extensions(parser)
+        root = document
+
+        let lines = SourceLines(bytes: bytes, lineOffset: lineOffset)
+        var walker = TreeWalker(lines: lines, allowRawHTML: options.allowRawHTML)
+        walker.walk(document)
+        headings = walker.headings
+        headingNodes = walker.headingNodes
+        links = walker.links
+        linkNodes = walker.linkNodes
+        // The parser owns the extension list that rendering needs, so it lives as long as
+        // the document.
+        self.parser = parser
+    }
+
+    private let parser: OpaquePointer
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Renders the document as HTML once.
+    ///
+    /// `destinations` holds one entry per element of `links`: the URL to write, or nil
+    /// to drop the link and keep only its text. Headings get their `id`. Unsafe URLs
+    /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
+    /// `destinations` says.
+    public func render(destinations: [String?]) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let rendered { return rendered }
+        precondition(destinations.count == linkNodes.count, "one destination per link")
+        for (node, destination) in zip(linkNodes, destinations) {
+            if let destination, URLSafety.isSafe(destination) {
+                cmark_node_set_url(node, destination)
+            } else {
+                unwrap(node)
+            }
+        }
+        for (node, heading) in zip(headingNodes, headings) {
+            let inner = renderNode(node)
+            let tag = "<h\(heading.level)"
+            let html = inner.hasPrefix(tag)
+                ? tag + " id=\"\(HTMLText.escapeAttribute(heading.anchor))\"" + inner.dropFirst(tag.count)
+                : inner
+            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+            cmark_node_set_literal(block, html)
+            cmark_node_insert_before(node, block)
+            cmark_node_free(node)
+        }
+        let html = renderNode(root)
+        rendered = html
+        return html
+    }
+
+    /// Renders with the destinations as written (for a document without links to check).
+    public func renderAsWritten() -> String {
+        render(destinations: links.map { $0.kind == .reference ? nil : $0.destination })
+    }
+
+    private func renderNode(_ node: OpaquePointer) -> String {
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        guard let cString = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// Replaces a link node by its children.
+    private func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_free(node)
+    }
+}
+
+/// Process-wide cmark-gfm state, set up once.
+enum CmarkRuntime {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let finishLock = NSLock()
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static func setUp() { _ = registered }
+}
+
+/// The lines of a source as UTF-8, to turn cmark's byte columns into scalar columns.
+struct SourceLines {
+    private var starts: [Int] = [0]
+    private let bytes: [UInt8]
+    let lineOffset: Int
+
+    init(bytes: [UInt8], lineOffset: Int) {
+        self.bytes = bytes
+        self.lineOffset = lineOffset
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+    }
+
+    /// The UTF-8 bytes of a 1-based line of the source (not counting the offset).
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= starts.count else { return [] }
+        let start = starts[number - 1]
+        let end = number < starts.count ? starts[number] : bytes.count
+        return bytes[start..<end]
+    }
+
+    /// The position of cmark's 1-based line and byte column, in the file's terms.
+    func position(line: Int, byteColumn: Int) -> MarkdownPosition {
+        let text = self.line(line)
+        let prefix = text.prefix(max(0, byteColumn - 1))
+        let scalars = prefix.lazy.filter { $0 & 0xC0 != 0x80 }.count
+        return MarkdownPosition(line: max(1, line) + lineOffset, column: scalars + 1)
+    }
+
+    /// The byte column (1-based) where `needle` first occurs in `line` at or after
+    /// `from`, if it does.
+    func find(_ needle: [UInt8], line: Int, from: Int) -> Int? {
+        let text = Array(self.line(line))
+        guard !needle.isEmpty, text.count >= needle.count else { return nil }
+        var index = max(0, from - 1)
+        while index + needle.count <= text.count {
+            if text[index..<index + needle.count].elementsEqual(needle) { return index + 1 }
+            index += 1
+        }
+        return nil
+    }
+}

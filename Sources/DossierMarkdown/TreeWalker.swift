@@ -1,0 +1,177 @@
+import CCmarkGFM
+
+/// One pass over a freshly parsed tree: finds headings and links, turns `[[…]]` text
+/// into link nodes, and turns raw HTML into text when it is not allowed.
+struct TreeWalker {
+    let lines: SourceLines
+    let allowRawHTML: Bool
+
+    var headings: [MarkdownHeading] = []
+    var headingNodes: [OpaquePointer] = []
+    var links: [MarkdownLink] = []
+    var linkNodes: [OpaquePointer] = []
+    private var slugger = HeadingSlugger()
+
+    init(lines: SourceLines, allowRawHTML: Bool) {
+        self.lines = lines
+        self.allowRawHTML = allowRawHTML
+    }
+
+    mutating func walk(_ document: OpaquePointer) {
+        // Collect first: the tree is edited below, which an open iterator does not allow.
+        var nodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                nodes.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+
+        var insideLink: Set<OpaquePointer> = []
+        for node in nodes {
+            let type = cmark_node_get_type(node)
+            if let parent = cmark_node_parent(node), insideLink.contains(parent) || isLink(parent) {
+                insideLink.insert(node)
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                let text = plainText(node)
+                headings.append(
+                    MarkdownHeading(
+                        level: Int(cmark_node_get_heading_level(node)), text: text,
+                        anchor: slugger.slug(for: text), position: position(of: node)))
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append(
+                    MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: position(of: node)))
+                linkNodes.append(node)
+            case CMARK_NODE_TEXT where !insideLink.contains(node):
+                splitReferences(node)
+            case CMARK_NODE_HTML_INLINE where !allowRawHTML:
+                replace(node, with: CMARK_NODE_TEXT)
+            case CMARK_NODE_HTML_BLOCK where !allowRawHTML:
+                replace(node, with: CMARK_NODE_CODE_BLOCK)
+            default:
+                break
+            }
+        }
+    }
+
+    private func isLink(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+    }
+
+    /// The node's position, or its nearest located ancestor's (extensions may leave 0:0).
+    private func position(of node: OpaquePointer) -> MarkdownPosition {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return lines.position(line: line, byteColumn: Int(cmark_node_get_start_column(n))) }
+            current = cmark_node_parent(n)
+        }
+        return MarkdownPosition(line: 1 + lines.lineOffset, column: 1)
+    }
+
+    /// The text a reader sees in a heading, as GitHub takes it for the anchor.
+    private func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iterator)
+            else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Puts a new node of `type` with the same text where `node` was.
+    private func replace(_ node: OpaquePointer, with type: cmark_node_type) {
+        var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        if type == CMARK_NODE_CODE_BLOCK, literal.hasSuffix("\n") { literal.removeLast() }
+        let replacement = cmark_node_new(type)!
+        if type == CMARK_NODE_CODE_BLOCK { literal += "\n" }
+        cmark_node_set_literal(replacement, literal)
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+    }
+
+    /// Turns every `[[target]]` / `[[target|text]]` in a text node into a link node.
+    private mutating func splitReferences(_ node: OpaquePointer) {
+        guard let literalPointer = cmark_node_get_literal(node) else { return }
+        let literal = String(cString: literalPointer)
+        let found = WikiReference.scan(literal)
+        guard !found.isEmpty else { return }
+
+        let nodeLine = Int(cmark_node_get_start_line(node))
+        let nodeColumn = Int(cmark_node_get_start_column(node))
+        var cursor = literal.startIndex
+        for reference in found {
+            insertText(String(literal[cursor..<reference.range.lowerBound]), before: node)
+            let link = cmark_node_new(CMARK_NODE_LINK)!
+            cmark_node_set_url(link, reference.target)
+            let label = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(label, reference.text)
+            cmark_node_append_child(link, label)
+            cmark_node_insert_before(node, link)
+
+            let written = Array(literal[reference.range].utf8)
+            var where_ = position(of: node)
+            if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: nodeColumn) {
+                where_ = lines.position(line: nodeLine, byteColumn: byteColumn)
+            }
+            links.append(MarkdownLink(kind: .reference, destination: reference.target, position: where_))
+            linkNodes.append(link)
+            cursor = reference.range.upperBound
+        }
+        insertText(String(literal[cursor...]), before: node)
+        cmark_node_free(node)
+    }
+
+    private func insertText(_ text: String, before node: OpaquePointer) {
+        guard !text.isEmpty else { return }
+        let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(textNode, text)
+        cmark_node_insert_before(node, textNode)
+    }
+}
+
+/// A `[[target]]` or `[[target|text]]` found in text.
+struct WikiReference: Equatable {
+    var range: Range<String.Index>
+    var target: String
+    var text: String
+
+    /// Every reference in `text`, left to right. A reference stays on one line and holds
+    /// no brackets; `[[ ]]` with nothing inside is not one.
+    static func scan(_ text: String) -> [WikiReference] {
+        var found: [WikiReference] = []
+        var searchStart = text.startIndex
+        while let open = text.range(of: "[[", range: searchStart..<text.endIndex) {
+            guard let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) else { break }
+            let inner = text[open.upperBound..<close.lowerBound]
+            if inner.contains(where: { $0 == "[" || $0 == "]" || $0 == "\n" }) {
+                searchStart = text.index(after: open.lowerBound)
+                continue
+            }
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].trimmingCharacters(in: .whitespaces)
+            if !target.isEmpty {
+                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
+                found.append(WikiReference(range: open.lowerBound..<close.upperBound, target: target, text: label.isEmpty ? target : label))
+            }
+            searchStart = close.upperBound
+        }
+        return found
+    }
+}

@@ -1,0 +1,41 @@
+import DossierDiagnostics
+import DossierMarkdown
+
+public enum Audience: String, Sendable, CaseIterable {
+    case keyUser = "key-user"
+    case `internal`
+    case vendor
+    case all
+}
+
+/// content/handbook/PATH.md, a knowledge-base article.
+public struct Article: Sendable {
+    /// The path under handbook/ without `.md`, as written: `approval/approver-left`.
+    public var path: String
+    /// The page's path under handbook/ without `.html`: lower-cased, spaces as `-`.
+    public var slug: String
+    public var title: String
+    public var tags: [String]
+    public var audience: Audience
+    public var owner: String?
+    public var updated: CivilDate?
+    /// Ids of the issues this article answers.
+    public var issues: [String]
+    public var weight: Int?
+    public var draft: Bool
+    public var body: MarkdownDocument
+    public var file: String
+
+    /// The folder under handbook/ ("" at the top).
+    public var folder: String {
+        guard let slash = slug.lastIndex(of: "/") else { return "" }
+        return String(slug[..<slash])
+    }
+
+    /// The page's output slug for an article path (`Setup/Log In` → `setup/log-in`).
+    public static func slug(for path: String) -> String {
+        path.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-") }
+            .joined(separator: "/")
+    }
+}

@@ -1,0 +1,43 @@
+import DossierDiagnostics
+import DossierMarkdown
+import DossierRecords
+
+/// A Markdown document of the records with where it was written and where it lands.
+struct DocumentSource {
+    let document: MarkdownDocument
+    let file: String
+    /// Added to the column of positions on the document's first line (a CSV cell starts
+    /// mid-line).
+    let firstLineColumnShift: Int
+    let firstLine: Int
+    /// The folder, relative to content/, that relative links start from.
+    let baseFolder: String
+    let page: SitePage
+    let title: String
+
+    init(document: MarkdownDocument, file: String, baseFolder: String, page: SitePage, title: String) {
+        self.document = document
+        self.file = file
+        self.firstLineColumnShift = 0
+        self.firstLine = 0
+        self.baseFolder = baseFolder
+        self.page = page
+        self.title = title
+    }
+
+    /// A document written in a CSV field; relative links start from content/.
+    init(document: MarkdownDocument, cell: CSVCell, page: SitePage, title: String) {
+        self.document = document
+        self.file = cell.location.file
+        self.firstLine = cell.location.line
+        self.firstLineColumnShift = cell.location.column - 1 + (cell.quoted ? 1 : 0)
+        self.baseFolder = ""
+        self.page = page
+        self.title = title
+    }
+
+    func location(_ position: MarkdownPosition) -> SourceLocation {
+        let column = position.line == firstLine ? position.column + firstLineColumnShift : position.column
+        return SourceLocation(file: file, line: position.line, column: column)
+    }
+}

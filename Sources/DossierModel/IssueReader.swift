@@ -1,0 +1,194 @@
+import DossierDiagnostics
+import DossierMarkdown
+import DossierRecords
+
+/// Checks content/issues.csv (SPEC §1.3): headers by name, alias or `issues.columns`;
+/// values by canonical name, alias or `issues.values`.
+struct IssueReader {
+    let settings: ProjectSettings
+    let team: Team
+    let milestoneIDs: Set<String>
+    let hasMilestoneFile: Bool
+
+    static let required = ["id", "title", "status", "opened"]
+
+    func read(_ table: CSVTable?, documents: inout [DocumentSource], diagnostics: inout DiagnosticList) -> [Issue] {
+        guard let table else { return [] }
+        let mapped = MappedTable.map(
+            table, required: Self.required, repeatable: ["tags"], diagnostics: &diagnostics
+        ) { header in
+            let folded = FieldAliases.fold(header)
+            return settings.columns[folded] ?? FieldAliases.issueHeaders[folded]
+        }
+        let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
+        let extraColumns = table.header.indices.filter {
+            mapped.fields[$0] == nil && !table.header[$0].value.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        let tagColumns = table.header.indices.filter { mapped.fields[$0] == "tags" }
+        var issues: [Issue] = []
+        issues.reserveCapacity(table.rows.count)
+        var seen: [String: SourceLocation] = [:]
+
+        for row in table.rows {
+            mapped.checkLength(row, diagnostics: &diagnostics)
+            func at(_ field: String) -> SourceLocation { mapped.location(field, in: row) }
+
+            // id
+            guard let id = mapped.text("id", in: row) else {
+                if mapped.columns["id"] != nil { diagnostics.append(.missingValue(.issueRequired, field: "id", at: at("id"))) }
+                continue
+            }
+            if !Self.isValidID(id) {
+                diagnostics.append(
+                    .error(.issueId, at: at("id"), "id \"\(id)\" may hold only letters, digits, `.`, `_` and `-` (it becomes a file name)"))
+                continue
+            }
+            if let first = seen[id] {
+                diagnostics.append(.duplicate(.issueDuplicate, kind: "issue", id: id, first: first, at: at("id")))
+                continue
+            }
+            seen[id] = at("id")
+
+            var valid = true
+            let title = mapped.text("title", in: row)
+            if title == nil, mapped.columns["title"] != nil {
+                diagnostics.append(.missingValue(.issueRequired, field: "title", at: at("title")))
+                valid = false
+            }
+
+            let status = mapped.text("status", in: row).flatMap { text -> IssueStatus? in
+                if let status = value(text, field: "status", aliases: FieldAliases.statuses).flatMap(IssueStatus.init) {
+                    return status
+                }
+                diagnostics.append(
+                    .unknownValue(.issueStatus, field: "status", value: text, expected: IssueStatus.allCases.map(\.rawValue), at: at("status")))
+                return nil
+            }
+            if status == nil {
+                if mapped.columns["status"] != nil, mapped.text("status", in: row) == nil {
+                    diagnostics.append(.missingValue(.issueRequired, field: "status", at: at("status")))
+                }
+                valid = false
+            }
+
+            func time(_ field: String) -> RecordTime? {
+                guard let text = mapped.text(field, in: row) else { return nil }
+                if let time = settings.clock.parse(text) { return time }
+                diagnostics.append(.badDate(.issueDate, field: field, value: text, at: at(field)))
+                return nil
+            }
+            let opened = time("opened")
+            if opened == nil {
+                if mapped.columns["opened"] != nil, mapped.text("opened", in: row) == nil {
+                    diagnostics.append(.missingValue(.issueRequired, field: "opened", at: at("opened")))
+                }
+                valid = false
+            }
+            var resolved = time("resolved")
+            if let status {
+                if status.isOpen, resolved != nil {
+                    diagnostics.append(
+                        .warning(.issueResolved, at: at("resolved"), "resolved date is ignored: status \"\(status.rawValue)\" is still open"))
+                    resolved = nil
+                } else if !status.isOpen, resolved == nil, mapped.text("resolved", in: row) == nil {
+                    diagnostics.append(
+                        .error(.issueResolved, at: mapped.cell("resolved", in: row) == nil ? at("status") : at("resolved"),
+                            "status \"\(status.rawValue)\" needs a resolved date"))
+                    valid = false
+                }
+            }
+            if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
+                diagnostics.append(.error(.issueResolved, at: at("resolved"), "resolved \(r.day) is before opened \(opened.day)"))
+                valid = false
+            }
+            let due = time("due")
+
+            var tier: Int?
+            if let text = mapped.text("tier", in: row) {
+                tier = value(text, field: "tier", aliases: FieldAliases.tiers).flatMap { Int($0) }
+                if tier == nil {
+                    diagnostics.append(.unknownValue(.issueTier, field: "tier", value: text, expected: ["1", "2", "3"], at: at("tier")))
+                }
+            }
+            var priority = IssuePriority.normal
+            if let text = mapped.text("priority", in: row) {
+                if let p = value(text, field: "priority", aliases: FieldAliases.priorities).flatMap(IssuePriority.init) {
+                    priority = p
+                } else {
+                    diagnostics.append(
+                        .unknownValue(.issuePriority, field: "priority", value: text, expected: IssuePriority.allCases.map(\.rawValue), at: at("priority")))
+                }
+            }
+            var category: String?
+            if let text = mapped.text("category", in: row) {
+                category = categoryID(text)
+                if category == nil {
+                    diagnostics.append(
+                        .unknownValue(
+                            .issueCategory, field: "category", value: text, expected: settings.categories.map(\.id), at: at("category"),
+                            suggestFrom: settings.categories.flatMap { [$0.id, $0.label] }))
+                }
+            }
+            let milestone = mapped.text("milestone", in: row)
+            if let milestone, !milestoneIDs.contains(milestone) {
+                let message = hasMilestoneFile
+                    ? "unknown milestone \"\(milestone)\"\(Suggestion.hint(for: milestone, in: Array(milestoneIDs).sorted()))"
+                    : "milestone \"\(milestone)\" is named but the site has no content/milestones.csv"
+                diagnostics.append(.error(.issueMilestone, at: at("milestone"), message))
+            }
+            for field in ["reporter", "owner"] {
+                if let person = mapped.text(field, in: row), team.isDeclared, team.member(person) == nil {
+                    diagnostics.append(.unknownPerson(person, field: field, team: team, at: at(field)))
+                }
+            }
+            var tags: [String] = []
+            for index in tagColumns where index < row.cells.count {
+                tags += row.cells[index].value.split(whereSeparator: { $0 == ";" || $0 == "；" })
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+
+            func markdown(_ field: String) -> MarkdownDocument? {
+                guard let cell = mapped.cell(field, in: row), !cell.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                else { return nil }
+                let document = MarkdownDocument(cell.value, lineOffset: cell.location.line - 1, options: options)
+                documents.append(DocumentSource(document: document, cell: cell, page: .issue(id), title: "\(id) \(title ?? "")"))
+                return document
+            }
+            let description = markdown("description")
+            let resolution = markdown("resolution")
+
+            guard valid, let title, let status, let opened else { continue }
+            let extra = extraColumns.map { index in
+                (header: table.header[index].value.trimmingCharacters(in: .whitespaces),
+                    value: index < row.cells.count ? row.cells[index].value : "")
+            }.filter { !$0.value.isEmpty }
+            issues.append(
+                Issue(
+                    id: id, title: title, status: status, opened: opened, resolved: resolved, tier: tier,
+                    category: category, priority: priority, module: mapped.text("module", in: row),
+                    reporter: mapped.text("reporter", in: row), owner: mapped.text("owner", in: row), due: due,
+                    milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
+                    location: at("id")))
+        }
+        return issues
+    }
+
+    /// Letters, digits, `.`, `_` and `-`; not `.` or `..`.
+    static func isValidID(_ id: String) -> Bool {
+        id != "." && id != ".." && !id.hasPrefix(".")
+            && id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
+    }
+
+    /// A cell value through `issues.values`, then the built-in aliases.
+    private func value(_ text: String, field: String, aliases: [String: String]) -> String? {
+        let folded = FieldAliases.fold(text)
+        return settings.values[field]?[folded] ?? aliases[folded]
+    }
+
+    /// A category by `issues.values`, id, or label, ignoring case.
+    private func categoryID(_ text: String) -> String? {
+        let folded = FieldAliases.fold(text)
+        if let mapped = settings.values["category"]?[folded] { return mapped }
+        return settings.categories.first { FieldAliases.fold($0.id) == folded || FieldAliases.fold($0.label) == folded }?.id
+    }
+}

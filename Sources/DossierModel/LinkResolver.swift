@@ -1,0 +1,173 @@
+import DossierDiagnostics
+import DossierMarkdown
+import Foundation
+
+/// Resolves and checks every `[[…]]` reference and relative link of the records
+/// (SPEC §1.6), and records who links to whom for "referenced by".
+struct LinkResolver {
+    let articles: [String: Article]
+    /// Slugs of drafts left out of this build.
+    let drafts: Set<String>
+    let issueIDs: Set<String>
+    let weeks: [String: WeeklyNote]
+    /// Other files under handbook/, relative to content/.
+    let files: Set<String>
+
+    func resolve(_ sources: [DocumentSource], diagnostics: inout DiagnosticList)
+        -> (targets: [ObjectIdentifier: [LinkTarget]], backlinks: [SitePage: Set<PageReference>])
+    {
+        var targets: [ObjectIdentifier: [LinkTarget]] = [:]
+        var backlinks: [SitePage: Set<PageReference>] = [:]
+        for source in sources {
+            var resolved: [LinkTarget] = []
+            for link in source.document.links {
+                let location = source.location(link.position)
+                let (target, page) = resolve(link, in: source, at: location, diagnostics: &diagnostics)
+                resolved.append(target)
+                if let page, page != source.page {
+                    backlinks[page, default: []].insert(PageReference(page: source.page, title: source.title))
+                }
+            }
+            targets[ObjectIdentifier(source.document)] = resolved
+        }
+        return (targets, backlinks)
+    }
+
+    private func resolve(
+        _ link: MarkdownLink, in source: DocumentSource, at location: SourceLocation, diagnostics: inout DiagnosticList
+    ) -> (LinkTarget, SitePage?) {
+        switch link.kind {
+        case .reference:
+            return resolveReference(link.destination, at: location, diagnostics: &diagnostics)
+        case .link, .image:
+            return resolveLink(link.destination, in: source, at: location, diagnostics: &diagnostics)
+        }
+    }
+
+    private func resolveReference(_ target: String, at location: SourceLocation, diagnostics: inout DiagnosticList)
+        -> (LinkTarget, SitePage?)
+    {
+        var path = target
+        if path.hasPrefix("/") { path.removeFirst() }
+        if path.hasSuffix(".md") { path.removeLast(3) }
+        let slug = Article.slug(for: path)
+        let article = articles[slug]
+        let isIssue = issueIDs.contains(target)
+        switch (article, isIssue) {
+        case (.some, true):
+            diagnostics.append(
+                .error(.ambiguousReference, at: location, "\"\(target)\" is both an article and an issue; link the article as [[\(path).md]]? no: rename one of them"))
+            return (.none, nil)
+        case (.some(let article), false):
+            let page = SitePage.article(article.slug)
+            return (.site(path: page.path, fragment: nil), page)
+        case (.none, true):
+            let page = SitePage.issue(target)
+            return (.site(path: page.path, fragment: nil), page)
+        case (.none, false):
+            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article or issue \"\(target)\""
+            let candidates = Array(articles.keys) + Array(issueIDs)
+            diagnostics.append(.error(.brokenReference, at: location, reason + Suggestion.hint(for: slug, in: candidates.sorted())))
+            return (.none, nil)
+        }
+    }
+
+    private func resolveLink(
+        _ destination: String, in source: DocumentSource, at location: SourceLocation, diagnostics: inout DiagnosticList
+    ) -> (LinkTarget, SitePage?) {
+        if destination.isEmpty { return (.none, nil) }
+        if let scheme = URLSafety.scheme(of: destination) {
+            guard URLSafety.allowedSchemes.contains(scheme) else {
+                diagnostics.append(.error(.unsafeLink, at: location, "link target with scheme \"\(scheme):\" is not allowed and is left out"))
+                return (.none, nil)
+            }
+            return (.external(destination), nil)
+        }
+        if destination.hasPrefix("//") { return (.external(destination), nil) }
+
+        var pathPart = destination
+        var fragment: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
+            pathPart = String(pathPart[..<hash])
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+
+        if pathPart.isEmpty {
+            guard let fragment else { return (.none, nil) }
+            if !source.document.headings.contains(where: { $0.anchor == fragment }) {
+                diagnostics.append(.brokenAnchor(fragment, in: "this page", candidates: source.document.headings.map(\.anchor), at: location))
+            }
+            return (.fragment(fragment), nil)
+        }
+        if pathPart.hasPrefix("/") {
+            diagnostics.append(
+                .error(.brokenLink, at: location, "\"\(destination)\" starts at the server root, which breaks from disk and sub-paths; write a relative link"))
+            return (.none, nil)
+        }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        guard let path = Self.normalize(source.baseFolder, decoded) else {
+            diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\" points outside content/"))
+            return (.none, nil)
+        }
+
+        if path.hasSuffix(".md") {
+            let stem = String(path.dropLast(3))
+            if stem.hasPrefix("handbook/") {
+                let slug = Article.slug(for: String(stem.dropFirst("handbook/".count)))
+                if let article = articles[slug] {
+                    let page = SitePage.article(slug)
+                    checkAnchor(fragment, in: article.body, named: article.path, at: location, diagnostics: &diagnostics)
+                    return (.site(path: page.path, fragment: fragment), page)
+                }
+                let reason = drafts.contains(slug) ? "links to a draft left out of this build" : "no such article"
+                diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": \(reason) (content/\(path))"))
+                return (.none, nil)
+            }
+            if stem.hasPrefix("weekly/"), let note = weeks[String(stem.dropFirst("weekly/".count))] {
+                let page = SitePage.weekly(note.week)
+                checkAnchor(fragment, in: note.body, named: note.week.description, at: location, diagnostics: &diagnostics)
+                return (.site(path: page.path, fragment: fragment), page)
+            }
+            diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": no such record (content/\(path))"))
+            return (.none, nil)
+        }
+        if files.contains(path) {
+            return (.site(path: path, fragment: fragment), nil)
+        }
+        diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": no such file (content/\(path))"))
+        return (.none, nil)
+    }
+
+    private func checkAnchor(
+        _ fragment: String?, in document: MarkdownDocument, named: String, at location: SourceLocation,
+        diagnostics: inout DiagnosticList
+    ) {
+        guard let fragment, !fragment.isEmpty else { return }
+        if !document.headings.contains(where: { $0.anchor == fragment }) {
+            diagnostics.append(.brokenAnchor(fragment, in: named, candidates: document.headings.map(\.anchor), at: location))
+        }
+    }
+
+    /// `folder` joined with a relative `path`, `.` and `..` applied; nil when it climbs
+    /// out of content/.
+    static func normalize(_ folder: String, _ path: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension Diagnostic {
+    static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+        .error(.brokenAnchor, at: location, "no heading #\(anchor) in \(page)\(Suggestion.hint(for: anchor, in: candidates))")
+    }
+}

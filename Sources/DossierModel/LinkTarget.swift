@@ -1,0 +1,44 @@
+/// Where a link of a record goes, once checked.
+public enum LinkTarget: Hashable, Sendable {
+    /// An absolute URL with a safe scheme, written as it is.
+    case external(String)
+    /// A file of the generated site (relative to its root) and an optional anchor.
+    case site(path: String, fragment: String?)
+    /// An anchor on the same page.
+    case fragment(String)
+    /// No link: the text is kept (a broken or unsafe target, already reported).
+    case none
+
+    /// The `href` to write on a page whose way back to the root is `root` ("../").
+    public func href(fromRoot root: String) -> String? {
+        switch self {
+        case .external(let url): return url
+        case .site(let path, let fragment):
+            return root + Self.percentEncodePath(path) + (fragment.map { "#" + Self.percentEncodeFragment($0) } ?? "")
+        case .fragment(let anchor): return "#" + Self.percentEncodeFragment(anchor)
+        case .none: return nil
+        }
+    }
+
+    /// Encodes what a URL path may not hold as is; letters of every script stay readable
+    /// in the page's source, browsers accept them.
+    static func percentEncodePath(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "#": out += "%23"
+            case "?": out += "%3F"
+            case "%": out += "%25"
+            case "\"": out += "%22"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func percentEncodeFragment(_ fragment: String) -> String {
+        fragment.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
+            .replacingOccurrences(of: "\"", with: "%22")
+    }
+}

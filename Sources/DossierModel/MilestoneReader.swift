@@ -1,0 +1,63 @@
+import DossierDiagnostics
+import DossierMarkdown
+import DossierRecords
+
+/// Checks content/milestones.csv (SPEC §1.4).
+enum MilestoneReader {
+    static let fields = ["id", "title", "due", "done", "owner", "scope", "description"]
+
+    static func read(
+        _ table: CSVTable?, team: Team, options: MarkdownOptions, documents: inout [DocumentSource],
+        diagnostics: inout DiagnosticList
+    ) -> [Milestone] {
+        guard let table else { return [] }
+        let mapped = MappedTable.map(table, required: ["id", "title", "due"], diagnostics: &diagnostics) { header in
+            let folded = FieldAliases.fold(header)
+            return fields.contains(folded) ? folded : nil
+        }
+        var milestones: [Milestone] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows {
+            mapped.checkLength(row, diagnostics: &diagnostics)
+            guard let id = mapped.text("id", in: row) else {
+                diagnostics.append(.missingValue(.milestone, field: "id", at: mapped.location("id", in: row)))
+                continue
+            }
+            if let first = seen[id] {
+                diagnostics.append(.duplicate(.milestone, kind: "milestone", id: id, first: first, at: mapped.location("id", in: row)))
+                continue
+            }
+            seen[id] = mapped.location("id", in: row)
+            let title = mapped.text("title", in: row)
+            if title == nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
+
+            func date(_ field: String) -> CivilDate? {
+                guard let text = mapped.text(field, in: row) else { return nil }
+                if let date = CivilDate(iso: text) { return date }
+                diagnostics.append(.error(.milestone, at: mapped.location(field, in: row), "\(field) \"\(text)\" is not a date (2022-04-29)"))
+                return nil
+            }
+            let due = date("due")
+            if mapped.text("due", in: row) == nil {
+                diagnostics.append(.missingValue(.milestone, field: "due", at: mapped.location("due", in: row)))
+            }
+            let done = date("done")
+            let owner = mapped.text("owner", in: row)
+            if let owner, team.isDeclared, team.member(owner) == nil {
+                diagnostics.append(.unknownPerson(owner, field: "owner", team: team, at: mapped.location("owner", in: row)))
+            }
+            var description: MarkdownDocument?
+            if let cell = mapped.cell("description", in: row), !cell.value.isEmpty {
+                let document = MarkdownDocument(cell.value, lineOffset: cell.location.line - 1, options: options)
+                documents.append(DocumentSource(document: document, cell: cell, page: .milestones, title: title ?? id))
+                description = document
+            }
+            guard let due, let title else { continue }
+            milestones.append(
+                Milestone(
+                    id: id, title: title, due: due, done: done, owner: owner, scope: mapped.text("scope", in: row),
+                    description: description, location: mapped.location("id", in: row)))
+        }
+        return milestones
+    }
+}

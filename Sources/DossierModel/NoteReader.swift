@@ -1,0 +1,208 @@
+import DossierDiagnostics
+import DossierMarkdown
+import DossierRecords
+import Foundation
+
+/// Checks weekly notes (SPEC §1.5) and handbook articles (SPEC §1.6).
+struct NoteReader {
+    let settings: ProjectSettings
+    let team: Team
+    let issueIDs: Set<String>
+
+    static let weeklyKeys = ["week", "status", "completion", "summary", "attendees"]
+    static let articleKeys = ["title", "tags", "audience", "owner", "updated", "issues", "weight", "draft"]
+
+    /// Parses the bodies of `notes` on all cores; cmark-gfm documents are independent.
+    static func parseBodies(_ notes: [RawNote], options: MarkdownOptions) -> [MarkdownDocument] {
+        notes.map(\.document).parallelMap { document in
+            MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, options: options)
+        }
+    }
+
+    func readWeekly(_ notes: [RawNote], documents: inout [DocumentSource], diagnostics: inout DiagnosticList) -> [WeeklyNote] {
+        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML))
+        var result: [WeeklyNote] = []
+        for (note, body) in zip(notes, bodies) {
+            let start = SourceLocation.start(of: note.file)
+            guard let week = ISOWeek(note.name) else {
+                diagnostics.append(
+                    .error(.weekName, at: start, "weekly note \"\(note.name).md\" must be named after its ISO week, like 2022-W14.md"))
+                continue
+            }
+            var status: RAGStatus?
+            var completion: Int?
+            var summary: String?
+            var attendees: [String] = []
+            for (key, keyNode, value) in note.document.metadata.entries ?? [] {
+                switch key {
+                case "week":
+                    if value.scalar != week.description {
+                        diagnostics.append(
+                            .error(.weekName, at: value.location, "week \"\(value.scalar ?? value.typeName)\" differs from the file name's week \(week)"))
+                    }
+                case "status":
+                    guard !value.isNull else { break }
+                    status = value.scalar.flatMap { RAGStatus(rawValue: $0.lowercased()) }
+                    if status == nil {
+                        diagnostics.append(
+                            .unknownValue(.weekField, field: "status", value: value.scalar ?? value.typeName, expected: RAGStatus.allCases.map(\.rawValue), at: value.location))
+                    }
+                case "completion":
+                    guard !value.isNull else { break }
+                    let text = value.scalar?.trimmingCharacters(in: CharacterSet(charactersIn: "% "))
+                    if let text, let number = Int(text), (0...100).contains(number) {
+                        completion = number
+                    } else {
+                        diagnostics.append(.wrongType(.weekField, key: "completion", expected: "a whole number from 0 to 100", node: value))
+                    }
+                case "summary":
+                    guard !value.isNull else { break }
+                    if let text = value.scalar { summary = text } else {
+                        diagnostics.append(.wrongType(.weekField, key: "summary", expected: "one line of text", node: value))
+                    }
+                case "attendees":
+                    attendees = people(value, key: key, rule: .weekField, diagnostics: &diagnostics)
+                default:
+                    diagnostics.append(.unknownKey(.weekField, key: key, known: Self.weeklyKeys, at: keyNode.location))
+                }
+            }
+            documents.append(
+                DocumentSource(document: body, file: note.file, baseFolder: "weekly", page: .weekly(week), title: week.description))
+            result.append(
+                WeeklyNote(week: week, status: status, completion: completion, summary: summary, attendees: attendees, body: body, file: note.file))
+        }
+        return result.sorted { $0.week < $1.week }
+    }
+
+    func readArticles(
+        _ notes: [RawNote], includeDrafts: Bool, documents: inout [DocumentSource], diagnostics: inout DiagnosticList
+    ) -> (articles: [Article], drafts: Set<String>) {
+        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML))
+        var articles: [Article] = []
+        var drafts: Set<String> = []
+        var slugs: [String: String] = [:]
+        for (note, body) in zip(notes, bodies) {
+            let slug = Article.slug(for: note.name)
+            if let other = slugs[slug] {
+                diagnostics.append(
+                    .error(
+                        .slugCollision, at: .start(of: note.file),
+                        "\(note.file) and \(other) would both become handbook/\(slug).html; rename one"))
+                continue
+            }
+            slugs[slug] = note.file
+            var title: String?
+            var tags: [String] = []
+            var audience = Audience.all
+            var owner: String?
+            var updated: CivilDate?
+            var issues: [String] = []
+            var weight: Int?
+            var draft = false
+            for (key, keyNode, value) in note.document.metadata.entries ?? [] {
+                guard !value.isNull else { continue }
+                switch key {
+                case "title":
+                    if let text = value.scalar { title = text } else {
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: "text", node: value))
+                    }
+                case "tags":
+                    tags = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
+                case "audience":
+                    if let a = value.scalar.flatMap(Audience.init(rawValue:)) { audience = a } else {
+                        diagnostics.append(
+                            .unknownValue(.articleField, field: "audience", value: value.scalar ?? value.typeName, expected: Audience.allCases.map(\.rawValue), at: value.location))
+                    }
+                case "owner":
+                    owner = people(value, key: key, rule: .articleField, diagnostics: &diagnostics, single: true).first
+                case "updated":
+                    if let date = value.scalar.flatMap({ CivilDate(iso: $0) }) { updated = date } else {
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: "a date such as 2022-04-29", node: value))
+                    }
+                case "issues":
+                    let ids = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
+                    for (index, id) in ids.enumerated() {
+                        let location = value.items?[index].location ?? value.location
+                        if issueIDs.contains(id) { issues.append(id) } else {
+                            diagnostics.append(
+                                .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: Array(issueIDs).sorted()))"))
+                        }
+                    }
+                case "weight":
+                    if let number = value.scalar.flatMap({ Int($0) }) { weight = number } else {
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: "a whole number", node: value))
+                    }
+                case "draft":
+                    switch value.scalar {
+                    case "true": draft = true
+                    case "false": draft = false
+                    default: diagnostics.append(.wrongType(.articleField, key: key, expected: "true or false", node: value))
+                    }
+                default:
+                    diagnostics.append(.unknownKey(.articleField, key: key, known: Self.articleKeys, at: keyNode.location))
+                }
+            }
+            let fileName = (note.name as NSString).lastPathComponent
+            let article = Article(
+                path: note.name, slug: slug, title: title ?? body.headings.first(where: { $0.level == 1 })?.text ?? fileName,
+                tags: tags, audience: audience, owner: owner, updated: updated, issues: issues, weight: weight, draft: draft,
+                body: body, file: note.file)
+            if draft && !includeDrafts {
+                drafts.insert(slug)
+                continue
+            }
+            let folder = "handbook" + (article.folder.isEmpty ? "" : "/" + (note.name as NSString).deletingLastPathComponent)
+            documents.append(
+                DocumentSource(document: body, file: note.file, baseFolder: folder, page: .article(slug), title: article.title))
+            articles.append(article)
+        }
+        return (articles, drafts)
+    }
+
+    /// A list of text values (a single text value is not a list).
+    private func strings(_ node: YAMLNode, key: String, rule: Rule, diagnostics: inout DiagnosticList) -> [String] {
+        guard let items = node.items else {
+            diagnostics.append(.wrongType(rule, key: key, expected: "a list such as [a, b]", node: node))
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = item.scalar { result.append(text) } else {
+                diagnostics.append(.wrongType(rule, key: key, expected: "a list of text values", node: item))
+            }
+        }
+        return result
+    }
+
+    /// People by team id or name; checked against team.csv when there is one.
+    private func people(
+        _ node: YAMLNode, key: String, rule: Rule, diagnostics: inout DiagnosticList, single: Bool = false
+    ) -> [String] {
+        let items: [YAMLNode]
+        if single {
+            guard node.scalar != nil else {
+                diagnostics.append(.wrongType(rule, key: key, expected: "a team id or name", node: node))
+                return []
+            }
+            items = [node]
+        } else {
+            guard let list = node.items else {
+                diagnostics.append(.wrongType(rule, key: key, expected: "a list of team ids or names", node: node))
+                return []
+            }
+            items = list
+        }
+        var result: [String] = []
+        for item in items {
+            guard let person = item.scalar else {
+                diagnostics.append(.wrongType(rule, key: key, expected: "a team id or name", node: item))
+                continue
+            }
+            if team.isDeclared, team.member(person) == nil {
+                diagnostics.append(.unknownPerson(person, field: single ? key : "attendee", team: team, at: item.location))
+            }
+            result.append(person)
+        }
+        return result
+    }
+}

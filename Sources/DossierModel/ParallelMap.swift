@@ -1,0 +1,35 @@
+import Foundation
+
+/// Results written from many threads, each index by exactly one of them.
+private final class ResultSlots<T>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` on all cores, results in the order of the array. For independent, costly
+    /// steps such as parsing or rendering one document.
+    public func parallelMap<T>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = ResultSlots<T>(count: count)
+        withoutActuallyEscaping(transform) { transform in
+            let box = UncheckedBox(transform)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                results.slots[index] = box.value(self[index])
+            }
+        }
+        return results.slots.map { $0! }
+    }
+}
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

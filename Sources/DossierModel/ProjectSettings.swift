@@ -1,0 +1,54 @@
+import Foundation
+
+/// A category of problems with its resolution target.
+public struct IssueCategory: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var sla: SLADuration?
+
+    public init(id: String, label: String, sla: SLADuration?) {
+        self.id = id
+        self.label = label
+        self.sla = sla
+    }
+
+    /// SPEC §1.3's categories, used when project.yml names none.
+    public static let defaults: [IssueCategory] = [
+        ("operation", "Operation", "4h"), ("config", "Configuration", "1h"), ("data", "Master data", "1h"),
+        ("permission", "Permission", "1h"), ("bug", "Bug", "3d"), ("requirement", "Requirement", "14d"),
+    ].map { IssueCategory(id: $0.0, label: $0.1, sla: SLADuration($0.2)) }
+}
+
+/// content/project.yml, checked, with its defaults filled in.
+public struct ProjectSettings: Sendable {
+    public var name: String
+    public var client: String?
+    /// `en`, `zh` or `ru`.
+    public var language: String
+    public var clock: ProjectClock
+    public var start: CivilDate?
+    public var baseURL: String?
+    public var categories: [IssueCategory]
+    /// Folded header (see `FieldAliases.fold`) → field name, from `issues.columns`.
+    public var columns: [String: String]
+    /// Field → folded cell value → canonical value, from `issues.values`.
+    public var values: [String: [String: String]]
+    public var allowRawHTML: Bool
+
+    public static let languages = ["en", "zh", "ru"]
+
+    public init(name: String) {
+        self.name = name
+        client = nil
+        language = "en"
+        clock = ProjectClock(timeZone: TimeZone(identifier: "UTC")!)
+        start = nil
+        baseURL = nil
+        categories = IssueCategory.defaults
+        columns = [:]
+        values = [:]
+        allowRawHTML = false
+    }
+
+    public func category(_ id: String) -> IssueCategory? { categories.first { $0.id == id } }
+}

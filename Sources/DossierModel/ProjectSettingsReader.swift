@@ -1,0 +1,196 @@
+import DossierDiagnostics
+import DossierRecords
+import Foundation
+
+/// Checks content/project.yml and fills in the defaults of SPEC §1.1.
+struct ProjectSettingsReader {
+    static let knownKeys = [
+        "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "encoding", "markdown",
+    ]
+    static let issueFields = [
+        "id", "title", "status", "opened", "resolved", "tier", "category", "priority", "module", "reporter", "owner",
+        "due", "milestone", "tags", "description", "resolution",
+    ]
+
+    static func read(_ node: YAMLNode?, siteName: String, diagnostics: inout DiagnosticList) -> ProjectSettings {
+        var settings = ProjectSettings(name: siteName)
+        guard let node, let entries = node.entries else { return settings }
+
+        func text(_ key: String, _ value: YAMLNode) -> String? {
+            if value.isNull { return nil }
+            guard let scalar = value.scalar else {
+                diagnostics.append(.wrongType(.projectValue, key: key, expected: "text", node: value))
+                return nil
+            }
+            return scalar
+        }
+
+        for (key, keyNode, value) in entries {
+            switch key {
+            case "name":
+                if let name = text(key, value), !name.isEmpty { settings.name = name }
+            case "client":
+                settings.client = text(key, value)
+            case "language":
+                guard let language = text(key, value) else { break }
+                if ProjectSettings.languages.contains(language) {
+                    settings.language = language
+                } else {
+                    diagnostics.append(
+                        .unknownValue(.projectValue, field: "language", value: language, expected: ProjectSettings.languages, at: value.location))
+                }
+            case "timezone":
+                guard let zone = text(key, value) else { break }
+                if let timeZone = TimeZone(identifier: zone) {
+                    settings.clock = ProjectClock(timeZone: timeZone)
+                } else {
+                    diagnostics.append(
+                        .error(.projectValue, at: value.location, "unknown time zone \"\(zone)\"; write an IANA name such as Asia/Shanghai or Europe/Moscow"))
+                }
+            case "start":
+                guard let start = text(key, value) else { break }
+                if let date = CivilDate(iso: start) {
+                    settings.start = date
+                } else {
+                    diagnostics.append(.error(.projectValue, at: value.location, "start \"\(start)\" is not a date (2022-04-29)"))
+                }
+            case "base_url":
+                settings.baseURL = text(key, value).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            case "categories":
+                settings.categories = readCategories(value, diagnostics: &diagnostics)
+            case "issues":
+                readIssueMapping(value, into: &settings, diagnostics: &diagnostics)
+            case "encoding":
+                break  // read by the loader, which needs it first
+            case "markdown":
+                guard let markdown = value.entries else {
+                    diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map", node: value))
+                    break
+                }
+                for (subkey, subkeyNode, subvalue) in markdown {
+                    if subkey == "unsafe_html" {
+                        switch subvalue.scalar {
+                        case "true": settings.allowRawHTML = true
+                        case "false": settings.allowRawHTML = false
+                        default:
+                            diagnostics.append(.wrongType(.projectValue, key: "markdown.unsafe_html", expected: "true or false", node: subvalue))
+                        }
+                    } else {
+                        diagnostics.append(.unknownKey(.projectKey, key: "markdown.\(subkey)", known: ["markdown.unsafe_html"], at: subkeyNode.location))
+                    }
+                }
+            default:
+                diagnostics.append(.unknownKey(.projectKey, key: key, known: knownKeys, at: keyNode.location))
+            }
+        }
+        return settings
+    }
+
+    private static func readCategories(_ node: YAMLNode, diagnostics: inout DiagnosticList) -> [IssueCategory] {
+        guard let items = node.items else {
+            diagnostics.append(.wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: node))
+            return IssueCategory.defaults
+        }
+        var categories: [IssueCategory] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let entries = item.entries else {
+                diagnostics.append(.wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: item))
+                continue
+            }
+            var id: String?
+            var label: String?
+            var sla: SLADuration?
+            for (key, keyNode, value) in entries {
+                switch key {
+                case "id": id = value.scalar
+                case "label": label = value.scalar
+                case "sla":
+                    guard let text = value.scalar, !value.isNull else { break }
+                    sla = SLADuration(text)
+                    if sla == nil {
+                        diagnostics.append(
+                            .error(.slaFormat, at: value.location, "SLA \"\(text)\" is not a duration such as 30m, 4h, 3d or 2w"))
+                    }
+                default:
+                    diagnostics.append(.unknownKey(.projectKey, key: "categories.\(key)", known: ["id", "label", "sla"], at: keyNode.location))
+                }
+            }
+            guard let id, !id.isEmpty else {
+                diagnostics.append(.error(.projectValue, at: item.location, "a category needs an id"))
+                continue
+            }
+            if let first = seen[id] {
+                diagnostics.append(.duplicate(.projectValue, kind: "category", id: id, first: first, at: item.location))
+                continue
+            }
+            seen[id] = item.location
+            categories.append(IssueCategory(id: id, label: label ?? id, sla: sla))
+        }
+        return categories
+    }
+
+    private static func readIssueMapping(_ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList) {
+        guard let entries = node.entries else {
+            diagnostics.append(.wrongType(.projectValue, key: "issues", expected: "a map with columns and values", node: node))
+            return
+        }
+        for (key, keyNode, value) in entries {
+            switch key {
+            case "columns":
+                guard let columns = value.entries else {
+                    diagnostics.append(.wrongType(.projectValue, key: "issues.columns", expected: "a map from header to field", node: value))
+                    continue
+                }
+                for (header, _, field) in columns {
+                    guard let name = field.scalar, issueFields.contains(name) else {
+                        diagnostics.append(
+                            .unknownValue(.projectValue, field: "field", value: field.scalar ?? "", expected: issueFields, at: field.location))
+                        continue
+                    }
+                    settings.columns[FieldAliases.fold(header)] = name
+                }
+            case "values":
+                guard let fields = value.entries else {
+                    diagnostics.append(.wrongType(.projectValue, key: "issues.values", expected: "a map per field", node: value))
+                    continue
+                }
+                for (field, fieldNode, map) in fields {
+                    let canonical = canonicalValues(field)
+                    guard canonical != nil || field == "category" else {
+                        diagnostics.append(
+                            .unknownValue(.projectValue, field: "field", value: field, expected: ["status", "priority", "tier", "category"], at: fieldNode.location))
+                        continue
+                    }
+                    guard let pairs = map.entries else {
+                        diagnostics.append(.wrongType(.projectValue, key: "issues.values.\(field)", expected: "a map from value to value", node: map))
+                        continue
+                    }
+                    var table: [String: String] = [:]
+                    for (written, _, target) in pairs {
+                        let targetText = target.scalar ?? ""
+                        let allowed = canonical ?? settings.categories.map(\.id)
+                        if !allowed.contains(targetText) {
+                            diagnostics.append(
+                                .unknownValue(.projectValue, field: field, value: targetText, expected: allowed, at: target.location))
+                            continue
+                        }
+                        table[FieldAliases.fold(written)] = targetText
+                    }
+                    settings.values[field] = table
+                }
+            default:
+                diagnostics.append(.unknownKey(.projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values"], at: keyNode.location))
+            }
+        }
+    }
+
+    private static func canonicalValues(_ field: String) -> [String]? {
+        switch field {
+        case "status": return IssueStatus.allCases.map(\.rawValue)
+        case "priority": return IssuePriority.allCases.map(\.rawValue)
+        case "tier": return ["1", "2", "3"]
+        default: return nil
+        }
+    }
+}

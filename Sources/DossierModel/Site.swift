@@ -1,0 +1,42 @@
+import DossierMarkdown
+
+/// A site's records, checked: what the figures and the pages are made from.
+public struct Site: Sendable {
+    public var settings: ProjectSettings
+    public var team: Team
+    /// In file order.
+    public var issues: [Issue]
+    public var milestones: [Milestone]
+    /// Oldest week first.
+    public var weeklyNotes: [WeeklyNote]
+    /// Without the drafts left out of this build, sorted by slug.
+    public var articles: [Article]
+    /// Files under handbook/ other than articles, relative to handbook/.
+    public var handbookFiles: [String]
+    /// Pages that link to a page.
+    public var backlinks: [SitePage: [PageReference]]
+    private var linkTargets: [ObjectIdentifier: [LinkTarget]]
+
+    init(
+        settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
+        articles: [Article], handbookFiles: [String], backlinks: [SitePage: [PageReference]],
+        linkTargets: [ObjectIdentifier: [LinkTarget]]
+    ) {
+        self.settings = settings
+        self.team = team
+        self.issues = issues
+        self.milestones = milestones
+        self.weeklyNotes = weeklyNotes
+        self.articles = articles
+        self.handbookFiles = handbookFiles
+        self.backlinks = backlinks
+        self.linkTargets = linkTargets
+    }
+
+    /// The checked targets of a document's links, in the order of `document.links`.
+    public func targets(of document: MarkdownDocument) -> [LinkTarget] {
+        linkTargets[ObjectIdentifier(document)] ?? document.links.map { _ in .none }
+    }
+
+    public func issue(_ id: String) -> Issue? { issues.first { $0.id == id } }
+}

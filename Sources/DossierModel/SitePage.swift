@@ -1,0 +1,44 @@
+/// A page of the generated site, by what it shows.
+public enum SitePage: Hashable, Sendable, Comparable {
+    case dashboard
+    case issueList
+    case issue(String)
+    case weeklyIndex
+    case weekly(ISOWeek)
+    case weeklyEmail(ISOWeek)
+    case handbookIndex
+    case article(String)
+    case milestones
+    case search
+
+    /// The page's file, relative to the site root.
+    public var path: String {
+        switch self {
+        case .dashboard: return "index.html"
+        case .issueList: return "issues/index.html"
+        case .issue(let id): return "issues/\(id).html"
+        case .weeklyIndex: return "weekly/index.html"
+        case .weekly(let week): return "weekly/\(week).html"
+        case .weeklyEmail(let week): return "weekly/\(week).email.html"
+        case .handbookIndex: return "handbook/index.html"
+        case .article(let slug): return "handbook/\(slug).html"
+        case .milestones: return "milestones/index.html"
+        case .search: return "search.html"
+        }
+    }
+
+    /// The prefix from this page back to the site root: "", "../", "../../".
+    public var root: String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    public static func < (a: SitePage, b: SitePage) -> Bool { a.path < b.path }
+}
+
+/// A page that links to another, for "referenced by".
+public struct PageReference: Hashable, Sendable, Comparable {
+    public var page: SitePage
+    public var title: String
+
+    public static func < (a: PageReference, b: PageReference) -> Bool { (a.page.path, a.title) < (b.page.path, b.title) }
+}

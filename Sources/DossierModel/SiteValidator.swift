@@ -1,0 +1,50 @@
+import DossierDiagnostics
+import DossierMarkdown
+import DossierRecords
+import Foundation
+
+/// The validate stage: turns raw records into a `Site`, reporting every problem.
+public struct SiteValidator: Sendable {
+    /// Keep articles marked `draft: true` (`--drafts`).
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+
+    public func validate(_ raw: RawSite) -> (Site, DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        var documents: [DocumentSource] = []
+        let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
+        let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
+        let team = TeamReader.read(raw.team, diagnostics: &diagnostics)
+        let milestones = MilestoneReader.read(
+            raw.milestones, team: team, options: options, documents: &documents, diagnostics: &diagnostics)
+        let issues = IssueReader(
+            settings: settings, team: team, milestoneIDs: Set(milestones.map(\.id)), hasMilestoneFile: raw.milestones != nil
+        ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
+
+        let issueIDs = Set(issues.map(\.id))
+        let notes = NoteReader(settings: settings, team: team, issueIDs: issueIDs)
+        let weekly = notes.readWeekly(raw.weekly, documents: &documents, diagnostics: &diagnostics)
+        let (articles, drafts) = notes.readArticles(
+            raw.handbook, includeDrafts: includeDrafts, documents: &documents, diagnostics: &diagnostics)
+
+        let resolver = LinkResolver(
+            articles: Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            drafts: drafts, issueIDs: issueIDs,
+            weeks: Dictionary(weekly.map { ($0.week.description, $0) }, uniquingKeysWith: { first, _ in first }),
+            files: Set(raw.handbookFiles.map { "handbook/\($0)" }))
+        var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
+
+        // An article's `issues:` list links it to those issues both ways.
+        for article in articles {
+            for id in article.issues {
+                backlinks[.issue(id), default: []].insert(PageReference(page: .article(article.slug), title: article.title))
+            }
+        }
+        let site = Site(
+            settings: settings, team: team, issues: issues, milestones: milestones, weeklyNotes: weekly,
+            articles: articles.sorted { $0.slug < $1.slug }, handbookFiles: raw.handbookFiles,
+            backlinks: backlinks.mapValues { $0.sorted() }, linkTargets: targets)
+        return (site, diagnostics)
+    }
+}

@@ -1,0 +1,38 @@
+/// "Did you mean …?" for a value that is not one of the known ones.
+enum Suggestion {
+    /// The known value closest to `value` by edit distance, when it is close enough to be
+    /// a likely typo (at most a third of its length, at least 2 edits allowed).
+    static func closest(to value: String, in candidates: [String]) -> String? {
+        let folded = value.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(folded, candidate.lowercased())
+            if best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let allowed = max(2, candidate.count / 3)
+        return distance <= allowed && distance < max(folded.count, candidate.count) ? candidate : nil
+    }
+
+    /// ` (did you mean "x"?)`, or nothing.
+    static func hint(for value: String, in candidates: [String]) -> String {
+        closest(to: value, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

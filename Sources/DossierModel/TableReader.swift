@@ -1,0 +1,98 @@
+import DossierDiagnostics
+import DossierRecords
+
+/// A CSV table whose headers have been matched to field names.
+struct MappedTable {
+    let table: CSVTable
+    /// Field name → column index.
+    let columns: [String: Int]
+    /// Column index → field name, for matched columns.
+    let fields: [Int: String]
+
+    /// Matches headers with `resolve` (header text → field name, nil for an unknown
+    /// column). A field matched twice is an error unless `repeatable` allows it; a field
+    /// in `required` with no column is an error at the header row.
+    static func map(
+        _ table: CSVTable, required: [String], repeatable: Set<String> = [],
+        diagnostics: inout DiagnosticList, resolve: (String) -> String?
+    ) -> MappedTable {
+        var columns: [String: Int] = [:]
+        var fields: [Int: String] = [:]
+        for (index, cell) in table.header.enumerated() {
+            let header = cell.value.trimmingCharacters(in: .whitespaces)
+            if header.isEmpty {
+                let used = table.rows.contains { index < $0.cells.count && !$0.cells[index].value.isEmpty }
+                if used {
+                    diagnostics.append(.error(.csvHeader, at: cell.location, "column \(index + 1) has values but no header"))
+                }
+                continue
+            }
+            guard let field = resolve(header) else { continue }
+            if let first = columns[field], !repeatable.contains(field) {
+                diagnostics.append(
+                    .error(
+                        .csvHeader, at: cell.location,
+                        "column \"\(header)\" is a second \(field) column (the first is \"\(table.header[first].value)\")"))
+                continue
+            }
+            if columns[field] == nil { columns[field] = index }
+            fields[index] = field
+        }
+        let headerLocation = table.header.first?.location ?? .start(of: table.file)
+        if table.header.isEmpty {
+            diagnostics.append(.error(.csvHeader, at: headerLocation, "the file has no header row"))
+        } else {
+            for field in required where columns[field] == nil {
+                diagnostics.append(.error(.csvHeader, at: headerLocation, "no \(field) column"))
+            }
+        }
+        return MappedTable(table: table, columns: columns, fields: fields)
+    }
+
+    /// Checks a row's length against the header: extra fields that are empty (as Excel
+    /// writes them) are fine; extra fields with text, and missing fields, are errors.
+    func checkLength(_ row: CSVRow, diagnostics: inout DiagnosticList) {
+        let expected = table.header.count
+        if row.cells.count < expected {
+            let at = row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
+                ?? SourceLocation(file: table.file, line: row.line, column: 1)
+            diagnostics.append(
+                .error(.csvRowLength, at: at, "row has \(row.cells.count) fields; the header has \(expected)"))
+        } else if row.cells.count > expected,
+            let extra = row.cells[expected...].first(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty })
+        {
+            diagnostics.append(
+                .error(
+                    .csvRowLength, at: extra.location,
+                    "row has \(row.cells.count) fields; the header has \(expected) (a field with a comma must be quoted)"))
+        }
+    }
+
+    /// The cell of `field` in `row`, when the column exists and the row reaches it.
+    func cell(_ field: String, in row: CSVRow) -> CSVCell? {
+        guard let index = columns[field], index < row.cells.count else { return nil }
+        return row.cells[index]
+    }
+
+    /// The trimmed text of `field`, nil when empty or absent.
+    func text(_ field: String, in row: CSVRow) -> String? {
+        guard let value = cell(field, in: row)?.value.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        else { return nil }
+        return value
+    }
+
+    /// Where `field` is in `row`, or the row's start.
+    func location(_ field: String, in row: CSVRow) -> SourceLocation {
+        cell(field, in: row)?.location ?? SourceLocation(file: table.file, line: row.line, column: 1)
+    }
+}
+
+extension YAMLNode: YAMLLike {
+    var typeDescription: String {
+        switch kind {
+        case .scalar(let text, _): return "\"\(text)\""
+        case .sequence: return "a list"
+        case .mapping: return "a map"
+        }
+    }
+}

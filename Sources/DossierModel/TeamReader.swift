@@ -1,0 +1,47 @@
+import DossierDiagnostics
+import DossierRecords
+
+/// Checks content/team.csv (SPEC §1.2).
+enum TeamReader {
+    static let fields = ["id", "name", "role", "org", "email"]
+
+    static func read(_ table: CSVTable?, diagnostics: inout DiagnosticList) -> Team {
+        guard let table else { return Team(members: [], isDeclared: false) }
+        let mapped = MappedTable.map(table, required: ["id", "name"], diagnostics: &diagnostics) { header in
+            let folded = FieldAliases.fold(header)
+            return fields.contains(folded) ? folded : nil
+        }
+        var members: [TeamMember] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in table.rows {
+            mapped.checkLength(row, diagnostics: &diagnostics)
+            guard let id = mapped.text("id", in: row) else {
+                diagnostics.append(.missingValue(.teamMember, field: "id", at: mapped.location("id", in: row)))
+                continue
+            }
+            if let first = seen[id] {
+                diagnostics.append(.duplicate(.teamMember, kind: "team member", id: id, first: first, at: mapped.location("id", in: row)))
+                continue
+            }
+            seen[id] = mapped.location("id", in: row)
+            let name = mapped.text("name", in: row)
+            if name == nil {
+                diagnostics.append(.missingValue(.teamMember, field: "name", at: mapped.location("name", in: row)))
+            }
+            var role: TeamMember.Role?
+            if let text = mapped.text("role", in: row) {
+                role = TeamMember.Role(rawValue: FieldAliases.fold(text))
+                if role == nil {
+                    diagnostics.append(
+                        .unknownValue(
+                            .teamMember, field: "role", value: text, expected: TeamMember.Role.allCases.map(\.rawValue),
+                            at: mapped.location("role", in: row)))
+                }
+            }
+            members.append(
+                TeamMember(
+                    id: id, name: name ?? id, role: role, org: mapped.text("org", in: row), email: mapped.text("email", in: row)))
+        }
+        return Team(members: members, isDeclared: true)
+    }
+}

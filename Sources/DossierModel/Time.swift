@@ -1,0 +1,230 @@
+import Foundation
+
+/// A calendar day, without time or zone.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `2022-04-29`; nil when the text is not that shape or the day does not exist.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            CivilDate.isValid(year: y, month: m, day: d)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        return day <= daysInMonth(year: year, month: month)
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    public var daysSinceEpoch: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(daysSinceEpoch z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// 0 for Monday … 6 for Sunday.
+    public var weekdayFromMonday: Int { ((daysSinceEpoch + 3) % 7 + 7) % 7 }
+
+    /// The ISO week holding this day.
+    public var isoWeek: ISOWeek {
+        let thursday = adding(days: 3 - weekdayFromMonday)
+        let firstOfYear = CivilDate(year: thursday.year, month: 1, day: 1)
+        return ISOWeek(year: thursday.year, week: (thursday.daysSinceEpoch - firstOfYear.daysSinceEpoch) / 7 + 1)
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+/// An ISO 8601 week: Monday to Sunday, numbered within the year that holds its Thursday.
+public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var week: Int
+
+    public init(year: Int, week: Int) {
+        self.year = year
+        self.week = week
+    }
+
+    /// Reads `2022-W14`; nil when malformed or the year has no such week.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 3, parts[1].first == "W",
+            let y = Int(parts[0]), let w = Int(parts[1].dropFirst()), w >= 1, w <= ISOWeek.weeks(in: y)
+        else { return nil }
+        self.init(year: y, week: w)
+    }
+
+    /// 52 or 53.
+    public static func weeks(in year: Int) -> Int {
+        CivilDate(year: year, month: 12, day: 28).isoWeek.week
+    }
+
+    /// The week's Monday.
+    public var monday: CivilDate {
+        let jan4 = CivilDate(year: year, month: 1, day: 4)
+        return jan4.adding(days: -jan4.weekdayFromMonday + (week - 1) * 7)
+    }
+
+    public var sunday: CivilDate { monday.adding(days: 6) }
+    public var next: ISOWeek { monday.adding(days: 7).isoWeek }
+    public var previous: ISOWeek { monday.adding(days: -7).isoWeek }
+
+    public var description: String { String(format: "%04d-W%02d", year, week) }
+
+    public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
+}
+
+/// A date or datetime from the records, fixed to an instant in the project's zone.
+public struct RecordTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The instant: for a date-only value, the start of that day in the project's zone.
+    public var instant: Date
+    /// The calendar day in the project's zone.
+    public var day: CivilDate
+    /// True when the record gave only a date (SLA comparisons are then by day).
+    public var isDateOnly: Bool
+
+    public var description: String { isDateOnly ? day.description : "\(day) \(instant)" }
+
+    public static func < (a: RecordTime, b: RecordTime) -> Bool { a.instant < b.instant }
+}
+
+/// The project's time zone, which turns record dates into instants and instants into
+/// days and weeks. Weeks run Monday 00:00 to the next Monday 00:00 local time.
+public struct ProjectClock: Sendable {
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// Reads a date or datetime as the records write them:
+    /// `2022-04-29`, `2022-04-29 14:50`, `2022-04-29 14:50:05`, `2022-04-29T14:50:00+08:00`
+    /// (`Z` and `+0800` too). `/` may stand for `-` in the date (`2022/04/29`). Without
+    /// an offset the time is the project's local time.
+    public func parse(_ raw: String) -> RecordTime? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let scalars = Array(text.utf8)
+        guard scalars.count >= 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard i < scalars.count, scalars[i] >= 48, scalars[i] <= 57 else { return nil }
+                value = value * 10 + Int(scalars[i] - 48)
+            }
+            return value
+        }
+        guard let y = number(0..<4), scalars[4] == UInt8(ascii: "-") || scalars[4] == UInt8(ascii: "/"),
+            scalars[7] == scalars[4], let mo = number(5..<7), let d = number(8..<10),
+            CivilDate.isValid(year: y, month: mo, day: d)
+        else { return nil }
+        let date = CivilDate(year: y, month: mo, day: d)
+        if scalars.count == 10 { return RecordTime(instant: startOfDay(date), day: date, isDateOnly: true) }
+
+        guard scalars[10] == UInt8(ascii: " ") || scalars[10] == UInt8(ascii: "T"), scalars.count >= 16,
+            let h = number(11..<13), scalars[13] == UInt8(ascii: ":"), let mi = number(14..<16), h <= 23, mi <= 59
+        else { return nil }
+        var index = 16
+        var seconds = 0
+        if index < scalars.count, scalars[index] == UInt8(ascii: ":") {
+            guard let s = number(17..<19), s <= 59 else { return nil }
+            seconds = s
+            index = 19
+            if index < scalars.count, scalars[index] == UInt8(ascii: ".") {  // fractions are ignored
+                index += 1
+                while index < scalars.count, scalars[index] >= 48, scalars[index] <= 57 { index += 1 }
+            }
+        }
+        let local = date.daysSinceEpoch * 86400 + h * 3600 + mi * 60 + seconds
+        var instant: Date
+        if index == scalars.count {
+            instant = localToInstant(local)
+        } else {
+            var offsetText = scalars[index...]
+            if offsetText.first == UInt8(ascii: " ") { offsetText = offsetText.dropFirst() }
+            guard let offset = Self.parseOffset(Array(offsetText)) else { return nil }
+            instant = Date(timeIntervalSince1970: TimeInterval(local - offset))
+        }
+        return RecordTime(instant: instant, day: day(of: instant), isDateOnly: false)
+    }
+
+    /// `Z`, `+08:00`, `+0800`, `-05` → seconds east of UTC.
+    static func parseOffset(_ bytes: [UInt8]) -> Int? {
+        if bytes == [UInt8(ascii: "Z")] { return 0 }
+        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+        guard digits.count == 2 || digits.count == 4, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let values = digits.map { Int($0 - 48) }
+        let hours = values[0] * 10 + values[1]
+        let minutes = values.count == 4 ? values[2] * 10 + values[3] : 0
+        guard hours <= 14, minutes <= 59 else { return nil }
+        return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    /// The instant of local wall-clock seconds since 1970 in the project's zone.
+    func localToInstant(_ local: Int) -> Date {
+        let guess = Date(timeIntervalSince1970: TimeInterval(local))
+        let first = timeZone.secondsFromGMT(for: guess)
+        let second = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - first)))
+        return Date(timeIntervalSince1970: TimeInterval(local - second))
+    }
+
+    /// 00:00 of `day` in the project's zone.
+    public func startOfDay(_ day: CivilDate) -> Date { localToInstant(day.daysSinceEpoch * 86400) }
+
+    /// The calendar day of `instant` in the project's zone.
+    public func day(of instant: Date) -> CivilDate {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        return CivilDate(daysSinceEpoch: Int((Double(seconds) / 86400).rounded(.down)))
+    }
+
+    /// The week holding `instant`.
+    public func week(of instant: Date) -> ISOWeek { day(of: instant).isoWeek }
+
+    /// Monday 00:00 of `week` up to, not including, the next Monday 00:00.
+    public func interval(of week: ISOWeek) -> Range<Date> {
+        startOfDay(week.monday)..<startOfDay(week.monday.adding(days: 7))
+    }
+}

@@ -1,0 +1,54 @@
+import DossierDiagnostics
+
+/// A Markdown file split into its YAML front matter and its body.
+public struct FrontMatterDocument: Sendable {
+    /// The front matter, an empty mapping when the file has none.
+    public var metadata: YAMLNode
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Lines before the body's first line (the front matter and its fences), to add to
+    /// the body's line numbers.
+    public var bodyLineOffset: Int
+
+    /// Splits `text`. Front matter is a first line `---`, YAML, and a line `---` (or
+    /// `...`); an opening fence that is never closed is an error.
+    public static func split(_ text: String, file: String) -> (FrontMatterDocument, [Diagnostic]) {
+        let empty = YAMLNode(.mapping([]), at: .start(of: file))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasSuffix("\r") { lines[0] = first.dropLast() }
+        guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
+            return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), [])
+        }
+        guard
+            let close = lines.indices.dropFirst().first(where: {
+                let line = lines[$0].trimmingTrailingSpaces
+                return line == "---" || line == "..."
+            })
+        else {
+            let diagnostic = Diagnostic.error(
+                .frontMatter, at: .start(of: file), "front matter starts with `---` but no closing `---` line follows")
+            return (FrontMatterDocument(metadata: empty, body: "", bodyLineOffset: lines.count), [diagnostic])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        switch YAMLReader.read(yaml, file: file, lineOffset: 1) {
+        case .success(let node):
+            if case .mapping = node.kind {
+                return (FrontMatterDocument(metadata: node, body: body, bodyLineOffset: close + 1), [])
+            }
+            let diagnostic = Diagnostic.error(
+                .frontMatter, at: node.location, "front matter must be a map of keys to values, not \(node.typeName)")
+            return (FrontMatterDocument(metadata: empty, body: body, bodyLineOffset: close + 1), [diagnostic])
+        case .failure(let diagnostic):
+            return (FrontMatterDocument(metadata: empty, body: body, bodyLineOffset: close + 1), [diagnostic])
+        }
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingTrailingSpaces: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,33 @@
+import DossierDiagnostics
+import Foundation
+
+/// A Markdown record (weekly note or article) as read from disk.
+public struct RawNote: Sendable {
+    /// Path relative to the site folder: `content/handbook/approval/left.md`.
+    public var file: String
+    /// Path under its records folder without `.md`: `approval/left`, `2026-W36`.
+    public var name: String
+    public var document: FrontMatterDocument
+}
+
+/// Everything read from a site folder, before any check of meaning.
+public struct RawSite: Sendable {
+    /// The site folder.
+    public var root: URL
+    /// content/project.yml, nil when there is none.
+    public var project: YAMLNode?
+    public var team: CSVTable?
+    public var issues: CSVTable?
+    public var milestones: CSVTable?
+    /// content/weekly/*.md, sorted by name.
+    public var weekly: [RawNote]
+    /// content/handbook/**/*.md, sorted by path.
+    public var handbook: [RawNote]
+    /// Other files under content/handbook/ (pictures, PDFs), relative to handbook/;
+    /// they are copied to the site as they are.
+    public var handbookFiles: [String]
+    /// The site's own templates/: file path relative to templates/ → text.
+    public var templates: [String: String]
+    /// The text of every record file read, by path, to show lines under diagnostics.
+    public var sources: [String: String]
+}

@@ -1,0 +1,193 @@
+import DossierDiagnostics
+import Foundation
+
+/// The load stage: finds a site's record files and reads them as located raw records.
+///
+/// Nothing is interpreted here beyond what reading needs (the encoding named in
+/// project.yml); meaning is checked by DossierModel.
+public struct SiteLoader: Sendable {
+    /// Largest CSV file read, in bytes; larger ones are refused with a diagnostic.
+    public var maximumTableSize = 1 << 30
+    /// Largest Markdown or YAML file read, in bytes.
+    public var maximumDocumentSize = 8 << 20
+
+    public init() {}
+
+    /// Why a site cannot be read at all (exit status 2).
+    public enum Failure: Error, CustomStringConvertible {
+        case notASite(URL)
+
+        public var description: String {
+            switch self {
+            case .notASite(let url): return "\(url.path): not a Dossier site (no content/ folder)"
+            }
+        }
+    }
+
+    public func load(_ root: URL) throws -> (RawSite, DiagnosticList) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        let content = root.appendingPathComponent("content")
+        guard fm.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Failure.notASite(root)
+        }
+        var diagnostics = DiagnosticList()
+        var sources: [String: String] = [:]
+
+        /// Reads a record file as text, or reports why not. `nil` when absent.
+        func readText(_ relative: String, limit: Int, encoding: TextEncoding = .utf8) -> String? {
+            let url = root.appendingPathComponent(relative)
+            guard fm.fileExists(atPath: url.path) else { return nil }
+            let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if size > limit {
+                diagnostics.append(.fileTooLarge(relative, size: size, limit: limit))
+                return nil
+            }
+            guard let data = fm.contents(atPath: url.path) else {
+                diagnostics.append(.error(.fileUnreadable, at: .start(of: relative), "file cannot be read"))
+                return nil
+            }
+            switch TextDecoder.decode(data, as: encoding) {
+            case .success(let text):
+                sources[relative] = text
+                return text
+            case .failure(let problem):
+                diagnostics.append(.undecodable(relative, problem, encoding: encoding))
+                return nil
+            }
+        }
+
+        // project.yml first: it names the encodings of the other files.
+        var project: YAMLNode?
+        if let text = readText("content/project.yml", limit: maximumDocumentSize) {
+            switch YAMLReader.read(text, file: "content/project.yml") {
+            case .success(let node):
+                if case .mapping = node.kind {
+                    project = node
+                } else if !node.isNull {
+                    diagnostics.append(
+                        .error(.projectValue, at: node.location, "project.yml must be a map of settings, not \(node.typeName)"))
+                }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        let encodings = readEncodings(project, into: &diagnostics)
+
+        func readTable(_ name: String) -> CSVTable? {
+            let relative = "content/\(name)"
+            guard let text = readText(relative, limit: maximumTableSize, encoding: encodings[name] ?? .utf8) else {
+                return nil
+            }
+            let (table, problems) = CSVParser().parse(text, file: relative)
+            diagnostics.append(contentsOf: problems)
+            return table
+        }
+        let team = readTable("team.csv")
+        let issues = readTable("issues.csv")
+        let milestones = readTable("milestones.csv")
+        if !fm.fileExists(atPath: content.appendingPathComponent("issues.csv").path) {
+            diagnostics.append(
+                .error(.fileMissing, at: .start(of: "content/issues.csv"), "the site has no content/issues.csv"))
+        }
+
+        func readNotes(_ folder: String, recursive: Bool) -> ([RawNote], [String]) {
+            var notes: [RawNote] = []
+            var others: [String] = []
+            for relative in listFiles(under: content.appendingPathComponent(folder), recursive: recursive) {
+                let file = "content/\(folder)/\(relative)"
+                guard relative.hasSuffix(".md") else {
+                    others.append(relative)
+                    continue
+                }
+                guard let text = readText(file, limit: maximumDocumentSize, encoding: encodings["\(folder)/\(relative)"] ?? .utf8)
+                else { continue }
+                let (document, problems) = FrontMatterDocument.split(text, file: file)
+                diagnostics.append(contentsOf: problems)
+                notes.append(RawNote(file: file, name: String(relative.dropLast(3)), document: document))
+            }
+            return (notes, others)
+        }
+        let (weekly, _) = readNotes("weekly", recursive: false)
+        let (handbook, handbookFiles) = readNotes("handbook", recursive: true)
+
+        var templates: [String: String] = [:]
+        let templateFolder = root.appendingPathComponent("templates")
+        for relative in listFiles(under: templateFolder, recursive: true) where !relative.hasSuffix(".md") {
+            if let text = readText("templates/\(relative)", limit: maximumDocumentSize) {
+                templates[relative] = text
+            }
+        }
+
+        let site = RawSite(
+            root: root, project: project, team: team, issues: issues, milestones: milestones,
+            weekly: weekly, handbook: handbook, handbookFiles: handbookFiles,
+            templates: templates, sources: sources)
+        return (site, diagnostics)
+    }
+
+    /// Regular files under `folder`, as sorted paths relative to it; hidden files and
+    /// folders are skipped. Empty when the folder does not exist.
+    private func listFiles(under folder: URL, recursive: Bool) -> [String] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if recursive { files += listFiles(under: url, recursive: true).map { "\(name)/\($0)" } }
+            } else {
+                files.append(name)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// project.yml `encoding`: file name (`issues.csv`) → encoding.
+    private func readEncodings(_ project: YAMLNode?, into diagnostics: inout DiagnosticList) -> [String: TextEncoding] {
+        guard let node = project?["encoding"] else { return [:] }
+        guard let entries = node.entries else {
+            diagnostics.append(
+                .error(.projectValue, at: node.location, "`encoding` must map file names to encodings, e.g. {issues.csv: gb18030}"))
+            return [:]
+        }
+        var result: [String: TextEncoding] = [:]
+        for entry in entries {
+            if let name = entry.value.scalar, let encoding = TextEncoding(name: name) {
+                result[entry.key] = encoding
+            } else {
+                let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+                diagnostics.append(
+                    .error(.projectValue, at: entry.value.location, "unknown encoding \"\(entry.value.scalar ?? "")\"; expected one of \(names)"))
+            }
+        }
+        return result
+    }
+}
+
+extension Diagnostic {
+    static func fileTooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
+        .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
+    }
+
+    static func undecodable(_ file: String, _ problem: TextDecodingProblem, encoding: TextEncoding) -> Diagnostic {
+        switch problem {
+        case .empty:
+            return .error(.fileEmpty, at: .start(of: file), "file is empty")
+        case .binary:
+            return .error(.fileBinary, at: .start(of: file), "file is binary, not text")
+        case .utf16(let bigEndian):
+            return .error(
+                .fileEncoding, at: .start(of: file),
+                "file is UTF-16 (\(bigEndian ? "big" : "little")-endian), as Excel's \"Unicode Text\" saves it; save it as \"CSV UTF-8\" or convert it to UTF-8")
+        case .invalidUTF8(let line, let column):
+            return .error(
+                .fileEncoding, at: SourceLocation(file: file, line: line, column: column),
+                "invalid UTF-8; if the file is GB18030, say so in project.yml: encoding: {\((file as NSString).lastPathComponent): gb18030}")
+        case .invalidGB18030(let line, let column):
+            return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), "invalid GB18030")
+        }
+    }
+}

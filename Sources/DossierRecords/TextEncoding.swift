@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The encodings a record file may be written in (project.yml `encoding`).
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case gb18030 = "gb18030"
+
+    /// Reads the names people write: `utf-8`, `UTF8`, `gb18030`, `GB18030`.
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "gb18030", "gb-18030": self = .gb18030
+        default: return nil
+        }
+    }
+}
+
+/// Why the bytes of a file could not be read as text.
+public enum TextDecodingProblem: Error, Equatable, Sendable {
+    case empty
+    case binary
+    case utf16(bigEndian: Bool)
+    /// The first malformed sequence, at a 1-based line and column.
+    case invalidUTF8(line: Int, column: Int)
+    case invalidGB18030(line: Int, column: Int)
+}
+
+/// Turns file bytes into text, refusing what is not text instead of guessing.
+public enum TextDecoder {
+    public static func decode(_ data: Data, as encoding: TextEncoding) -> Result<String, TextDecodingProblem> {
+        if data.isEmpty { return .failure(.empty) }
+        let bytes = [UInt8](data)
+        if bytes.count >= 2 {
+            if bytes[0] == 0xFF && bytes[1] == 0xFE { return .failure(.utf16(bigEndian: false)) }
+            if bytes[0] == 0xFE && bytes[1] == 0xFF { return .failure(.utf16(bigEndian: true)) }
+        }
+        // UTF-16 without a mark still shows as many NUL bytes; any NUL means not text.
+        if let nul = bytes.firstIndex(of: 0) {
+            let zeros = bytes.prefix(512).lazy.filter { $0 == 0 }.count
+            if nul < 512 && zeros * 3 >= min(bytes.count, 512) { return .failure(.utf16(bigEndian: nul % 2 == 0)) }
+            return .failure(.binary)
+        }
+        switch encoding {
+        case .utf8:
+            var start = 0
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+            let body = bytes[start...]
+            if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+            let (line, column) = firstInvalidUTF8(body)
+            return .failure(.invalidUTF8(line: line, column: column))
+        case .gb18030:
+            return convertGB18030(bytes)
+        }
+    }
+
+    /// Line and column (1-based, in characters) of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let valid =
+                length > 0 && index + length <= bytes.endIndex
+                && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            if !valid {
+                let before = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+                return (line, before.unicodeScalars.count + 1)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+
+    private static func convertGB18030(_ bytes: [UInt8]) -> Result<String, TextDecodingProblem> {
+        let converter = iconv_open("UTF-8", "GB18030")
+        if converter == iconv_t(bitPattern: -1) { return .failure(.invalidGB18030(line: 1, column: 1)) }
+        defer { iconv_close(converter) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var inLeft = input.count
+        var outLeft = output.count
+        let result: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            }
+        }
+        let converted = output.count - outLeft
+        if result == -1 {
+            let good = String(decoding: output[0..<converted], as: UTF8.self)
+            let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
+            return .failure(.invalidGB18030(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
+        }
+        return .success(String(decoding: output[0..<converted], as: UTF8.self))
+    }
+}

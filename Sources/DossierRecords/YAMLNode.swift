@@ -1,0 +1,114 @@
+import DossierDiagnostics
+import Yams
+
+/// A YAML value with where it is written, so later checks can point at it.
+public struct YAMLNode: Sendable {
+    public indirect enum Kind: Sendable {
+        /// A scalar's text; `plain` is false when it was quoted (then it is always text).
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        /// Keys in the order written.
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// The text of a scalar; nil for lists and maps.
+    public var scalar: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    /// True for `~`, `null`, or nothing at all.
+    public var isNull: Bool {
+        if case .scalar(let text, let plain) = kind {
+            return plain && ["", "~", "null", "Null", "NULL"].contains(text)
+        }
+        return false
+    }
+
+    /// The entries of a mapping whose keys are scalars; nil for anything else.
+    public var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.compactMap { pair in pair.key.scalar.map { ($0, pair.key, pair.value) } }
+    }
+
+    /// The items of a sequence; nil for anything else.
+    public var items: [YAMLNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    /// The value of `key` in a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    /// A short name of the node's type for messages: "text", "list", "map".
+    public var typeName: String {
+        switch kind {
+        case .scalar: return "text"
+        case .sequence: return "list"
+        case .mapping: return "map"
+        }
+    }
+}
+
+/// Reads YAML into located nodes.
+public enum YAMLReader {
+    /// Parses `text` from `file`; `lineOffset` is added to every line (front matter
+    /// starts below its `---`). An empty document is an empty mapping.
+    public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLNode, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+            return SourceLocation(file: file, line: max(1, mark.line) + lineOffset, column: max(1, mark.column))
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .success(YAMLNode(.mapping([]), at: location(nil)))
+            }
+            return .success(convert(node, location))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                return .failure(.yamlSyntax(problem, at: location(mark)))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .failure(.yamlDuplicateKey(duplicates.first ?? "", at: location(context.mark)))
+            default:
+                return .failure(.yamlSyntax("\(error)", at: location(nil)))
+            }
+        } catch {
+            return .failure(.yamlSyntax("\(error)", at: location(nil)))
+        }
+    }
+
+    private static func convert(_ node: Node, _ location: (Mark?) -> SourceLocation) -> YAMLNode {
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain), at: location(scalar.mark))
+        case .sequence(let sequence):
+            return YAMLNode(.sequence(sequence.map { convert($0, location) }), at: location(sequence.mark))
+        case .mapping(let mapping):
+            let pairs = mapping.map { (key: convert($0.key, location), value: convert($0.value, location)) }
+            return YAMLNode(.mapping(pairs), at: location(mapping.mark))
+        case .alias(let alias):
+            return YAMLNode(.scalar("", plain: true), at: location(alias.mark))
+        }
+    }
+}
+
+extension Diagnostic {
+    static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
+        .error(.yamlSyntax, at: location, "YAML cannot be read: \(problem)")
+    }
+    static func yamlDuplicateKey(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error(.yamlSyntax, at: location, "key \"\(key)\" is written twice")
+    }
+}
