@@ -1,7 +1,10 @@
 import DossierMarkdown
+import Foundation
 
 /// A site's records, checked: what the figures and the pages are made from.
 public struct Site: Sendable {
+    /// The site folder.
+    public var root: URL
     public var settings: ProjectSettings
     public var team: Team
     /// In file order.
@@ -18,10 +21,11 @@ public struct Site: Sendable {
     private var linkTargets: [ObjectIdentifier: [LinkTarget]]
 
     init(
-        settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
+        root: URL, settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
         articles: [Article], handbookFiles: [String], backlinks: [SitePage: [PageReference]],
         linkTargets: [ObjectIdentifier: [LinkTarget]]
     ) {
+        self.root = root
         self.settings = settings
         self.team = team
         self.issues = issues

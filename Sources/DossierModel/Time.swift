@@ -128,6 +128,12 @@ public struct RecordTime: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// True when the record gave only a date (SLA comparisons are then by day).
     public var isDateOnly: Bool
 
+    public init(instant: Date, day: CivilDate, isDateOnly: Bool) {
+        self.instant = instant
+        self.day = day
+        self.isDateOnly = isDateOnly
+    }
+
     public var description: String { isDateOnly ? day.description : "\(day) \(instant)" }
 
     public static func < (a: RecordTime, b: RecordTime) -> Bool { a.instant < b.instant }

@@ -1,0 +1,100 @@
+@preconcurrency import CLibXML2
+
+/// What Dossier needs to know of an HTML page: its links, its anchors and its text.
+///
+/// This is the only type that calls libxml2. It reads pages and never rewrites them:
+/// libxml2 would re-serialise them in HTML 4 style.
+public struct HTMLPage: Sendable {
+    /// A URL-bearing attribute of an element (`href`, `src`).
+    public struct Reference: Sendable, Hashable {
+        public var element: String
+        public var attribute: String
+        public var value: String
+        /// The 1-based line of the element in the page.
+        public var line: Int
+    }
+
+    public var references: [Reference]
+    /// Every `id` (and `name` of `a`) on the page.
+    public var anchors: Set<String>
+    /// The visible text, blocks separated by newlines, without scripts and styles.
+    public var text: String
+    /// The text of the first `h1`, if any.
+    public var heading: String?
+
+    /// Reads `html`, a whole page or a fragment.
+    public init(html: String) {
+        references = []
+        anchors = []
+        text = ""
+        heading = nil
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return }
+        let document = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return }
+        defer { xmlFreeDoc(document) }
+        if let root = xmlDocGetRootElement(document) { visit(root) }
+        text = Self.tidy(text)
+    }
+
+    private static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
+        "table", "ul", "ol", "dd", "dt", "figure", "figcaption", "header", "footer", "main", "nav", "td", "th",
+    ]
+    private static let skippedElements: Set<String> = ["script", "style", "template", "noscript", "svg"]
+
+    private mutating func visit(_ node: UnsafeMutablePointer<xmlNode>) {
+        var current: UnsafeMutablePointer<xmlNode>? = node
+        while let n = current {
+            switch n.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = String(cString: n.pointee.name).lowercased()
+                for attribute in ["href", "src"] {
+                    if let value = Self.attribute(n, attribute) {
+                        references.append(Reference(element: name, attribute: attribute, value: value, line: Int(xmlGetLineNo(n))))
+                    }
+                }
+                if let id = Self.attribute(n, "id") { anchors.insert(id) }
+                if name == "a", let anchorName = Self.attribute(n, "name") { anchors.insert(anchorName) }
+                if name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
+                if !Self.skippedElements.contains(name) {
+                    let block = Self.blockElements.contains(name)
+                    if block { text += "\n" }
+                    if let child = n.pointee.children { visit(child) }
+                    if block { text += "\n" }
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            current = n.pointee.next
+        }
+    }
+
+    private static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { xmlFree(value) }
+        return String(cString: value)
+    }
+
+    private static func content(_ node: UnsafeMutablePointer<xmlNode>) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Collapses runs of spaces within lines and drops empty lines.
+    static func tidy(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline)
+            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ") }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+}

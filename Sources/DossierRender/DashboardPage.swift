@@ -1,0 +1,82 @@
+import DossierFigures
+import DossierModel
+
+extension SiteRenderer {
+    func dashboardPage() -> OutputFile {
+        let page = SitePage.dashboard
+        let d = dashboard
+        var own: [String: Any] = [
+            "counts": ["total": d.total, "open": d.open.count, "resolved": d.resolvedCount, "breachedOpen": d.breachedOpen.count],
+            "sla": compact(["met": d.slaMet, "breached": d.slaBreached, "percent": d.slaPercent.map { "\($0)%" }]),
+        ]
+        if let note = d.latestNote { own["latest"] = noteSummary(note, from: page) }
+        if let note = d.previousNote { own["previous"] = noteSummary(note, from: page) }
+
+        let maxAge = max(1, d.ageing.values.max() ?? 1)
+        let ageKeys = ["age_0_2", "age_3_7", "age_8_30", "age_over_30"]
+        own["ageing"] = AgeBucket.allCases.map { bucket -> [String: Any] in
+            let count = d.ageing[bucket] ?? 0
+            return ["label": t[ageKeys[bucket.rawValue]], "count": count, "share": count * 100 / maxAge]
+        }
+        own["openBy"] = openBreakdown(d.open)
+        own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
+
+        let weeks = d.weeks.suffix(26)
+        let labels = weeks.map { "W\($0.week.week)" }
+        own["charts"] = [
+            "openedResolved": SVGChart.bars(
+                title: t["chart_opened_resolved_title"],
+                description: weeks.map { "\($0.week): \(t["chart_opened"]) \($0.opened), \(t["chart_resolved"]) \($0.resolved)" }
+                    .joined(separator: "; "),
+                categories: labels,
+                series: [
+                    .init(label: t["chart_opened"], cssClass: "series-a", values: weeks.map(\.opened)),
+                    .init(label: t["chart_resolved"], cssClass: "series-b", values: weeks.map(\.resolved)),
+                ]),
+            "backlog": SVGChart.lines(
+                title: t["chart_backlog_title"],
+                description: weeks.map { "\($0.week): \($0.backlog)" }.joined(separator: "; "),
+                categories: labels,
+                series: [.init(label: t["chart_backlog"], cssClass: "series-a", values: weeks.map(\.backlog))]),
+        ]
+        own["weeks"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.suffix(5).reversed()
+            .map { noteSummary($0, from: page) }
+        return wrap(page, id: "dashboard", template: "dashboard", title: t["title_dashboard"], own)
+    }
+
+    /// Open issues counted by tier, category, priority and owner.
+    func openBreakdown(_ open: [Issue]) -> [[String: Any]] {
+        func group(_ title: String, _ key: (Issue) -> String, order: [String] = []) -> [String: Any] {
+            var counts: [String: Int] = [:]
+            for issue in open { counts[key(issue), default: 0] += 1 }
+            let labels = order.filter { counts[$0] != nil } + counts.keys.filter { !order.contains($0) }.sorted()
+            return ["title": title, "rows": labels.map { ["label": $0, "count": counts[$0]!] }]
+        }
+        return [
+            group(t["by_tier"], { tierLabel($0.tier) }, order: [1, 2, 3].map { tierLabel($0) } + [t["tier_none"]]),
+            group(t["by_category"], { categoryLabel($0.category) }, order: site.settings.categories.map(\.label)),
+            group(t["by_priority"], { t.label("priority", $0.priority.rawValue) },
+                order: IssuePriority.allCases.reversed().map { t.label("priority", $0.rawValue) }),
+            group(t["by_owner"], { person($0.owner) ?? t["owner_none"] }),
+        ]
+    }
+
+    func noteSummary(_ note: WeeklyNote, from page: SitePage) -> [String: Any] {
+        compact([
+            "week": note.week.description, "href": href(.weekly(note.week), from: page),
+            "emailHref": href(.weeklyEmail(note.week), from: page), "status": note.status?.rawValue ?? "none",
+            "statusLabel": ragLabel(note.status), "completion": note.completion, "summary": note.summary,
+            "range": t.range(note.week),
+        ])
+    }
+
+    func milestoneSummary(_ milestone: Milestone) -> [String: Any] {
+        let state = milestone.state(on: site.settings.clock.day(of: asOf))
+        return compact([
+            "id": milestone.id, "title": milestone.title, "due": t.date(milestone.due), "done": milestone.done.map { t.date($0) },
+            "state": state.rawValue, "stateLabel": t.label("milestone", state.rawValue),
+            "owner": person(milestone.owner), "scope": milestone.scope,
+            "descriptionHTML": html(milestone.description, root: SitePage.milestones.root),
+        ])
+    }
+}

@@ -1,0 +1,86 @@
+import DossierFigures
+import DossierModel
+
+extension SiteRenderer {
+    func issueListPage() -> OutputFile {
+        let page = SitePage.issueList
+        let rows: [[String: Any]] = site.issues.map { issue in
+            let sla = timeline.slaState(issue, at: asOf)
+            var row: [String: Any] = compact([
+                "id": issue.id, "href": href(.issue(issue.id), from: page), "title": issue.title,
+                "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
+                "open": issue.status.isOpen ? true : nil,
+                "priority": issue.priority.rawValue, "priorityLabel": t.label("priority", issue.priority.rawValue),
+                "tier": issue.tier.map(String.init), "tierLabel": tierLabel(issue.tier),
+                "category": issue.category, "categoryLabel": categoryLabel(issue.category), "owner": person(issue.owner),
+                "opened": t.time(issue.opened, clock: site.settings.clock), "openedSort": timeSortKey(issue.opened),
+                "resolved": issue.resolved.map { t.time($0, clock: site.settings.clock) },
+                "resolvedSort": issue.resolved.map(timeSortKey),
+                "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue),
+            ])
+            row["priorityRank"] = issue.priority.rank
+            return row
+        }
+        let filters: [String: Any] = [
+            "statuses": IssueStatus.allCases.map { ["value": $0.rawValue, "label": statusLabel($0)] },
+            "tiers": [1, 2, 3].map { ["value": String($0), "label": tierLabel($0)] },
+            "categories": site.settings.categories.map { ["value": $0.id, "label": $0.label] },
+            "priorities": IssuePriority.allCases.map { ["value": $0.rawValue, "label": t.label("priority", $0.rawValue)] },
+        ]
+        return wrap(page, id: "issues", template: "issues", title: t["title_issues"], ["issues": rows, "filters": filters, "count": rows.count])
+    }
+
+    func issuePage(_ issue: Issue) -> OutputFile {
+        let page = SitePage.issue(issue.id)
+        let clock = site.settings.clock
+        let sla = timeline.slaState(issue, at: asOf)
+        let target = timeline.target(issue)
+        var fields: [[String: Any]] = []
+        func field(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { fields.append(["label": t[key], "value": value]) }
+        }
+        field("field_status", statusLabel(issue.status))
+        field("field_priority", t.label("priority", issue.priority.rawValue))
+        field("field_tier", issue.tier.map { tierLabel($0) })
+        field("field_category", issue.category.map { categoryLabel($0) })
+        field("field_module", issue.module)
+        field("field_reporter", person(issue.reporter))
+        field("field_owner", person(issue.owner))
+        field("field_opened", t.time(issue.opened, clock: clock))
+        field("field_resolved", issue.resolved.map { t.time($0, clock: clock) })
+        field("field_due", issue.due.map { t.time($0, clock: clock) })
+        field("field_target", target.map { targetText($0) })
+        field("field_milestone", issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id })
+        field("field_tags", issue.tags.isEmpty ? nil : issue.tags.joined(separator: ", "))
+
+        let articles = (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] }
+        let own: [String: Any] = [
+            "issue": compact([
+                "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
+                "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) },
+                "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
+                "descriptionHTML": html(issue.description, root: page.root),
+                "resolutionHTML": html(issue.resolution, root: page.root),
+            ]),
+            "articles": articles,
+        ]
+        return wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
+    }
+
+    func targetText(_ target: SLATarget) -> String {
+        target.byDay
+            ? t.date(target.day)
+            : t.time(RecordTime(instant: target.instant, day: target.day, isDateOnly: false), clock: site.settings.clock)
+    }
+
+    /// Seconds since 1970, zero-padded: sorts as text in time order.
+    func timeSortKey(_ time: RecordTime) -> String {
+        String(Int(time.instant.timeIntervalSince1970)).leftPadded(to: 12)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

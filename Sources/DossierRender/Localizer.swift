@@ -1,0 +1,53 @@
+import DossierModel
+import Foundation
+
+/// The site language's words and its way of writing dates.
+public struct Localizer: Sendable {
+    public let language: String
+    public let strings: [String: String]
+
+    public init(language: String) {
+        self.language = language
+        strings = UIStrings.table(for: language)
+    }
+
+    public subscript(key: String) -> String { strings[key] ?? key }
+
+    /// A label for a value: `label("status", "in-progress")` reads `status_in_progress`.
+    public func label(_ group: String, _ value: String) -> String {
+        self[group + "_" + value.replacingOccurrences(of: "-", with: "_")]
+    }
+
+    /// A day as the language writes it: 2026年11月22日, 22.11.2026, Nov 22, 2026.
+    public func date(_ day: CivilDate) -> String {
+        switch language {
+        case "zh": return "\(day.year)年\(day.month)月\(day.day)日"
+        case "ru": return String(format: "%02d.%02d.%04d", day.day, day.month, day.year)
+        default: return "\(Self.englishMonths[day.month - 1]) \(day.day), \(day.year)"
+        }
+    }
+
+    /// A day without the year, for ranges within a year.
+    public func shortDate(_ day: CivilDate) -> String {
+        switch language {
+        case "zh": return "\(day.month)月\(day.day)日"
+        case "ru": return String(format: "%02d.%02d", day.day, day.month)
+        default: return "\(Self.englishMonths[day.month - 1]) \(day.day)"
+        }
+    }
+
+    /// A record time: the day, and the local time when the record gave one.
+    public func time(_ time: RecordTime, clock: ProjectClock) -> String {
+        if time.isDateOnly { return date(time.day) }
+        let seconds = Int(time.instant.timeIntervalSince1970) + clock.timeZone.secondsFromGMT(for: time.instant)
+        let minutes = ((seconds % 86400) + 86400) % 86400 / 60
+        return date(time.day) + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// Monday to Sunday of a week.
+    public func range(_ week: ISOWeek) -> String {
+        "\(shortDate(week.monday)) – \(shortDate(week.sunday))"
+    }
+
+    private static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}

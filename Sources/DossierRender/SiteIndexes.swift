@@ -1,0 +1,165 @@
+import DossierFigures
+import DossierHTML
+import DossierMarkdown
+import DossierModel
+import Foundation
+
+extension SiteRenderer {
+    /// One searchable page: URL from the root, title, kind and plain text.
+    struct SearchEntry: Encodable {
+        let u: String
+        let t: String
+        let k: String
+        let x: String
+    }
+
+    /// `search-index.js`: the text of articles, issues and weekly notes, loaded by a
+    /// script tag so search works from file:// where fetch() is refused.
+    func searchIndex() -> OutputFile {
+        func text(_ document: MarkdownDocument?, root: String) -> String {
+            html(document, root: root).map { HTMLPage(html: $0).text } ?? ""
+        }
+        var entries: [SearchEntry] = []
+        for article in orderedArticles {
+            let page = SitePage.article(article.slug)
+            entries.append(SearchEntry(u: page.path, t: article.title, k: "article", x: text(article.body, root: page.root)))
+        }
+        for issue in site.issues {
+            let page = SitePage.issue(issue.id)
+            let body = [text(issue.description, root: page.root), text(issue.resolution, root: page.root)].joined(separator: "\n")
+            entries.append(SearchEntry(u: page.path, t: "\(issue.id) \(issue.title)", k: "issue", x: "\(issue.id)\n\(body)"))
+        }
+        for note in site.weeklyNotes.reversed() {
+            let page = SitePage.weekly(note.week)
+            let body = (note.summary.map { $0 + "\n" } ?? "") + text(note.body, root: page.root)
+            entries.append(SearchEntry(u: page.path, t: "\(t["title_weekly"]) \(note.week)", k: "weekly", x: body))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
+        // A "</script" or U+2028 inside text must not end or break the script.
+        let safe = json.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return OutputFile(path: "search-index.js", contents: .text("window.dossierSearchIndex = \(safe);\n"))
+    }
+
+    /// feed.xml: an Atom feed of the weekly reports, newest first. Ids and times come
+    /// from the records (the week), never from the clock, so they are stable.
+    func feed() -> OutputFile {
+        let base = site.settings.baseURL ?? ""
+        let clock = site.settings.clock
+        func stamp(_ week: ISOWeek) -> String {
+            // The end of the week's Sunday, local time, as an RFC 3339 UTC instant.
+            let end = clock.startOfDay(week.sunday.adding(days: 1)).addingTimeInterval(-1)
+            return Self.rfc3339(end)
+        }
+        let idBase = site.settings.baseURL ?? "urn:dossier:" + site.settings.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + ":"
+        let notes = Array(site.weeklyNotes.reversed())
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.settings.language)\">\n"
+        xml += "  <title>\(xmlEscape(site.settings.name)) · \(xmlEscape(t["title_weekly"]))</title>\n"
+        xml += "  <id>\(xmlEscape(idBase))weekly/</id>\n"
+        xml += "  <updated>\(notes.first.map { stamp($0.week) } ?? Self.rfc3339(clock.startOfDay(CivilDate(year: 2000, month: 1, day: 1))))</updated>\n"
+        xml += "  <author><name>\(xmlEscape(site.settings.client ?? site.settings.name))</name></author>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(xmlEscape(base))weekly/index.html\"/>\n"
+        if !base.isEmpty { xml += "  <link rel=\"self\" href=\"\(xmlEscape(base))feed.xml\"/>\n" }
+        for note in notes {
+            let page = SitePage.weekly(note.week)
+            let summary = [ragLabel(note.status), note.completion.map { "\($0)%" }, note.summary].compactMap { $0 }.joined(separator: " · ")
+            xml += "  <entry>\n"
+            xml += "    <title>\(xmlEscape(t["title_weekly"])) \(note.week)</title>\n"
+            xml += "    <id>\(xmlEscape(idBase))\(page.path)</id>\n"
+            xml += "    <updated>\(stamp(note.week))</updated>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(xmlEscape(base))\(page.path)\"/>\n"
+            xml += "    <summary>\(xmlEscape(summary))</summary>\n"
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "feed.xml", contents: .text(xml))
+    }
+
+    /// sitemap.xml: every page, absolute when base_url is set.
+    func sitemap(pages: [String]) -> OutputFile {
+        let base = site.settings.baseURL ?? ""
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pages.sorted() {
+            xml += "  <url><loc>\(xmlEscape(base + LinkTarget.site(path: path, fragment: nil).href(fromRoot: "")!))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", contents: .text(xml))
+    }
+
+    /// data/issues.json and data/issues.csv: the normalised list with computed fields.
+    func dataExports() -> [OutputFile] {
+        let clock = site.settings.clock
+        let columns = [
+            "id", "title", "status", "opened", "resolved", "tier", "category", "priority", "module", "reporter", "owner",
+            "due", "milestone", "tags", "target", "sla", "age_days", "hours_to_resolve",
+        ]
+        func iso(_ time: RecordTime?) -> String? {
+            guard let time else { return nil }
+            return time.isDateOnly ? time.day.description : Self.rfc3339(time.instant, zone: clock.timeZone)
+        }
+        var records: [[String: Any]] = []
+        var csv = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
+        for issue in site.issues {
+            let target = timeline.target(issue)
+            let values: [String: Any?] = [
+                "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "opened": iso(issue.opened),
+                "resolved": iso(issue.resolved), "tier": issue.tier, "category": issue.category,
+                "priority": issue.priority.rawValue, "module": issue.module, "reporter": issue.reporter, "owner": issue.owner,
+                "due": iso(issue.due), "milestone": issue.milestone, "tags": issue.tags.joined(separator: ";"),
+                "target": target.map { $0.byDay ? $0.day.description : Self.rfc3339($0.instant, zone: clock.timeZone) },
+                "sla": timeline.slaState(issue, at: asOf).rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
+                "hours_to_resolve": timeline.hoursToResolve(issue).map { (($0 * 100).rounded() / 100) },
+            ]
+            var record: [String: Any] = [:]
+            for column in columns { record[column] = values[column] ?? nil ?? NSNull() }
+            record["tags"] = issue.tags
+            if !issue.extra.isEmpty {
+                record["extra"] = Dictionary(issue.extra.map { ($0.header, $0.value) }, uniquingKeysWith: { a, _ in a })
+            }
+            records.append(record)
+            csv += columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
+                .joined(separator: ",") + "\r\n"
+        }
+        let json = (try? JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
+        return [
+            OutputFile(path: "data/issues.json", contents: .text(String(decoding: json, as: UTF8.self) + "\n")),
+            OutputFile(path: "data/issues.csv", contents: .text(csv)),
+        ]
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `2026-11-22T09:30:00+08:00` (or `Z` for UTC).
+    static func rfc3339(_ date: Date, zone: TimeZone = TimeZone(identifier: "UTC")!) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let day = CivilDate(daysSinceEpoch: Int((Double(local) / 86400).rounded(.down)))
+        let seconds = ((local % 86400) + 86400) % 86400
+        let zoneText = offset == 0
+            ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
+        return "\(day)T" + String(format: "%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60) + zoneText
+    }
+}
+
+func xmlEscape(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        // XML 1.0 forbids most control characters; drop them.
+        case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

@@ -1,0 +1,128 @@
+import DossierFigures
+import DossierHTML
+import DossierMarkdown
+import DossierModel
+import Foundation
+
+/// The render stage: every page of SPEC §2 from a checked site, its figures and a theme.
+///
+/// Rendering reads only its inputs, so the same records, theme and as-of moment give
+/// byte-identical files. Pages are independent and render on all cores.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let theme: Theme
+    public let asOf: Date
+    let t: Localizer
+    let timeline: IssueTimeline
+    let dashboard: DashboardFigures
+
+    public init(site: Site, theme: Theme, asOf: Date) {
+        self.site = site
+        self.theme = theme
+        self.asOf = asOf
+        t = Localizer(language: site.settings.language)
+        timeline = IssueTimeline(settings: site.settings)
+        dashboard = DashboardFigures(site: site, asOf: asOf)
+    }
+
+    /// What a page is made from.
+    enum Job: Sendable {
+        case dashboard, issueList, issue(Int), weeklyIndex, weekly(Int), email(Int), handbookIndex, article(Int),
+            milestones, search
+    }
+
+    public func render() -> [OutputFile] {
+        var jobs: [Job] = [.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search]
+        jobs += site.issues.indices.map { .issue($0) }
+        jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
+        jobs += site.articles.indices.map { .article($0) }
+        var files = jobs.parallelMap { job in page(job) }
+        files += theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
+        files += site.handbookFiles.map {
+            OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
+        }
+        files.append(searchIndex())
+        files.append(feed())
+        files.append(sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }))
+        files += dataExports()
+        return files
+    }
+
+    func page(_ job: Job) -> OutputFile {
+        switch job {
+        case .dashboard: return dashboardPage()
+        case .issueList: return issueListPage()
+        case .issue(let i): return issuePage(site.issues[i])
+        case .weeklyIndex: return weeklyIndexPage()
+        case .weekly(let i): return weeklyPage(site.weeklyNotes[i], email: false)
+        case .email(let i): return weeklyPage(site.weeklyNotes[i], email: true)
+        case .handbookIndex: return handbookIndexPage()
+        case .article(let i): return articlePage(site.articles[i])
+        case .milestones: return milestonesPage()
+        case .search: return searchPage()
+        }
+    }
+
+    // MARK: Shared pieces
+
+    /// The keys every template gets.
+    func common(_ page: SitePage, id: String, title: String) -> [String: Any] {
+        var siteInfo: [String: Any] = ["name": site.settings.name, "asOf": t.date(site.settings.clock.day(of: asOf))]
+        if let client = site.settings.client, !client.isEmpty { siteInfo["client"] = client }
+        let sections: [(SitePage, String)] = [
+            (.dashboard, "nav_dashboard"), (.issueList, "nav_issues"), (.weeklyIndex, "nav_weekly"),
+            (.handbookIndex, "nav_handbook"), (.milestones, "nav_milestones"), (.search, "nav_search"),
+        ]
+        let section = Self.section(of: page)
+        let nav: [[String: Any]] = sections.map { target, key in
+            var item: [String: Any] = ["href": page.root + target.path, "label": t[key]]
+            if target == section { item["current"] = true }
+            return item
+        }
+        return [
+            "lang": site.settings.language, "root": page.root, "page": ["id": id, "title": title], "site": siteInfo,
+            "t": t.strings, "nav": nav,
+        ]
+    }
+
+    static func section(of page: SitePage) -> SitePage {
+        switch page {
+        case .issue: return .issueList
+        case .weekly, .weeklyEmail: return .weeklyIndex
+        case .article: return .handbookIndex
+        default: return page
+        }
+    }
+
+    /// A page through its template and the layout.
+    func wrap(_ page: SitePage, id: String, template: String, title: String, _ own: [String: Any], scripts: [String] = [])
+        -> OutputFile
+    {
+        var context = common(page, id: id, title: title)
+        context.merge(own) { _, new in new }
+        var layout = context
+        layout["content"] = theme.render(template, context)
+        layout["scripts"] = scripts.map { ["src": page.root + $0] }
+        return OutputFile(path: page.path, contents: .text(theme.render("layout", layout)), template: template)
+    }
+
+    /// A record's Markdown as HTML for a page whose way back to the root is `root`.
+    func html(_ document: MarkdownDocument?, root: String) -> String? {
+        guard let document else { return nil }
+        return document.render(destinations: site.targets(of: document).map { $0.href(fromRoot: root) })
+    }
+
+    func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }
+
+    func statusLabel(_ status: IssueStatus) -> String { t.label("status", status.rawValue) }
+    func tierLabel(_ tier: Int?) -> String { tier.map { t["tier_\($0)"] } ?? t["tier_none"] }
+    func categoryLabel(_ id: String?) -> String {
+        guard let id else { return t["category_none"] }
+        return site.settings.category(id)?.label ?? id
+    }
+    func person(_ written: String?) -> String? { written.map { site.team.displayName($0) } }
+    func ragLabel(_ status: RAGStatus?) -> String { t["rag_" + (status?.rawValue ?? "none")] }
+
+    /// Drops nil values so templates can test for absence.
+    func compact(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.compactMapValues { $0 } }
+}

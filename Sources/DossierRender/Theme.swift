@@ -1,0 +1,55 @@
+import DossierDiagnostics
+import Mustache
+
+/// The templates and assets pages are rendered with: the built-in default theme, with
+/// any file of the site's own templates/ replacing the built-in file of that name.
+public struct Theme: Sendable {
+    /// The page templates of SPEC §2, by name without `.mustache`.
+    public static let templateNames = [
+        "layout", "dashboard", "issues", "issue", "weekly-index", "weekly", "weekly-email", "handbook-index", "article",
+        "milestones", "search",
+    ]
+
+    private var templates: [String: MustacheTemplate] = [:]
+    /// Files under assets/, by path relative to the theme folder (`assets/dossier.css`).
+    public private(set) var assets: [String: String] = [:]
+
+    /// The built-in files of the theme, by path relative to templates/.
+    public static var builtInFiles: [String: String] { EmbeddedTheme.files }
+
+    /// Compiles the theme; a template that does not parse is reported at its line.
+    public static func load(overrides: [String: String]) -> (Theme, [Diagnostic]) {
+        var theme = Theme()
+        var diagnostics: [Diagnostic] = []
+        var files = EmbeddedTheme.files
+        for (path, text) in overrides { files[path] = text }
+        for (path, text) in files {
+            if path.hasPrefix("assets/") {
+                theme.assets[path] = text
+                continue
+            }
+            guard path.hasSuffix(".mustache") else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            let file = overrides[path] != nil ? "templates/\(path)" : "(built-in theme) \(path)"
+            do {
+                theme.templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        .template, at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                        "template cannot be read: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(.template, at: .start(of: file), "template cannot be read: \(error)"))
+            }
+        }
+        for name in templateNames where theme.templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
+            diagnostics.append(.error(.template, at: .start(of: "templates/\(name).mustache"), "the theme has no \(name).mustache"))
+        }
+        return (theme, diagnostics)
+    }
+
+    /// Renders template `name` with `context`.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        templates[name]?.render(context) ?? ""
+    }
+}

@@ -1,0 +1,161 @@
+@_exported import DossierDiagnostics
+import DossierFigures
+import DossierModel
+import DossierRecords
+import DossierRender
+import Foundation
+
+/// The moment figures are counted at (`--as-of`, `SOURCE_DATE_EPOCH`, or now).
+public enum AsOf: Sendable {
+    case instant(Date)
+    /// As the user wrote it: a date means the end of that day in the project's zone;
+    /// a datetime without offset is the project's local time.
+    case written(String)
+}
+
+/// Why a command cannot run at all (exit status 2), as opposed to problems in records.
+public enum UsageFailure: Error, CustomStringConvertible {
+    case message(String)
+    public var description: String {
+        switch self {
+        case .message(let text): return text
+        }
+    }
+}
+
+/// What a run found, with the record texts to show lines under diagnostics.
+public struct RunReport: Sendable {
+    public var diagnostics: DiagnosticList
+    public var sources: [String: String]
+
+    /// A printer that shows the offending line of each diagnostic.
+    public func printer(_ format: DiagnosticFormat) -> DiagnosticPrinter {
+        let sources = self.sources
+        return DiagnosticPrinter(format: format) { file, line in
+            guard let text = sources[file] else { return nil }
+            var current = 1
+            for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+                current += 1
+            }
+            return nil
+        }
+    }
+}
+
+/// The library's entry points, one per command; the executable only parses options.
+public enum Dossier {
+    /// Load and validate: the stages `check`, `build` and `report` share.
+    static func loadAndValidate(_ site: URL, drafts: Bool) throws -> (Site, RawSite, DiagnosticList) {
+        let raw: RawSite
+        var diagnostics: DiagnosticList
+        do {
+            (raw, diagnostics) = try SiteLoader().load(site)
+        } catch let failure as SiteLoader.Failure {
+            throw UsageFailure.message(failure.description)
+        }
+        let (model, problems) = SiteValidator(includeDrafts: drafts).validate(raw)
+        diagnostics.append(contentsOf: problems)
+        let (_, themeProblems) = Theme.load(overrides: raw.templates)
+        diagnostics.append(contentsOf: themeProblems)
+        return (model, raw, diagnostics)
+    }
+
+    /// `dossier check`: every problem of the records and templates; writes nothing.
+    public static func check(site: URL, drafts: Bool = false) throws -> RunReport {
+        let (_, raw, diagnostics) = try loadAndValidate(site, drafts: drafts)
+        return RunReport(diagnostics: diagnostics, sources: raw.sources)
+    }
+
+    public struct BuildOptions: Sendable {
+        public var site: URL
+        public var output: URL
+        public var asOf: AsOf
+        public var drafts: Bool
+        public var strict: Bool
+
+        public init(site: URL, output: URL? = nil, asOf: AsOf, drafts: Bool = false, strict: Bool = false) {
+            self.site = site
+            self.output = output ?? site.appendingPathComponent("output")
+            self.asOf = asOf
+            self.drafts = drafts
+            self.strict = strict
+        }
+    }
+
+    public struct BuildResult: Sendable {
+        public var report: RunReport
+        /// The number of files written; 0 when the build stopped before writing.
+        public var filesWritten: Int
+    }
+
+    /// `dossier build`: load, validate, count, render, check the links of the final
+    /// pages, write. Nothing is written when any of that fails.
+    public static func build(_ options: BuildOptions) throws -> BuildResult {
+        let writer = OutputWriter(output: options.output, site: options.site)
+        do { try writer.check() } catch let refusal as OutputWriter.Refusal { throw UsageFailure.message(refusal.description) }
+
+        let (site, raw, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
+        var diagnostics = loaded
+        func stop() -> BuildResult { BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0) }
+        if diagnostics.fails(strict: options.strict) { return stop() }
+
+        let asOf = try resolve(options.asOf, clock: site.settings.clock)
+        let (theme, _) = Theme.load(overrides: raw.templates)
+        let files = SiteRenderer(site: site, theme: theme, asOf: asOf).render()
+        diagnostics.append(contentsOf: LinkCheck.check(files))
+        if diagnostics.fails(strict: options.strict) { return stop() }
+        do {
+            try writer.write(files)
+        } catch let refusal as OutputWriter.Refusal {
+            throw UsageFailure.message(refusal.description)
+        }
+        return BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: files.count)
+    }
+
+    public enum ReportFormat: String, Sendable, CaseIterable {
+        case markdown, html, email, json
+    }
+
+    /// `dossier report weekly`: one week's report on standard output.
+    public static func weeklyReport(site url: URL, week: String?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
+        let (site, raw, diagnostics) = try loadAndValidate(url, drafts: false)
+        let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
+        if diagnostics.hasErrors { return (nil, report) }
+        let moment = try resolve(asOf, clock: site.settings.clock)
+        let chosen: ISOWeek
+        if let week {
+            guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
+            chosen = parsed
+        } else {
+            chosen = site.settings.clock.week(of: moment)
+        }
+        let figures = WeekFigures(site: site, week: chosen)
+        switch format {
+        case .json:
+            return (figures.json() + "\n", report)
+        case .markdown:
+            return (WeeklyMarkdown(site: site, figures: figures).render(), report)
+        case .html, .email:
+            guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
+                throw UsageFailure.message("no weekly note for \(chosen) (content/weekly/\(chosen).md)")
+            }
+            let (theme, _) = Theme.load(overrides: raw.templates)
+            let renderer = SiteRenderer(site: site, theme: theme, asOf: moment)
+            return (renderer.weeklyReport(chosen, email: format == .email), report)
+        }
+    }
+
+    /// The as-of instant in the project's zone.
+    static func resolve(_ asOf: AsOf, clock: ProjectClock) throws -> Date {
+        switch asOf {
+        case .instant(let date):
+            return date
+        case .written(let text):
+            guard let time = clock.parse(text) else {
+                throw UsageFailure.message("--as-of \(text): expected a date (2022-04-29) or datetime (2022-04-29 14:50)")
+            }
+            return time.isDateOnly ? clock.startOfDay(time.day.adding(days: 1)) : time.instant
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import DossierDiagnostics
+import DossierHTML
+import DossierRender
+import Foundation
+
+/// Checks every internal `href` and `src` of the final pages, templates' links
+/// included: the file must be part of the site and the `#fragment` an id on that page.
+struct LinkCheck {
+    static func check(_ files: [OutputFile]) -> [Diagnostic] {
+        let paths = Set(files.map(\.path))
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let parsed: [(OutputFile, HTMLPage)] = pages.map { file in
+            guard case .text(let html) = file.contents else { return (file, HTMLPage(html: "")) }
+            return (file, HTMLPage(html: html))
+        }
+        var anchors: [String: Set<String>] = [:]
+        for (file, page) in parsed { anchors[file.path] = page.anchors }
+
+        var diagnostics: [Diagnostic] = []
+        for (file, page) in parsed {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            for reference in page.references {
+                guard let (path, fragment) = resolve(reference.value, from: folder) else { continue }
+                let target = path ?? file.path
+                let where_ = SourceLocation(file: file.template.map { "templates/\($0).mustache" } ?? file.path, line: 1, column: 1)
+                if !paths.contains(target) {
+                    diagnostics.append(
+                        .error(.brokenLink, at: where_, "page \(file.path) links to \(reference.value), which is not part of the site"))
+                } else if let fragment, !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
+                    diagnostics.append(
+                        .error(.brokenAnchor, at: where_, "page \(file.path) links to \(reference.value): \(target) has no #\(fragment)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The site path and fragment an internal URL points to; nil for external URLs.
+    /// A nil path with a fragment is the same page.
+    static func resolve(_ url: String, from folder: String) -> (String?, String?)? {
+        if url.hasPrefix("//") || url.contains(":") && url.split(separator: "/").first?.contains(":") == true { return nil }
+        var rest = url
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            rest = String(rest[..<hash])
+        }
+        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        if rest.isEmpty { return (nil, fragment) }
+        let decoded = rest.removingPercentEncoding ?? rest
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in decoded.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return ("../" + decoded, fragment) }  // outside the site: reported
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        var path = parts.joined(separator: "/")
+        if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
+        return (path, fragment)
+    }
+}
