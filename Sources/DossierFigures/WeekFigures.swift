@@ -7,6 +7,12 @@ public struct GroupCounts: Hashable, Sendable, Codable {
     public var resolved = 0
     public var openAtEnd = 0
 
+    public init(opened: Int = 0, resolved: Int = 0, openAtEnd: Int = 0) {
+        self.opened = opened
+        self.resolved = resolved
+        self.openAtEnd = openAtEnd
+    }
+
     enum CodingKeys: String, CodingKey {
         case opened, resolved
         case openAtEnd = "open_at_end"

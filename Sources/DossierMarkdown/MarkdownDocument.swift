@@ -22,6 +22,9 @@ public struct MarkdownLink: Sendable, Equatable {
     /// The destination as written; for a reference, the target before `|`.
     public var destination: String
     public var position: MarkdownPosition
+    /// For a reference, the text after `|`; nil when none was written (the page may
+    /// then show the title of what it links to).
+    public var label: String? = nil
 }
 
 /// A heading with the anchor it gets on the page.
@@ -103,14 +106,20 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Renders the document as HTML once.
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
-    /// to drop the link and keep only its text. Headings get their `id`. Unsafe URLs
+    /// to drop the link and keep only its text. `titles` may give the text of a
+    /// reference written without `|text`. Headings get their `id`. Unsafe URLs
     /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
     /// `destinations` says.
-    public func render(destinations: [String?]) -> String {
+    public func render(destinations: [String?], titles: [String?]? = nil) -> String {
         lock.lock()
         defer { lock.unlock() }
         if let rendered { return rendered }
         precondition(destinations.count == linkNodes.count, "one destination per link")
+        for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
+            if let title = titles?[index], let text = cmark_node_first_child(linkNodes[index]) {
+                cmark_node_set_literal(text, title)
+            }
+        }
         for (node, destination) in zip(linkNodes, destinations) {
             if let destination, URLSafety.isSafe(destination) {
                 cmark_node_set_url(node, destination)

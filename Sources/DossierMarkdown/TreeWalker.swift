@@ -130,7 +130,8 @@ struct TreeWalker {
             if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: nodeColumn) {
                 where_ = lines.position(line: nodeLine, byteColumn: byteColumn)
             }
-            links.append(MarkdownLink(kind: .reference, destination: reference.target, position: where_))
+            links.append(
+                MarkdownLink(kind: .reference, destination: reference.target, position: where_, label: reference.label))
             linkNodes.append(link)
             cursor = reference.range.upperBound
         }
@@ -150,7 +151,11 @@ struct TreeWalker {
 struct WikiReference: Equatable {
     var range: Range<String.Index>
     var target: String
-    var text: String
+    /// The text after `|`, if written.
+    var label: String?
+
+    /// What the link shows: the label, else the target.
+    var text: String { label ?? target }
 
     /// Every reference in `text`, left to right. A reference stays on one line and holds
     /// no brackets; `[[ ]]` with nothing inside is not one.
@@ -167,8 +172,8 @@ struct WikiReference: Equatable {
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
             let target = parts[0].trimmingCharacters(in: .whitespaces)
             if !target.isEmpty {
-                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
-                found.append(WikiReference(range: open.lowerBound..<close.upperBound, target: target, text: label.isEmpty ? target : label))
+                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+                found.append(WikiReference(range: open.lowerBound..<close.upperBound, target: target, label: label.isEmpty ? nil : label))
             }
             searchStart = close.upperBound
         }

@@ -19,6 +19,8 @@ public struct Site: Sendable {
     /// Pages that link to a page.
     public var backlinks: [SitePage: [PageReference]]
     private var linkTargets: [ObjectIdentifier: [LinkTarget]]
+    /// Article titles by page path, for `[[…]]` written without text.
+    private var articleTitles: [String: String]
 
     init(
         root: URL, settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
@@ -35,11 +37,22 @@ public struct Site: Sendable {
         self.handbookFiles = handbookFiles
         self.backlinks = backlinks
         self.linkTargets = linkTargets
+        articleTitles = Dictionary(
+            articles.map { (SitePage.article($0.slug).path, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The checked targets of a document's links, in the order of `document.links`.
     public func targets(of document: MarkdownDocument) -> [LinkTarget] {
         linkTargets[ObjectIdentifier(document)] ?? document.links.map { _ in .none }
+    }
+
+    /// The title to show for each `[[…]]` of a document written without `|text`: an
+    /// article's title; an issue keeps its id. Nil for other links.
+    public func referenceTitles(of document: MarkdownDocument) -> [String?] {
+        zip(document.links, targets(of: document)).map { link, target in
+            guard link.kind == .reference, link.label == nil, case .site(let path, _) = target else { return nil }
+            return articleTitles[path]
+        }
     }
 
     public func issue(_ id: String) -> Issue? { issues.first { $0.id == id } }

@@ -265,7 +265,6 @@ public enum FieldAliases {
         "backlog": "open",
         "in_progress": "in-progress",
         "inprogress": "in-progress",
-        "doing": "in-progress",
         "in work": "in-progress",
         "wait": "waiting",
         "on hold": "waiting",

@@ -5,9 +5,13 @@ import DossierMarkdown
 enum SVGChart {
     struct Series {
         var label: String
-        /// A CSS class naming its colour in the theme (`series-a`, `series-b`).
+        /// A CSS class naming it in the theme (`series-a`, `series-b`).
         var cssClass: String
         var values: [Int]
+
+        /// The colour written into the SVG itself, so a chart keeps its colours in a
+        /// mail or with a theme that does not style it; a theme's CSS may override it.
+        var colour: String { cssClass == "series-b" ? "#1a7f37" : "#0969da" }
     }
 
     static let width = 640.0
@@ -27,7 +31,7 @@ enum SVGChart {
         let slot = plotWidth / Double(max(1, categories.count))
         let barWidth = max(1, (slot * 0.8) / Double(max(1, series.count)))
         for (s, serie) in series.enumerated() {
-            svg += "<g class=\"\(serie.cssClass)\">"
+            svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\">"
             for (i, value) in serie.values.enumerated() {
                 let h = y(0, scale) - y(value, scale)
                 let x = left + slot * Double(i) + slot * 0.1 + barWidth * Double(s)
@@ -52,7 +56,7 @@ enum SVGChart {
             let points = serie.values.enumerated().map { i, value in
                 "\(f(left + slot * (Double(i) + 0.5))),\(f(y(value, scale)))"
             }
-            svg += "<g class=\"\(serie.cssClass)\"><polyline fill=\"none\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
+            svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\" stroke=\"\(serie.colour)\"><polyline fill=\"none\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
             for (i, value) in serie.values.enumerated() {
                 svg += "<circle cx=\"\(f(left + slot * (Double(i) + 0.5)))\" cy=\"\(f(y(value, scale)))\" r=\"3\" data-value=\"\(value)\">"
                 svg += "<title>\(escape(categories[i])): \(value)</title></circle>"
@@ -64,7 +68,7 @@ enum SVGChart {
     }
 
     private static func open(title: String, description: String) -> String {
-        "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        "<svg class=\"chart-svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title>\(escape(title))</title><desc>\(escape(description))</desc>"
     }
 
@@ -86,12 +90,12 @@ enum SVGChart {
     }
 
     private static func axes(scale: (top: Int, step: Int), categories: [String]) -> String {
-        var svg = "<g class=\"axis\">"
+        var svg = "<g class=\"axis\" stroke=\"#8c959f\" font-size=\"11\">"
         var value = 0
         while value <= scale.top {
             let yy = f(y(value, scale))
-            svg += "<line class=\"grid\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(value)</text>"
+            svg += "<line class=\"grid\" stroke-opacity=\"0.35\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\"/>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(yy)\" stroke=\"none\" text-anchor=\"end\" dominant-baseline=\"middle\">\(value)</text>"
             value += scale.step
         }
         let plotWidth = width - left - right
@@ -99,19 +103,21 @@ enum SVGChart {
         // Label at most about 12 categories so they stay readable on a phone.
         let every = max(1, (categories.count + 11) / 12)
         for (i, category) in categories.enumerated() where i % every == 0 || i == categories.count - 1 {
-            svg += "<text x=\"\(f(left + slot * (Double(i) + 0.5)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(escape(category))</text>"
+            svg += "<text x=\"\(f(left + slot * (Double(i) + 0.5)))\" y=\"\(f(height - bottom + 16))\" stroke=\"none\" text-anchor=\"middle\">\(escape(category))</text>"
         }
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(height - bottom))\" y2=\"\(f(height - bottom))\"/>"
         return svg + "</g>"
     }
 
     private static func legend(_ series: [Series]) -> String {
-        var svg = "<g class=\"legend\">"
+        var svg = "<g class=\"legend\" font-size=\"12\">"
         var x = left
         for serie in series {
-            svg += "<g class=\"\(serie.cssClass)\"><rect x=\"\(f(x))\" y=\"6\" width=\"12\" height=\"12\"/></g>"
-            svg += "<text x=\"\(f(x + 16))\" y=\"16\">\(escape(serie.label))</text>"
-            x += 24 + Double(serie.label.count) * 12
+            svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\"><rect x=\"\(f(x))\" y=\"6\" width=\"12\" height=\"12\"/></g>"
+            svg += "<text x=\"\(f(x + 17))\" y=\"16\">\(escape(serie.label))</text>"
+            // Wide (CJK) characters take about twice the width of Latin ones.
+            let width = serie.label.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 12 : 7) }
+            x += 34 + width
         }
         return svg + "</g>"
     }

@@ -35,7 +35,7 @@ extension SiteRenderer {
             entries.append(SearchEntry(u: page.path, t: "\(t["title_weekly"]) \(note.week)", k: "weekly", x: body))
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
         // A "</script" or U+2028 inside text must not end or break the script.
         let safe = json.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "\u{2028}", with: "\\u2028")

@@ -109,7 +109,8 @@ public struct SiteRenderer: Sendable {
     /// A record's Markdown as HTML for a page whose way back to the root is `root`.
     func html(_ document: MarkdownDocument?, root: String) -> String? {
         guard let document else { return nil }
-        return document.render(destinations: site.targets(of: document).map { $0.href(fromRoot: root) })
+        return document.render(
+            destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document))
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

@@ -8,7 +8,7 @@ import Foundation
 /// The moment figures are counted at (`--as-of`, `SOURCE_DATE_EPOCH`, or now).
 public enum AsOf: Sendable {
     case instant(Date)
-    /// As the user wrote it: a date means the end of that day in the project's zone;
+    /// As the user wrote it: a date means the end of that day (23:59:59) in the project's zone;
     /// a datetime without offset is the project's local time.
     case written(String)
 }
@@ -155,7 +155,8 @@ public enum Dossier {
             guard let time = clock.parse(text) else {
                 throw UsageFailure.message("--as-of \(text): expected a date (2022-04-29) or datetime (2022-04-29 14:50)")
             }
-            return time.isDateOnly ? clock.startOfDay(time.day.adding(days: 1)) : time.instant
+            // A date means that whole day: its last second, so the day shown is that day.
+            return time.isDateOnly ? clock.startOfDay(time.day.adding(days: 1)).addingTimeInterval(-1) : time.instant
         }
     }
 }

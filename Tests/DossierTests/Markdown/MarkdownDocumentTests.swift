@@ -1,0 +1,100 @@
+import Testing
+
+@testable import DossierMarkdown
+
+@Suite struct HeadingSlugTests {
+    /// Anchors as GitHub makes them for the same headings.
+    @Test(arguments: [
+        ("Hello World", "hello-world"),
+        ("Step 2: Submit the report!", "step-2-submit-the-report"),
+        ("预算不足时怎么办？", "预算不足时怎么办"),
+        ("审批人离职（转交）", "审批人离职转交"),
+        ("Как войти в систему?", "как-войти-в-систему"),
+        ("API v1.2 — notes", "api-v12--notes"),
+        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+        ("Emoji 🎉 party", "emoji--party"),
+        ("  Trim  me ", "trim--me"),
+    ])
+    func slug(_ heading: String, _ expected: String) {
+        #expect(HeadingSlugger.baseSlug(heading.trimmingCharacters(in: .whitespaces)) == expected)
+    }
+
+    @Test func repeatsGetNumbered() {
+        var slugger = HeadingSlugger()
+        #expect(["Intro", "Intro", "Intro-1", "Intro"].map { slugger.slug(for: $0) } == ["intro", "intro-1", "intro-1-1", "intro-2"])
+    }
+}
+
+@Suite struct MarkdownDocumentTests {
+    @Test func referencesAreFoundWithTheirPlace() {
+        let source = "# 标题\n\n中文 text [[setup/login|登录]] and [link](a.md#x)\n`[[not/in/code]]` [[ISS-1]]\n"
+        let document = MarkdownDocument(source, lineOffset: 4)
+        #expect(document.links.map(\.kind) == [.reference, .link, .reference])
+        #expect(document.links.map(\.destination) == ["setup/login", "a.md#x", "ISS-1"])
+        // Lines count from the file (offset 4); columns count characters.
+        #expect(document.links[0].position == MarkdownPosition(line: 7, column: 9))
+        #expect(document.links[1].position == MarkdownPosition(line: 7, column: 32))
+        #expect(document.links[2].position == MarkdownPosition(line: 8, column: 19))
+        #expect(document.headings.map(\.anchor) == ["标题"])
+    }
+
+    @Test func renderingWritesDestinationsAndHeadingIDs() {
+        let document = MarkdownDocument("## Über uns\n\nSee [[a/b|the article]] and [x](y.md).\n")
+        let html = document.render(destinations: ["../handbook/a/b.html", nil])
+        #expect(html.contains("<h2 id=\"über-uns\">Über uns</h2>"))
+        #expect(html.contains("<a href=\"../handbook/a/b.html\">the article</a>"))
+        // A dropped link keeps its text.
+        #expect(html.contains("and x."))
+    }
+
+    @Test func rawHTMLIsEscapedUnlessAllowed() {
+        let source = "<div onclick=\"x()\">hi</div>\n\nInline <b>bold</b> <script>alert(1)</script>\n"
+        let safe = MarkdownDocument(source).renderAsWritten()
+        #expect(!safe.contains("<div"))
+        #expect(!safe.contains("<b>"))
+        #expect(safe.contains("&lt;b&gt;bold&lt;/b&gt;"))
+        let allowed = MarkdownDocument(source, options: MarkdownOptions(allowRawHTML: true)).renderAsWritten()
+        #expect(allowed.contains("<b>bold</b>"))
+        #expect(!allowed.contains("<script>"))  // the tagfilter extension still neutralises it
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", "vbscript:x", "data:text/html,x"])
+    func unsafeTargetsNeverReachThePage(_ url: String) {
+        let document = MarkdownDocument("[click](\(url.replacingOccurrences(of: "\t", with: "%09")))\n")
+        #expect(!URLSafety.isSafe(url))
+        let html = document.render(destinations: [url])
+        #expect(!html.lowercased().contains("script:"))
+        #expect(!html.contains("href"))
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let html = MarkdownDocument("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n")
+            .renderAsWritten()
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("href=\"http://www.example.com\""))
+        #expect(html.contains("checkbox"))
+        #expect(html.contains("footnote"))
+    }
+
+    /// cmark-gfm edits a process-wide table while a parser finishes; documents parsed
+    /// on many threads must come out exactly as parsed one at a time.
+    @Test func parallelRenderingEqualsSerial() {
+        let sources = (0..<400).map { i in
+            "# Doc \(i)\n\n~~struck \(i)~~ and www.example\(i).com and https://x.org/\(i)\n\n| a | b |\n|---|---|\n| \(i) | ~~\(i)~~ |\n"
+        }
+        let serial = sources.map { MarkdownDocument($0).renderAsWritten() }
+        var parallel = [String](repeating: "", count: sources.count)
+        parallel.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+                out[i] = MarkdownDocument(sources[i]).renderAsWritten()
+            }
+        }
+        #expect(serial == parallel)
+        #expect(serial[7].contains("<del>struck 7</del>"))
+        #expect(serial[7].contains("href=\"http://www.example7.com\""))
+    }
+}
+
+import Foundation
