@@ -45,7 +45,7 @@ struct TreeWalker {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 links.append(
-                    MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: position(of: node)))
+                    MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: linkPosition(node, url: url)))
                 linkNodes.append(node)
             case CMARK_NODE_TEXT where !insideLink.contains(node):
                 splitReferences(node)
@@ -73,6 +73,24 @@ struct TreeWalker {
             current = cmark_node_parent(n)
         }
         return MarkdownPosition(line: 1 + lines.lineOffset, column: 1)
+    }
+
+    /// Where a link starts. cmark gives `<…>` autolinks inside list items and block
+    /// quotes a column relative to the block's text, so when the source does not show
+    /// a link opening there, the `<url>` is looked up on the line.
+    private func linkPosition(_ node: OpaquePointer, url: String) -> MarkdownPosition {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        guard line > 0 else { return position(of: node) }
+        let text = lines.line(line)
+        let at = text.index(text.startIndex, offsetBy: max(0, column - 1), limitedBy: text.endIndex) ?? text.endIndex
+        if at < text.endIndex, [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")].contains(text[at]) {
+            return lines.position(line: line, byteColumn: column)
+        }
+        if let found = lines.find(Array("<\(url)".utf8), line: line, from: 1) {
+            return lines.position(line: line, byteColumn: found)
+        }
+        return lines.position(line: line, byteColumn: column)
     }
 
     /// The text a reader sees in a heading, as GitHub takes it for the anchor.
@@ -114,7 +132,8 @@ struct TreeWalker {
         guard !found.isEmpty else { return }
 
         let nodeLine = Int(cmark_node_get_start_line(node))
-        let nodeColumn = Int(cmark_node_get_start_column(node))
+        // Where to look for the next reference's text in the source line.
+        var searchFrom = Int(cmark_node_get_start_column(node))
         var cursor = literal.startIndex
         for reference in found {
             insertText(String(literal[cursor..<reference.range.lowerBound]), before: node)
@@ -127,8 +146,9 @@ struct TreeWalker {
 
             let written = Array(literal[reference.range].utf8)
             var where_ = position(of: node)
-            if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: nodeColumn) {
+            if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: searchFrom) {
                 where_ = lines.position(line: nodeLine, byteColumn: byteColumn)
+                searchFrom = byteColumn + written.count
             }
             links.append(
                 MarkdownLink(kind: .reference, destination: reference.target, position: where_, label: reference.label))

@@ -14,6 +14,9 @@ struct DocumentSource {
     let baseFolder: String
     let page: SitePage
     let title: String
+    /// For a quoted CSV field, its lines as parsed: each `"` there was written `""`, one
+    /// column more in the file.
+    let quotedLines: [Substring]
 
     init(document: MarkdownDocument, file: String, baseFolder: String, page: SitePage, title: String) {
         self.document = document
@@ -23,6 +26,7 @@ struct DocumentSource {
         self.baseFolder = baseFolder
         self.page = page
         self.title = title
+        self.quotedLines = []
     }
 
     /// A document written in a CSV field; relative links start from content/.
@@ -34,10 +38,15 @@ struct DocumentSource {
         self.baseFolder = ""
         self.page = page
         self.title = title
+        self.quotedLines = cell.quoted ? TextLines.split(cell.value) : []
     }
 
     func location(_ position: MarkdownPosition) -> SourceLocation {
-        let column = position.line == firstLine ? position.column + firstLineColumnShift : position.column
+        var column = position.line == firstLine ? position.column + firstLineColumnShift : position.column
+        let index = position.line - firstLine
+        if index >= 0, index < quotedLines.count {
+            column += quotedLines[index].unicodeScalars.prefix(max(0, position.column - 1)).filter { $0 == "\"" }.count
+        }
         return SourceLocation(file: file, line: position.line, column: column)
     }
 }

@@ -12,8 +12,12 @@ struct IssueReader {
 
     static let required = ["id", "title", "status", "opened"]
 
-    func read(_ table: CSVTable?, documents: inout [DocumentSource], diagnostics: inout DiagnosticList) -> [Issue] {
-        guard let table else { return [] }
+    /// The valid issues, and the ids of every row with a readable id: a row with other
+    /// mistakes still exists for references, so they are not reported a second time.
+    func read(_ table: CSVTable?, documents: inout [DocumentSource], diagnostics: inout DiagnosticList)
+        -> (issues: [Issue], ids: Set<String>)
+    {
+        guard let table else { return ([], []) }
         let mapped = MappedTable.map(
             table, required: Self.required, repeatable: ["tags"], diagnostics: &diagnostics
         ) { header in
@@ -30,10 +34,15 @@ struct IssueReader {
         var seen: [String: SourceLocation] = [:]
 
         for row in table.rows {
-            mapped.checkLength(row, diagnostics: &diagnostics)
+            let trusted = mapped.checkLength(row, diagnostics: &diagnostics)
             func at(_ field: String) -> SourceLocation { mapped.location(field, in: row) }
 
             // id
+            guard trusted else {
+                // The row exists for references if its id reads as one; nothing else is checked.
+                if let id = mapped.text("id", in: row), Self.isValidID(id), seen[id] == nil { seen[id] = at("id") }
+                continue
+            }
             guard let id = mapped.text("id", in: row) else {
                 if mapped.columns["id"] != nil { diagnostics.append(.missingValue(.issueRequired, field: "id", at: at("id"))) }
                 continue
@@ -98,7 +107,11 @@ struct IssueReader {
                 }
             }
             if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
-                diagnostics.append(.error(.issueResolved, at: at("resolved"), "resolved \(r.day) is before opened \(opened.day)"))
+                let clock = settings.clock
+                diagnostics.append(
+                    .error(
+                        .issueResolved, at: at("resolved"),
+                        "resolved \(clock.describe(r)) is before opened \(clock.describe(opened))"))
                 valid = false
             }
             let due = time("due")
@@ -170,7 +183,7 @@ struct IssueReader {
                     milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
                     location: at("id")))
         }
-        return issues
+        return (issues, Set(seen.keys))
     }
 
     /// Letters, digits, `.`, `_` and `-`; not `.` or `..`.

@@ -9,6 +9,9 @@ struct LinkResolver {
     /// Slugs of drafts left out of this build.
     let drafts: Set<String>
     let issueIDs: Set<String>
+    /// Issues whose rows have other mistakes (already reported): links to them are
+    /// dropped without a second report.
+    let invalidIssueIDs: Set<String>
     let weeks: [String: WeeklyNote]
     /// Other files under handbook/, relative to content/.
     let files: Set<String>
@@ -53,10 +56,13 @@ struct LinkResolver {
         let slug = Article.slug(for: path)
         let article = articles[slug]
         let isIssue = issueIDs.contains(target)
+        if article == nil, invalidIssueIDs.contains(target) { return (.none, nil) }
         switch (article, isIssue) {
-        case (.some, true):
+        case (.some(let found), true):
             diagnostics.append(
-                .error(.ambiguousReference, at: location, "\"\(target)\" is both an article and an issue; link the article as [[\(path).md]]? no: rename one of them"))
+                .error(
+                    .ambiguousReference, at: location,
+                    "\"\(target)\" is both an article (\(found.file)) and an issue id; rename one of them"))
             return (.none, nil)
         case (.some(let article), false):
             let page = SitePage.article(article.slug)

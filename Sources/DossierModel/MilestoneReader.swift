@@ -6,11 +6,13 @@ import DossierRecords
 enum MilestoneReader {
     static let fields = ["id", "title", "due", "done", "owner", "scope", "description"]
 
+    /// The valid milestones, and the ids of every row with an id (a row with other
+    /// mistakes still exists for issues that name it).
     static func read(
         _ table: CSVTable?, team: Team, options: MarkdownOptions, documents: inout [DocumentSource],
         diagnostics: inout DiagnosticList
-    ) -> [Milestone] {
-        guard let table else { return [] }
+    ) -> (milestones: [Milestone], ids: Set<String>) {
+        guard let table else { return ([], []) }
         let mapped = MappedTable.map(table, required: ["id", "title", "due"], diagnostics: &diagnostics) { header in
             let folded = FieldAliases.fold(header)
             return fields.contains(folded) ? folded : nil
@@ -18,7 +20,8 @@ enum MilestoneReader {
         var milestones: [Milestone] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
-            mapped.checkLength(row, diagnostics: &diagnostics)
+            // A missing column is reported once, at the header, not on every row.
+            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { continue }
             guard let id = mapped.text("id", in: row) else {
                 diagnostics.append(.missingValue(.milestone, field: "id", at: mapped.location("id", in: row)))
                 continue
@@ -29,7 +32,7 @@ enum MilestoneReader {
             }
             seen[id] = mapped.location("id", in: row)
             let title = mapped.text("title", in: row)
-            if title == nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
+            if title == nil, mapped.columns["title"] != nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
 
             func date(_ field: String) -> CivilDate? {
                 guard let text = mapped.text(field, in: row) else { return nil }
@@ -38,7 +41,7 @@ enum MilestoneReader {
                 return nil
             }
             let due = date("due")
-            if mapped.text("due", in: row) == nil {
+            if mapped.text("due", in: row) == nil, mapped.columns["due"] != nil {
                 diagnostics.append(.missingValue(.milestone, field: "due", at: mapped.location("due", in: row)))
             }
             let done = date("done")
@@ -58,6 +61,6 @@ enum MilestoneReader {
                     id: id, title: title, due: due, done: done, owner: owner, scope: mapped.text("scope", in: row),
                     description: description, location: mapped.location("id", in: row)))
         }
-        return milestones
+        return (milestones, Set(seen.keys))
     }
 }

@@ -123,7 +123,7 @@ struct NoteReader {
                     let ids = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
                     for (index, id) in ids.enumerated() {
                         let location = value.items?[index].location ?? value.location
-                        if issueIDs.contains(id) { issues.append(id) } else {
+                        if issueIDs.contains(id) { issues.append(id) } else {  // ids of every readable row
                             diagnostics.append(
                                 .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: Array(issueIDs).sorted()))"))
                         }
@@ -133,10 +133,8 @@ struct NoteReader {
                         diagnostics.append(.wrongType(.articleField, key: key, expected: "a whole number", node: value))
                     }
                 case "draft":
-                    switch value.scalar {
-                    case "true": draft = true
-                    case "false": draft = false
-                    default: diagnostics.append(.wrongType(.articleField, key: key, expected: "true or false", node: value))
+                    if let flag = value.bool { draft = flag } else {
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: "true or false", node: value))
                     }
                 default:
                     diagnostics.append(.unknownKey(.articleField, key: key, known: Self.articleKeys, at: keyNode.location))

@@ -69,10 +69,9 @@ struct ProjectSettingsReader {
                 }
                 for (subkey, subkeyNode, subvalue) in markdown {
                     if subkey == "unsafe_html" {
-                        switch subvalue.scalar {
-                        case "true": settings.allowRawHTML = true
-                        case "false": settings.allowRawHTML = false
-                        default:
+                        if let allow = subvalue.bool {
+                            settings.allowRawHTML = allow
+                        } else {
                             diagnostics.append(.wrongType(.projectValue, key: "markdown.unsafe_html", expected: "true or false", node: subvalue))
                         }
                     } else {

@@ -16,28 +16,28 @@ public struct SiteValidator: Sendable {
         let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let team = TeamReader.read(raw.team, diagnostics: &diagnostics)
-        let milestones = MilestoneReader.read(
+        let (milestones, milestoneIDs) = MilestoneReader.read(
             raw.milestones, team: team, options: options, documents: &documents, diagnostics: &diagnostics)
-        let issues = IssueReader(
-            settings: settings, team: team, milestoneIDs: Set(milestones.map(\.id)), hasMilestoneFile: raw.milestones != nil
+        let (issues, rowIDs) = IssueReader(
+            settings: settings, team: team, milestoneIDs: milestoneIDs, hasMilestoneFile: raw.milestones != nil
         ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
 
         let issueIDs = Set(issues.map(\.id))
-        let notes = NoteReader(settings: settings, team: team, issueIDs: issueIDs)
+        let notes = NoteReader(settings: settings, team: team, issueIDs: rowIDs)
         let weekly = notes.readWeekly(raw.weekly, documents: &documents, diagnostics: &diagnostics)
         let (articles, drafts) = notes.readArticles(
             raw.handbook, includeDrafts: includeDrafts, documents: &documents, diagnostics: &diagnostics)
 
         let resolver = LinkResolver(
             articles: Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            drafts: drafts, issueIDs: issueIDs,
+            drafts: drafts, issueIDs: issueIDs, invalidIssueIDs: rowIDs.subtracting(issueIDs),
             weeks: Dictionary(weekly.map { ($0.week.description, $0) }, uniquingKeysWith: { first, _ in first }),
             files: Set(raw.handbookFiles.map { "handbook/\($0)" }))
         var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
 
         // An article's `issues:` list links it to those issues both ways.
         for article in articles {
-            for id in article.issues {
+            for id in article.issues where issueIDs.contains(id) {
                 backlinks[.issue(id), default: []].insert(PageReference(page: .article(article.slug), title: article.title))
             }
         }

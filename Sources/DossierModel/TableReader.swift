@@ -51,13 +51,18 @@ struct MappedTable {
 
     /// Checks a row's length against the header: extra fields that are empty (as Excel
     /// writes them) are fine; extra fields with text, and missing fields, are errors.
-    func checkLength(_ row: CSVRow, diagnostics: inout DiagnosticList) {
+    /// Returns false when the row's values cannot be trusted to be in their columns
+    /// (then they are not checked one by one), or the row is malformed.
+    @discardableResult
+    func checkLength(_ row: CSVRow, diagnostics: inout DiagnosticList) -> Bool {
+        if row.malformed { return false }
         let expected = table.header.count
         if row.cells.count < expected {
             let at = row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
                 ?? SourceLocation(file: table.file, line: row.line, column: 1)
             diagnostics.append(
                 .error(.csvRowLength, at: at, "row has \(row.cells.count) fields; the header has \(expected)"))
+            return false
         } else if row.cells.count > expected,
             let extra = row.cells[expected...].first(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty })
         {
@@ -65,7 +70,9 @@ struct MappedTable {
                 .error(
                     .csvRowLength, at: extra.location,
                     "row has \(row.cells.count) fields; the header has \(expected) (a field with a comma must be quoted)"))
+            return false
         }
+        return true
     }
 
     /// The cell of `field` in `row`, when the column exists and the row reaches it.

@@ -14,7 +14,8 @@ enum TeamReader {
         var members: [TeamMember] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.rows {
-            mapped.checkLength(row, diagnostics: &diagnostics)
+            // A missing column is reported once, at the header, not on every row.
+            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { continue }
             guard let id = mapped.text("id", in: row) else {
                 diagnostics.append(.missingValue(.teamMember, field: "id", at: mapped.location("id", in: row)))
                 continue
@@ -25,7 +26,7 @@ enum TeamReader {
             }
             seen[id] = mapped.location("id", in: row)
             let name = mapped.text("name", in: row)
-            if name == nil {
+            if name == nil, mapped.columns["name"] != nil {
                 diagnostics.append(.missingValue(.teamMember, field: "name", at: mapped.location("name", in: row)))
             }
             var role: TeamMember.Role?

@@ -226,6 +226,18 @@ public struct ProjectClock: Sendable {
         return CivilDate(daysSinceEpoch: Int((Double(seconds) / 86400).rounded(.down)))
     }
 
+    /// The local wall-clock time of `instant`, `09:05`.
+    public func timeOfDay(_ instant: Date) -> String {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let minutes = ((seconds % 86400) + 86400) % 86400 / 60
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// A record time as written in the project's zone: `2022-04-05` or `2022-04-05 09:00`.
+    public func describe(_ time: RecordTime) -> String {
+        time.isDateOnly ? time.day.description : "\(time.day) \(timeOfDay(time.instant))"
+    }
+
     /// The week holding `instant`.
     public func week(of instant: Date) -> ISOWeek { day(of: instant).isoWeek }
 

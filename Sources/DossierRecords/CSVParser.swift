@@ -50,6 +50,7 @@ public struct CSVParser {
 
         var cells: [CSVCell] = []
         var recordLine = 1
+        var recordMalformed = false
         var field: [UInt8] = []
 
         func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: file, line: l, column: c) }
@@ -93,6 +94,7 @@ public struct CSVParser {
                 }
                 if !closed {
                     diagnostics.append(.unclosedQuote(at: location(fieldLine, fieldColumn)))
+                    recordMalformed = true
                 } else if index < count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr {
                     diagnostics.append(.textAfterQuote(at: location(line, column)))
                     while index < count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr {
@@ -127,13 +129,16 @@ public struct CSVParser {
             }
             if index < count && bytes[index] == Self.cr { advance() }
             if index < count && bytes[index] == Self.lf { advance() }
-            let row = CSVRow(cells: cells, line: recordLine)
+            var row = CSVRow(cells: cells, line: recordLine)
+            row.malformed = recordMalformed
             if !row.isBlank { records.append(row) }
             cells.removeAll(keepingCapacity: true)
             recordLine = line
+            recordMalformed = false
         }
         if !cells.isEmpty {
-            let row = CSVRow(cells: cells, line: recordLine)
+            var row = CSVRow(cells: cells, line: recordLine)
+            row.malformed = recordMalformed
             if !row.isBlank { records.append(row) }
         }
 

@@ -21,6 +21,9 @@ public struct CSVRow: Sendable, Equatable {
     public var cells: [CSVCell]
     /// The line where the record starts (a quoted line break makes a record span lines).
     public var line: Int
+    /// True when the record holds a quote that is never closed: its fields are not
+    /// what the author meant, so they are not checked further.
+    public var malformed = false
 
     /// True for a line with nothing but empty fields, which is skipped.
     public var isBlank: Bool { cells.allSatisfy { $0.value.allSatisfy(\.isWhitespace) } }

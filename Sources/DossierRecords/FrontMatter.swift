@@ -14,8 +14,7 @@ public struct FrontMatterDocument: Sendable {
     /// `...`); an opening fence that is never closed is an error.
     public static func split(_ text: String, file: String) -> (FrontMatterDocument, [Diagnostic]) {
         let empty = YAMLNode(.mapping([]), at: .start(of: file))
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasSuffix("\r") { lines[0] = first.dropLast() }
+        let lines = TextLines.split(text)
         guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
             return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), [])
         }
@@ -30,7 +29,7 @@ public struct FrontMatterDocument: Sendable {
             return (FrontMatterDocument(metadata: empty, body: "", bodyLineOffset: lines.count), [diagnostic])
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")  // CRLF becomes LF: HTML is the same
         switch YAMLReader.read(yaml, file: file, lineOffset: 1) {
         case .success(let node):
             if case .mapping = node.kind {
@@ -48,7 +47,7 @@ public struct FrontMatterDocument: Sendable {
 extension Substring {
     fileprivate var trimmingTrailingSpaces: Substring {
         var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s
     }
 }

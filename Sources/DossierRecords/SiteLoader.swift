@@ -72,7 +72,7 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
-        let encodings = readEncodings(project, into: &diagnostics)
+        let encodings = readEncodings(project, content: content, into: &diagnostics)
 
         func readTable(_ name: String) -> CSVTable? {
             let relative = "content/\(name)"
@@ -146,7 +146,9 @@ public struct SiteLoader: Sendable {
     }
 
     /// project.yml `encoding`: file name (`issues.csv`) → encoding.
-    private func readEncodings(_ project: YAMLNode?, into diagnostics: inout DiagnosticList) -> [String: TextEncoding] {
+    private func readEncodings(_ project: YAMLNode?, content: URL, into diagnostics: inout DiagnosticList)
+        -> [String: TextEncoding]
+    {
         guard let node = project?["encoding"] else { return [:] }
         guard let entries = node.entries else {
             diagnostics.append(
@@ -155,6 +157,14 @@ public struct SiteLoader: Sendable {
         }
         var result: [String: TextEncoding] = [:]
         for entry in entries {
+            if !FileManager.default.fileExists(atPath: content.appendingPathComponent(entry.key).path) {
+                let known = ["issues.csv", "team.csv", "milestones.csv"]
+                diagnostics.append(
+                    .warning(
+                        .projectKey, at: entry.keyNode.location,
+                        "unknown file \"\(entry.key)\" in `encoding` is ignored\(Suggestion.hint(for: entry.key, in: known))"))
+                continue
+            }
             if let name = entry.value.scalar, let encoding = TextEncoding(name: name) {
                 result[entry.key] = encoding
             } else {

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import Foundation
 
 #if canImport(Glibc)
@@ -110,7 +111,7 @@ public enum TextDecoder {
         let converted = output.count - outLeft
         if result == -1 {
             let good = String(decoding: output[0..<converted], as: UTF8.self)
-            let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = TextLines.split(good)
             return .failure(.invalidGB18030(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
         }
         return .success(String(decoding: output[0..<converted], as: UTF8.self))

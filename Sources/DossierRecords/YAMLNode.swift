@@ -50,12 +50,23 @@ public struct YAMLNode: Sendable {
         entries?.first { $0.key == key }?.value
     }
 
-    /// A short name of the node's type for messages: "text", "list", "map".
+    /// A short name of the node's type for messages: "text", "a list", "a map".
     public var typeName: String {
         switch kind {
         case .scalar: return "text"
-        case .sequence: return "list"
-        case .mapping: return "map"
+        case .sequence: return "a list"
+        case .mapping: return "a map"
+        }
+    }
+
+    /// A YAML 1.2 boolean (`true`, `True`, `TRUE`, `false`, `False`, `FALSE`); nil
+    /// for anything else, quoted text included.
+    public var bool: Bool? {
+        guard case .scalar(let text, let plain) = kind, plain else { return nil }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
         }
     }
 }
@@ -80,13 +91,34 @@ public enum YAMLReader {
                 .composer(_, let problem, let mark, _):
                 return .failure(.yamlSyntax(problem, at: location(mark)))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return .failure(.yamlDuplicateKey(duplicates.first ?? "", at: location(context.mark)))
+                // Yams marks the first of the keys; the mistake is the repeat.
+                let key = duplicates.first ?? ""
+                let first = location(context.mark)
+                let repeatLine = secondKeyLine(key, in: text, after: context.mark.line)
+                let at = repeatLine.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? first
+                return .failure(.yamlDuplicateKey(key, first: first, at: at))
             default:
                 return .failure(.yamlSyntax("\(error)", at: location(nil)))
             }
         } catch {
             return .failure(.yamlSyntax("\(error)", at: location(nil)))
         }
+    }
+
+    /// The next line after `line` (1-based) that writes `key:` at the same indentation.
+    static func secondKeyLine(_ key: String, in text: String, after line: Int) -> (line: Int, column: Int)? {
+        let lines = TextLines.split(text)
+        guard line >= 1, line <= lines.count else { return nil }
+        let indentation = lines[line - 1].prefix { $0 == " " }.count
+        for index in line..<lines.count {
+            let candidate = lines[index]
+            let spaces = candidate.prefix { $0 == " " }.count
+            let rest = candidate.dropFirst(spaces)
+            if spaces == indentation, rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return (index + 1, spaces + 1)
+            }
+        }
+        return nil
     }
 
     private static func convert(_ node: Node, _ location: (Mark?) -> SourceLocation) -> YAMLNode {
@@ -108,7 +140,7 @@ extension Diagnostic {
     static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
         .error(.yamlSyntax, at: location, "YAML cannot be read: \(problem)")
     }
-    static func yamlDuplicateKey(_ key: String, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "key \"\(key)\" is written twice")
+    static func yamlDuplicateKey(_ key: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        .error(.yamlSyntax, at: location, "key \"\(key)\" is written twice; the first is at line \(first.line)")
     }
 }

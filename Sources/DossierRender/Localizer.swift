@@ -38,10 +38,7 @@ public struct Localizer: Sendable {
 
     /// A record time: the day, and the local time when the record gave one.
     public func time(_ time: RecordTime, clock: ProjectClock) -> String {
-        if time.isDateOnly { return date(time.day) }
-        let seconds = Int(time.instant.timeIntervalSince1970) + clock.timeZone.secondsFromGMT(for: time.instant)
-        let minutes = ((seconds % 86400) + 86400) % 86400 / 60
-        return date(time.day) + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+        time.isDateOnly ? date(time.day) : "\(date(time.day)) \(clock.timeOfDay(time.instant))"
     }
 
     /// Monday to Sunday of a week.

@@ -22,7 +22,17 @@ public struct Theme: Sendable {
         var theme = Theme()
         var diagnostics: [Diagnostic] = []
         var files = EmbeddedTheme.files
-        for (path, text) in overrides { files[path] = text }
+        for (path, text) in overrides {
+            files[path] = text
+            let name = path.hasSuffix(".mustache") ? String(path.dropLast(".mustache".count)) : nil
+            if let name, !templateNames.contains(name) {
+                let hint = Suggestion.closest(to: name, in: templateNames).map { "; did you mean \"\($0).mustache\"?" } ?? ""
+                diagnostics.append(
+                    .warning(
+                        .template, at: .start(of: "templates/\(path)"),
+                        "no built-in template is named \"\(name)\", so this file is never used\(hint)"))
+            }
+        }
         for (path, text) in files {
             if path.hasPrefix("assets/") {
                 theme.assets[path] = text
@@ -34,10 +44,7 @@ public struct Theme: Sendable {
             do {
                 theme.templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error(
-                        .template, at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                        "template cannot be read: \(error.error)"))
+                diagnostics.append(TemplateProblem.diagnostic(for: error, text: text, file: file))
             } catch {
                 diagnostics.append(.error(.template, at: .start(of: file), "template cannot be read: \(error)"))
             }

@@ -509,7 +509,7 @@ public enum UIStrings {
         "dash_trends": "Динамика",
         "dash_open_issues": "Открытые проблемы",
         "dash_ageing": "Возраст открытых проблем",
-        "col_age": "Открыта",
+        "col_age": "Возраст",
         "col_group": "Группа",
         "col_open": "Открыто",
         "col_share": "Доля",

@@ -33,12 +33,7 @@ public struct RunReport: Sendable {
         let sources = self.sources
         return DiagnosticPrinter(format: format) { file, line in
             guard let text = sources[file] else { return nil }
-            var current = 1
-            for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
-                current += 1
-            }
-            return nil
+            return TextLines.line(line, of: text).map(String.init)
         }
     }
 }

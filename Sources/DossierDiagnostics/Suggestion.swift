@@ -1,8 +1,8 @@
 /// "Did you mean …?" for a value that is not one of the known ones.
-enum Suggestion {
+public enum Suggestion {
     /// The known value closest to `value` by edit distance, when it is close enough to be
     /// a likely typo (at most a third of its length, at least 2 edits allowed).
-    static func closest(to value: String, in candidates: [String]) -> String? {
+    public static func closest(to value: String, in candidates: [String]) -> String? {
         let folded = value.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -14,8 +14,8 @@ enum Suggestion {
         return distance <= allowed && distance < max(folded.count, candidate.count) ? candidate : nil
     }
 
-    /// ` (did you mean "x"?)`, or nothing.
-    static func hint(for value: String, in candidates: [String]) -> String {
+    /// `; did you mean "x"?`, or nothing.
+    public static func hint(for value: String, in candidates: [String]) -> String {
         closest(to: value, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
