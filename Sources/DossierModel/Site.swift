@@ -21,6 +21,8 @@ public struct Site: Sendable {
     private var linkTargets: [ObjectIdentifier: [LinkTarget]]
     /// Article titles by page path, for `[[…]]` written without text.
     private var articleTitles: [String: String]
+    /// Position of each issue in `issues`, by id.
+    private var issueIndex: [String: Int]
 
     init(
         root: URL, settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
@@ -37,6 +39,7 @@ public struct Site: Sendable {
         self.handbookFiles = handbookFiles
         self.backlinks = backlinks
         self.linkTargets = linkTargets
+        issueIndex = Dictionary(issues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         articleTitles = Dictionary(
             articles.map { (SitePage.article($0.slug).path, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
@@ -55,5 +58,5 @@ public struct Site: Sendable {
         }
     }
 
-    public func issue(_ id: String) -> Issue? { issues.first { $0.id == id } }
+    public func issue(_ id: String) -> Issue? { issueIndex[id].map { issues[$0] } }
 }

@@ -62,12 +62,15 @@ extension SiteRenderer {
     }
 
     func noteSummary(_ note: WeeklyNote, from page: SitePage) -> [String: Any] {
-        compact([
+        var summary = compact([
             "week": note.week.description, "href": href(.weekly(note.week), from: page),
             "emailHref": href(.weeklyEmail(note.week), from: page), "status": note.status?.rawValue ?? "none",
             "statusLabel": ragLabel(note.status), "completion": note.completion, "summary": note.summary,
             "range": t.range(note.week),
         ])
+        // Mustache cannot compare strings: the mail template picks its inline colour by flag.
+        summary["statusIs"] = [note.status?.rawValue ?? "none": true]
+        return summary
     }
 
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {

@@ -37,7 +37,7 @@ extension SiteRenderer {
         let page = SitePage.article(article.slug)
         var breadcrumbs: [[String: Any]] = [["label": t["nav_handbook"], "href": href(.handbookIndex, from: page)]]
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
-        breadcrumbs.append(["label": article.title])
+        breadcrumbs.append(["label": article.title, "current": true])
         let own: [String: Any] = [
             "article": compact([
                 "title": article.title, "bodyHTML": html(article.body, root: page.root) ?? "",

@@ -40,8 +40,8 @@ public struct RunReport: Sendable {
 
 /// The library's entry points, one per command; the executable only parses options.
 public enum Dossier {
-    /// Load and validate: the stages `check`, `build` and `report` share.
-    static func loadAndValidate(_ site: URL, drafts: Bool) throws -> (Site, RawSite, DiagnosticList) {
+    /// Load, validate and compile the theme: the stages `check`, `build` and `report` share.
+    static func loadAndValidate(_ site: URL, drafts: Bool) throws -> (Site, RawSite, Theme, DiagnosticList) {
         let raw: RawSite
         var diagnostics: DiagnosticList
         do {
@@ -51,14 +51,14 @@ public enum Dossier {
         }
         let (model, problems) = SiteValidator(includeDrafts: drafts).validate(raw)
         diagnostics.append(contentsOf: problems)
-        let (_, themeProblems) = Theme.load(overrides: raw.templates)
+        let (theme, themeProblems) = Theme.load(overrides: raw.templates)
         diagnostics.append(contentsOf: themeProblems)
-        return (model, raw, diagnostics)
+        return (model, raw, theme, diagnostics)
     }
 
     /// `dossier check`: every problem of the records and templates; writes nothing.
     public static func check(site: URL, drafts: Bool = false) throws -> RunReport {
-        let (_, raw, diagnostics) = try loadAndValidate(site, drafts: drafts)
+        let (_, raw, _, diagnostics) = try loadAndValidate(site, drafts: drafts)
         return RunReport(diagnostics: diagnostics, sources: raw.sources)
     }
 
@@ -90,13 +90,12 @@ public enum Dossier {
         let writer = OutputWriter(output: options.output, site: options.site)
         do { try writer.check() } catch let refusal as OutputWriter.Refusal { throw UsageFailure.message(refusal.description) }
 
-        let (site, raw, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
+        let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
         func stop() -> BuildResult { BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0) }
         if diagnostics.fails(strict: options.strict) { return stop() }
 
         let asOf = try resolve(options.asOf, clock: site.settings.clock)
-        let (theme, _) = Theme.load(overrides: raw.templates)
         let files = SiteRenderer(site: site, theme: theme, asOf: asOf).render()
         diagnostics.append(contentsOf: LinkCheck.check(files))
         if diagnostics.fails(strict: options.strict) { return stop() }
@@ -114,7 +113,7 @@ public enum Dossier {
 
     /// `dossier report weekly`: one week's report on standard output.
     public static func weeklyReport(site url: URL, week: String?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
-        let (site, raw, diagnostics) = try loadAndValidate(url, drafts: false)
+        let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, clock: site.settings.clock)
@@ -135,7 +134,6 @@ public enum Dossier {
             guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
                 throw UsageFailure.message("no weekly note for \(chosen) (content/weekly/\(chosen).md)")
             }
-            let (theme, _) = Theme.load(overrides: raw.templates)
             let renderer = SiteRenderer(site: site, theme: theme, asOf: moment)
             return (renderer.weeklyReport(chosen, email: format == .email), report)
         }

@@ -1,28 +1,22 @@
-/* Dossier theme: sortable and filterable tables, "/" to search, heading anchors.
-   Plain JavaScript; every page stays complete without it. */
+/* Dossier theme: table sorting and filtering, "/" to search, heading anchors. Optional. */
 (function () {
   'use strict';
   var doc = document;
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var some = function (list, fn) { return Array.prototype.some.call(list, fn); };
   var collator = window.Intl ? new Intl.Collator(doc.documentElement.lang || undefined, { numeric: true, sensitivity: 'base' }) : null;
   var compare = function (a, b) {
     if (typeof a === 'number' && typeof b === 'number') return a - b;
     return collator ? collator.compare(a, b) : (a < b ? -1 : a > b ? 1 : 0);
   };
-  doc.documentElement.classList.add('js');
 
-  /* table.sortable: every header cell of the first head row becomes a sort button,
-     unless it has data-nosort. A cell's data-sort overrides its text as the key;
-     a header's data-sort-order="a b c" ranks keys in that order. */
+  /* table.sortable: each head cell (not data-nosort) gets a sort button. A cell's data-sort
+     replaces its text as key; a head cell's data-sort-order="a b c" ranks keys in that order. */
   function sortKey(row, col, order) {
-    var cell = row.cells[col];
-    if (!cell) return '';
+    var cell = row.cells[col] || row;
     var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
-    if (order && key !== '') {
-      var i = order.indexOf(key);
-      return i < 0 ? order.length : i;
-    }
-    return key;
+    var i = order && key !== '' ? order.indexOf(key) : -2;
+    return i === -2 ? key : i < 0 ? order.length : i;
   }
 
   function initSort(table) {
@@ -33,13 +27,10 @@
       if (th.hasAttribute('data-nosort') || th.colSpan > 1) return;
       var order = th.hasAttribute('data-sort-order') ? th.getAttribute('data-sort-order').split(/\s+/) : null;
       var button = doc.createElement('button');
-      var icon = doc.createElement('span');
       button.type = 'button';
       button.className = 'sort-button';
       while (th.firstChild) button.appendChild(th.firstChild);
-      icon.className = 'sort-icon';
-      icon.setAttribute('aria-hidden', 'true');
-      button.appendChild(icon);
+      button.insertAdjacentHTML('beforeend', '<span class="sort-icon" aria-hidden="true"></span>');
       th.appendChild(button);
       button.addEventListener('click', function () {
         var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
@@ -50,49 +41,39 @@
         });
         rows.sort(function (a, b) {
           var ea = a.key === '', eb = b.key === '';
-          if (ea || eb) return ea === eb ? a.i - b.i : (ea ? 1 : -1); /* empty keys last */
+          if (ea || eb) return ea === eb ? a.i - b.i : ea ? 1 : -1; /* empties last */
           return dir * compare(a.key, b.key) || a.i - b.i;
         });
-        var frag = doc.createDocumentFragment();
-        rows.forEach(function (r) { frag.appendChild(r.row); });
-        body.appendChild(frag);
+        rows.forEach(function (r) { body.appendChild(r.row); });
       });
     });
   }
 
-  /* [data-filter-for=TABLE-ID]: controls with data-filter=NAME keep the rows whose
-     data-NAME equals the chosen value (empty value: all rows; a checkbox filters only
-     when checked). data-filter="text" keeps rows containing every typed word.
-     Starting values come from the page URL (?status=open&open=true&text=sso). */
+  /* [data-filter-for=TABLE-ID]: a control with data-filter=NAME keeps rows whose data-NAME equals
+     its value (empty: all; checkbox: only when checked); NAME "text" keeps rows holding every
+     typed word. Starting values come from the URL: ?status=open&open=true&text=sso */
   function initFilter(box) {
     var id = box.getAttribute('data-filter-for');
     var table = doc.getElementById(id);
     if (!table || !table.tBodies[0]) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
     var controls = box.querySelectorAll('[data-filter]');
     var counter = box.querySelector('[data-filter-count]');
     var empty = doc.querySelector('[data-filter-empty="' + id + '"]');
-    var params = null;
-    try { params = new URLSearchParams(window.location.search); } catch (e) { /* very old browser */ }
+    var params = window.URLSearchParams ? new URLSearchParams(window.location.search) : null;
+
+    function passes(row, c, text) {
+      var name = c.getAttribute('data-filter'), v = c.value;
+      if (name === 'text') return v.toLowerCase().split(/\s+/).every(function (w) { return text.indexOf(w) >= 0; });
+      return (c.type === 'checkbox' ? !c.checked : v === '') || row.getAttribute('data-' + name) === v;
+    }
 
     function apply() {
       var shown = 0;
-      rows.forEach(function (row) {
-        var visible = true;
-        each(controls, function (c) {
-          if (!visible) return;
-          var name = c.getAttribute('data-filter');
-          if (name === 'text') {
-            var text = row.textContent.toLowerCase();
-            visible = c.value.toLowerCase().split(/\s+/).every(function (w) { return !w || text.indexOf(w) >= 0; });
-          } else if (c.type === 'checkbox') {
-            visible = !c.checked || row.getAttribute('data-' + name) === c.value;
-          } else {
-            visible = c.value === '' || row.getAttribute('data-' + name) === c.value;
-          }
-        });
-        row.hidden = !visible;
-        if (visible) shown++;
+      rows.forEach(function (row, i) {
+        row.hidden = some(controls, function (c) { return !passes(row, c, texts[i]); });
+        if (!row.hidden) shown++;
       });
       if (counter) counter.textContent = shown + ' / ' + rows.length;
       if (empty) empty.hidden = shown > 0 || rows.length === 0;
@@ -101,9 +82,9 @@
     each(controls, function (c) {
       var name = c.getAttribute('data-filter');
       var wanted = params && params.get(name);
-      if (wanted !== null && wanted !== undefined) {
+      if (wanted != null) {
         if (c.type === 'checkbox') c.checked = wanted === c.value;
-        else if (!c.options || Array.prototype.some.call(c.options, function (o) { return o.value === wanted; })) c.value = wanted;
+        else if (!c.options || some(c.options, function (o) { return o.value === wanted; })) c.value = wanted;
       }
       c.addEventListener(c.tagName === 'SELECT' || c.type === 'checkbox' ? 'change' : 'input', apply);
     });
@@ -117,24 +98,21 @@
     apply();
   }
 
-  /* "/" anywhere (outside a text field) focuses the search box. */
+  /* "/" outside a text field focuses the search box. */
   doc.addEventListener('keydown', function (e) {
-    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    var t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    var box = doc.getElementById('search-input') || doc.getElementById('site-search-q');
-    if (!box) return;
+    var t = e.target || {}, box = doc.getElementById('search-input') || doc.getElementById('site-search-q');
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !box ||
+        t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
     e.preventDefault();
     box.focus();
     if (box.select) box.select();
   });
 
-  /* A "#" link after each heading that has an id, inside .prose[data-anchor-label]. */
+  /* A "#" link after each heading with an id inside .prose[data-anchor-label]. */
   function initAnchors(prose) {
     var label = prose.getAttribute('data-anchor-label') || '#';
     each(prose.querySelectorAll('h2[id], h3[id], h4[id]'), function (h) {
-      var own = Array.prototype.some.call(h.querySelectorAll('a'), function (a) { return a.getAttribute('href') === '#' + h.id; });
-      if (own) return;
+      if (some(h.querySelectorAll('a'), function (a) { return a.getAttribute('href') === '#' + h.id; })) return;
       var a = doc.createElement('a');
       a.className = 'heading-anchor';
       a.href = '#' + h.id;
