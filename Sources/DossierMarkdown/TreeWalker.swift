@@ -145,13 +145,13 @@ struct TreeWalker {
             cmark_node_insert_before(node, link)
 
             let written = Array(literal[reference.range].utf8)
-            var where_ = position(of: node)
+            var place = position(of: node)
             if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: searchFrom) {
-                where_ = lines.position(line: nodeLine, byteColumn: byteColumn)
+                place = lines.position(line: nodeLine, byteColumn: byteColumn)
                 searchFrom = byteColumn + written.count
             }
             links.append(
-                MarkdownLink(kind: .reference, destination: reference.target, position: where_, label: reference.label))
+                MarkdownLink(kind: .reference, destination: reference.target, position: place, label: reference.label))
             linkNodes.append(link)
             cursor = reference.range.upperBound
         }

@@ -23,12 +23,7 @@ enum SVGChart {
 
     /// Bars side by side per category (week), one colour per series.
     static func bars(title: String, description: String, categories: [String], series: [Series]) -> String {
-        let maxValue = max(1, series.flatMap(\.values).max() ?? 1)
-        let scale = niceScale(maxValue)
-        var svg = open(title: title, description: description)
-        svg += axes(scale: scale, categories: categories)
-        let plotWidth = width - left - right
-        let slot = plotWidth / Double(max(1, categories.count))
+        var (svg, scale, slot) = frame(title: title, description: description, categories: categories, series: series)
         let barWidth = max(1, (slot * 0.8) / Double(max(1, series.count)))
         for (s, serie) in series.enumerated() {
             svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\">"
@@ -46,12 +41,7 @@ enum SVGChart {
 
     /// One line per series over the categories (weeks).
     static func lines(title: String, description: String, categories: [String], series: [Series]) -> String {
-        let maxValue = max(1, series.flatMap(\.values).max() ?? 1)
-        let scale = niceScale(maxValue)
-        var svg = open(title: title, description: description)
-        svg += axes(scale: scale, categories: categories)
-        let plotWidth = width - left - right
-        let slot = plotWidth / Double(max(1, categories.count))
+        var (svg, scale, slot) = frame(title: title, description: description, categories: categories, series: series)
         for serie in series {
             let points = serie.values.enumerated().map { i, value in
                 "\(f(left + slot * (Double(i) + 0.5))),\(f(y(value, scale)))"
@@ -65,6 +55,15 @@ enum SVGChart {
         }
         svg += legend(series)
         return svg + "</svg>"
+    }
+
+    /// The opening of a chart with its axes; the value scale and the width per category.
+    private static func frame(title: String, description: String, categories: [String], series: [Series])
+        -> (svg: String, scale: (top: Int, step: Int), slot: Double)
+    {
+        let scale = niceScale(max(1, series.flatMap(\.values).max() ?? 1))
+        let svg = open(title: title, description: description) + axes(scale: scale, categories: categories)
+        return (svg, scale, (width - left - right) / Double(max(1, categories.count)))
     }
 
     private static func open(title: String, description: String) -> String {

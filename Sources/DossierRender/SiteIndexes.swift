@@ -147,19 +147,11 @@ extension SiteRenderer {
     }
 }
 
+/// Text for XML: HTML escaping, without the control characters XML 1.0 forbids.
 func xmlEscape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        // XML 1.0 forbids most control characters; drop them.
-        case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
-        default: out.unicodeScalars.append(scalar)
-        }
+    var allowed = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        allowed.append(scalar)
     }
-    return out
+    return HTMLText.escapeAttribute(String(allowed))
 }

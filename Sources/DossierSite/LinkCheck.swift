@@ -1,10 +1,12 @@
 import DossierDiagnostics
 import DossierHTML
+import DossierMarkdown
 import DossierRender
 import Foundation
 
-/// Checks every internal `href` and `src` of the final pages, templates' links
-/// included: the file must be part of the site and the `#fragment` an id on that page.
+/// Checks every `href` and `src` of the final pages, templates' links included: an
+/// internal one must be a file of the site and its `#fragment` an id on that page; no
+/// link may use an unsafe scheme (raw HTML allowed by `markdown.unsafe_html` included).
 struct LinkCheck {
     static func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
@@ -20,15 +22,20 @@ struct LinkCheck {
         for (file, page) in parsed {
             let folder = (file.path as NSString).deletingLastPathComponent
             for reference in page.references {
+                let place = SourceLocation(file: file.template.map { "templates/\($0).mustache" } ?? file.path, line: 1, column: 1)
+                if !URLSafety.isSafe(reference.value) {
+                    diagnostics.append(
+                        .error(.unsafeLink, at: place, "page \(file.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))
+                    continue
+                }
                 guard let (path, fragment) = resolve(reference.value, from: folder) else { continue }
                 let target = path ?? file.path
-                let where_ = SourceLocation(file: file.template.map { "templates/\($0).mustache" } ?? file.path, line: 1, column: 1)
                 if !paths.contains(target) {
                     diagnostics.append(
-                        .error(.brokenLink, at: where_, "page \(file.path) links to \(reference.value), which is not part of the site"))
+                        .error(.brokenLink, at: place, "page \(file.path) links to \(reference.value), which is not part of the site"))
                 } else if let fragment, !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
                     diagnostics.append(
-                        .error(.brokenAnchor, at: where_, "page \(file.path) links to \(reference.value): \(target) has no #\(fragment)"))
+                        .error(.brokenAnchor, at: place, "page \(file.path) links to \(reference.value): \(target) has no #\(fragment)"))
                 }
             }
         }
@@ -38,7 +45,7 @@ struct LinkCheck {
     /// The site path and fragment an internal URL points to; nil for external URLs.
     /// A nil path with a fragment is the same page.
     static func resolve(_ url: String, from folder: String) -> (String?, String?)? {
-        if url.hasPrefix("//") || url.contains(":") && url.split(separator: "/").first?.contains(":") == true { return nil }
+        if url.hasPrefix("//") || URLSafety.scheme(of: url) != nil { return nil }
         var rest = url
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {

@@ -96,3 +96,18 @@ import Testing
         #expect(!list.contains("<script>alert"))
     }
 }
+
+@Suite struct RawHTMLTests {
+    /// Raw HTML allowed by the project still cannot carry a javascript: link to a page.
+    @Test func unsafeSchemesInAllowedRawHTMLFailTheBuild() throws {
+        let site = try Fixtures.copy("valid")
+        let project = site.appendingPathComponent("content/project.yml")
+        try Data((try String(contentsOf: project, encoding: .utf8) + "markdown:\n  unsafe_html: true\n").utf8).write(to: project)
+        let article = site.appendingPathComponent("content/handbook/faq/budget.md")
+        try Data((try String(contentsOf: article, encoding: .utf8) + "\n<p><b>Bold</b> <a href=\"javascript:alert(1)\">x</a></p>\n").utf8)
+            .write(to: article)
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        #expect(result.filesWritten == 0)
+        #expect(result.report.diagnostics.items.map(\.rule) == [.unsafeLink])
+    }
+}
