@@ -21,9 +21,12 @@ public struct HTMLPage: Sendable {
     public var text: String
     /// The text of the first `h1`, if any.
     public var heading: String?
+    private let collectingText: Bool
 
-    /// Reads `html`, a whole page or a fragment.
-    public init(html: String) {
+    /// Reads `html`, a whole page or a fragment; `collectingText` is off when only the
+    /// links and anchors are wanted (collecting the text is most of the work).
+    public init(html: String, collectingText: Bool = true) {
+        self.collectingText = collectingText
         references = []
         anchors = []
         text = ""
@@ -40,7 +43,7 @@ public struct HTMLPage: Sendable {
         guard let document else { return }
         defer { xmlFreeDoc(document) }
         if let root = xmlDocGetRootElement(document) { visit(root) }
-        text = Self.tidy(text)
+        if collectingText { text = Self.tidy(text) }
     }
 
     private static let blockElements: Set<String> = [
@@ -62,15 +65,15 @@ public struct HTMLPage: Sendable {
                 }
                 if let id = Self.attribute(n, "id") { anchors.insert(id) }
                 if name == "a", let anchorName = Self.attribute(n, "name") { anchors.insert(anchorName) }
-                if name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
+                if collectingText, name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
                 if !Self.skippedElements.contains(name) {
-                    let block = Self.blockElements.contains(name)
+                    let block = collectingText && Self.blockElements.contains(name)
                     if block { text += "\n" }
                     if let child = n.pointee.children { visit(child) }
                     if block { text += "\n" }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = n.pointee.content { text += String(cString: content) }
+                if collectingText, let content = n.pointee.content { text += String(cString: content) }
             default:
                 break
             }

@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierHTML
 import DossierMarkdown
+import DossierModel
 import DossierRender
 import Foundation
 
@@ -11,9 +12,9 @@ struct LinkCheck {
     static func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
         let pages = files.filter { $0.path.hasSuffix(".html") }
-        let parsed: [(OutputFile, HTMLPage)] = pages.map { file in
+        let parsed: [(OutputFile, HTMLPage)] = pages.parallelMap { file in
             guard case .text(let html) = file.contents else { return (file, HTMLPage(html: "")) }
-            return (file, HTMLPage(html: html))
+            return (file, HTMLPage(html: html, collectingText: false))
         }
         var anchors: [String: Set<String>] = [:]
         for (file, page) in parsed { anchors[file.path] = page.anchors }
