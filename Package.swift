@@ -7,7 +7,7 @@ import PackageDescription
 // The `dossier` executable only parses options and calls DossierSite.
 let package = Package(
     name: "Dossier",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dossier", targets: ["DossierCLI"]),
         .library(name: "DossierSite", targets: ["DossierSite"]),

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// A place in a Markdown source: 1-based line and column, the column in Unicode scalars.
 public struct MarkdownPosition: Hashable, Sendable {
@@ -49,61 +50,59 @@ public struct MarkdownOptions: Sendable, Hashable {
 ///
 /// Parsing and rendering are two steps so that links can be checked against every
 /// document of a site before any HTML is written: parse all, inspect `links` and
-/// `headings`, then `render(destinations:)` each once. This is the only type that calls
-/// cmark-gfm; it frees everything it allocates.
+/// `headings`, then `render(destinations:)` each. A document keeps only its source and
+/// what was found in it, not cmark's tree: checking a problem list of a hundred
+/// thousand descriptions must not hold a hundred thousand trees. Rendering parses again
+/// (the same source walks to the same links) and keeps the HTML. This is the only type
+/// that calls cmark-gfm; it frees everything it allocates.
 public final class MarkdownDocument: @unchecked Sendable {
     public let headings: [MarkdownHeading]
     public let links: [MarkdownLink]
 
-    private let root: OpaquePointer
-    private let extensions: UnsafeMutablePointer<cmark_llist>?
-    /// The link nodes, in the order of `links`.
-    private let linkNodes: [OpaquePointer]
-    private let headingNodes: [OpaquePointer]
-    private let lock = NSLock()
-    private var rendered: String?
+    private let source: String
+    private let lineOffset: Int
+    private let options: MarkdownOptions
+    private let rendered = Mutex<String?>(nil)
 
     /// Parses `source`. `lineOffset` is added to every line, for a body that follows
     /// front matter.
     public init(_ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) {
+        self.source = source
+        self.lineOffset = lineOffset
+        self.options = options
+        let walker = Self.withTree(source, lineOffset: lineOffset, options: options) { _, _, walker in walker }
+        headings = walker.headings
+        links = walker.links
+    }
+
+    /// Parses `source`, walks the tree, hands both to `body`, then frees them.
+    private static func withTree<T>(
+        _ source: String, lineOffset: Int, options: MarkdownOptions,
+        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?, TreeWalker) -> T
+    ) -> T {
         CmarkRuntime.setUp()
         let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG)!
+        defer { cmark_parser_free(parser) }
         for name in CmarkRuntime.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var bytes = Array(source.utf8)
+        let bytes = Array(source.utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
         // cmark_parser_finish edits a process-wide table of special characters: one at a time.
         CmarkRuntime.finishLock.lock()
         let document = cmark_parser_finish(parser)!
         CmarkRuntime.finishLock.unlock()
-        extensions = cmark_parser_get_syntax_extensions(parser)
-        root = document
+        defer { cmark_node_free(document) }
 
-        let lines = SourceLines(bytes: bytes, lineOffset: lineOffset)
-        var walker = TreeWalker(lines: lines, allowRawHTML: options.allowRawHTML)
+        var walker = TreeWalker(lines: SourceLines(bytes: bytes, lineOffset: lineOffset), allowRawHTML: options.allowRawHTML)
         walker.walk(document)
-        headings = walker.headings
-        headingNodes = walker.headingNodes
-        links = walker.links
-        linkNodes = walker.linkNodes
-        // The parser owns the extension list that rendering needs, so it lives as long as
-        // the document.
-        self.parser = parser
+        return body(document, cmark_parser_get_syntax_extensions(parser), walker)
     }
 
-    private let parser: OpaquePointer
-
-    deinit {
-        cmark_node_free(root)
-        cmark_parser_free(parser)
-    }
-
-    /// Renders the document as HTML once.
+    /// Renders the document as HTML; the first call's result is kept.
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
@@ -111,35 +110,35 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
     /// `destinations` says.
     public func render(destinations: [String?], titles: [String?]? = nil) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if let rendered { return rendered }
-        precondition(destinations.count == linkNodes.count, "one destination per link")
-        for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
-            if let title = titles?[index], let text = cmark_node_first_child(linkNodes[index]) {
-                cmark_node_set_literal(text, title)
+        if let html = rendered.withLock({ $0 }) { return html }
+        precondition(destinations.count == links.count, "one destination per link")
+        let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
+            for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
+                if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
+                    cmark_node_set_literal(text, title)
+                }
             }
-        }
-        for (node, destination) in zip(linkNodes, destinations) {
-            if let destination, URLSafety.isSafe(destination) {
-                cmark_node_set_url(node, destination)
-            } else {
-                unwrap(node)
+            for (node, destination) in zip(walker.linkNodes, destinations) {
+                if let destination, URLSafety.isSafe(destination) {
+                    cmark_node_set_url(node, destination)
+                } else {
+                    Self.unwrap(node)
+                }
             }
+            for (node, heading) in zip(walker.headingNodes, headings) {
+                let inner = Self.renderNode(node, extensions)
+                let tag = "<h\(heading.level)"
+                let html = inner.hasPrefix(tag)
+                    ? tag + " id=\"\(HTMLText.escapeAttribute(heading.anchor))\"" + inner.dropFirst(tag.count)
+                    : inner
+                let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+                cmark_node_set_literal(block, html)
+                cmark_node_insert_before(node, block)
+                cmark_node_free(node)
+            }
+            return Self.renderNode(root, extensions)
         }
-        for (node, heading) in zip(headingNodes, headings) {
-            let inner = renderNode(node)
-            let tag = "<h\(heading.level)"
-            let html = inner.hasPrefix(tag)
-                ? tag + " id=\"\(HTMLText.escapeAttribute(heading.anchor))\"" + inner.dropFirst(tag.count)
-                : inner
-            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
-            cmark_node_set_literal(block, html)
-            cmark_node_insert_before(node, block)
-            cmark_node_free(node)
-        }
-        let html = renderNode(root)
-        rendered = html
+        rendered.withLock { $0 = html }
         return html
     }
 
@@ -148,7 +147,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         render(destinations: links.map { $0.kind == .reference ? nil : $0.destination })
     }
 
-    private func renderNode(_ node: OpaquePointer) -> String {
+    private static func renderNode(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         guard let cString = cmark_render_html(node, options, extensions) else { return "" }
         defer { free(cString) }
@@ -156,7 +155,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Replaces a link node by its children.
-    private func unwrap(_ node: OpaquePointer) {
+    private static func unwrap(_ node: OpaquePointer) {
         while let child = cmark_node_first_child(node) {
             cmark_node_insert_before(node, child)
         }

@@ -110,7 +110,7 @@ struct TreeWalker {
             }
         }
         cmark_iter_free(iterator)
-        return text.trimmingCharacters(in: .whitespaces)
+        return trim(Substring(text))
     }
 
     /// Puts a new node of `type` with the same text where `node` was.
@@ -178,25 +178,55 @@ struct WikiReference: Equatable {
     var text: String { label ?? target }
 
     /// Every reference in `text`, left to right. A reference stays on one line and holds
-    /// no brackets; `[[ ]]` with nothing inside is not one.
+    /// no brackets; `[[ ]]` with nothing inside is not one. Works on UTF-8 bytes: it
+    /// runs over every text node of every record.
     static func scan(_ text: String) -> [WikiReference] {
+        let bytes = text.utf8
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), newline = UInt8(ascii: "\n")
+        guard bytes.contains(open) else { return [] }
         var found: [WikiReference] = []
-        var searchStart = text.startIndex
-        while let open = text.range(of: "[[", range: searchStart..<text.endIndex) {
-            guard let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) else { break }
-            let inner = text[open.upperBound..<close.lowerBound]
-            if inner.contains(where: { $0 == "[" || $0 == "]" || $0 == "\n" }) {
-                searchStart = text.index(after: open.lowerBound)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard bytes[index] == open, next < bytes.endIndex, bytes[next] == open else {
+                index = next
                 continue
             }
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let target = parts[0].trimmingCharacters(in: .whitespaces)
-            if !target.isEmpty {
-                let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-                found.append(WikiReference(range: open.lowerBound..<close.upperBound, target: target, label: label.isEmpty ? nil : label))
+            // Inside: up to the first "]]", with no bracket or line break before it.
+            let innerStart = bytes.index(after: next)
+            var cursor = innerStart
+            var end: String.Index?
+            while cursor < bytes.endIndex {
+                let byte = bytes[cursor]
+                if byte == close {
+                    let after = bytes.index(after: cursor)
+                    if after < bytes.endIndex, bytes[after] == close { end = cursor }
+                    break
+                }
+                if byte == open || byte == newline { break }
+                cursor = bytes.index(after: cursor)
             }
-            searchStart = close.upperBound
+            guard let innerEnd = end else {
+                index = next
+                continue
+            }
+            let inner = text[innerStart..<innerEnd]
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = trim(parts[0])
+            let upper = bytes.index(innerEnd, offsetBy: 2)
+            if !target.isEmpty {
+                let label = parts.count > 1 ? trim(parts[1]) : ""
+                found.append(WikiReference(range: index..<upper, target: target, label: label.isEmpty ? nil : label))
+            }
+            index = upper
         }
         return found
     }
+}
+
+/// Trims white space at both ends.
+func trim(_ text: Substring) -> String {
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(text[first...last])
 }

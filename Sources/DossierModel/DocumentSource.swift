@@ -13,10 +13,11 @@ struct DocumentSource {
     /// The folder, relative to content/, that relative links start from.
     let baseFolder: String
     let page: SitePage
+    /// The record's own title (an issue's without its id).
     let title: String
-    /// For a quoted CSV field, its lines as parsed: each `"` there was written `""`, one
+    /// For a quoted CSV field, its text as parsed: each `"` there was written `""`, one
     /// column more in the file.
-    let quotedLines: [Substring]
+    let quotedText: String?
 
     init(document: MarkdownDocument, file: String, baseFolder: String, page: SitePage, title: String) {
         self.document = document
@@ -26,7 +27,7 @@ struct DocumentSource {
         self.baseFolder = baseFolder
         self.page = page
         self.title = title
-        self.quotedLines = []
+        self.quotedText = nil
     }
 
     /// A document written in a CSV field; relative links start from content/.
@@ -38,14 +39,19 @@ struct DocumentSource {
         self.baseFolder = ""
         self.page = page
         self.title = title
-        self.quotedLines = cell.quoted ? TextLines.split(cell.value) : []
+        self.quotedText = cell.quoted ? cell.value : nil
+    }
+
+    /// The title a list of linking pages shows: an issue's id and title.
+    var displayTitle: String {
+        if case .issue(let id) = page { return "\(id) \(title)" }
+        return title
     }
 
     func location(_ position: MarkdownPosition) -> SourceLocation {
         var column = position.line == firstLine ? position.column + firstLineColumnShift : position.column
-        let index = position.line - firstLine
-        if index >= 0, index < quotedLines.count {
-            column += quotedLines[index].unicodeScalars.prefix(max(0, position.column - 1)).filter { $0 == "\"" }.count
+        if let quotedText, let line = TextLines.line(position.line - firstLine + 1, of: quotedText) {
+            column += line.unicodeScalars.prefix(max(0, position.column - 1)).filter { $0 == "\"" }.count
         }
         return SourceLocation(file: file, line: position.line, column: column)
     }

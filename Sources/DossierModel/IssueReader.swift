@@ -9,6 +9,23 @@ struct IssueReader {
     let team: Team
     let milestoneIDs: Set<String>
     let hasMilestoneFile: Bool
+    /// Folded category id or label → id, built once rather than per row.
+    private let categoryLookup: [String: String]
+
+    init(settings: ProjectSettings, team: Team, milestoneIDs: Set<String>, hasMilestoneFile: Bool) {
+        self.settings = settings
+        self.team = team
+        self.milestoneIDs = milestoneIDs
+        self.hasMilestoneFile = hasMilestoneFile
+        var lookup: [String: String] = [:]
+        for category in settings.categories.reversed() {
+            lookup[FieldAliases.fold(category.label)] = category.id
+        }
+        for category in settings.categories.reversed() {
+            lookup[FieldAliases.fold(category.id)] = category.id  // an id wins over a label
+        }
+        categoryLookup = lookup
+    }
 
     static let required = ["id", "title", "status", "opened"]
 
@@ -26,14 +43,13 @@ struct IssueReader {
         }
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let extraColumns = table.header.indices.filter {
-            mapped.fields[$0] == nil && !table.header[$0].value.trimmingCharacters(in: .whitespaces).isEmpty
+            mapped.fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty
         }
         let tagColumns = table.header.indices.filter { mapped.fields[$0] == "tags" }
         var issues: [Issue] = []
-        issues.reserveCapacity(table.rows.count)
         var seen: [String: SourceLocation] = [:]
 
-        for row in table.rows {
+        let problems = mapped.forEachRow { row in
             let trusted = mapped.checkLength(row, diagnostics: &diagnostics)
             func at(_ field: String) -> SourceLocation { mapped.location(field, in: row) }
 
@@ -41,20 +57,20 @@ struct IssueReader {
             guard trusted else {
                 // The row exists for references if its id reads as one; nothing else is checked.
                 if let id = mapped.text("id", in: row), Self.isValidID(id), seen[id] == nil { seen[id] = at("id") }
-                continue
+                return
             }
             guard let id = mapped.text("id", in: row) else {
                 if mapped.columns["id"] != nil { diagnostics.append(.missingValue(.issueRequired, field: "id", at: at("id"))) }
-                continue
+                return
             }
             if !Self.isValidID(id) {
                 diagnostics.append(
                     .error(.issueId, at: at("id"), "id \"\(id)\" may hold only letters, digits, `.`, `_` and `-` (it becomes a file name)"))
-                continue
+                return
             }
             if let first = seen[id] {
                 diagnostics.append(.duplicate(.issueDuplicate, kind: "issue", id: id, first: first, at: at("id")))
-                continue
+                return
             }
             seen[id] = at("id")
 
@@ -157,22 +173,22 @@ struct IssueReader {
             var tags: [String] = []
             for index in tagColumns where index < row.cells.count {
                 tags += row.cells[index].value.split(whereSeparator: { $0 == ";" || $0 == "；" })
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { $0.trimmed }.filter { !$0.isEmpty }
             }
 
             func markdown(_ field: String) -> MarkdownDocument? {
-                guard let cell = mapped.cell(field, in: row), !cell.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                guard let cell = mapped.cell(field, in: row), !cell.value.trimmed.isEmpty
                 else { return nil }
                 let document = MarkdownDocument(cell.value, lineOffset: cell.location.line - 1, options: options)
-                documents.append(DocumentSource(document: document, cell: cell, page: .issue(id), title: "\(id) \(title ?? "")"))
+                documents.append(DocumentSource(document: document, cell: cell, page: .issue(id), title: title ?? ""))
                 return document
             }
             let description = markdown("description")
             let resolution = markdown("resolution")
 
-            guard valid, let title, let status, let opened else { continue }
+            guard valid, let title, let status, let opened else { return }
             let extra = extraColumns.map { index in
-                (header: table.header[index].value.trimmingCharacters(in: .whitespaces),
+                (header: table.header[index].value.trimmed,
                     value: index < row.cells.count ? row.cells[index].value : "")
             }.filter { !$0.value.isEmpty }
             issues.append(
@@ -183,6 +199,7 @@ struct IssueReader {
                     milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
                     location: at("id")))
         }
+        diagnostics.append(contentsOf: problems)
         return (issues, Set(seen.keys))
     }
 
@@ -202,6 +219,6 @@ struct IssueReader {
     private func categoryID(_ text: String) -> String? {
         let folded = FieldAliases.fold(text)
         if let mapped = settings.values["category"]?[folded] { return mapped }
-        return settings.categories.first { FieldAliases.fold($0.id) == folded || FieldAliases.fold($0.label) == folded }?.id
+        return categoryLookup[folded]
     }
 }

@@ -15,20 +15,42 @@ struct LinkResolver {
     let weeks: [String: WeeklyNote]
     /// Other files under handbook/, relative to content/.
     let files: Set<String>
+    /// Article slugs and issue ids, sorted, for "did you mean".
+    private let referenceNames: [String]
+    /// "Did you mean" compares with every name: after this many, the rest of the broken
+    /// references of a run are reported without one, so a large broken list stays linear.
+    static let suggestionLimit = 200
+
+    init(
+        articles: [String: Article], drafts: Set<String>, issueIDs: Set<String>, invalidIssueIDs: Set<String>,
+        weeks: [String: WeeklyNote], files: Set<String>
+    ) {
+        self.articles = articles
+        self.drafts = drafts
+        self.issueIDs = issueIDs
+        self.invalidIssueIDs = invalidIssueIDs
+        self.weeks = weeks
+        self.files = files
+        referenceNames = (Array(articles.keys) + Array(issueIDs)).sorted()
+    }
 
     func resolve(_ sources: [DocumentSource], diagnostics: inout DiagnosticList)
         -> (targets: [ObjectIdentifier: [LinkTarget]], backlinks: [SitePage: Set<PageReference>])
     {
         var targets: [ObjectIdentifier: [LinkTarget]] = [:]
         var backlinks: [SitePage: Set<PageReference>] = [:]
+        var suggestionsLeft = Self.suggestionLimit
         for source in sources {
             var resolved: [LinkTarget] = []
             for link in source.document.links {
                 let location = source.location(link.position)
-                let (target, page) = resolve(link, in: source, at: location, diagnostics: &diagnostics)
+                let (target, page) = resolve(
+                    link, in: source, at: location, suggestionsLeft: &suggestionsLeft, diagnostics: &diagnostics)
                 resolved.append(target)
-                if let page, page != source.page {
-                    backlinks[page, default: []].insert(PageReference(page: source.page, title: source.title))
+                // Only what a page shows: an article lists every page linking to it; an
+                // issue lists the articles that answer it.
+                if let page, page != source.page, Self.isArticle(page) || Self.isArticle(source.page) {
+                    backlinks[page, default: []].insert(PageReference(page: source.page, title: source.displayTitle))
                 }
             }
             targets[ObjectIdentifier(source.document)] = resolved
@@ -37,19 +59,20 @@ struct LinkResolver {
     }
 
     private func resolve(
-        _ link: MarkdownLink, in source: DocumentSource, at location: SourceLocation, diagnostics: inout DiagnosticList
+        _ link: MarkdownLink, in source: DocumentSource, at location: SourceLocation, suggestionsLeft: inout Int,
+        diagnostics: inout DiagnosticList
     ) -> (LinkTarget, SitePage?) {
         switch link.kind {
         case .reference:
-            return resolveReference(link.destination, at: location, diagnostics: &diagnostics)
+            return resolveReference(link.destination, at: location, suggestionsLeft: &suggestionsLeft, diagnostics: &diagnostics)
         case .link, .image:
             return resolveLink(link.destination, in: source, at: location, diagnostics: &diagnostics)
         }
     }
 
-    private func resolveReference(_ target: String, at location: SourceLocation, diagnostics: inout DiagnosticList)
-        -> (LinkTarget, SitePage?)
-    {
+    private func resolveReference(
+        _ target: String, at location: SourceLocation, suggestionsLeft: inout Int, diagnostics: inout DiagnosticList
+    ) -> (LinkTarget, SitePage?) {
         var path = target
         if path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix(".md") { path.removeLast(3) }
@@ -72,8 +95,12 @@ struct LinkResolver {
             return (.site(path: page.path, fragment: nil), page)
         case (.none, false):
             let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article or issue \"\(target)\""
-            let candidates = Array(articles.keys) + Array(issueIDs)
-            diagnostics.append(.error(.brokenReference, at: location, reason + Suggestion.hint(for: slug, in: candidates.sorted())))
+            var hint = ""
+            if suggestionsLeft > 0 {
+                suggestionsLeft -= 1
+                hint = Suggestion.hint(for: slug, in: referenceNames)
+            }
+            diagnostics.append(.error(.brokenReference, at: location, reason + hint))
             return (.none, nil)
         }
     }
@@ -153,6 +180,11 @@ struct LinkResolver {
         if !document.headings.contains(where: { $0.anchor == fragment }) {
             diagnostics.append(.brokenAnchor(fragment, in: named, candidates: document.headings.map(\.anchor), at: location))
         }
+    }
+
+    static func isArticle(_ page: SitePage) -> Bool {
+        if case .article = page { return true }
+        return false
     }
 
     /// `folder` joined with a relative `path`, `.` and `..` applied; nil when it climbs

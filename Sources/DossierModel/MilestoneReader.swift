@@ -19,16 +19,16 @@ enum MilestoneReader {
         }
         var milestones: [Milestone] = []
         var seen: [String: SourceLocation] = [:]
-        for row in table.rows {
+        let problems = mapped.forEachRow { row in
             // A missing column is reported once, at the header, not on every row.
-            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { continue }
+            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { return }
             guard let id = mapped.text("id", in: row) else {
                 diagnostics.append(.missingValue(.milestone, field: "id", at: mapped.location("id", in: row)))
-                continue
+                return
             }
             if let first = seen[id] {
                 diagnostics.append(.duplicate(.milestone, kind: "milestone", id: id, first: first, at: mapped.location("id", in: row)))
-                continue
+                return
             }
             seen[id] = mapped.location("id", in: row)
             let title = mapped.text("title", in: row)
@@ -55,12 +55,13 @@ enum MilestoneReader {
                 documents.append(DocumentSource(document: document, cell: cell, page: .milestones, title: title ?? id))
                 description = document
             }
-            guard let due, let title else { continue }
+            guard let due, let title else { return }
             milestones.append(
                 Milestone(
                     id: id, title: title, due: due, done: done, owner: owner, scope: mapped.text("scope", in: row),
                     description: description, location: mapped.location("id", in: row)))
         }
+        diagnostics.append(contentsOf: problems)
         return (milestones, Set(seen.keys))
     }
 }

@@ -8,6 +8,15 @@ struct NoteReader {
     let settings: ProjectSettings
     let team: Team
     let issueIDs: Set<String>
+    /// For "did you mean", sorted once.
+    let sortedIssueIDs: [String]
+
+    init(settings: ProjectSettings, team: Team, issueIDs: Set<String>) {
+        self.settings = settings
+        self.team = team
+        self.issueIDs = issueIDs
+        sortedIssueIDs = issueIDs.sorted()
+    }
 
     static let weeklyKeys = ["week", "status", "completion", "summary", "attendees"]
     static let articleKeys = ["title", "tags", "audience", "owner", "updated", "issues", "weight", "draft"]
@@ -125,7 +134,7 @@ struct NoteReader {
                         let location = value.items?[index].location ?? value.location
                         if issueIDs.contains(id) { issues.append(id) } else {  // ids of every readable row
                             diagnostics.append(
-                                .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: Array(issueIDs).sorted()))"))
+                                .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: sortedIssueIDs))"))
                         }
                     }
                 case "weight":

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 /// A resolution target such as `4h`: a whole number and a unit, `m` (minutes), `h`
 /// (hours), `d` (days of 24 hours) or `w` (weeks). Several may follow each other (`1d12h`).
 public struct SLADuration: Hashable, Sendable, CustomStringConvertible {
@@ -6,7 +7,7 @@ public struct SLADuration: Hashable, Sendable, CustomStringConvertible {
     public var text: String
 
     public init?(_ raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = raw.trimmed.lowercased()
         var total = 0
         var digits = ""
         var sawUnit = false

@@ -8,6 +8,8 @@ struct MappedTable {
     let columns: [String: Int]
     /// Column index → field name, for matched columns.
     let fields: [Int: String]
+    /// Columns with an empty header: fine while empty (Excel's trailing columns).
+    let unnamedColumns: [Int]
 
     /// Matches headers with `resolve` (header text → field name, nil for an unknown
     /// column). A field matched twice is an error unless `repeatable` allows it; a field
@@ -18,13 +20,11 @@ struct MappedTable {
     ) -> MappedTable {
         var columns: [String: Int] = [:]
         var fields: [Int: String] = [:]
+        var unnamed: [Int] = []
         for (index, cell) in table.header.enumerated() {
-            let header = cell.value.trimmingCharacters(in: .whitespaces)
+            let header = cell.value.trimmed
             if header.isEmpty {
-                let used = table.rows.contains { index < $0.cells.count && !$0.cells[index].value.isEmpty }
-                if used {
-                    diagnostics.append(.error(.csvHeader, at: cell.location, "column \(index + 1) has values but no header"))
-                }
+                unnamed.append(index)
                 continue
             }
             guard let field = resolve(header) else { continue }
@@ -46,7 +46,23 @@ struct MappedTable {
                 diagnostics.append(.error(.csvHeader, at: headerLocation, "no \(field) column"))
             }
         }
-        return MappedTable(table: table, columns: columns, fields: fields)
+        return MappedTable(table: table, columns: columns, fields: fields, unnamedColumns: unnamed)
+    }
+
+    /// Walks the records after the header; returns the syntax problems met and a
+    /// column with values but no header.
+    func forEachRow(_ body: (CSVRow) -> Void) -> [Diagnostic] {
+        var usedUnnamed: Set<Int> = []
+        var problems = table.forEachRow { row in
+            for index in unnamedColumns where index < row.cells.count && !row.cells[index].value.isEmpty {
+                usedUnnamed.insert(index)
+            }
+            body(row)
+        }
+        for index in unnamedColumns where usedUnnamed.contains(index) {
+            problems.append(.error(.csvHeader, at: table.header[index].location, "column \(index + 1) has values but no header"))
+        }
+        return problems
     }
 
     /// Checks a row's length against the header: extra fields that are empty (as Excel
@@ -64,7 +80,7 @@ struct MappedTable {
                 .error(.csvRowLength, at: at, "row has \(row.cells.count) fields; the header has \(expected)"))
             return false
         } else if row.cells.count > expected,
-            let extra = row.cells[expected...].first(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty })
+            let extra = row.cells[expected...].first(where: { !$0.value.trimmed.isEmpty })
         {
             diagnostics.append(
                 .error(
@@ -83,7 +99,7 @@ struct MappedTable {
 
     /// The trimmed text of `field`, nil when empty or absent.
     func text(_ field: String, in row: CSVRow) -> String? {
-        guard let value = cell(field, in: row)?.value.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        guard let value = cell(field, in: row)?.value.trimmed, !value.isEmpty
         else { return nil }
         return value
     }

@@ -13,16 +13,16 @@ enum TeamReader {
         }
         var members: [TeamMember] = []
         var seen: [String: SourceLocation] = [:]
-        for row in table.rows {
+        let problems = mapped.forEachRow { row in
             // A missing column is reported once, at the header, not on every row.
-            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { continue }
+            guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { return }
             guard let id = mapped.text("id", in: row) else {
                 diagnostics.append(.missingValue(.teamMember, field: "id", at: mapped.location("id", in: row)))
-                continue
+                return
             }
             if let first = seen[id] {
                 diagnostics.append(.duplicate(.teamMember, kind: "team member", id: id, first: first, at: mapped.location("id", in: row)))
-                continue
+                return
             }
             seen[id] = mapped.location("id", in: row)
             let name = mapped.text("name", in: row)
@@ -43,6 +43,7 @@ enum TeamReader {
                 TeamMember(
                     id: id, name: name ?? id, role: role, org: mapped.text("org", in: row), email: mapped.text("email", in: row)))
         }
+        diagnostics.append(contentsOf: problems)
         return Team(members: members, isDeclared: true)
     }
 }

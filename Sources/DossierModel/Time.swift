@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import Foundation
 
 /// A calendar day, without time or zone.
@@ -151,7 +152,7 @@ public struct ProjectClock: Sendable {
     /// (`Z` and `+0800` too). `/` may stand for `-` in the date (`2022/04/29`). Without
     /// an offset the time is the project's local time.
     public func parse(_ raw: String) -> RecordTime? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let scalars = Array(text.utf8)
         guard scalars.count >= 10 else { return nil }
         func number(_ range: Range<Int>) -> Int? {

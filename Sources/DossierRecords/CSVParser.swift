@@ -10,16 +10,50 @@ import DossierDiagnostics
 public struct CSVParser {
     public init() {}
 
+    /// Reads the header; the records are read when the table is walked.
     public func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
         var copy = text
-        return copy.withUTF8 { bytes in parse(bytes, file: file) }
+        let (delimiter, header, position, problems) = copy.withUTF8 { bytes in
+            let delimiter = CSVScanner.detectDelimiter(bytes)
+            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter, at: CSVScanner.Position())
+            let header = scanner.nextRecord()
+            return (delimiter, header?.cells ?? [], scanner.position, scanner.diagnostics)
+        }
+        let table = CSVTable(
+            file: file, delimiter: delimiter == CSVScanner.semicolon ? ";" : ",", header: header, headerProblems: problems,
+            text: text, bodyStart: position)
+        return (table, problems)
+    }
+}
+
+/// Reads one CSV record at a time from UTF-8 bytes, keeping line and column.
+struct CSVScanner {
+    /// A place to resume from: byte offset, line and column (in scalars).
+    struct Position: Sendable {
+        var index = 0
+        var line = 1
+        var column = 1
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let comma = UInt8(ascii: ",")
-    private static let semicolon = UInt8(ascii: ";")
-    private static let lf = UInt8(ascii: "\n")
-    private static let cr = UInt8(ascii: "\r")
+    static let quote = UInt8(ascii: "\"")
+    static let comma = UInt8(ascii: ",")
+    static let semicolon = UInt8(ascii: ";")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let file: String
+    private let delimiter: UInt8
+    private(set) var position: Position
+    private(set) var diagnostics: [Diagnostic] = []
+    private var field: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8, at position: Position) {
+        self.bytes = bytes
+        self.file = file
+        self.delimiter = delimiter
+        self.position = position
+    }
 
     /// The delimiter of the first record: `;` when it has more of them than `,`.
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -38,48 +72,51 @@ public struct CSVParser {
         return semicolons > commas ? semicolon : comma
     }
 
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> (CSVTable, [Diagnostic]) {
-        let delimiter = Self.detectDelimiter(bytes)
-        var diagnostics: [Diagnostic] = []
-        var records: [CSVRow] = []
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
 
-        var line = 1
-        var column = 1  // column of the byte at `index`, in Unicode scalars
-        var index = 0
-        let count = bytes.count
-
-        var cells: [CSVCell] = []
-        var recordLine = 1
-        var recordMalformed = false
-        var field: [UInt8] = []
-
-        func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: file, line: l, column: c) }
-
-        /// Moves past one byte, keeping line and column right.
-        @inline(__always) func advance() {
-            let byte = bytes[index]
-            index += 1
-            if byte == Self.lf {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
+    /// Moves past one byte, keeping line and column right.
+    @inline(__always) private mutating func advance() {
+        let byte = bytes[position.index]
+        position.index += 1
+        if byte == Self.lf {
+            position.line += 1
+            position.column = 1
+        } else if byte & 0xC0 != 0x80 {
+            position.column += 1
         }
+    }
 
-        while index < count {
-            // Start of a field.
-            let fieldLine = line
-            let fieldColumn = column
+    private func at(_ offset: Int = 0) -> UInt8? {
+        let i = position.index + offset
+        return i < bytes.count ? bytes[i] : nil
+    }
+
+    /// The next record that is not blank, or nil at the end.
+    mutating func nextRecord() -> CSVRow? {
+        while position.index < bytes.count {
+            let row = readRecord()
+            if !row.isBlank { return row }
+        }
+        return nil
+    }
+
+    private mutating func readRecord() -> CSVRow {
+        var cells: [CSVCell] = []
+        let recordLine = position.line
+        var malformed = false
+        while true {
+            let fieldLine = position.line
+            let fieldColumn = position.column
             field.removeAll(keepingCapacity: true)
-            let quoted = bytes[index] == Self.quote
+            let quoted = at() == Self.quote
             if quoted {
                 advance()
                 var closed = false
-                while index < count {
-                    let byte = bytes[index]
+                while let byte = at() {
                     if byte == Self.quote {
-                        if index + 1 < count && bytes[index + 1] == Self.quote {
+                        if at(1) == Self.quote {
                             field.append(Self.quote)
                             advance()
                             advance()
@@ -94,22 +131,21 @@ public struct CSVParser {
                 }
                 if !closed {
                     diagnostics.append(.unclosedQuote(at: location(fieldLine, fieldColumn)))
-                    recordMalformed = true
-                } else if index < count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr {
-                    diagnostics.append(.textAfterQuote(at: location(line, column)))
-                    while index < count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr {
-                        field.append(bytes[index])
+                    malformed = true
+                } else if let byte = at(), byte != delimiter, byte != Self.lf, byte != Self.cr {
+                    diagnostics.append(.textAfterQuote(at: location(position.line, position.column)))
+                    while let byte = at(), byte != delimiter, byte != Self.lf, byte != Self.cr {
+                        field.append(byte)
                         advance()
                     }
                 }
             } else {
                 var reportedStray = false
-                while index < count {
-                    let byte = bytes[index]
+                while let byte = at() {
                     if byte == delimiter || byte == Self.lf { break }
-                    if byte == Self.cr && (index + 1 == count || bytes[index + 1] == Self.lf) { break }
+                    if byte == Self.cr && (at(1) == nil || at(1) == Self.lf) { break }
                     if byte == Self.quote && !reportedStray {
-                        diagnostics.append(.strayQuote(at: location(line, column)))
+                        diagnostics.append(.strayQuote(at: location(position.line, position.column)))
                         reportedStray = true
                     }
                     field.append(byte)
@@ -120,33 +156,21 @@ public struct CSVParser {
                 CSVCell(String(decoding: field, as: UTF8.self), at: location(fieldLine, fieldColumn), quoted: quoted))
 
             // End of the field: a delimiter, the end of the record, or the end of the file.
-            if index < count && bytes[index] == delimiter {
+            if at() == delimiter {
                 advance()
-                if index == count {  // a trailing delimiter before the end of the file
-                    cells.append(CSVCell("", at: location(line, column)))
+                if position.index == bytes.count {  // a trailing delimiter before the end of the file
+                    cells.append(CSVCell("", at: location(position.line, position.column)))
+                    break
                 }
                 continue
             }
-            if index < count && bytes[index] == Self.cr { advance() }
-            if index < count && bytes[index] == Self.lf { advance() }
-            var row = CSVRow(cells: cells, line: recordLine)
-            row.malformed = recordMalformed
-            if !row.isBlank { records.append(row) }
-            cells.removeAll(keepingCapacity: true)
-            recordLine = line
-            recordMalformed = false
+            if at() == Self.cr { advance() }
+            if at() == Self.lf { advance() }
+            break
         }
-        if !cells.isEmpty {
-            var row = CSVRow(cells: cells, line: recordLine)
-            row.malformed = recordMalformed
-            if !row.isBlank { records.append(row) }
-        }
-
-        let header = records.first?.cells ?? []
-        let rows = Array(records.dropFirst())
-        let table = CSVTable(
-            file: file, delimiter: delimiter == Self.semicolon ? ";" : ",", header: header, rows: rows)
-        return (table, diagnostics)
+        var row = CSVRow(cells: cells, line: recordLine)
+        row.malformed = malformed
+        return row
     }
 }
 

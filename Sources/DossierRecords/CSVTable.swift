@@ -29,10 +29,37 @@ public struct CSVRow: Sendable, Equatable {
     public var isBlank: Bool { cells.allSatisfy { $0.value.allSatisfy(\.isWhitespace) } }
 }
 
-/// A CSV file read as RFC 4180: the header row and the records under it.
+/// A CSV file read as RFC 4180: the header row at once, the records when walked.
+///
+/// The records are parsed each time `forEachRow` walks them and are not kept: a
+/// problem list of hundreds of megabytes is checked row by row, never held as a table
+/// of cells beside the records made from it.
 public struct CSVTable: Sendable {
-    public var file: String
-    public var delimiter: Character
-    public var header: [CSVCell]
-    public var rows: [CSVRow]
+    public let file: String
+    public let delimiter: Character
+    public let header: [CSVCell]
+    /// Problems of the header record itself.
+    public let headerProblems: [Diagnostic]
+    let text: String
+    /// Where the records after the header start.
+    let bodyStart: CSVScanner.Position
+
+    /// Calls `body` with each record after the header, blank lines skipped, and returns
+    /// the syntax problems met on the way.
+    @discardableResult
+    public func forEachRow(_ body: (CSVRow) -> Void) -> [Diagnostic] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter == ";" ? CSVScanner.semicolon : CSVScanner.comma, at: bodyStart)
+            while let row = scanner.nextRecord() { body(row) }
+            return scanner.diagnostics
+        }
+    }
+
+    /// Every record after the header, for small tables and tests.
+    public var rows: [CSVRow] {
+        var rows: [CSVRow] = []
+        forEachRow { rows.append($0) }
+        return rows
+    }
 }

@@ -19,6 +19,8 @@ public enum FieldAliases {
     /// Any Unicode white space (including U+00A0 and the ideographic space U+3000)
     /// counts; a byte-order mark or zero-width space is dropped.
     public static func fold(_ text: String) -> String {
+        // Most cells are already folded: lower-case ASCII without spaces at the ends.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }) { return text }
         var folded = ""
         var pendingSpace = false
         for character in text.lowercased() {

@@ -79,6 +79,7 @@ public struct SiteLoader: Sendable {
             guard let text = readText(relative, limit: maximumTableSize, encoding: encodings[name] ?? .utf8) else {
                 return nil
             }
+            // The header's problems now; the records' when the validator walks them.
             let (table, problems) = CSVParser().parse(text, file: relative)
             diagnostics.append(contentsOf: problems)
             return table

@@ -53,8 +53,8 @@ extension SiteRenderer {
         field("field_milestone", issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id })
         field("field_tags", issue.tags.isEmpty ? nil : issue.tags.joined(separator: ", "))
 
-        let articles = (site.backlinks[page] ?? []).filter { if case .article = $0.page { true } else { false } }
-            .map { ["href": href($0.page, from: page), "title": $0.title] }
+        // The model records only articles as an issue's backlinks.
+        let articles = (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] }
         let own: [String: Any] = [
             "issue": compact([
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),

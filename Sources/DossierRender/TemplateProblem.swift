@@ -45,9 +45,9 @@ enum TemplateProblem {
                     if let brace = shown.firstIndex(of: "}") { shown = shown[...brace] }
                     return problem(tagLine, tagColumn, "tag {{\(shown.prefix(30)) is not closed with }}")
                 }
-                let trimmed = inner.trimmingCharacters(in: .whitespaces)
+                let trimmed = inner.trimmed
                 if let sigil = trimmed.first, sigil == "#" || sigil == "^" || sigil == "/" {
-                    let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let name = trimmed.dropFirst().trimmed
                     if sigil == "/" {
                         guard let last = open.popLast() else {
                             return problem(tagLine, tagColumn, "{{/\(name)}} closes a section that was never opened")

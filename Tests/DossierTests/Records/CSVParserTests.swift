@@ -4,48 +4,55 @@ import Testing
 @testable import DossierRecords
 
 @Suite struct CSVParserTests {
-    func parse(_ text: String) -> (CSVTable, [Diagnostic]) { CSVParser().parse(text, file: "t.csv") }
+    /// The table with its records read, and every problem of header and records.
+    func parse(_ text: String) -> (table: CSVTable, rows: [CSVRow], problems: [Diagnostic]) {
+        let (table, headerProblems) = CSVParser().parse(text, file: "t.csv")
+        var rows: [CSVRow] = []
+        let rowProblems = table.forEachRow { rows.append($0) }
+        return (table, rows, headerProblems + rowProblems)
+    }
 
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() {
-        let (table, problems) = parse("id,title\r\n1,\"a, \"\"b\"\"\nc\"\r\n2,plain\r\n")
+        let (table, rows, problems) = parse("id,title\r\n1,\"a, \"\"b\"\"\nc\"\r\n2,plain\r\n")
         #expect(problems.isEmpty)
         #expect(table.header.map(\.value) == ["id", "title"])
-        #expect(table.rows.map { $0.cells.map(\.value) } == [["1", "a, \"b\"\nc"], ["2", "plain"]])
+        #expect(rows.map { $0.cells.map(\.value) } == [["1", "a, \"b\"\nc"], ["2", "plain"]])
         // The second record starts on line 4: the first spans lines 2 and 3.
-        #expect(table.rows.map(\.line) == [2, 4])
-        #expect(table.rows[0].cells[1].quoted)
+        #expect(rows.map(\.line) == [2, 4])
+        #expect(rows[0].cells[1].quoted)
     }
 
     @Test func semicolonIsDetectedFromTheHeader() {
-        let (table, _) = parse("id;title;note\n1;a,b;x\n")
+        let (table, rows, _) = parse("id;title;note\n1;a,b;x\n")
         #expect(table.delimiter == ";")
-        #expect(table.rows[0].cells.map(\.value) == ["1", "a,b", "x"])
+        #expect(rows[0].cells.map(\.value) == ["1", "a,b", "x"])
     }
 
     @Test func columnsCountCharactersNotBytes() {
         // 编号 is two characters (six bytes): the next field starts at column 4.
-        let (table, _) = parse("编号,标题\n问题1,登录😀失败,x\n")
+        let (table, rows, _) = parse("编号,标题\n问题1,登录😀失败,x\n")
         #expect(table.header[1].location.column == 4)
-        #expect(table.rows[0].cells[1].location == .init(file: "t.csv", line: 2, column: 5))
-        #expect(table.rows[0].cells[2].location.column == 11)
+        #expect(rows[0].cells[1].location == .init(file: "t.csv", line: 2, column: 5))
+        #expect(rows[0].cells[2].location.column == 11)
     }
 
     @Test func blankLinesAreSkipped() {
-        let (table, problems) = parse("id,title\n\n1,a\n,\n\n")
+        let (_, rows, problems) = parse("id,title\n\n1,a\n,\n\n")
         #expect(problems.isEmpty)
-        #expect(table.rows.count == 1)
+        #expect(rows.count == 1)
     }
 
     @Test func unclosedQuoteIsReportedWhereItOpens() {
-        let (_, problems) = parse("id,title\n1,\"never closed\n2,b\n")
+        let (_, rows, problems) = parse("id,title\n1,\"never closed\n2,b\n")
+        #expect(rows.first?.malformed == true)
         #expect(problems.map(\.rule) == [.csvSyntax])
         #expect(problems.first?.location == .init(file: "t.csv", line: 2, column: 3))
     }
 
     @Test func strayQuoteAndTextAfterQuoteAreReported() {
-        let (_, stray) = parse("id,title\n1,ab\"c\n")
+        let (_, _, stray) = parse("id,title\n1,ab\"c\n")
         #expect(stray.first?.location.column == 5)
-        let (_, after) = parse("id,title\n1,\"ab\"c\n")
+        let (_, _, after) = parse("id,title\n1,\"ab\"c\n")
         #expect(after.first?.location.column == 7)
         #expect(after.first?.rule == .csvSyntax)
     }
