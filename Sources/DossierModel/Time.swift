@@ -147,54 +147,116 @@ public struct ProjectClock: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
-    /// Reads a date or datetime as the records write them:
-    /// `2022-04-29`, `2022-04-29 14:50`, `2022-04-29 14:50:05`, `2022-04-29T14:50:00+08:00`
-    /// (`Z` and `+0800` too). `/` may stand for `-` in the date (`2022/04/29`). Without
-    /// an offset the time is the project's local time.
+    /// Reads a date or datetime as the records write them, and as Redmine, Jira and
+    /// Excel export them:
+    /// - `2022-04-29`, `2022/04/29`, with ` 14:50`, ` 14:50:05`, `T14:50:00+08:00`
+    ///   (`Z`, `+0800` too): ISO 8601 and Redmine zh;
+    /// - `29.04.2022 14:50`: Redmine ru, Excel in Russian and German;
+    /// - `04/29/2022 02:50 PM`: Redmine en (month first, as in the US);
+    /// - `29/Apr/22 2:50 PM`: Jira.
+    ///
+    /// Without an offset the time is the project's local time. Nil when the text is none
+    /// of these, or the day or time does not exist.
     public func parse(_ raw: String) -> RecordTime? {
         let text = raw.trimmed
-        let scalars = Array(text.utf8)
-        guard scalars.count >= 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard i < scalars.count, scalars[i] >= 48, scalars[i] <= 57 else { return nil }
-                value = value * 10 + Int(scalars[i] - 48)
-            }
-            return value
+        guard text.utf8.count >= 8 else { return nil }
+        // The date ends at the first space, or at a "T" followed by a digit (ISO 8601).
+        var dateEnd = text.endIndex
+        if let space = text.firstIndex(of: " ") {
+            dateEnd = space
+        } else if let t = text.firstIndex(of: "T"), text.index(after: t) < text.endIndex, text[text.index(after: t)].isASCII,
+            text[text.index(after: t)].isNumber
+        {
+            dateEnd = t
         }
-        guard let y = number(0..<4), scalars[4] == UInt8(ascii: "-") || scalars[4] == UInt8(ascii: "/"),
-            scalars[7] == scalars[4], let mo = number(5..<7), let d = number(8..<10),
-            CivilDate.isValid(year: y, month: mo, day: d)
-        else { return nil }
-        let date = CivilDate(year: y, month: mo, day: d)
-        if scalars.count == 10 { return RecordTime(instant: startOfDay(date), day: date, isDateOnly: true) }
+        guard let date = Self.parseDate(text[..<dateEnd]) else { return nil }
+        if dateEnd == text.endIndex { return RecordTime(instant: startOfDay(date), day: date, isDateOnly: true) }
 
-        guard scalars[10] == UInt8(ascii: " ") || scalars[10] == UInt8(ascii: "T"), scalars.count >= 16,
-            let h = number(11..<13), scalars[13] == UInt8(ascii: ":"), let mi = number(14..<16), h <= 23, mi <= 59
-        else { return nil }
-        var index = 16
-        var seconds = 0
-        if index < scalars.count, scalars[index] == UInt8(ascii: ":") {
-            guard let s = number(17..<19), s <= 59 else { return nil }
-            seconds = s
-            index = 19
-            if index < scalars.count, scalars[index] == UInt8(ascii: ".") {  // fractions are ignored
-                index += 1
-                while index < scalars.count, scalars[index] >= 48, scalars[index] <= 57 { index += 1 }
-            }
+        var rest = text[text.index(after: dateEnd)...].drop { $0 == " " }
+        guard let (hour, minute, second, length) = Self.parseClock(rest) else { return nil }
+        rest = rest.dropFirst(length)
+        var hours = hour
+        let trimmedRest = rest.drop { $0 == " " }
+        let meridiem = trimmedRest.prefix(2).uppercased()
+        if meridiem == "AM" || meridiem == "PM" {
+            guard (1...12).contains(hour) else { return nil }
+            hours = hour % 12 + (meridiem == "PM" ? 12 : 0)
+            rest = trimmedRest.dropFirst(2)
         }
-        let local = date.daysSinceEpoch * 86400 + h * 3600 + mi * 60 + seconds
-        var instant: Date
-        if index == scalars.count {
+        let local = date.daysSinceEpoch * 86400 + hours * 3600 + minute * 60 + second
+        let offsetText = rest.drop { $0 == " " }
+        let instant: Date
+        if offsetText.isEmpty {
             instant = localToInstant(local)
         } else {
-            var offsetText = scalars[index...]
-            if offsetText.first == UInt8(ascii: " ") { offsetText = offsetText.dropFirst() }
-            guard let offset = Self.parseOffset(Array(offsetText)) else { return nil }
+            guard let offset = Self.parseOffset(Array(offsetText.utf8)) else { return nil }
             instant = Date(timeIntervalSince1970: TimeInterval(local - offset))
         }
         return RecordTime(instant: instant, day: day(of: instant), isDateOnly: false)
+    }
+
+    private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// The date part: `2022-04-29`, `2022/04/29`, `29.04.2022`, `04/29/2022`, `29/Apr/22`.
+    static func parseDate(_ text: Substring) -> CivilDate? {
+        func number(_ part: Substring, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        var year: Int?, month: Int?, day: Int?
+        if text.contains("-") || (text.contains("/") && text.prefix(while: { $0 != "/" }).count == 4) {
+            let parts = text.split(separator: text.contains("-") ? "-" : "/", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            (year, month, day) = (number(parts[0], digits: 4...4), number(parts[1], digits: 2...2), number(parts[2], digits: 2...2))
+        } else if text.contains(".") {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            (day, month, year) = (number(parts[0], digits: 1...2), number(parts[1], digits: 1...2), number(parts[2], digits: 4...4))
+        } else if text.contains("/") {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            if let index = monthAbbreviations.firstIndex(of: parts[1].lowercased()) {
+                // Jira: 29/Apr/22 (a two-digit year is in this century).
+                day = number(parts[0], digits: 1...2)
+                month = index + 1
+                year = number(parts[2], digits: 2...4).map { $0 < 100 ? 2000 + $0 : $0 }
+            } else {
+                (month, day, year) = (number(parts[0], digits: 1...2), number(parts[1], digits: 1...2), number(parts[2], digits: 4...4))
+            }
+        }
+        guard let year, let month, let day, CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
+    /// `14:50`, `2:50`, `14:50:05`, `14:50:05.123` at the start of `text`: hour, minute,
+    /// second and the characters read.
+    static func parseClock(_ text: Substring) -> (Int, Int, Int, Int)? {
+        var index = text.startIndex
+        func digits(max: Int) -> Int? {
+            var value = 0
+            var count = 0
+            while index < text.endIndex, count < max, let digit = text[index].wholeNumberValue, text[index].isASCII {
+                value = value * 10 + digit
+                count += 1
+                index = text.index(after: index)
+            }
+            return count == 0 ? nil : value
+        }
+        guard let hour = digits(max: 2), hour <= 23, index < text.endIndex, text[index] == ":" else { return nil }
+        index = text.index(after: index)
+        let minuteStart = index
+        guard let minute = digits(max: 2), text.distance(from: minuteStart, to: index) == 2, minute <= 59 else { return nil }
+        var second = 0
+        if index < text.endIndex, text[index] == ":" {
+            index = text.index(after: index)
+            guard let s = digits(max: 2), s <= 59 else { return nil }
+            second = s
+            if index < text.endIndex, text[index] == "." {  // fractions are ignored
+                index = text.index(after: index)
+                while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+            }
+        }
+        return (hour, minute, second, text.distance(from: text.startIndex, to: index))
     }
 
     /// `Z`, `+08:00`, `+0800`, `-05` → seconds east of UTC.

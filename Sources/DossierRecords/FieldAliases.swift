@@ -85,7 +85,6 @@ public enum FieldAliases {
 
         // MARK: English, by hand
         "key": "id",
-        "issue id": "id",
         "issue no": "id",
         "issue no.": "id",
         "issue number": "id",

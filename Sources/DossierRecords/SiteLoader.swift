@@ -197,8 +197,10 @@ extension Diagnostic {
             return .error(
                 .fileEncoding, at: SourceLocation(file: file, line: line, column: column),
                 "invalid UTF-8; if the file is GB18030, say so in project.yml: encoding: {\((file as NSString).lastPathComponent): gb18030}")
-        case .invalidGB18030(let line, let column):
-            return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), "invalid GB18030")
+        case .invalidEncoding(let encoding, let line, let column):
+            return .error(
+                .fileEncoding, at: SourceLocation(file: file, line: line, column: column),
+                "invalid \(encoding.rawValue.uppercased()), as project.yml's `encoding` says the file is")
         }
     }
 }

@@ -8,16 +8,34 @@ import Foundation
 #endif
 
 /// The encodings a record file may be written in (project.yml `encoding`).
+///
+/// Besides the contract's UTF-8 and GB18030 (what Redmine's zh export writes):
+/// ISO-8859-1, what Redmine's en export writes by default, and Windows-1251, what Excel
+/// in Russian saves as "CSV".
 public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case gb18030 = "gb18030"
+    case latin1 = "iso-8859-1"
+    case windows1251 = "windows-1251"
 
-    /// Reads the names people write: `utf-8`, `UTF8`, `gb18030`, `GB18030`.
+    /// Reads the names people write: `utf-8`, `UTF8`, `GB18030`, `latin1`, `cp1251`.
     public init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "utf-8", "utf8": self = .utf8
-        case "gb18030", "gb-18030": self = .gb18030
+        case "gb18030", "gb-18030", "gbk", "cp936", "gb2312": self = .gb18030  // GBK and GB2312 are subsets
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1": self = .latin1
+        case "windows-1251", "cp1251", "win-1251": self = .windows1251
         default: return nil
+        }
+    }
+
+    /// The name iconv knows the encoding by.
+    var iconvName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .gb18030: return "GB18030"
+        case .latin1: return "ISO-8859-1"
+        case .windows1251: return "WINDOWS-1251"
         }
     }
 }
@@ -29,7 +47,8 @@ public enum TextDecodingProblem: Error, Equatable, Sendable {
     case utf16(bigEndian: Bool)
     /// The first malformed sequence, at a 1-based line and column.
     case invalidUTF8(line: Int, column: Int)
-    case invalidGB18030(line: Int, column: Int)
+    /// A byte sequence the named encoding does not have.
+    case invalidEncoding(TextEncoding, line: Int, column: Int)
 }
 
 /// Turns file bytes into text, refusing what is not text instead of guessing.
@@ -55,8 +74,8 @@ public enum TextDecoder {
             if let text = String(validating: body, as: UTF8.self) { return .success(text) }
             let (line, column) = firstInvalidUTF8(body)
             return .failure(.invalidUTF8(line: line, column: column))
-        case .gb18030:
-            return convertGB18030(bytes)
+        case .gb18030, .latin1, .windows1251:
+            return convert(bytes, from: encoding)
         }
     }
 
@@ -91,9 +110,11 @@ public enum TextDecoder {
         return (line, 1)
     }
 
-    private static func convertGB18030(_ bytes: [UInt8]) -> Result<String, TextDecodingProblem> {
-        let converter = iconv_open("UTF-8", "GB18030")
-        if converter == iconv_t(bitPattern: -1) { return .failure(.invalidGB18030(line: 1, column: 1)) }
+    /// Converts with iconv; a multi-byte encoding grows by at most half in UTF-8, a
+    /// single-byte one at most doubles.
+    private static func convert(_ bytes: [UInt8], from encoding: TextEncoding) -> Result<String, TextDecodingProblem> {
+        let converter = iconv_open("UTF-8", encoding.iconvName)
+        if converter == iconv_t(bitPattern: -1) { return .failure(.invalidEncoding(encoding, line: 1, column: 1)) }
         defer { iconv_close(converter) }
         var input = bytes
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
@@ -112,7 +133,7 @@ public enum TextDecoder {
         if result == -1 {
             let good = String(decoding: output[0..<converted], as: UTF8.self)
             let lines = TextLines.split(good)
-            return .failure(.invalidGB18030(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
+            return .failure(.invalidEncoding(encoding, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
         }
         return .success(String(decoding: output[0..<converted], as: UTF8.self))
     }
