@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -56,15 +58,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Arbitrary bytes through every parser: the libFuzzer target and its harness. Not
+        // the render stage: its build plugin's tool cannot be linked in a fuzzing build.
+        .target(
+            name: "DossierFuzzing",
+            dependencies: ["DossierRecords", "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML"]),
+        .executableTarget(name: "DossierFuzz", dependencies: ["DossierFuzzing"]),
+
         // Builds the default theme in templates/ into the binary.
-        .executableTarget(name: "ThemeEmbedder"),
-        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .plugin(name: "EmbedTheme", capability: .buildTool()),
 
         .testTarget(
             name: "DossierTests",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),
     ]

@@ -8,6 +8,12 @@ public struct RawNote: Sendable {
     /// Path under its records folder without `.md`: `approval/left`, `2026-W36`.
     public var name: String
     public var document: FrontMatterDocument
+
+    public init(file: String, name: String, document: FrontMatterDocument) {
+        self.file = file
+        self.name = name
+        self.document = document
+    }
 }
 
 /// Everything read from a site folder, before any check of meaning.
@@ -30,4 +36,21 @@ public struct RawSite: Sendable {
     public var templates: [String: String]
     /// The text of every record file read, by path, to show lines under diagnostics.
     public var sources: [String: String]
+
+    public init(
+        root: URL, project: YAMLNode? = nil, team: CSVTable? = nil, issues: CSVTable? = nil,
+        milestones: CSVTable? = nil, weekly: [RawNote] = [], handbook: [RawNote] = [], handbookFiles: [String] = [],
+        templates: [String: String] = [:], sources: [String: String] = [:]
+    ) {
+        self.root = root
+        self.project = project
+        self.team = team
+        self.issues = issues
+        self.milestones = milestones
+        self.weekly = weekly
+        self.handbook = handbook
+        self.handbookFiles = handbookFiles
+        self.templates = templates
+        self.sources = sources
+    }
 }

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import Foundation
 import Mustache
 
 /// The templates and assets pages are rendered with: the built-in default theme, with
@@ -15,13 +16,15 @@ public struct Theme: Sendable {
     public private(set) var assets: [String: String] = [:]
 
     /// The built-in files of the theme, by path relative to templates/.
-    public static var builtInFiles: [String: String] { EmbeddedTheme.files }
+    public static let builtInFiles: [String: String] = EmbeddedTheme.base64.compactMapValues { encoded in
+        Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// Compiles the theme; a template that does not parse is reported at its line.
     public static func load(overrides: [String: String]) -> (Theme, [Diagnostic]) {
         var theme = Theme()
         var diagnostics: [Diagnostic] = []
-        var files = EmbeddedTheme.files
+        var files = builtInFiles
         for (path, text) in overrides {
             files[path] = text
             let name = path.hasSuffix(".mustache") ? String(path.dropLast(".mustache".count)) : nil

@@ -1,0 +1,100 @@
+import DossierSite
+import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import Testing
+
+/// Text from the records is escaped wherever it lands: page text, attributes, JSON in
+/// pages, the feed, the sitemap, the exports.
+@Suite struct InjectionTests {
+    static let payload = #"<script>alert(1)</script>" onmouseover="alert(2)"#
+
+    /// A site with the payload in every field and front-matter key that takes free text.
+    static func makeSite() throws -> URL {
+        let p = payload
+        let q = p.replacingOccurrences(of: "\"", with: "\"\"")  // inside a quoted CSV field
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-inject-\(UUID().uuidString)")
+        let content = site.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("weekly"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("handbook/f"), withIntermediateDirectories: true)
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: content.appendingPathComponent(path))
+        }
+        let yaml = "'" + p.replacingOccurrences(of: "'", with: "''") + "'"
+        try write("project.yml", """
+            name: \(yaml)
+            client: \(yaml)
+            timezone: UTC
+            categories:
+              - {id: bug, label: \(yaml), sla: 3d}
+            """)
+        try write("team.csv", "id,name,role,org,email\nx,\"\(q)\",pm,\"\(q)\",\"\(q)\"\n")
+        try write("milestones.csv", "id,title,due,done,owner,scope,description\nM1,\"\(q)\",2026-03-05,2026-03-05,x,\"\(q)\",\"\(q)\"\n")
+        try write(
+            "issues.csv",
+            "id,title,status,opened,resolved,category,module,reporter,owner,milestone,tags,description,resolution,\"\(q)\"\n"
+                + "I-1,\"\(q)\",closed,2026-03-02 09:00,2026-03-03 09:00,bug,\"\(q)\",x,x,M1,\"\(q)\",\"\(q)\",\"\(q)\",\"\(q)\"\n"
+                + "I-2,\"\(q)\",open,2026-03-02 09:00,,bug,,x,x,,,,,\n")
+        try write("weekly/2026-W10.md", """
+            ---
+            status: red
+            summary: \(yaml)
+            attendees: [x]
+            ---
+
+            ## \(p)
+
+            \(p) [[I-1]] [[f/a|\(p.replacingOccurrences(of: "]", with: ""))]]
+            """)
+        try write("handbook/f/a.md", """
+            ---
+            title: \(yaml)
+            tags: [\(yaml)]
+            owner: x
+            issues: [I-1]
+            ---
+
+            ## \(p)
+
+            \(p) and `\(p)` and [link](#\(p.count)) [[I-2]]
+            """)
+        return site
+    }
+
+    @Test func payloadsNeverReachAPageUnescaped() throws {
+        let site = try Self.makeSite()
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        #expect(result.report.diagnostics.items.filter { $0.severity == .error }.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
+        let output = site.appendingPathComponent("output")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { !$0.hasPrefix("assets/") }
+        var checked = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path), !data.isEmpty,
+                let text = String(data: data, encoding: .utf8)
+            else { continue }
+            checked += 1
+            if file.hasSuffix(".html") || file.hasSuffix(".xml") {
+                #expect(!text.contains("<script>alert"), "\(file) carries the script element")
+                #expect(!text.contains(#"" onmouseover=""#), "\(file) lets a quote end an attribute")
+            }
+            // Scripts hold record text as JSON strings, never able to close an element.
+            if file.hasSuffix(".js") { #expect(!text.contains("</script"), "\(file) can end a script element") }
+        }
+        // The theme shows search results as text, never as markup.
+        let search = try String(contentsOf: output.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        #expect(!search.contains("innerHTML"))
+        #expect(checked > 10)
+        // The payload is there, as text.
+        let issue = try String(contentsOf: output.appendingPathComponent("issues/I-1.html"), encoding: .utf8)
+        #expect(issue.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // The feed and sitemap are still well-formed XML.
+        for xml in ["feed.xml", "sitemap.xml"] {
+            let parser = XMLParser(contentsOf: output.appendingPathComponent(xml))!
+            #expect(parser.parse(), "\(xml) is not well-formed")
+        }
+        // The JSON export reads back with the payload intact.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/issues.json")))
+        #expect((json as? [[String: Any]])?.first?["title"] as? String == Self.payload)
+    }
+}
