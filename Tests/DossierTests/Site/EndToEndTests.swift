@@ -92,6 +92,34 @@ import Testing
         #expect(after == records)
     }
 
+    @Test func noCommandWritesIntoRecordsOrTemplates() throws {
+        let site = try Fixtures.copy("valid")
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("<p>{{page.title}}</p>{{{content}}}\n".utf8).write(to: templates.appendingPathComponent("milestones.mustache"))
+        let records = try snapshot(site.appendingPathComponent("content"))
+        let theme = try snapshot(templates)
+        for arguments in [
+            ["check", site.path], ["check", site.path, "--format", "json"], ["build", site.path],
+            ["build", site.path, "--drafts"], ["report", "weekly", site.path, "--week", "2026-W10", "--format", "email"],
+            ["report", "weekly", site.path, "--format", "json"],
+        ] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(arguments)")
+            #expect(try snapshot(site.appendingPathComponent("content")) == records, "\(arguments) wrote into content/")
+            #expect(try snapshot(templates) == theme, "\(arguments) wrote into templates/")
+        }
+        // The site's own template was used.
+        let milestones = try String(contentsOf: site.appendingPathComponent("output/milestones/index.html"), encoding: .utf8)
+        #expect(milestones.contains("<p>Milestones</p>") && milestones.hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func diagnosticFormats() throws {
         let site = try Fixtures.copy("valid")
         let issues = site.appendingPathComponent("content/issues.csv")
