@@ -53,12 +53,13 @@ struct IssueReader {
             let trusted = mapped.checkLength(row, diagnostics: &diagnostics)
             func at(_ field: String) -> SourceLocation { mapped.location(field, in: row) }
 
-            // id
             guard trusted else {
                 // The row exists for references if its id reads as one; nothing else is checked.
                 if let id = mapped.text("id", in: row), Self.isValidID(id), seen[id] == nil { seen[id] = at("id") }
                 return
             }
+
+            // id
             guard let id = mapped.text("id", in: row) else {
                 if mapped.columns["id"] != nil { diagnostics.append(.missingValue(.issueRequired, field: "id", at: at("id"))) }
                 return
