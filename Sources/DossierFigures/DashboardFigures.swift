@@ -40,6 +40,15 @@ public struct DashboardFigures: Sendable {
     /// The newest weekly note not after the as-of week, and the one before it.
     public var latestNote: WeeklyNote?
     public var previousNote: WeeklyNote?
+    /// Time to resolve among issues resolved by the as-of moment, by tier ("1", "2",
+    /// "3", "none") and by category id ("none" without one).
+    public var resolutionByTier: [String: ResolutionStats]
+    public var resolutionByCategory: [String: ResolutionStats]
+    /// SLA met and breached among resolved issues, by category id.
+    public var slaByCategory: [String: SLACompliance]
+    /// Issues held by tier 3 (the vendor): all known, and those still open.
+    public var escalatedTotal: Int
+    public var escalatedOpen: Int
 
     public init(site: Site, asOf: Date) {
         let timeline = IssueTimeline(settings: site.settings)
@@ -61,6 +70,26 @@ public struct DashboardFigures: Sendable {
         }
         slaMet = met
         slaBreached = breached
+
+        var hoursByTier: [String: [Double]] = [:]
+        var hoursByCategory: [String: [Double]] = [:]
+        var slaByCategory: [String: SLACompliance] = [:]
+        for issue in known {
+            guard let resolved = issue.resolvedTime, resolved.instant < asOf else { continue }
+            let hours = resolved.instant.timeIntervalSince(issue.opened.instant) / 3600
+            hoursByTier[issue.tier.map(String.init) ?? "none", default: []].append(hours)
+            hoursByCategory[issue.category ?? "none", default: []].append(hours)
+            if let category = issue.category, let target = timeline.target(issue) {
+                if target.isMet(by: resolved) { slaByCategory[category, default: SLACompliance()].met += 1 } else {
+                    slaByCategory[category, default: SLACompliance()].breached += 1
+                }
+            }
+        }
+        resolutionByTier = hoursByTier.compactMapValues { ResolutionStats(hours: $0) }
+        resolutionByCategory = hoursByCategory.compactMapValues { ResolutionStats(hours: $0) }
+        self.slaByCategory = slaByCategory
+        escalatedTotal = known.filter { $0.tier == 3 }.count
+        escalatedOpen = open.filter { $0.tier == 3 }.count
         var ageing = Dictionary(uniqueKeysWithValues: AgeBucket.allCases.map { ($0, 0) })
         for issue in open { ageing[AgeBucket(days: timeline.ageInDays(issue, at: asOf)), default: 0] += 1 }
         self.ageing = ageing

@@ -141,6 +141,17 @@ public struct WeekFigures: Sendable, Encodable {
         }.map(\.id)
     }
 
+    /// The change of each headline figure against `previous`: opened, resolved,
+    /// rejected, open_at_end, sla_met, sla_breached, breached_open.
+    public func changes(since previous: WeekFigures) -> [String: Int] {
+        [
+            "opened": opened - previous.opened, "resolved": resolved - previous.resolved,
+            "rejected": rejected - previous.rejected, "open_at_end": openAtEnd - previous.openAtEnd,
+            "sla_met": slaMet - previous.slaMet, "sla_breached": slaBreached - previous.slaBreached,
+            "breached_open": breachedOpen - previous.breachedOpen,
+        ]
+    }
+
     /// The figures as the JSON object of `report weekly --format json`.
     public func json() -> String {
         let encoder = JSONEncoder()

@@ -62,7 +62,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     private let source: String
     private let lineOffset: Int
     private let options: MarkdownOptions
-    private let rendered = Mutex<String?>(nil)
+    /// The last rendering and the destinations it was made with.
+    private let rendered = Mutex<(destinations: [String?], html: String)?>(nil)
 
     /// Parses `source`. `lineOffset` is added to every line, for a body that follows
     /// front matter.
@@ -102,7 +103,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         return body(document, cmark_parser_get_syntax_extensions(parser), walker)
     }
 
-    /// Renders the document as HTML; the first call's result is kept.
+    /// Renders the document as HTML; the result is kept for the next call with the same
+    /// destinations (a page and its search text, say).
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
@@ -110,7 +112,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
     /// `destinations` says.
     public func render(destinations: [String?], titles: [String?]? = nil) -> String {
-        if let html = rendered.withLock({ $0 }) { return html }
+        if let html = rendered.withLock({ $0?.destinations == destinations ? $0?.html : nil }) { return html }
         precondition(destinations.count == links.count, "one destination per link")
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
             for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
@@ -138,7 +140,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             return Self.renderNode(root, extensions)
         }
-        rendered.withLock { $0 = html }
+        rendered.withLock { $0 = (destinations, html) }
         return html
     }
 

@@ -1,5 +1,6 @@
 import DossierFigures
 import DossierModel
+import Foundation
 
 extension SiteRenderer {
     func dashboardPage() -> OutputFile {
@@ -39,6 +40,29 @@ extension SiteRenderer {
                 categories: labels,
                 series: [.init(label: t["chart_backlog"], cssClass: "series-a", values: weeks.map(\.backlog))]),
         ]
+        own["slaByCategory"] = site.settings.categories.compactMap { category -> [String: Any]? in
+            guard let figures = d.slaByCategory[category.id] else { return nil }
+            return compact([
+                "label": category.label, "met": figures.met, "breached": figures.breached,
+                "percent": figures.percent.map { "\($0)%" },
+            ])
+        }
+        func times(_ stats: [String: ResolutionStats], order: [String], label: (String) -> String) -> [[String: Any]] {
+            (order + stats.keys.filter { !order.contains($0) }.sorted()).compactMap { key in
+                stats[key].map {
+                    ["label": label(key), "count": $0.count, "median": duration($0.medianHours), "p90": duration($0.p90Hours)]
+                }
+            }
+        }
+        own["resolveTimes"] = [
+            "byTier": times(d.resolutionByTier, order: ["1", "2", "3"]) { $0 == "none" ? tierLabel(nil) : tierLabel(Int($0)) },
+            "byCategory": times(d.resolutionByCategory, order: site.settings.categories.map(\.id)) {
+                $0 == "none" ? categoryLabel(nil) : categoryLabel($0)
+            },
+        ]
+        own["escalated"] = ["total": d.escalatedTotal, "open": d.escalatedOpen]
+        own["history"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.reversed()
+            .map { noteSummary($0, from: page) }
         own["weeks"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.suffix(5).reversed()
             .map { noteSummary($0, from: page) }
         return wrap(page, id: "dashboard", template: "dashboard", title: t["title_dashboard"], own)
@@ -59,6 +83,21 @@ extension SiteRenderer {
                 order: IssuePriority.allCases.reversed().map { t.label("priority", $0.rawValue) }),
             group(t["by_owner"], { person($0.owner) ?? t["owner_none"] }),
         ]
+    }
+
+    /// Hours as people say them: `45 min`, `3.5 h`, `2.1 d` in the page's language.
+    func duration(_ hours: Double) -> String {
+        if hours < 1 { return "\(Int((hours * 60).rounded())) min" }
+        if hours < 48 {
+            let value = hours < 10 ? (hours * 10).rounded() / 10 : hours.rounded()
+            return "\(Self.number(value)) \(t["unit_hours"])"
+        }
+        return "\(Self.number((hours / 24 * 10).rounded() / 10)) \(t["unit_days"])"
+    }
+
+    /// `3.5`, or `3` for a whole number.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     func noteSummary(_ note: WeeklyNote, from page: SitePage) -> [String: Any] {

@@ -23,6 +23,23 @@ public enum UIStrings {
 
     /// English.
     private static let en: [String: String] = [
+        "change_more": "{n} more than the previous week",
+        "change_fewer": "{n} fewer than the previous week",
+        "change_same": "the same as the previous week",
+        "fig_metric": "Figure",
+        "fig_this_week": "This week",
+        "fig_vs_previous": "vs. previous week",
+        "dash_sla_by_category": "SLA compliance by category",
+        "dash_resolve_time": "Time to resolve",
+        "col_median": "Median",
+        "col_p90": "90th percentile",
+        "col_count": "Resolved",
+        "dash_escalated": "Escalated to tier 3",
+        "dash_escalated_open": "still open",
+        "dash_history": "Status by week",
+        "unit_hours": "h",
+        "unit_days": "d",
+        "col_week": "Week",
         // Navigation and page titles (read by the renderer)
         "nav_dashboard": "Dashboard",
         "nav_issues": "Issues",
@@ -210,6 +227,23 @@ public enum UIStrings {
 
     /// Simplified Chinese.
     private static let zh: [String: String] = [
+        "change_more": "比上周多 {n}",
+        "change_fewer": "比上周少 {n}",
+        "change_same": "与上周持平",
+        "fig_metric": "指标",
+        "fig_this_week": "本周",
+        "fig_vs_previous": "较上周",
+        "dash_sla_by_category": "各分类 SLA 达标率",
+        "dash_resolve_time": "解决用时",
+        "col_median": "中位数",
+        "col_p90": "90 分位",
+        "col_count": "已解决",
+        "dash_escalated": "升级至三线",
+        "dash_escalated_open": "仍未关闭",
+        "dash_history": "各周状态",
+        "unit_hours": "小时",
+        "unit_days": "天",
+        "col_week": "周",
         // Navigation and page titles (read by the renderer)
         "nav_dashboard": "项目概览",
         "nav_issues": "问题清单",
@@ -397,6 +431,23 @@ public enum UIStrings {
 
     /// Russian.
     private static let ru: [String: String] = [
+        "change_more": "на {n} больше, чем на прошлой неделе",
+        "change_fewer": "на {n} меньше, чем на прошлой неделе",
+        "change_same": "столько же, сколько на прошлой неделе",
+        "fig_metric": "Показатель",
+        "fig_this_week": "Эта неделя",
+        "fig_vs_previous": "К прошлой неделе",
+        "dash_sla_by_category": "Соблюдение SLA по категориям",
+        "dash_resolve_time": "Время решения",
+        "col_median": "Медиана",
+        "col_p90": "90-й процентиль",
+        "col_count": "Решено",
+        "dash_escalated": "Передано на 3-ю линию",
+        "dash_escalated_open": "ещё открыто",
+        "dash_history": "Статус по неделям",
+        "unit_hours": "ч",
+        "unit_days": "дн.",
+        "col_week": "Неделя",
         // Navigation and page titles (read by the renderer)
         "nav_dashboard": "Сводка",
         "nav_issues": "Проблемы",

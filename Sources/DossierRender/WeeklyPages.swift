@@ -8,6 +8,19 @@ extension SiteRenderer {
         return wrap(page, id: "weekly-index", template: "weekly-index", title: t["title_weekly"], ["weeks": weeks])
     }
 
+    /// A change against the previous week, shown as an arrow and the difference and
+    /// read out in words.
+    func change(_ difference: Int) -> [String: Any] {
+        let magnitude = String(abs(difference))
+        if difference > 0 {
+            return ["direction": "up", "text": "↑ \(magnitude)", "description": t["change_more"].replacingOccurrences(of: "{n}", with: magnitude)]
+        }
+        if difference < 0 {
+            return ["direction": "down", "text": "↓ \(magnitude)", "description": t["change_fewer"].replacingOccurrences(of: "{n}", with: magnitude)]
+        }
+        return ["direction": "same", "text": "=", "description": t["change_same"]]
+    }
+
     /// The HTML of one week's report page or mail-ready file; nil without a note.
     public func weeklyReport(_ week: ISOWeek, email: Bool) -> String? {
         guard let note = site.weeklyNotes.first(where: { $0.week == week }),
@@ -16,10 +29,15 @@ extension SiteRenderer {
         return html
     }
 
-    /// The weekly report page, or the same report as one mail-ready file.
+    /// The weekly report page, or the same report as one mail-ready file. The mail's
+    /// links are absolute when the project has a `base_url`: relative links cannot work
+    /// inside a mail client.
     func weeklyPage(_ note: WeeklyNote, email: Bool) -> OutputFile {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
+        let root = email ? (site.settings.baseURL ?? page.root) : page.root
+        func href(_ target: SitePage) -> String { root + target.path }
         let figures = WeekFigures(site: site, week: note.week)
+        let previous = WeekFigures(site: site, week: note.week.previous)
         func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {
             let keys = order.filter { groups[$0] != nil } + groups.keys.filter { !order.contains($0) }.sorted()
             return keys.compactMap { key in
@@ -27,7 +45,17 @@ extension SiteRenderer {
                 return ["label": label(key), "opened": c.opened, "resolved": c.resolved, "openAtEnd": c.openAtEnd]
             }
         }
+        let changes = figures.changes(since: previous)
+        let headline: [[String: Any]] = [
+            ("fig_opened", "opened", figures.opened), ("fig_resolved", "resolved", figures.resolved),
+            ("fig_rejected", "rejected", figures.rejected), ("fig_open_at_end", "open_at_end", figures.openAtEnd),
+            ("fig_sla_met", "sla_met", figures.slaMet), ("fig_sla_breached", "sla_breached", figures.slaBreached),
+            ("fig_breached_open", "breached_open", figures.breachedOpen),
+        ].map { key, field, value in
+            ["label": t[key], "value": value, "change": change(changes[field] ?? 0)]
+        }
         let figureContext: [String: Any] = [
+            "headline": headline,
             "opened": figures.opened, "resolved": figures.resolved, "rejected": figures.rejected,
             "openAtEnd": figures.openAtEnd, "slaMet": figures.slaMet, "slaBreached": figures.slaBreached,
             "breachedOpen": figures.breachedOpen,
@@ -37,16 +65,18 @@ extension SiteRenderer {
         let breached: [[String: Any]] = figures.breachedOpenIDs.compactMap { id in
             guard let issue = site.issue(id) else { return nil }
             return compact([
-                "id": id, "href": href(.issue(id), from: page), "title": issue.title,
+                "id": id, "href": href(.issue(id)), "title": issue.title,
                 "target": timeline.target(issue).map { targetText($0) },
             ])
         }
         let milestones = Dictionary(site.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let index = site.weeklyNotes.firstIndex { $0.week == note.week }!
         var week = noteSummary(note, from: page)
+        week["href"] = href(.weekly(note.week))
+        week["emailHref"] = href(.weeklyEmail(note.week))
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
-        week["bodyHTML"] = html(note.body, root: page.root) ?? ""
+        week["bodyHTML"] = html(note.body, root: root) ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
             "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map { ["id": $0.id, "title": $0.title] },
@@ -55,15 +85,16 @@ extension SiteRenderer {
         ]
         if index > 0 {
             let previous = site.weeklyNotes[index - 1].week
-            own["prev"] = ["week": previous.description, "href": href(.weekly(previous), from: page)]
+            own["prev"] = ["week": previous.description, "href": href(.weekly(previous))]
         }
         if index + 1 < site.weeklyNotes.count {
             let next = site.weeklyNotes[index + 1].week
-            own["next"] = ["week": next.description, "href": href(.weekly(next), from: page)]
+            own["next"] = ["week": next.description, "href": href(.weekly(next))]
         }
         let title = "\(t["title_weekly"]) \(note.week)"
         guard email else { return wrap(page, id: "weekly", template: "weekly", title: title, own) }
         var context = common(page, id: "weekly", title: title)
+        context["root"] = root
         context.merge(own) { _, new in new }
         return OutputFile(path: page.path, contents: .text(theme.render("weekly-email", context)), template: "weekly-email")
     }

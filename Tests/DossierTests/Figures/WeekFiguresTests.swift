@@ -50,16 +50,69 @@ import Testing
         #expect(f.byCategory["none"] == c(1, 1, 1))
     }
 
-    @Test func neighbouringWeeks() {
+    /// 2026-W09: Monday 2026-02-23 to Sunday 2026-03-01 local.
+    @Test func week09CountsByHand() {
         let w9 = WeekFigures(site: site, week: ISOWeek("2026-W09")!)
         // A1 (Sunday 23:30 local), A8, A9, A12 (Monday 00:30 in Tokyo is Sunday here).
         #expect(w9.opened == 4)
+        #expect(w9.resolved == 0 && w9.rejected == 0 && w9.slaMet == 0 && w9.slaBreached == 0)
+        // A1 (resolved only on Monday), A7, A8 (rejected only in W10), A9, A12.
+        #expect(w9.openAtEnd == 5)
+        // A8 (4h from Feb 25, open then: rejected later) and A9 (3d from Feb 26 09:00);
+        // A1's 4h runs to Monday 03:30.
+        #expect(w9.breachedOpenIDs == ["A8", "A9"])
+        #expect(w9.byTier["1"] == GroupCounts(opened: 3, resolved: 0, openAtEnd: 3))
+        #expect(w9.byTier["3"] == GroupCounts(opened: 1, resolved: 0, openAtEnd: 2))
         #expect(w9.status == nil)
         #expect(w9.completion == nil)
+        // M4 (due Mar 1, the week's Sunday) is not reached yet.
+        #expect(w9.milestonesOverdue == ["M4"])
+        #expect(w9.milestonesDone.isEmpty)
+    }
+
+    /// 2026-W11: Monday 2026-03-09 to Sunday 2026-03-15 local.
+    @Test func week11CountsByHand() {
         let w11 = WeekFigures(site: site, week: ISOWeek("2026-W11")!)
-        #expect(w11.opened == 1)  // A4
-        #expect(w11.resolved == 1)  // A9
-        #expect(w11.slaBreached == 1)
+        #expect(w11.opened == 1)  // A4, 00:30 Monday local through its Z offset
+        #expect(w11.resolved == 1)  // A9, resolved the week after it breached
+        #expect(w11.slaMet == 0 && w11.slaBreached == 1)
+        // A2, A3, A4, A7, A11, A12.
+        #expect(w11.openAtEnd == 6)
+        // A3's 3 days ran out on Mar 11; A4's hour on Monday; A7's due day has passed.
+        #expect(w11.breachedOpenIDs == ["A2", "A3", "A4", "A7", "A11"])
+        #expect(w11.milestonesDone == ["M4"])
+        #expect(w11.milestonesOverdue == ["M1"])
+        // Against W10: one opened instead of six.
+        let changes = w11.changes(since: WeekFigures(site: site, week: ISOWeek("2026-W10")!))
+        #expect(changes["opened"] == -5)
+        #expect(changes["breached_open"] == 2)
+    }
+
+    @Test func dashboardServiceFigures() {
+        // As of Sunday 2026-03-15 23:59 local.
+        let asOf = site.settings.clock.interval(of: ISOWeek("2026-W11")!).upperBound.addingTimeInterval(-1)
+        let d = DashboardFigures(site: site, asOf: asOf)
+        // Resolved: A1 (1.5 h, operation, met), A5 (config, by day: breached), A6
+        // (permission, met), A9 (bug, 12 d, breached), A10 (no category: no target).
+        #expect(d.slaByCategory["operation"] == SLACompliance(met: 1, breached: 0))
+        #expect(d.slaByCategory["config"] == SLACompliance(met: 0, breached: 1))
+        #expect(d.slaByCategory["permission"] == SLACompliance(met: 1, breached: 0))
+        #expect(d.slaByCategory["bug"] == SLACompliance(met: 0, breached: 1))
+        #expect(d.slaMet == 2 && d.slaBreached == 2)
+        #expect(d.resolutionByCategory["operation"]?.medianHours == 1.5)
+        #expect(d.resolutionByTier["3"]?.count == 1)  // A9
+        #expect(d.resolutionByTier["3"]?.medianHours == 288.0)  // 12 days
+        // Tier 3: A2, A7, A9; open: A2, A7.
+        #expect(d.escalatedTotal == 3 && d.escalatedOpen == 2)
+    }
+
+    /// Nearest-rank percentiles: the median of 1…10 is 5, the 90th percentile 9.
+    @Test func percentiles() {
+        let stats = ResolutionStats(hours: (1...10).map(Double.init).shuffled())!
+        #expect(stats.medianHours == 5)
+        #expect(stats.p90Hours == 9)
+        #expect(ResolutionStats(hours: [7])?.p90Hours == 7)
+        #expect(ResolutionStats(hours: []) == nil)
     }
 
     @Test func jsonHasTheContractsKeys() throws {
