@@ -87,7 +87,7 @@ extension SiteRenderer {
 
     /// Hours as people say them: `45 min`, `3.5 h`, `2.1 d` in the page's language.
     func duration(_ hours: Double) -> String {
-        if hours < 1 { return "\(Int((hours * 60).rounded())) min" }
+        if hours < 1 { return "\(Int((hours * 60).rounded())) \(t["unit_minutes"])" }
         if hours < 48 {
             let value = hours < 10 ? (hours * 10).rounded() / 10 : hours.rounded()
             return "\(Self.number(value)) \(t["unit_hours"])"

@@ -23,6 +23,7 @@ public enum UIStrings {
 
     /// English.
     private static let en: [String: String] = [
+        "unit_minutes": "min",
         "change_more": "{n} more than the previous week",
         "change_fewer": "{n} fewer than the previous week",
         "change_same": "the same as the previous week",
@@ -227,6 +228,7 @@ public enum UIStrings {
 
     /// Simplified Chinese.
     private static let zh: [String: String] = [
+        "unit_minutes": "分钟",
         "change_more": "比上周多 {n}",
         "change_fewer": "比上周少 {n}",
         "change_same": "与上周持平",
@@ -431,6 +433,7 @@ public enum UIStrings {
 
     /// Russian.
     private static let ru: [String: String] = [
+        "unit_minutes": "мин",
         "change_more": "на {n} больше, чем на прошлой неделе",
         "change_fewer": "на {n} меньше, чем на прошлой неделе",
         "change_same": "столько же, сколько на прошлой неделе",
