@@ -66,7 +66,9 @@ public struct HTMLPage: Sendable {
                 if let id = Self.attribute(n, "id") { anchors.insert(id) }
                 if name == "a", let anchorName = Self.attribute(n, "name") { anchors.insert(anchorName) }
                 if collectingText, name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
-                if !Self.skippedElements.contains(name) {
+                // Heading anchors ("#") are navigation, not text.
+                let isHeadingAnchor = name == "a" && Self.attribute(n, "class") == "heading-anchor"
+                if !Self.skippedElements.contains(name) && !(collectingText && isHeadingAnchor) {
                     let block = collectingText && Self.blockElements.contains(name)
                     if block { text += "\n" }
                     if let child = n.pointee.children { visit(child) }

@@ -108,10 +108,11 @@ public final class MarkdownDocument: @unchecked Sendable {
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
-    /// reference written without `|text`. Headings get their `id`. Unsafe URLs
+    /// reference written without `|text`. Headings get their `id`, and with
+    /// `headingLinkLabel` a `#` link to themselves carrying that accessible name. Unsafe URLs
     /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
     /// `destinations` says.
-    public func render(destinations: [String?], titles: [String?]? = nil) -> String {
+    public func render(destinations: [String?], titles: [String?]? = nil, headingLinkLabel: String? = nil) -> String {
         if let html = rendered.withLock({ $0?.destinations == destinations ? $0?.html : nil }) { return html }
         precondition(destinations.count == links.count, "one destination per link")
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
@@ -130,9 +131,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             for (node, heading) in zip(walker.headingNodes, headings) {
                 let inner = Self.renderNode(node, extensions)
                 let tag = "<h\(heading.level)"
-                let html = inner.hasPrefix(tag)
-                    ? tag + " id=\"\(HTMLText.escapeAttribute(heading.anchor))\"" + inner.dropFirst(tag.count)
-                    : inner
+                let anchor = HTMLText.escapeAttribute(heading.anchor)
+                var html = inner.hasPrefix(tag) ? tag + " id=\"\(anchor)\"" + inner.dropFirst(tag.count) : inner
+                let close = "</h\(heading.level)>"
+                if let label = headingLinkLabel, let end = html.range(of: close, options: .backwards) {
+                    let link = " <a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"\(HTMLText.escapeAttribute(label)): "
+                        + "\(HTMLText.escapeAttribute(heading.text))\">#</a>"
+                    html.replaceSubrange(end.lowerBound..<end.lowerBound, with: link)
+                }
                 let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
                 cmark_node_set_literal(block, html)
                 cmark_node_insert_before(node, block)

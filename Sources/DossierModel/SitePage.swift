@@ -1,3 +1,6 @@
+import DossierDiagnostics
+import DossierMarkdown
+
 /// A page of the generated site, by what it shows.
 public enum SitePage: Hashable, Sendable, Comparable {
     case dashboard
@@ -8,6 +11,8 @@ public enum SitePage: Hashable, Sendable, Comparable {
     case weeklyEmail(ISOWeek)
     case handbookIndex
     case article(String)
+    /// A tag's page, by its slug (see `tagSlug`).
+    case tag(String)
     case milestones
     case search
 
@@ -22,6 +27,7 @@ public enum SitePage: Hashable, Sendable, Comparable {
         case .weeklyEmail(let week): return "weekly/\(week).email.html"
         case .handbookIndex: return "handbook/index.html"
         case .article(let slug): return "handbook/\(slug).html"
+        case .tag(let slug): return "handbook/tags/\(slug).html"
         case .milestones: return "milestones/index.html"
         case .search: return "search.html"
         }
@@ -33,6 +39,13 @@ public enum SitePage: Hashable, Sendable, Comparable {
     }
 
     public static func < (a: SitePage, b: SitePage) -> Bool { a.path < b.path }
+
+    /// A tag's file name: lower-cased, letters and digits of every script kept,
+    /// punctuation dropped, spaces as `-` (as heading anchors are made).
+    public static func tagSlug(_ tag: String) -> String {
+        let slug = HeadingSlugger.baseSlug(tag.trimmed)
+        return slug.isEmpty ? "tag" : slug
+    }
 }
 
 /// A page that links to another, for "referenced by".

@@ -3,10 +3,34 @@ import DossierModel
 
 extension SiteRenderer {
     /// Articles in their handbook order: by folder, then weight, then title.
-    var orderedArticles: [Article] {
-        site.articles.sorted {
+    static func handbookOrder(_ articles: [Article]) -> [Article] {
+        articles.sorted {
             ($0.folder, $0.weight ?? Int.max, $0.title, $0.slug) < ($1.folder, $1.weight ?? Int.max, $1.title, $1.slug)
         }
+    }
+
+    /// Tag slug → the tag as first written and its articles in handbook order; tags that
+    /// differ only in case or punctuation share a page.
+    static func groupByTag(_ orderedArticles: [Article]) -> [String: (tag: String, articles: [Article])] {
+        var groups: [String: (tag: String, articles: [Article])] = [:]
+        for article in orderedArticles {
+            for tag in article.tags {
+                let slug = SitePage.tagSlug(tag)
+                if groups[slug] == nil { groups[slug] = (tag, []) }
+                if groups[slug]?.articles.last?.slug != article.slug { groups[slug]?.articles.append(article) }
+            }
+        }
+        return groups
+    }
+
+    /// An article's tags with links to their pages.
+    func tagLinks(_ article: Article, from page: SitePage) -> [[String: Any]] {
+        article.tags.map { ["tag": $0, "href": href(.tag(SitePage.tagSlug($0)), from: page)] }
+    }
+
+    /// The audiences an article serves, for the filter: "all" serves every one.
+    func audienceMatch(_ article: Article) -> String {
+        article.audience == .all ? Audience.allCases.map(\.rawValue).joined(separator: " ") : article.audience.rawValue
     }
 
     func handbookIndexPage() -> OutputFile {
@@ -15,26 +39,28 @@ extension SiteRenderer {
         for article in orderedArticles {
             let entry = compact([
                 "href": href(.article(article.slug), from: page), "title": article.title,
-                "audienceLabel": t.label("audience", article.audience.rawValue),
-                "updated": article.updated.map { t.date($0) }, "tags": article.tags.map { ["tag": $0] },
+                "audienceLabel": t.label("audience", article.audience.rawValue), "audienceMatch": audienceMatch(article),
+                "updated": article.updated.map { t.date($0) }, "tags": tagLinks(article, from: page),
             ])
             let name = article.folder.isEmpty ? t["handbook_folder_root"] : article.folder
             if folders.last?.0 == name { folders[folders.count - 1].1.append(entry) } else { folders.append((name, [entry])) }
         }
-        var tags: [String: [Article]] = [:]
-        for article in orderedArticles { for tag in article.tags { tags[tag, default: []].append(article) } }
+        let groups = tagGroups
         let own: [String: Any] = [
             "folders": folders.map { ["name": $0.0, "articles": $0.1] },
-            "tags": tags.keys.sorted().map { tag in
-                ["tag": tag, "count": tags[tag]!.count,
-                    "articles": tags[tag]!.map { ["href": href(.article($0.slug), from: page), "title": $0.title] }] as [String: Any]
+            "tags": groups.keys.sorted { groups[$0]!.tag < groups[$1]!.tag }.map { slug in
+                ["tag": groups[slug]!.tag, "count": groups[slug]!.articles.count, "href": href(.tag(slug), from: page)] as [String: Any]
             },
+            "audiences": Audience.allCases.filter { $0 != .all }.map { ["value": $0.rawValue, "label": t.label("audience", $0.rawValue)] },
         ]
         return wrap(page, id: "handbook-index", template: "handbook-index", title: t["title_handbook"], own)
     }
 
     func articlePage(_ article: Article) -> OutputFile {
         let page = SitePage.article(article.slug)
+        let ordered = orderedArticles
+        let position = ordered.firstIndex { $0.slug == article.slug }!
+        func link(_ other: Article) -> [String: Any] { ["href": href(.article(other.slug), from: page), "title": other.title] }
         var breadcrumbs: [[String: Any]] = [["label": t["nav_handbook"], "href": href(.handbookIndex, from: page)]]
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
         breadcrumbs.append(["label": article.title, "current": true])
@@ -43,7 +69,9 @@ extension SiteRenderer {
                 "title": article.title, "bodyHTML": html(article.body, root: page.root) ?? "",
                 "toc": article.body.headings.filter { $0.level == 2 || $0.level == 3 }
                     .map { ["level": $0.level, "anchor": $0.anchor, "text": $0.text] },
-                "tags": article.tags.map { ["tag": $0] }, "audience": article.audience.rawValue,
+                "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,
+                "previous": position > 0 ? link(ordered[position - 1]) : nil,
+                "next": position + 1 < ordered.count ? link(ordered[position + 1]) : nil,
                 "audienceLabel": t.label("audience", article.audience.rawValue), "owner": person(article.owner),
                 "updated": article.updated.map { t.date($0) },
                 "issues": article.issues.compactMap { id in
@@ -52,11 +80,34 @@ extension SiteRenderer {
                 "referencedBy": (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] },
             ]),
             "breadcrumbs": breadcrumbs,
-            "folderArticles": orderedArticles.filter { $0.folder == article.folder }.map { other in
-                compact(["href": href(.article(other.slug), from: page), "title": other.title, "current": other.slug == article.slug ? true : nil])
+            "tree": Dictionary(grouping: ordered, by: \.folder).keys.sorted().map { folder -> [String: Any] in
+                compact([
+                    "name": folder.isEmpty ? t["handbook_folder_root"] : folder, "open": folder == article.folder ? true : nil,
+                    "articles": ordered.filter { $0.folder == folder }.map { other in
+                        compact([
+                            "href": href(.article(other.slug), from: page), "title": other.title,
+                            "current": other.slug == article.slug ? true : nil,
+                        ])
+                    },
+                ])
             },
         ]
         return wrap(page, id: "article", template: "article", title: article.title, own)
+    }
+
+    func tagPage(_ slug: String) -> OutputFile {
+        let page = SitePage.tag(slug)
+        guard let group = tagGroups[slug] else { return OutputFile(path: page.path, contents: .text("")) }
+        let own: [String: Any] = [
+            "tag": group.tag, "count": group.articles.count,
+            "articles": group.articles.map { article in
+                compact([
+                    "href": href(.article(article.slug), from: page), "title": article.title,
+                    "audienceLabel": t.label("audience", article.audience.rawValue), "updated": article.updated.map { t.date($0) },
+                ])
+            },
+        ]
+        return wrap(page, id: "tag", template: "tag", title: "\(t["title_tag"]): \(group.tag)", own)
     }
 
     func milestonesPage() -> OutputFile {

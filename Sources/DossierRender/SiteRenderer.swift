@@ -15,6 +15,9 @@ public struct SiteRenderer: Sendable {
     let t: Localizer
     let timeline: IssueTimeline
     let dashboard: DashboardFigures
+    /// Articles by folder, weight and title; tags with their articles.
+    let orderedArticles: [Article]
+    let tagGroups: [String: (tag: String, articles: [Article])]
 
     public init(site: Site, theme: Theme, asOf: Date) {
         self.site = site
@@ -23,12 +26,14 @@ public struct SiteRenderer: Sendable {
         t = Localizer(language: site.settings.language)
         timeline = IssueTimeline(settings: site.settings)
         dashboard = DashboardFigures(site: site, asOf: asOf)
+        orderedArticles = Self.handbookOrder(site.articles)
+        tagGroups = Self.groupByTag(orderedArticles)
     }
 
     /// What a page is made from.
     enum Job: Sendable {
         case dashboard, issueList, issue(Int), weeklyIndex, weekly(Int), email(Int), handbookIndex, article(Int),
-            milestones, search
+            tag(String), milestones, search
     }
 
     public func render() -> [OutputFile] {
@@ -36,6 +41,7 @@ public struct SiteRenderer: Sendable {
         jobs += site.issues.indices.map { .issue($0) }
         jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
         jobs += site.articles.indices.map { .article($0) }
+        jobs += tagGroups.keys.sorted().map { .tag($0) }
         var files = jobs.parallelMap { job in page(job) }
         files += theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
         files += site.handbookFiles.map {
@@ -58,6 +64,7 @@ public struct SiteRenderer: Sendable {
         case .email(let i): return weeklyPage(site.weeklyNotes[i], email: true)
         case .handbookIndex: return handbookIndexPage()
         case .article(let i): return articlePage(site.articles[i])
+        case .tag(let slug): return tagPage(slug)
         case .milestones: return milestonesPage()
         case .search: return searchPage()
         }
@@ -89,7 +96,7 @@ public struct SiteRenderer: Sendable {
         switch page {
         case .issue: return .issueList
         case .weekly, .weeklyEmail: return .weeklyIndex
-        case .article: return .handbookIndex
+        case .article, .tag: return .handbookIndex
         default: return page
         }
     }
@@ -106,11 +113,13 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: page.path, contents: .text(theme.render("layout", layout)), template: template)
     }
 
-    /// A record's Markdown as HTML for a page whose way back to the root is `root`.
+    /// A record's Markdown as HTML for a page whose way back to the root is `root`;
+    /// its headings carry a link to themselves.
     func html(_ document: MarkdownDocument?, root: String) -> String? {
         guard let document else { return nil }
         return document.render(
-            destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document))
+            destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
+            headingLinkLabel: t["heading_link"])
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

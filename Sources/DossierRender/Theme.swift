@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     /// The page templates of SPEC §2, by name without `.mustache`.
     public static let templateNames = [
         "layout", "dashboard", "issues", "issue", "weekly-index", "weekly", "weekly-email", "handbook-index", "article",
-        "milestones", "search",
+        "tag", "milestones", "search",
     ]
 
     private var templates: [String: MustacheTemplate] = [:]

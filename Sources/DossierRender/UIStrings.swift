@@ -23,6 +23,10 @@ public enum UIStrings {
 
     /// English.
     private static let en: [String: String] = [
+        "prev_article": "Previous article",
+        "next_article": "Next article",
+        "title_tag": "Tag",
+        "heading_link": "Link to this section",
         "unit_minutes": "min",
         "change_more": "{n} more than the previous week",
         "change_fewer": "{n} fewer than the previous week",
@@ -228,6 +232,10 @@ public enum UIStrings {
 
     /// Simplified Chinese.
     private static let zh: [String: String] = [
+        "prev_article": "上一篇",
+        "next_article": "下一篇",
+        "title_tag": "标签",
+        "heading_link": "本节链接",
         "unit_minutes": "分钟",
         "change_more": "比上周多 {n}",
         "change_fewer": "比上周少 {n}",
@@ -433,6 +441,10 @@ public enum UIStrings {
 
     /// Russian.
     private static let ru: [String: String] = [
+        "prev_article": "Предыдущая статья",
+        "next_article": "Следующая статья",
+        "title_tag": "Метка",
+        "heading_link": "Ссылка на раздел",
         "unit_minutes": "мин",
         "change_more": "на {n} больше, чем на прошлой неделе",
         "change_fewer": "на {n} меньше, чем на прошлой неделе",

@@ -49,14 +49,16 @@
     });
   }
 
-  /* [data-filter-for=TABLE-ID]: a control with data-filter=NAME keeps rows whose data-NAME equals
-     its value (empty: all; checkbox: only when checked); NAME "text" keeps rows holding every
+  /* [data-filter-for=ID]: a control with data-filter=NAME keeps the rows (of a table, or the
+     [data-filter-row] items of any other element) whose space-separated data-NAME holds its
+     value (empty: all; checkbox: only when checked); NAME "text" keeps rows holding every
      typed word. Starting values come from the URL: ?status=open&open=true&text=sso */
   function initFilter(box) {
     var id = box.getAttribute('data-filter-for');
-    var table = doc.getElementById(id);
-    if (!table || !table.tBodies[0]) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var target = doc.getElementById(id);
+    if (!target) return;
+    var rows = Array.prototype.slice.call(
+      target.tBodies && target.tBodies[0] ? target.tBodies[0].rows : target.querySelectorAll('[data-filter-row]'));
     var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
     var controls = box.querySelectorAll('[data-filter]');
     var counter = box.querySelector('[data-filter-count]');
@@ -66,7 +68,8 @@
     function passes(row, c, text) {
       var name = c.getAttribute('data-filter'), v = c.value;
       if (name === 'text') return v.toLowerCase().split(/\s+/).every(function (w) { return text.indexOf(w) >= 0; });
-      return (c.type === 'checkbox' ? !c.checked : v === '') || row.getAttribute('data-' + name) === v;
+      if (c.type === 'checkbox' ? !c.checked : v === '') return true;
+      return (' ' + (row.getAttribute('data-' + name) || '') + ' ').indexOf(' ' + v + ' ') >= 0;
     }
 
     function apply() {

@@ -29,6 +29,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/faq/draft-notes.html").path))
     }
 
+    @Test func tagPagesAndAudienceFilter() throws {
+        let tag = try page("handbook/tags/login.html")
+        #expect(tag.contains("href=\"../../handbook/setup/login.html\""))
+        #expect(!tag.contains("Budget questions"))
+        let index = try page("handbook/index.html")
+        #expect(index.contains("href=\"../handbook/tags/budget.html\""))
+        // The login article is for key users; the budget one, for everyone, matches every audience.
+        #expect(index.contains("data-audience=\"key-user\""))
+        #expect(index.contains("data-audience=\"key-user internal vendor all\""))
+        let article = try page("handbook/faq/budget.html")
+        #expect(article.contains("rel=\"next\""))
+        #expect(article.contains("class=\"heading-anchor\" href=\"#budget-errors\""))
+    }
+
     @Test func referencesBecomeRelativeLinks() throws {
         let issue = try page("issues/EX-1.html")
         #expect(issue.contains("href=\"../handbook/setup/login.html\""))
