@@ -78,6 +78,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         print("wrote \(result.filesWritten) files to \(options.output.path)")
+        print("search index: \(result.searchIndexBytes / 1024) KB of terms for \(result.searchTextBytes / 1024) KB of text")
     }
 }
 

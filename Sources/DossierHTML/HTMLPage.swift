@@ -21,6 +21,9 @@ public struct HTMLPage: Sendable {
     public var text: String
     /// The text of the first `h1`, if any.
     public var heading: String?
+    /// The text split at headings with an `id` (h2–h6): the text before the first such
+    /// heading has an empty anchor and heading.
+    public var sections: [(anchor: String, heading: String, text: String)] = []
     private let collectingText: Bool
 
     /// Reads `html`, a whole page or a fragment; `collectingText` is off when only the
@@ -43,7 +46,10 @@ public struct HTMLPage: Sendable {
         guard let document else { return }
         defer { xmlFreeDoc(document) }
         if let root = xmlDocGetRootElement(document) { visit(root) }
-        if collectingText { text = Self.tidy(text) }
+        if collectingText {
+            closeSection()
+            text = Self.tidy(text)
+        }
     }
 
     private static let blockElements: Set<String> = [
@@ -66,6 +72,12 @@ public struct HTMLPage: Sendable {
                 if let id = Self.attribute(n, "id") { anchors.insert(id) }
                 if name == "a", let anchorName = Self.attribute(n, "name") { anchors.insert(anchorName) }
                 if collectingText, name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
+                if collectingText, ["h2", "h3", "h4", "h5", "h6"].contains(name), let id = Self.attribute(n, "id") {
+                    closeSection()
+                    currentAnchor = id
+                    let title = Self.tidy(Self.content(n))
+                    currentHeading = title.hasSuffix(" #") ? String(title.dropLast(2)) : title  // without its anchor link
+                }
                 // Heading anchors ("#") are navigation, not text.
                 let isHeadingAnchor = name == "a" && Self.attribute(n, "class") == "heading-anchor"
                 if !Self.skippedElements.contains(name) && !(collectingText && isHeadingAnchor) {
@@ -81,6 +93,20 @@ public struct HTMLPage: Sendable {
             }
             current = n.pointee.next
         }
+    }
+
+    private var currentAnchor = ""
+    private var currentHeading = ""
+    /// Where the current section's text starts in `text`, as a UTF-8 offset.
+    private var sectionStart = 0
+
+    /// Ends the section that started at the last heading (or the top) with the text so far.
+    private mutating func closeSection() {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: min(sectionStart, utf8.count))
+        let body = Self.tidy(String(text[start...]))
+        if !body.isEmpty || !currentHeading.isEmpty { sections.append((currentAnchor, currentHeading, body)) }
+        sectionStart = utf8.count
     }
 
     private static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {

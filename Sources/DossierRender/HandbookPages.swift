@@ -117,6 +117,6 @@ extension SiteRenderer {
     }
 
     func searchPage() -> OutputFile {
-        wrap(.search, id: "search", template: "search", title: t["title_search"], [:], scripts: ["search-index.js", "assets/search.js"])
+        wrap(.search, id: "search", template: "search", title: t["title_search"], [:], scripts: ["search/meta.js", "assets/search.js"])
     }
 }

@@ -5,42 +5,31 @@ import DossierModel
 import Foundation
 
 extension SiteRenderer {
-    /// One searchable page: URL from the root, title, kind and plain text.
-    struct SearchEntry: Encodable {
-        let u: String
-        let t: String
-        let k: String
-        let x: String
-    }
-
-    /// `search-index.js`: the text of articles, issues and weekly notes, loaded by a
-    /// script tag so search works from file:// where fetch() is refused.
-    func searchIndex() -> OutputFile {
-        func text(_ document: MarkdownDocument?, root: String) -> String {
-            html(document, root: root).map { HTMLPage(html: $0).text } ?? ""
+    /// The search index over articles, issues and weekly notes, from their rendered
+    /// text split at headings.
+    func searchIndex() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+        func sections(_ document: MarkdownDocument?, root: String) -> [(anchor: String, heading: String, text: String)] {
+            html(document, root: root).map { HTMLPage(html: $0).sections } ?? []
         }
-        var entries: [SearchEntry] = []
+        var documents: [SearchIndex.Document] = []
         for article in orderedArticles {
             let page = SitePage.article(article.slug)
-            entries.append(SearchEntry(u: page.path, t: article.title, k: "article", x: text(article.body, root: page.root)))
+            documents.append(.init(url: page.path, title: article.title, kind: "article", sections: sections(article.body, root: page.root)))
         }
         for issue in site.issues {
             let page = SitePage.issue(issue.id)
-            let body = [text(issue.description, root: page.root), text(issue.resolution, root: page.root)].joined(separator: "\n")
-            entries.append(SearchEntry(u: page.path, t: "\(issue.id) \(issue.title)", k: "issue", x: "\(issue.id)\n\(body)"))
+            let text = sections(issue.description, root: page.root) + sections(issue.resolution, root: page.root)
+            documents.append(
+                .init(url: page.path, title: "\(issue.id) \(issue.title)", kind: "issue", sections: [("", "", issue.id)] + text))
         }
         for note in site.weeklyNotes.reversed() {
             let page = SitePage.weekly(note.week)
-            let body = (note.summary.map { $0 + "\n" } ?? "") + text(note.body, root: page.root)
-            entries.append(SearchEntry(u: page.path, t: "\(t["title_weekly"]) \(note.week)", k: "weekly", x: body))
+            let summary: [(anchor: String, heading: String, text: String)] = note.summary.map { [("", "", $0)] } ?? []
+            documents.append(
+                .init(url: page.path, title: "\(t["title_weekly"]) \(note.week)", kind: "weekly",
+                    sections: summary + sections(note.body, root: page.root)))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-        // A "</script" or U+2028 inside text must not end or break the script.
-        let safe = json.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return OutputFile(path: "search-index.js", contents: .text("window.dossierSearchIndex = \(safe);\n"))
+        return SearchIndex(documents: documents).files()
     }
 
     /// feed.xml: an Atom feed of the weekly reports, newest first. Ids and times come

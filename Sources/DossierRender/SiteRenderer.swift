@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
-        files.append(searchIndex())
+        files += searchIndex().files
         files.append(feed())
         files.append(sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }))
         files += dataExports()

@@ -112,6 +112,10 @@ public enum Dossier {
         public var report: RunReport
         /// The number of files written; 0 when the build stopped before writing.
         public var filesWritten: Int
+        /// Bytes of the search index (the document list and the term chunks) and of the
+        /// text it covers (the text chunks, loaded only for results shown).
+        public var searchIndexBytes = 0
+        public var searchTextBytes = 0
     }
 
     /// `dossier build`: load, validate, count, render, check the links of the final
@@ -134,7 +138,15 @@ public enum Dossier {
         } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.message(refusal.description)
         }
-        return BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: files.count)
+        func bytes(_ prefix: String) -> Int {
+            files.filter { $0.path.hasPrefix(prefix) }.reduce(0) { total, file in
+                if case .text(let text) = file.contents { return total + text.utf8.count }
+                return total
+            }
+        }
+        return BuildResult(
+            report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: files.count,
+            searchIndexBytes: bytes("search/meta.js") + bytes("search/terms-"), searchTextBytes: bytes("search/text-"))
     }
 
     public enum ReportFormat: String, Sendable, CaseIterable {

@@ -1,7 +1,10 @@
-/* Dossier search: offline full-text search over window.dossierSearchIndex
-   ([{u: url from the site root, t: title, k: "article"|"issue"|"weekly", x: text}]).
-   Every word of the query must occur (case-insensitive substring), so Chinese,
-   Russian and English all match; title matches rank first. */
+/* Dossier search: offline full-text search over the chunked index in search/ (see
+   Sources/DossierRender/SearchIndex.swift). The index files are scripts that call
+   window.dossierSearch, since browsers refuse fetch() from file://; a query loads only the
+   term chunks of its terms, and the text of the results it shows. Terms are made exactly
+   as the index makes them: CJK ideographs in pairs, other words whole, lower-cased, ё as
+   е, Russian endings removed; the last word of a query also matches as a prefix. Every
+   term must occur; title matches rank first. */
 (function () {
   'use strict';
   var doc = document;
@@ -13,30 +16,94 @@
   var MAX = 50, SPAN = 120, LEAD = 40;
   var data = box.dataset;
   var root = data.root || '';
-  var raw = window.dossierSearchIndex;
-  if (!Array.isArray(raw)) { status.textContent = data.noIndex || ''; return; }
-  var lower = function (s) { return String(s == null ? '' : s).toLowerCase(); };
-  var docs = raw.map(function (e) {
-    var t = String(e.t || ''), x = String(e.x || '');
-    return { u: String(e.u || ''), t: t, k: String(e.k || ''), x: x, tl: lower(t), xl: lower(x) };
-  });
+  var api = window.dossierSearch = window.dossierSearch || {};
+  var meta = api.loadedMeta || null, termChunks = {}, textChunks = {}, waiting = {};
+  api.meta = function (m) { meta = m; };
+  api.terms = function (i, t) { termChunks[i] = t; arrived('terms-' + i); };
+  api.text = function (i, t) { textChunks[i] = t; arrived('text-' + i); };
+  if (!meta) { status.textContent = data.noIndex || ''; return; }
 
-  function words(q) {
-    var seen = {};
-    return lower(q).split(/\s+/).filter(function (w) { return w && !seen[w] && (seen[w] = true); });
+  function arrived(name) {
+    var callbacks = waiting[name] || [];
+    waiting[name] = null;
+    callbacks.forEach(function (cb) { cb(); });
+  }
+  /* Loads search/NAME.js once; calls back when it has run. */
+  function load(name, loaded, cb) {
+    if (loaded) { cb(); return; }
+    if (waiting[name]) { waiting[name].push(cb); return; }
+    waiting[name] = [cb];
+    var script = doc.createElement('script');
+    script.src = root + 'search/' + name + '.js';
+    script.onerror = function () { arrived(name); };
+    doc.head.appendChild(script);
+  }
+  function loadAll(names, isLoaded, done) {
+    var left = names.length;
+    if (!left) { done(); return; }
+    names.forEach(function (n) { load(n, isLoaded(n), function () { if (--left === 0) done(); }); });
   }
 
-  function find(terms) {
-    var hits = [];
-    docs.forEach(function (d, i) {
-      var inTitle = 0;
-      for (var j = 0; j < terms.length; j++) {
-        if (d.tl.indexOf(terms[j]) >= 0) inTitle++;
-        else if (d.xl.indexOf(terms[j]) < 0) return;
-      }
-      hits.push({ d: d, score: inTitle === terms.length ? terms.length + 1 : inTitle, i: i });
+  var lower = function (s) { return String(s == null ? '' : s).toLowerCase(); };
+  var ENDINGS = ['иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'иях', 'иям', 'ием', 'ов', 'ев', 'ей', 'ий',
+    'ый', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ую', 'юю', 'ом', 'ем', 'ах', 'ях', 'ам', 'ям', 'ия', 'ию',
+    'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й'];
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/, WORD = /[\p{L}\p{N}]/u, CYRILLIC = /[\u0400-\u04ff]/;
+  function stem(w) {
+    if (!CYRILLIC.test(w)) return w;
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var e = ENDINGS[i];
+      if (w.length - e.length >= 3 && w.slice(-e.length) === e) return w.slice(0, -e.length);
+    }
+    return w;
+  }
+  /* The terms of a query, as the index makes them; each with the text to highlight. */
+  function terms(q) {
+    var out = [], cjk = '', word = '';
+    function flushCjk() {
+      if (cjk.length === 1) out.push(cjk);
+      for (var i = 0; i + 1 < cjk.length; i++) out.push(cjk.slice(i, i + 2));
+      cjk = '';
+    }
+    function flushWord() { if (word) out.push(stem(word)); word = ''; }
+    Array.from(lower(q).replace(/ё/g, 'е')).forEach(function (c) {
+      if (CJK.test(c)) { flushWord(); cjk += c; }
+      else if (WORD.test(c)) { flushCjk(); word += c; }
+      else { flushCjk(); flushWord(); }
     });
-    return hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+    flushCjk();
+    flushWord();
+    var seen = {};
+    return out.filter(function (t) { return !seen[t] && (seen[t] = true); });
+  }
+  function chunkOf(term) { return term.codePointAt(0) % meta.termChunks; }
+
+  /* Documents holding every term; the last also as a prefix. Calls back with [{id, inTitle}]. */
+  function find(q, done) {
+    var ts = terms(q);
+    if (!ts.length) { done(ts, []); return; }
+    var names = ts.map(function (t) { return 'terms-' + chunkOf(t); })
+      .filter(function (n, i, a) { return a.indexOf(n) === i; });
+    loadAll(names, function (n) { return termChunks[+n.slice(6)] != null; }, function () {
+      var sets = ts.map(function (t, i) {
+        var chunk = termChunks[chunkOf(t)] || {}, ids = {};
+        (chunk[t] || []).forEach(function (id) { ids[id] = true; });
+        if (i === ts.length - 1) {
+          Object.keys(chunk).forEach(function (k) {
+            if (k.length > t.length && k.indexOf(t) === 0) chunk[k].forEach(function (id) { ids[id] = true; });
+          });
+        }
+        return ids;
+      });
+      var hits = Object.keys(sets[0]).map(Number).filter(function (id) {
+        return sets.every(function (s) { return s[id]; });
+      }).map(function (id) {
+        var title = lower(meta.docs[id][1]);
+        return { id: id, inTitle: ts.filter(function (t) { return title.indexOf(t) >= 0; }).length };
+      });
+      hits.sort(function (a, b) { return b.inTitle - a.inTitle || a.id - b.id; });
+      done(ts, hits);
+    });
   }
 
   /* Appends `text` to `parent`, wrapping every occurrence of a term in <mark>. */
@@ -61,46 +128,74 @@
     if (at < text.length) parent.appendChild(doc.createTextNode(text.slice(at)));
   }
 
-  function snippet(d, terms) {
-    var first = -1;
-    terms.forEach(function (w) {
-      var p = d.xl.indexOf(w);
-      if (p >= 0 && (first < 0 || p < first)) first = p;
+  /* The section that matches best (the whole query, else the most terms, else the
+     first): its heading and a snippet around the match. */
+  function snippet(id, ts, q) {
+    var chunk = textChunks[Math.floor(id / meta.textChunkSize)] || {};
+    var sections = chunk[id] || [];
+    var whole = lower(q).replace(/ё/g, 'е').trim(), best = null, bestScore = 0;
+    sections.forEach(function (s) {
+      var low = lower(s[1] + ' ' + s[2]).replace(/ё/g, 'е'), at = -1, score = 0;
+      ts.forEach(function (t) {
+        var p = low.indexOf(t);
+        if (p >= 0) { score++; if (at < 0 || p < at) at = p; }
+      });
+      if (whole && low.indexOf(whole) >= 0) { score += 100; at = low.indexOf(whole); }
+      at -= s[1].length + 1; /* offsets in the text, not the heading */
+      if (score > bestScore) { bestScore = score; best = { anchor: s[0], heading: s[1], text: s[2], at: Math.max(0, at) }; }
     });
-    var start = first > LEAD ? first - LEAD : 0;
-    var end = Math.min(d.x.length, start + SPAN);
+    if (!best && sections.length) best = { anchor: sections[0][0], heading: sections[0][1], text: sections[0][2], at: 0 };
+    if (!best) return null;
+    var start = best.at > LEAD ? best.at - LEAD : 0;
+    var end = Math.min(best.text.length, start + SPAN);
     if (end - start < SPAN) start = Math.max(0, end - SPAN);
     var p = doc.createElement('p');
     p.className = 'result-snippet';
-    highlight(p, (start > 0 ? '…' : '') + d.x.slice(start, end).replace(/\s+/g, ' ') + (end < d.x.length ? '…' : ''), terms);
-    return p;
+    if (best.heading) {
+      var section = doc.createElement('span');
+      section.className = 'result-section';
+      section.textContent = best.heading + ' · ';
+      p.appendChild(section);
+    }
+    highlight(p, (start > 0 ? '…' : '') + best.text.slice(start, end).replace(/\s+/g, ' ') + (end < best.text.length ? '…' : ''), ts);
+    return { p: p, anchor: best.anchor };
   }
 
+  var generation = 0;
   function render(q) {
-    var terms = words(q);
-    list.textContent = '';
-    if (!terms.length) { status.textContent = data.prompt || ''; return; }
-    var hits = find(terms);
-    if (!hits.length) { status.textContent = data.noResults || ''; return; }
-    var shown = hits.slice(0, MAX);
-    status.textContent = (hits.length > MAX ? data.more || '' : data.count || '')
-      .replace('{n}', hits.length).replace('{shown}', shown.length);
-    var frag = doc.createDocumentFragment();
-    shown.forEach(function (h) {
-      var li = doc.createElement('li');
-      var a = doc.createElement('a');
-      var kind = doc.createElement('span');
-      a.href = root + h.d.u;
-      highlight(a, h.d.t || h.d.u, terms);
-      kind.className = 'badge result-kind kind-' + h.d.k;
-      kind.textContent = data['kind' + h.d.k.charAt(0).toUpperCase() + h.d.k.slice(1)] || h.d.k;
-      li.appendChild(a);
-      li.appendChild(doc.createTextNode(' '));
-      li.appendChild(kind);
-      if (h.d.x) li.appendChild(snippet(h.d, terms));
-      frag.appendChild(li);
+    var mine = ++generation;
+    find(q, function (ts, hits) {
+      if (mine !== generation) return; /* a newer query is on its way */
+      list.textContent = '';
+      if (!ts.length) { status.textContent = data.prompt || ''; return; }
+      if (!hits.length) { status.textContent = data.noResults || ''; return; }
+      var shown = hits.slice(0, MAX);
+      var names = shown.map(function (h) { return 'text-' + Math.floor(h.id / meta.textChunkSize); })
+        .filter(function (n, i, a) { return a.indexOf(n) === i; });
+      loadAll(names, function (n) { return textChunks[+n.slice(5)] != null; }, function () {
+        if (mine !== generation) return;
+        status.textContent = (hits.length > MAX ? data.more || '' : data.count || '')
+          .replace('{n}', hits.length).replace('{shown}', shown.length);
+        var frag = doc.createDocumentFragment();
+        shown.forEach(function (h) {
+          var d = meta.docs[h.id];
+          var li = doc.createElement('li');
+          var a = doc.createElement('a');
+          var kind = doc.createElement('span');
+          var snip = snippet(h.id, ts, input.value);
+          a.href = root + d[0] + (snip && snip.anchor ? '#' + snip.anchor : '');
+          highlight(a, d[1] || d[0], ts);
+          kind.className = 'badge result-kind kind-' + d[2];
+          kind.textContent = data['kind' + d[2].charAt(0).toUpperCase() + d[2].slice(1)] || d[2];
+          li.appendChild(a);
+          li.appendChild(doc.createTextNode(' '));
+          li.appendChild(kind);
+          if (snip) li.appendChild(snip.p);
+          frag.appendChild(li);
+        });
+        list.appendChild(frag);
+      });
     });
-    list.appendChild(frag);
   }
 
   var timer = 0;

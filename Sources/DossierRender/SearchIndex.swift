@@ -1,0 +1,158 @@
+import Foundation
+
+/// The offline search index: terms to documents, in chunks the search page loads on
+/// demand, and the documents' text, also in chunks, loaded only for the results shown.
+///
+/// Files are scripts that hand their data to `window.dossierSearch` (browsers refuse
+/// `fetch()` from `file://`): `search/meta.js` (the documents), `search/terms-N.js`
+/// (a term's chunk is its first character's code point modulo the chunk count) and
+/// `search/text-N.js` (documents in groups of `documentsPerTextChunk`).
+///
+/// Terms, made the same way by assets/search.js from a query: the text lower-cased with
+/// `ё` as `е`; each pair of neighbouring CJK ideographs (a lone one alone), so Chinese
+/// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
+/// without their common endings (`согласования` and `согласование` are one term).
+struct SearchIndex {
+    struct Document {
+        var url: String
+        var title: String
+        /// "article", "issue" or "weekly".
+        var kind: String
+        var sections: [(anchor: String, heading: String, text: String)]
+    }
+
+    /// Below this, the terms stay in one file; above, one chunk per this many bytes.
+    static let bytesPerTermChunk = 48_000
+    static let documentsPerTextChunk = 24
+
+    let documents: [Document]
+
+    // MARK: Terms
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Russian endings, longest first; one is removed when at least three letters stay.
+    static let cyrillicEndings = [
+        "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "иям", "ием", "ов", "ев", "ей", "ий",
+        "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ам", "ям", "ия", "ию",
+        "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
+    ]
+
+    static func stem(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) else { return word }
+        for ending in cyrillicEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+            return String(word.dropLast(ending.count))
+        }
+        return word
+    }
+
+    /// The terms of `text`, in order, repeats included.
+    static func terms(_ text: String) -> [String] {
+        let normalized = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        var terms: [String] = []
+        var cjk: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+        func flushCJK() {
+            if cjk.count == 1 { terms.append(String(cjk[0])) }
+            if cjk.count > 1 {
+                for i in 0..<(cjk.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(cjk[i])
+                    pair.append(cjk[i + 1])
+                    terms.append(String(pair))
+                }
+            }
+            cjk.removeAll(keepingCapacity: true)
+        }
+        func flushWord() {
+            if !word.isEmpty { terms.append(stem(String(word))) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in normalized.unicodeScalars {
+            if isCJK(scalar) {
+                flushWord()
+                cjk.append(scalar)
+            } else if isWordCharacter(scalar) {
+                flushCJK()
+                word.append(scalar)
+            } else {
+                flushCJK()
+                flushWord()
+            }
+        }
+        flushCJK()
+        flushWord()
+        return terms
+    }
+
+    // MARK: Files
+
+    /// The index's files, and its size against the size of the text it covers.
+    func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+        var postings: [String: [Int]] = [:]
+        for (id, document) in documents.enumerated() {
+            let text = ([document.title] + document.sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")
+            for term in Set(Self.terms(text)) { postings[term, default: []].append(id) }
+        }
+        let termBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 * $1.value.count + 6 }
+        let chunkCount = max(1, (termBytes + Self.bytesPerTermChunk - 1) / Self.bytesPerTermChunk)
+        var chunks = [[String: [Int]]](repeating: [:], count: chunkCount)
+        for (term, ids) in postings {
+            chunks[Int(term.unicodeScalars.first!.value) % chunkCount][term] = ids
+        }
+        let textChunkCount = max(1, (documents.count + Self.documentsPerTextChunk - 1) / Self.documentsPerTextChunk)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) -> String {
+            let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+            // A "</script" or U+2028 in record text must not end or break the script.
+            return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+                .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        }
+        struct Meta: Encodable {
+            let docs: [[String]]
+            let termChunks: Int
+            let textChunks: Int
+            let textChunkSize: Int
+        }
+        let meta = Meta(
+            docs: documents.map { [$0.url, $0.title, $0.kind] }, termChunks: chunkCount, textChunks: textChunkCount,
+            textChunkSize: Self.documentsPerTextChunk)
+        // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
+        let metaScript = "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(json(meta));\n"
+        var files = [OutputFile(path: "search/meta.js", contents: .text(metaScript))]
+        for (index, chunk) in chunks.enumerated() {
+            files.append(OutputFile(path: "search/terms-\(index).js", contents: .text("dossierSearch.terms(\(index),\(json(chunk)));\n")))
+        }
+        var textBytes = 0
+        for chunk in 0..<textChunkCount {
+            var texts: [String: [[String]]] = [:]
+            for id in (chunk * Self.documentsPerTextChunk)..<min(documents.count, (chunk + 1) * Self.documentsPerTextChunk) {
+                texts[String(id)] = documents[id].sections.map { [$0.anchor, $0.heading, $0.text] }
+                textBytes += documents[id].sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
+            }
+            files.append(OutputFile(path: "search/text-\(chunk).js", contents: .text("dossierSearch.text(\(chunk),\(json(texts)));\n")))
+        }
+        let indexBytes = files.prefix(1 + chunkCount).reduce(0) { total, file in
+            if case .text(let text) = file.contents { return total + text.utf8.count }
+            return total
+        }
+        return (files, indexBytes, textBytes)
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+
+@testable import DossierRender
+
+@Suite struct SearchIndexTests {
+    @Test func chineseBecomesPairsOfCharacters() {
+        #expect(SearchIndex.terms("审批人离职") == ["审批", "批人", "人离", "离职"])
+        #expect(SearchIndex.terms("见 审 OCR") == ["见", "审", "ocr"])
+    }
+
+    @Test func russianFormsShareATerm() {
+        let forms = ["согласование", "согласования", "согласованию", "Согласованием"]
+        #expect(Set(forms.flatMap(SearchIndex.terms)).count == 1)
+        #expect(SearchIndex.terms("Отчёт") == SearchIndex.terms("отчет"))
+        // Short words keep their ending: too little would be left.
+        #expect(SearchIndex.terms("его") == ["его"])
+    }
+
+    @Test func wordsAndIdsInOtherScripts() {
+        #expect(SearchIndex.terms("Reset the Password, FK-029!") == ["reset", "the", "password", "fk", "029"])
+    }
+
+    @Test func termsFindTheirDocumentsInTheirChunk() throws {
+        let documents = (0..<200).map { i in
+            SearchIndex.Document(
+                url: "d\(i).html", title: "Doc \(i)", kind: "article", sections: [("", "", "审批 word\(i) согласование")])
+        }
+        let (files, indexBytes, textBytes) = SearchIndex(documents: documents).files()
+        #expect(indexBytes > 0 && textBytes > 0)
+        let termFiles = files.filter { $0.path.hasPrefix("search/terms-") }
+        let textFiles = files.filter { $0.path.hasPrefix("search/text-") }
+        #expect(textFiles.count == 9)  // 24 documents a chunk
+        // "审批" is in its first character's chunk, listing all 200 documents.
+        let chunk = Int("审".unicodeScalars.first!.value) % termFiles.count
+        guard case .text(let text) = termFiles.first(where: { $0.path == "search/terms-\(chunk).js" })?.contents else {
+            Issue.record("no chunk \(chunk)")
+            return
+        }
+        #expect(text.contains("\"审批\":[0,1,2,"))
+        #expect(text.contains(",199]"))
+    }
+}

@@ -1,0 +1,114 @@
+"""Search and keyboard use of a built site in headless Chromium, opened from file://.
+
+Builds Tests/DossierTests/Fixtures/search with the debug `dossier` binary (run
+`swift build` first; scripts/test does) and drives Debian's chromium through
+chromium-driver with Selenium.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+os.environ.setdefault("SE_OFFLINE", "true")
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.path.join(REPO, ".build", "debug", "dossier")
+FIXTURE = os.path.join(REPO, "Tests", "DossierTests", "Fixtures", "search")
+
+
+class SearchTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="dossier-search-")
+        site = os.path.join(cls.tmp, "site")
+        shutil.copytree(FIXTURE, site)
+        subprocess.run([BINARY, "build", site, "--as-of", "2026-03-12"], check=True, capture_output=True)
+        cls.output = os.path.join(site, "output")
+        options = Options()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"]:
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        cls.driver = webdriver.Chrome(options=options)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def open(self, page):
+        self.driver.get("file://" + os.path.join(self.output, page))
+
+    def results(self, query):
+        """The result links' texts and targets for ?q=query, once they are shown."""
+        self.open("search.html?q=" + query)
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            links = self.driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")
+            status = self.driver.find_element(By.ID, "search-status").text
+            if links or "No " in status:
+                return [(a.text, a.get_attribute("href").split("/output/")[1]) for a in links]
+            time.sleep(0.05)
+        return []
+
+    def assert_first(self, query, page):
+        found = self.results(query)
+        self.assertTrue(found, f"{query!r} found nothing")
+        self.assertTrue(found[0][1].startswith(page), f"{query!r} first found {found[0]}, not {page}")
+
+    def test_two_chinese_characters(self):
+        self.assert_first("离职", "handbook/zh/approver.html")
+
+    def test_part_of_a_chinese_title(self):
+        self.assert_first("审批人离职", "handbook/zh/approver.html")
+
+    def test_a_russian_word_in_another_form(self):
+        # The article says "согласование" and "согласования"; the query asks "согласованию".
+        self.assert_first("согласованию", "handbook/ru/approval.html")
+        # ё and е are one letter for search; the issue title has "Отчёт".
+        self.assertIn("issues/SR-9.html", [href for _, href in self.results("отчет")])
+
+    def test_an_english_word(self):
+        self.assert_first("password", "handbook/en/password.html")
+
+    def test_an_issue_id(self):
+        self.assert_first("SR-7", "issues/SR-7.html")
+
+    def test_snippet_marks_the_match_and_links_the_section(self):
+        self.results("заместителя")
+        item = self.driver.find_element(By.CSS_SELECTOR, "#search-results li")
+        # The stem is marked: "заместител" of "заместителя".
+        marked = item.find_element(By.TAG_NAME, "mark").text.lower()
+        self.assertTrue(len(marked) >= 5 and "заместителя".startswith(marked), marked)
+        href = item.find_element(By.TAG_NAME, "a").get_attribute("href")
+        self.assertIn("#", href)  # the section's anchor
+
+    def test_nothing_found_says_so(self):
+        self.assertEqual(self.results("qqqzzz"), [])
+        self.assertTrue(self.driver.find_element(By.ID, "search-status").text)
+
+    def test_slash_focuses_search_and_arrows_move_through_results(self):
+        self.open("handbook/index.html")
+        self.driver.find_element(By.TAG_NAME, "body").send_keys("/")
+        active = self.driver.switch_to.active_element
+        self.assertEqual(active.get_attribute("name"), "q")
+        self.results("password")
+        box = self.driver.find_element(By.ID, "search-input")
+        box.send_keys(Keys.ARROW_DOWN)
+        first = self.driver.find_elements(By.CSS_SELECTOR, "#search-results a")[0]
+        self.assertEqual(self.driver.switch_to.active_element, first)
+
+    def test_no_console_errors(self):
+        for page in ["index.html", "search.html?q=审批", "handbook/index.html", "issues/index.html"]:
+            self.open(page)
+        errors = [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+        self.assertEqual(errors, [])
+
+
+if __name__ == "__main__":
+    unittest.main()
