@@ -131,7 +131,8 @@ public enum Dossier {
 
         let asOf = try resolve(options.asOf, clock: site.settings.clock)
         let files = SiteRenderer(site: site, theme: theme, asOf: asOf).render()
-        diagnostics.append(contentsOf: LinkCheck.check(files))
+        diagnostics.append(
+            contentsOf: LinkCheck.check(files) { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
         if diagnostics.fails(strict: options.strict) { return stop() }
         do {
             try writer.write(files)

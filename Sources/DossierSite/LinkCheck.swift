@@ -9,7 +9,9 @@ import Foundation
 /// internal one must be a file of the site and its `#fragment` an id on that page; no
 /// link may use an unsafe scheme (raw HTML allowed by `markdown.unsafe_html` included).
 struct LinkCheck {
-    static func check(_ files: [OutputFile]) -> [Diagnostic] {
+    /// `templateText` gives a template's source by name, to point at the line that
+    /// wrote a broken link (links from records were checked before rendering).
+    static func check(_ files: [OutputFile], templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
         let pages = files.filter { $0.path.hasSuffix(".html") }
         let parsed: [(OutputFile, HTMLPage)] = pages.parallelMap { file in
@@ -23,7 +25,7 @@ struct LinkCheck {
         for (file, page) in parsed {
             let folder = (file.path as NSString).deletingLastPathComponent
             for reference in page.references {
-                let place = SourceLocation(file: file.template.map { "templates/\($0).mustache" } ?? file.path, line: 1, column: 1)
+                let place = location(of: reference.value, in: file, templateText: templateText)
                 if !URLSafety.isSafe(reference.value) {
                     diagnostics.append(
                         .error(.unsafeLink, at: place, "page \(file.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))
@@ -41,6 +43,22 @@ struct LinkCheck {
             }
         }
         return diagnostics
+    }
+
+    /// Where the template of `file` writes `url`: the line holding it without the
+    /// page's `../` prefix (templates write `{{root}}`); the template's start otherwise.
+    static func location(of url: String, in file: OutputFile, templateText: (String) -> String?) -> SourceLocation {
+        guard let name = file.template else { return .start(of: file.path) }
+        let path = "templates/\(name).mustache"
+        var written = Substring(url)
+        while written.hasPrefix("../") { written = written.dropFirst(3) }
+        guard !written.isEmpty, let text = templateText(name) else { return .start(of: path) }
+        for (index, line) in TextLines.split(text).enumerated() {
+            if let range = line.range(of: written) {
+                return SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return .start(of: path)
     }
 
     /// The site path and fragment an internal URL points to; nil for external URLs.

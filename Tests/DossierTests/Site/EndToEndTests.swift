@@ -120,6 +120,18 @@ import Testing
         #expect(milestones.contains("<p>Milestones</p>") && milestones.hasPrefix("<!DOCTYPE html>"))
     }
 
+    @Test func aBrokenLinkInATemplateIsLocatedThere() throws {
+        let site = try Fixtures.copy("valid")
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("<h1>{{page.title}}</h1>\n<p>See <a href=\"{{root}}handbook/nowhere.html\">this</a>.</p>\n".utf8)
+            .write(to: templates.appendingPathComponent("milestones.mustache"))
+        let run = try dossier("build", site.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("templates/milestones.mustache:2:"), "\(run.stderr)")
+        #expect(run.stderr.contains("[broken-link]"))
+    }
+
     @Test func diagnosticFormats() throws {
         let site = try Fixtures.copy("valid")
         let issues = site.appendingPathComponent("content/issues.csv")
