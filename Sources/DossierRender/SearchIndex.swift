@@ -63,7 +63,7 @@ struct SearchIndex {
 
     /// The terms of `text`, in order, repeats included.
     static func terms(_ text: String) -> [String] {
-        let normalized = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let normalized = text.lowercased()
         var terms: [String] = []
         var cjk: [Unicode.Scalar] = []
         var word = String.UnicodeScalarView()
@@ -83,7 +83,8 @@ struct SearchIndex {
             if !word.isEmpty { terms.append(stem(String(word))) }
             word = String.UnicodeScalarView()
         }
-        for scalar in normalized.unicodeScalars {
+        for original in normalized.unicodeScalars {
+            let scalar: Unicode.Scalar = original == "ё" ? "е" : original
             if isCJK(scalar) {
                 flushWord()
                 cjk.append(scalar)
@@ -101,6 +102,35 @@ struct SearchIndex {
     }
 
     // MARK: Files
+
+    /// JSON made safe inside a script: a "</" (which could end a script element) becomes
+    /// "<\/", and U+2028 and U+2029 (line breaks to older JavaScript) are escaped. One pass;
+    /// the text is returned as it is when there is nothing to change.
+    static func scriptSafe(_ json: String) -> String {
+        let scalars = json.unicodeScalars
+        var needed = false
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            if (previous == "<" && scalar == "/") || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                needed = true
+                break
+            }
+            previous = scalar
+        }
+        guard needed else { return json }
+        var out = String.UnicodeScalarView()
+        previous = " "
+        for scalar in scalars {
+            switch scalar {
+            case "/" where previous == "<": out.append(contentsOf: "\\/".unicodeScalars)
+            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
+            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
+            default: out.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(out)
+    }
 
     /// The index's files, and its size against the size of the text it covers.
     func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
@@ -120,10 +150,7 @@ struct SearchIndex {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) -> String {
-            let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-            // A "</script" or U+2028 in record text must not end or break the script.
-            return text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-                .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+            Self.scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
         }
         struct Meta: Encodable {
             let docs: [[String]]

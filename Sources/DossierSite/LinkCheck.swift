@@ -25,7 +25,8 @@ struct LinkCheck {
         for (file, page) in parsed {
             let folder = (file.path as NSString).deletingLastPathComponent
             for reference in page.references {
-                let place = location(of: reference.value, in: file, templateText: templateText)
+                // Found only for a problem: searching the template costs more than the check.
+                var place: SourceLocation { location(of: reference.value, in: file, templateText: templateText) }
                 if !URLSafety.isSafe(reference.value) {
                     diagnostics.append(
                         .error(.unsafeLink, at: place, "page \(file.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))

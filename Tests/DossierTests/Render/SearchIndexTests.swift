@@ -40,3 +40,12 @@ import Testing
         #expect(text.contains(",199]"))
     }
 }
+
+@Suite struct ScriptSafeTests {
+    @Test func closingTagsAndLineSeparatorsAreEscaped() {
+        #expect(SearchIndex.scriptSafe(#"{"t":"a</script>b"}"#) == #"{"t":"a<\/script>b"}"#)
+        #expect(SearchIndex.scriptSafe("x\u{2028}y\u{2029}") == #"x\u2028y\u2029"#)
+        let plain = #"{"t":"a < b / c"}"#
+        #expect(SearchIndex.scriptSafe(plain) == plain)
+    }
+}
