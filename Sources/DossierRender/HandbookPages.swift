@@ -23,6 +23,11 @@ extension SiteRenderer {
         return groups
     }
 
+    /// The id of a folder's section on the handbook index.
+    static func folderAnchor(_ folder: String) -> String {
+        "folder-" + (folder.isEmpty ? "top" : folder.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))
+    }
+
     /// An article's tags with links to their pages.
     func tagLinks(_ article: Article, from page: SitePage) -> [[String: Any]] {
         article.tags.map { ["tag": $0, "href": href(.tag(SitePage.tagSlug($0)), from: page)] }
@@ -45,9 +50,13 @@ extension SiteRenderer {
             let name = article.folder.isEmpty ? t["handbook_folder_root"] : article.folder
             if folders.last?.0 == name { folders[folders.count - 1].1.append(entry) } else { folders.append((name, [entry])) }
         }
+        var anchors: [String: String] = [:]
+        for article in orderedArticles where anchors[article.folder] == nil { anchors[article.folder] = Self.folderAnchor(article.folder) }
         let groups = tagGroups
         let own: [String: Any] = [
-            "folders": folders.map { ["name": $0.0, "articles": $0.1] },
+            "folders": folders.map { name, articles in
+                ["name": name, "articles": articles, "anchor": Self.folderAnchor(name == t["handbook_folder_root"] ? "" : name)]
+            },
             "tags": groups.keys.sorted { groups[$0]!.tag < groups[$1]!.tag }.map { slug in
                 ["tag": groups[slug]!.tag, "count": groups[slug]!.articles.count, "href": href(.tag(slug), from: page)] as [String: Any]
             },
@@ -80,15 +89,20 @@ extension SiteRenderer {
                 "referencedBy": (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] },
             ]),
             "breadcrumbs": breadcrumbs,
-            "tree": Dictionary(grouping: ordered, by: \.folder).keys.sorted().map { folder -> [String: Any] in
-                compact([
-                    "name": folder.isEmpty ? t["handbook_folder_root"] : folder, "open": folder == article.folder ? true : nil,
-                    "articles": ordered.filter { $0.folder == folder }.map { other in
-                        compact([
-                            "href": href(.article(other.slug), from: page), "title": other.title,
-                            "current": other.slug == article.slug ? true : nil,
-                        ])
-                    },
+            // Every folder, with the articles of this one only: linear in the handbook's size
+            // per page; other folders link to their place on the handbook index.
+            "tree": folderCounts.map { folder, count -> [String: Any] in
+                let open = folder == article.folder
+                return compact([
+                    "name": folder.isEmpty ? t["handbook_folder_root"] : folder, "open": open ? true : nil, "count": count,
+                    "href": href(.handbookIndex, from: page) + "#" + Self.folderAnchor(folder),
+                    "articles": open
+                        ? articlesByFolder[folder, default: []].map { other in
+                            compact([
+                                "href": href(.article(other.slug), from: page), "title": other.title,
+                                "current": other.slug == article.slug ? true : nil,
+                            ])
+                        } : nil,
                 ])
             },
         ]

@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     /// Articles by folder, weight and title; tags with their articles.
     let orderedArticles: [Article]
     let tagGroups: [String: (tag: String, articles: [Article])]
+    /// Articles by folder, in handbook order; folders in order with their article counts.
+    let articlesByFolder: [String: [Article]]
+    let folderCounts: [(folder: String, count: Int)]
 
     public init(site: Site, theme: Theme, asOf: Date) {
         self.site = site
@@ -28,6 +31,9 @@ public struct SiteRenderer: Sendable {
         dashboard = DashboardFigures(site: site, asOf: asOf)
         orderedArticles = Self.handbookOrder(site.articles)
         tagGroups = Self.groupByTag(orderedArticles)
+        let byFolder = Dictionary(grouping: orderedArticles, by: \.folder)
+        articlesByFolder = byFolder
+        folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
     }
 
     /// What a page is made from.

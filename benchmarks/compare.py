@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Dossier against Hugo and raw cmark-gfm on the same generated records.
+
+Usage: benchmarks/compare.py [S|L] [RUNS]   (defaults: S 5)
+
+Builds the release binary, generates the sites (benchmarks/make_sites.py) into
+.build-bench/SIZE, then runs, in turn and RUNS times each: a full `dossier build`, a
+no-op rebuild, `hugo`, and `cmark-gfm` over the same Markdown plus copying the bytes
+Dossier writes (the floor). Prints medians of wall time, peak memory, and each ratio
+next to its target from the issue. Times depend on the machine; read the ratios.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIZE = sys.argv[1] if len(sys.argv) > 1 else "S"
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+WORK = os.path.join(REPO, ".build-bench", SIZE)
+DOSSIER = os.path.join(REPO, ".build", "release", "dossier")
+CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+
+
+def timed(command, **kwargs):
+    """Wall seconds and peak RSS (MB) of a command, through /usr/bin/time."""
+    start = time.perf_counter()
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stderr=subprocess.PIPE, text=True, **kwargs)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{(result.stdout or '')[-2000:]}\n{result.stderr[-2000:]}")
+    return wall, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True, capture_output=True)
+    if not os.path.isdir(os.path.join(WORK, "dossier")):
+        subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "make_sites.py"), SIZE, WORK], check=True)
+    site = os.path.join(WORK, "dossier")
+    output = os.path.join(WORK, "dossier-out")
+    hugo_out = os.path.join(WORK, "hugo-out")
+    copy = os.path.join(WORK, "copy")
+    samples = {"dossier": [], "noop": [], "hugo": [], "cmark": [], "copy": []}
+    memory = {"dossier": [], "hugo": []}
+    for _ in range(RUNS):
+        shutil.rmtree(output, ignore_errors=True)
+        wall, rss = timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])
+        samples["dossier"].append(wall)
+        memory["dossier"].append(rss)
+        samples["noop"].append(timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])[0])
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        wall, rss = timed(["hugo", "--quiet", "--source", os.path.join(WORK, "hugo"), "--destination", hugo_out])
+        samples["hugo"].append(wall)
+        memory["hugo"].append(rss)
+        with open(os.devnull, "w") as null:
+            samples["cmark"].append(timed(CMARK + [os.path.join(WORK, "all.md")], stdout=null)[0])
+        shutil.rmtree(copy, ignore_errors=True)
+        samples["copy"].append(timed(["cp", "-r", output, copy])[0])
+
+    m = {k: statistics.median(v) for k, v in samples.items()}
+    files = sum(len(f) for _, _, f in os.walk(output))
+    size_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(output) for f in fs) / 1e6
+    floor = m["cmark"] + m["copy"]
+    print(f"size {SIZE}: {files} files, {size_mb:.1f} MB written by dossier; medians of {RUNS} runs")
+    print(f"  dossier full build   {m['dossier']:7.2f} s   peak {statistics.median(memory['dossier']):6.0f} MB")
+    print(f"  dossier no-op build  {m['noop']:7.2f} s")
+    print(f"  hugo                 {m['hugo']:7.2f} s   peak {statistics.median(memory['hugo']):6.0f} MB")
+    print(f"  cmark-gfm + copy     {floor:7.2f} s   ({m['cmark']:.2f} + {m['copy']:.2f})")
+    print("ratios (target in brackets):")
+    print(f"  full / hugo          {m['dossier'] / m['hugo']:7.2f}   [<= 0.5]")
+    print(f"  full / floor         {m['dossier'] / floor:7.2f}   [<= 3]")
+    print(f"  no-op / full         {m['noop'] / m['dossier']:7.2f}   [<= 0.1]")
+    print(f"  peak memory          {statistics.median(memory['dossier']):7.0f} MB [L: <= 1024]")
+
+
+if __name__ == "__main__":
+    main()
