@@ -86,7 +86,7 @@ def main():
         all_md.append(body)
 
     for w in range(weeks):
-        year, week = 2020 + w // 52, w % 52 + 2
+        year, week = 2020 + w // 52, w % 52 + 1
         name = f"{year}-W{week:02d}"
         body = f"## Done\n\n- {paragraph(rng, 20)}\n- closed [[B-{w * 3 + 1}]]\n\n## Next week\n\n- {paragraph(rng, 20)}\n"
         with open(os.path.join(dossier, "weekly", f"{name}.md"), "w") as f:
