@@ -19,8 +19,6 @@ public struct HTMLPage: Sendable {
     public var anchors: Set<String>
     /// The visible text, blocks separated by newlines, without scripts and styles.
     public var text: String
-    /// The text of the first `h1`, if any.
-    public var heading: String?
     /// The text split at headings with an `id` (h2–h6): the text before the first such
     /// heading has an empty anchor and heading.
     public var sections: [(anchor: String, heading: String, text: String)] = []
@@ -33,7 +31,6 @@ public struct HTMLPage: Sendable {
         references = []
         anchors = []
         text = ""
-        heading = nil
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         var bytes = Array(html.utf8)
@@ -71,7 +68,6 @@ public struct HTMLPage: Sendable {
                 }
                 if let id = Self.attribute(n, "id") { anchors.insert(id) }
                 if name == "a", let anchorName = Self.attribute(n, "name") { anchors.insert(anchorName) }
-                if collectingText, name == "h1", heading == nil { heading = Self.tidy(Self.content(n)) }
                 if collectingText, ["h2", "h3", "h4", "h5", "h6"].contains(name), let id = Self.attribute(n, "id") {
                     closeSection()
                     currentAnchor = id
