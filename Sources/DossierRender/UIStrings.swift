@@ -23,6 +23,7 @@ public enum UIStrings {
 
     /// English.
     private static let en: [String: String] = [
+        "breached_more": "{n} more in the issue list",
         "prev_article": "Previous article",
         "next_article": "Next article",
         "title_tag": "Tag",
@@ -232,6 +233,7 @@ public enum UIStrings {
 
     /// Simplified Chinese.
     private static let zh: [String: String] = [
+        "breached_more": "另有 {n} 个，见问题清单",
         "prev_article": "上一篇",
         "next_article": "下一篇",
         "title_tag": "标签",
@@ -441,6 +443,7 @@ public enum UIStrings {
 
     /// Russian.
     private static let ru: [String: String] = [
+        "breached_more": "ещё {n} — в списке проблем",
         "prev_article": "Предыдущая статья",
         "next_article": "Следующая статья",
         "title_tag": "Метка",

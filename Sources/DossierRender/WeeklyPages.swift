@@ -8,6 +8,9 @@ extension SiteRenderer {
         return wrap(page, id: "weekly-index", template: "weekly-index", title: t["title_weekly"], ["weeks": weeks])
     }
 
+    /// How many open issues past their target a weekly report lists by name.
+    static let breachedListed = 25
+
     /// A change against the previous week, shown as an arrow and the difference and
     /// read out in words.
     func change(_ difference: Int) -> [String: Any] {
@@ -62,7 +65,8 @@ extension SiteRenderer {
             "byTier": rows(figures.byTier, order: ["1", "2", "3", "none"]) { $0 == "none" ? tierLabel(nil) : tierLabel(Int($0)) },
             "byCategory": rows(figures.byCategory, order: site.settings.categories.map(\.id)) { $0 == "none" ? categoryLabel(nil) : categoryLabel($0) },
         ]
-        let breached: [[String: Any]] = figures.breachedOpenIDs.compactMap { id in
+        // A report lists the first few; the issue list has them all.
+        let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(Self.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
             return compact([
                 "id": id, "href": href(.issue(id)), "title": issue.title,
@@ -83,6 +87,12 @@ extension SiteRenderer {
             "milestonesOverdue": figures.milestonesOverdue.compactMap { milestones[$0] }
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },
         ]
+        if figures.breachedOpenIDs.count > Self.breachedListed {
+            let more = String(figures.breachedOpenIDs.count - Self.breachedListed)
+            own["breachedMore"] = [
+                "href": href(.issueList) + "?open=true", "text": t["breached_more"].replacingOccurrences(of: "{n}", with: more),
+            ]
+        }
         if index > 0 {
             let previous = site.weeklyNotes[index - 1].week
             own["prev"] = ["week": previous.description, "href": href(.weekly(previous))]

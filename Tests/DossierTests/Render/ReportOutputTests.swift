@@ -151,3 +151,24 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         #expect(page.contains("href=\"../issues/EX-1.html\""))
     }
 }
+
+@Suite struct LongListTests {
+    /// A weekly report names the first 25 open issues past their target and links the
+    /// rest: a report listing thousands could not be sent.
+    @Test func weeklyReportListsTheFirstBreachedIssues() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content/weekly"), withIntermediateDirectories: true)
+        var csv = "id,title,status,opened,category\n"
+        for i in 1...40 { csv += "L-\(i),Open \(i),open,2026-03-02 09:00,config\n" }
+        try Data(csv.utf8).write(to: site.appendingPathComponent("content/issues.csv"))
+        try Data("---\nstatus: red\n---\n\nBusy.\n".utf8).write(to: site.appendingPathComponent("content/weekly/2026-W10.md"))
+        _ = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        for page in ["weekly/2026-W10.html", "weekly/2026-W10.email.html"] {
+            let html = try String(contentsOf: site.appendingPathComponent("output/\(page)"), encoding: .utf8)
+            #expect(html.contains("L-25<") || html.contains("L-25</"), "\(page)")
+            #expect(!html.contains(">L-26<"), "\(page)")
+            #expect(html.contains("15 more in the issue list"), "\(page)")
+            #expect(html.contains("issues/index.html?open=true"), "\(page)")
+        }
+    }
+}
