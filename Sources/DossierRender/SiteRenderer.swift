@@ -42,22 +42,37 @@ public struct SiteRenderer: Sendable {
             tag(String), milestones, search
     }
 
+    /// Every file of the site, at once. For small sites and tests; a build uses
+    /// `render(batchSize:_:)` so that pages need not all be held at the same time.
     public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        render { files += $0 }
+        return files
+    }
+
+    /// Renders the site in batches of pages, each batch on all cores, and hands each
+    /// batch to `handle` before rendering the next: a large site is never held whole.
+    public func render(batchSize: Int = 512, _ handle: ([OutputFile]) throws -> Void) rethrows {
         var jobs: [Job] = [.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search]
         jobs += site.issues.indices.map { .issue($0) }
         jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
         jobs += site.articles.indices.map { .article($0) }
         jobs += tagGroups.keys.sorted().map { .tag($0) }
-        var files = jobs.parallelMap { job in page(job) }
-        files += theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
+        var pages: [String] = []
+        for start in stride(from: 0, to: jobs.count, by: batchSize) {
+            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in page(job) }
+            pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
+            try handle(batch)
+        }
+        var files = theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
         files += searchIndex().files
         files.append(feed())
-        files.append(sitemap(pages: files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }))
+        files.append(sitemap(pages: pages))
         files += dataExports()
-        return files
+        try handle(files)
     }
 
     func page(_ job: Job) -> OutputFile {

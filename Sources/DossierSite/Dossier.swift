@@ -130,24 +130,42 @@ public enum Dossier {
         if diagnostics.fails(strict: options.strict) { return stop() }
 
         let asOf = try resolve(options.asOf, clock: site.settings.clock)
-        let files = SiteRenderer(site: site, theme: theme, asOf: asOf).render()
-        diagnostics.append(
-            contentsOf: LinkCheck.check(files) { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
-        if diagnostics.fails(strict: options.strict) { return stop() }
-        do {
-            try writer.write(files)
-        } catch let refusal as OutputWriter.Refusal {
+        // Pages are written into the staging folder as they are rendered and only their
+        // links are kept for the final check: a large site is never held whole.
+        let staged: StagedSite
+        do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.message(refusal.description)
         }
-        func bytes(_ prefix: String) -> Int {
-            files.filter { $0.path.hasPrefix(prefix) }.reduce(0) { total, file in
-                if case .text(let text) = file.contents { return total + text.utf8.count }
-                return total
+        var check = LinkCheck()
+        var written = 0
+        var searchIndexBytes = 0
+        var searchTextBytes = 0
+        do {
+            try SiteRenderer(site: site, theme: theme, asOf: asOf).render { batch in
+                try staged.write(batch)
+                check.add(batch)
+                written += batch.count
+                for file in batch where file.path.hasPrefix("search/") {
+                    guard case .text(let text) = file.contents else { continue }
+                    if file.path.hasPrefix("search/text-") { searchTextBytes += text.utf8.count } else {
+                        searchIndexBytes += text.utf8.count
+                    }
+                }
             }
+        } catch {
+            staged.discard()
+            throw error
         }
+        diagnostics.append(
+            contentsOf: check.problems { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
+        if diagnostics.fails(strict: options.strict) {
+            staged.discard()
+            return stop()
+        }
+        try staged.commit()
         return BuildResult(
-            report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: files.count,
-            searchIndexBytes: bytes("search/meta.js") + bytes("search/terms-"), searchTextBytes: bytes("search/text-"))
+            report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: written,
+            searchIndexBytes: searchIndexBytes, searchTextBytes: searchTextBytes)
     }
 
     public enum ReportFormat: String, Sendable, CaseIterable {

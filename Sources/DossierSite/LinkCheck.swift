@@ -9,46 +9,71 @@ import Foundation
 /// internal one must be a file of the site and its `#fragment` an id on that page; no
 /// link may use an unsafe scheme (raw HTML allowed by `markdown.unsafe_html` included).
 struct LinkCheck {
-    /// `templateText` gives a template's source by name, to point at the line that
-    /// wrote a broken link (links from records were checked before rendering).
-    static func check(_ files: [OutputFile], templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
-        let paths = Set(files.map(\.path))
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let parsed: [(OutputFile, HTMLPage)] = pages.parallelMap { file in
-            guard case .text(let html) = file.contents else { return (file, HTMLPage(html: "")) }
-            return (file, HTMLPage(html: html, collectingText: false))
-        }
-        var anchors: [String: Set<String>] = [:]
-        for (file, page) in parsed { anchors[file.path] = page.anchors }
+    /// What the check needs of a page: its links, its ids and its template.
+    private struct PageLinks {
+        var path: String
+        var template: String?
+        var references: [HTMLPage.Reference]
+    }
 
+    private var pages: [PageLinks] = []
+    private var anchors: [String: Set<String>] = [:]
+    private var paths: Set<String> = []
+
+    /// Takes note of a batch of the site's files; their HTML need not be kept.
+    mutating func add(_ files: [OutputFile]) {
+        paths.formUnion(files.map(\.path))
+        let read: [(PageLinks, Set<String>)?] = files.parallelMap { file in
+            guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
+            let page = HTMLPage(html: html, collectingText: false)
+            return (PageLinks(path: file.path, template: file.template, references: page.references), page.anchors)
+        }
+        for case let (links, ids)? in read {
+            pages.append(links)
+            anchors[links.path] = ids
+        }
+    }
+
+    /// The problems of every page noted; `templateText` gives a template's source by
+    /// name, to point at the line that wrote a broken link (links from records were
+    /// checked before rendering).
+    func problems(templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (file, page) in parsed {
-            let folder = (file.path as NSString).deletingLastPathComponent
+        for page in pages {
+            let file = OutputFile(path: page.path, contents: .text(""), template: page.template)
+            let folder = (page.path as NSString).deletingLastPathComponent
             for reference in page.references {
                 // Found only for a problem: searching the template costs more than the check.
                 var place: SourceLocation { location(of: reference.value, in: file, templateText: templateText) }
                 if !URLSafety.isSafe(reference.value) {
                     diagnostics.append(
-                        .error(.unsafeLink, at: place, "page \(file.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))
+                        .error(.unsafeLink, at: place, "page \(page.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))
                     continue
                 }
-                guard let (path, fragment) = resolve(reference.value, from: folder) else { continue }
-                let target = path ?? file.path
+                guard let (path, fragment) = Self.resolve(reference.value, from: folder) else { continue }
+                let target = path ?? page.path
                 if !paths.contains(target) {
                     diagnostics.append(
-                        .error(.brokenLink, at: place, "page \(file.path) links to \(reference.value), which is not part of the site"))
+                        .error(.brokenLink, at: place, "page \(page.path) links to \(reference.value), which is not part of the site"))
                 } else if let fragment, !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
                     diagnostics.append(
-                        .error(.brokenAnchor, at: place, "page \(file.path) links to \(reference.value): \(target) has no #\(fragment)"))
+                        .error(.brokenAnchor, at: place, "page \(page.path) links to \(reference.value): \(target) has no #\(fragment)"))
                 }
             }
         }
         return diagnostics
     }
 
+    /// Checks the links of a whole site at once.
+    static func check(_ files: [OutputFile], templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
+        var check = LinkCheck()
+        check.add(files)
+        return check.problems(templateText: templateText)
+    }
+
     /// Where the template of `file` writes `url`: the line holding it without the
     /// page's `../` prefix (templates write `{{root}}`); the template's start otherwise.
-    static func location(of url: String, in file: OutputFile, templateText: (String) -> String?) -> SourceLocation {
+    func location(of url: String, in file: OutputFile, templateText: (String) -> String?) -> SourceLocation {
         guard let name = file.template else { return .start(of: file.path) }
         let path = "templates/\(name).mustache"
         var written = Substring(url)
