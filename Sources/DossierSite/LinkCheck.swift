@@ -9,56 +9,64 @@ import Foundation
 /// internal one must be a file of the site and its `#fragment` an id on that page; no
 /// link may use an unsafe scheme (raw HTML allowed by `markdown.unsafe_html` included).
 struct LinkCheck {
-    /// What the check needs of a page: its links, its ids and its template.
-    private struct PageLinks {
-        var path: String
+    /// The first page that links to a target, to report a broken one there.
+    private struct FirstUse {
+        var page: String
         var template: String?
-        var references: [HTMLPage.Reference]
+        var value: String
     }
 
-    private var pages: [PageLinks] = []
+    /// Distinct link targets (site path, fragment) with their first use: pages share most
+    /// links (navigation, the handbook tree), so this stays small however large the site.
+    private var targets: [String: FirstUse] = [:]
+    /// Links with an unsafe scheme, each use.
+    private var unsafe: [FirstUse] = []
     private var anchors: [String: Set<String>] = [:]
     private var paths: Set<String> = []
 
     /// Takes note of a batch of the site's files; their HTML need not be kept.
     mutating func add(_ files: [OutputFile]) {
         paths.formUnion(files.map(\.path))
-        let read: [(PageLinks, Set<String>)?] = files.parallelMap { file in
+        let read: [(path: String, template: String?, references: [String], ids: Set<String>)?] = files.parallelMap { file in
             guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
             let page = HTMLPage(html: html, collectingText: false)
-            return (PageLinks(path: file.path, template: file.template, references: page.references), page.anchors)
+            return (file.path, file.template, page.references.map(\.value), page.anchors)
         }
-        for case let (links, ids)? in read {
-            pages.append(links)
-            anchors[links.path] = ids
+        for case let page? in read {
+            anchors[page.path] = page.ids
+            let folder = (page.path as NSString).deletingLastPathComponent
+            for value in page.references {
+                guard URLSafety.isSafe(value) else {
+                    unsafe.append(FirstUse(page: page.path, template: page.template, value: value))
+                    continue
+                }
+                guard let (path, fragment) = Self.resolve(value, from: folder) else { continue }
+                let key = (path ?? page.path) + "\u{0}" + (fragment ?? "")  // NUL: in neither a path nor a fragment
+                if targets[key] == nil { targets[key] = FirstUse(page: page.path, template: page.template, value: value) }
+            }
         }
     }
 
     /// The problems of every page noted; `templateText` gives a template's source by
     /// name, to point at the line that wrote a broken link (links from records were
-    /// checked before rendering).
+    /// checked before rendering). A broken target is reported once, where it is first used.
     func problems(templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for page in pages {
-            let file = OutputFile(path: page.path, contents: .text(""), template: page.template)
-            let folder = (page.path as NSString).deletingLastPathComponent
-            for reference in page.references {
-                // Found only for a problem: searching the template costs more than the check.
-                var place: SourceLocation { location(of: reference.value, in: file, templateText: templateText) }
-                if !URLSafety.isSafe(reference.value) {
-                    diagnostics.append(
-                        .error(.unsafeLink, at: place, "page \(page.path) has a link with an unsafe scheme: \(reference.value.prefix(40))"))
-                    continue
-                }
-                guard let (path, fragment) = Self.resolve(reference.value, from: folder) else { continue }
-                let target = path ?? page.path
-                if !paths.contains(target) {
-                    diagnostics.append(
-                        .error(.brokenLink, at: place, "page \(page.path) links to \(reference.value), which is not part of the site"))
-                } else if let fragment, !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
-                    diagnostics.append(
-                        .error(.brokenAnchor, at: place, "page \(page.path) links to \(reference.value): \(target) has no #\(fragment)"))
-                }
+        func place(_ use: FirstUse) -> SourceLocation {
+            location(of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template), templateText: templateText)
+        }
+        var diagnostics = unsafe.map { use in
+            Diagnostic.error(.unsafeLink, at: place(use), "page \(use.page) has a link with an unsafe scheme: \(use.value.prefix(40))")
+        }
+        for (key, use) in targets.sorted(by: { $0.key < $1.key }) {
+            let separator = key.firstIndex(of: "\u{0}")!
+            let target = String(key[..<separator])
+            let fragment = String(key[key.index(after: separator)...])
+            if !paths.contains(target) {
+                diagnostics.append(
+                    .error(.brokenLink, at: place(use), "page \(use.page) links to \(use.value), which is not part of the site"))
+            } else if !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
+                diagnostics.append(
+                    .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
             }
         }
         return diagnostics
