@@ -42,14 +42,6 @@ public struct SiteRenderer: Sendable {
             tag(String), milestones, search
     }
 
-    /// Every file of the site, at once. For small sites and tests; a build uses
-    /// `render(batchSize:_:)` so that pages need not all be held at the same time.
-    public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        render { files += $0 }
-        return files
-    }
-
     /// Renders the site in batches of pages, each batch on all cores, and hands each
     /// batch to `handle` before rendering the next: a large site is never held whole.
     public func render(batchSize: Int = 512, _ handle: ([OutputFile]) throws -> Void) rethrows {

@@ -72,13 +72,6 @@ struct LinkCheck {
         return diagnostics
     }
 
-    /// Checks the links of a whole site at once.
-    static func check(_ files: [OutputFile], templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
-        var check = LinkCheck()
-        check.add(files)
-        return check.problems(templateText: templateText)
-    }
-
     /// Where the template of `file` writes `url`: the line holding it without the
     /// page's `../` prefix (templates write `{{root}}`); the template's start otherwise.
     func location(of url: String, in file: OutputFile, templateText: (String) -> String?) -> SourceLocation {

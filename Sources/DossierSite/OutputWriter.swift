@@ -53,13 +53,6 @@ public struct OutputWriter: Sendable {
         if !entries.isEmpty && !entries.contains(Self.marker) { throw Refusal.notOurs(path) }
     }
 
-    /// Writes `files` as the new site and swaps it in.
-    public func write(_ files: [OutputFile]) throws {
-        let staged = try stage()
-        try staged.write(files)
-        try staged.commit()
-    }
-
     /// Starts a new site in a hidden folder beside the output folder; nothing is
     /// replaced until `commit()`.
     public func stage() throws -> StagedSite {
