@@ -17,12 +17,14 @@ public struct HTMLPage: Sendable {
     public var references: [Reference]
     /// Every `id` (and `name` of `a`) on the page.
     public var anchors: Set<String>
-    /// The visible text, blocks separated by newlines, without scripts and styles.
-    public var text: String
     /// The text split at headings with an `id` (h2–h6): the text before the first such
     /// heading has an empty anchor and heading.
     public var sections: [(anchor: String, heading: String, text: String)] = []
+    /// The visible text, blocks separated by newlines, without scripts and styles.
+    public var text: String { sections.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n") }
     private let collectingText: Bool
+    /// The text of the current section, as read (tidied when the section ends).
+    private var sectionText = ""
 
     /// Reads `html`, a whole page or a fragment; `collectingText` is off when only the
     /// links and anchors are wanted (collecting the text is most of the work).
@@ -30,7 +32,6 @@ public struct HTMLPage: Sendable {
         self.collectingText = collectingText
         references = []
         anchors = []
-        text = ""
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         var bytes = Array(html.utf8)
@@ -43,10 +44,7 @@ public struct HTMLPage: Sendable {
         guard let document else { return }
         defer { xmlFreeDoc(document) }
         if let root = xmlDocGetRootElement(document) { visit(root) }
-        if collectingText {
-            closeSection()
-            text = Self.tidy(text)
-        }
+        if collectingText { closeSection() }
     }
 
     private static let blockElements: Set<String> = [
@@ -78,12 +76,12 @@ public struct HTMLPage: Sendable {
                 let isHeadingAnchor = name == "a" && Self.attribute(n, "class") == "heading-anchor"
                 if !Self.skippedElements.contains(name) && !(collectingText && isHeadingAnchor) {
                     let block = collectingText && Self.blockElements.contains(name)
-                    if block { text += "\n" }
+                    if block { sectionText += "\n" }
                     if let child = n.pointee.children { visit(child) }
-                    if block { text += "\n" }
+                    if block { sectionText += "\n" }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if collectingText, let content = n.pointee.content { text += String(cString: content) }
+                if collectingText, let content = n.pointee.content { sectionText += String(cString: content) }
             default:
                 break
             }
@@ -93,16 +91,12 @@ public struct HTMLPage: Sendable {
 
     private var currentAnchor = ""
     private var currentHeading = ""
-    /// Where the current section's text starts in `text`, as a UTF-8 offset.
-    private var sectionStart = 0
 
     /// Ends the section that started at the last heading (or the top) with the text so far.
     private mutating func closeSection() {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: min(sectionStart, utf8.count))
-        let body = Self.tidy(String(text[start...]))
+        let body = Self.tidy(sectionText)
         if !body.isEmpty || !currentHeading.isEmpty { sections.append((currentAnchor, currentHeading, body)) }
-        sectionStart = utf8.count
+        sectionText = ""
     }
 
     private static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
@@ -117,11 +111,32 @@ public struct HTMLPage: Sendable {
         return String(cString: value)
     }
 
-    /// Collapses runs of spaces within lines and drops empty lines.
+    /// Collapses runs of spaces within lines and drops empty lines, in one pass.
     static func tidy(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline)
-            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ") }
-            .filter { !$0.isEmpty }
-            .joined(separator: "\n")
+        var out = String.UnicodeScalarView()
+        var lineHasText = false
+        var pendingSpace = false
+        var pendingBreak = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                if lineHasText { pendingBreak = true }
+                lineHasText = false
+                pendingSpace = false
+            case " ", "\t", "\u{00A0}":
+                if lineHasText { pendingSpace = true }
+            default:
+                if pendingBreak {
+                    out.append("\n")
+                } else if pendingSpace {
+                    out.append(" ")
+                }
+                pendingBreak = false
+                pendingSpace = false
+                lineHasText = true
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
