@@ -24,25 +24,41 @@ struct LinkCheck {
     private var anchors: [String: Set<String>] = [:]
     private var paths: Set<String> = []
 
-    /// Takes note of a batch of the site's files; their HTML need not be kept.
+    /// Takes note of a batch of the site's files; their HTML need not be kept. Pages are
+    /// read and their links resolved on all cores; only the distinct targets are merged.
     mutating func add(_ files: [OutputFile]) {
         paths.formUnion(files.map(\.path))
-        let read: [(path: String, template: String?, references: [String], ids: Set<String>)?] = files.parallelMap { file in
+        struct Read {
+            var path: String
+            var template: String?
+            var ids: Set<String>
+            /// Each internal target's key with the link as written, in page order.
+            var targets: [(key: String, value: String)] = []
+            var unsafe: [String] = []
+        }
+        let read: [Read?] = files.parallelMap { file in
             guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
             let page = HTMLPage(html: html, collectingText: false)
-            return (file.path, file.template, page.references.map(\.value), page.anchors)
-        }
-        for case let page? in read {
-            anchors[page.path] = page.ids
-            let folder = (page.path as NSString).deletingLastPathComponent
-            for value in page.references {
+            var result = Read(path: file.path, template: file.template, ids: page.anchors)
+            let folder = (file.path as NSString).deletingLastPathComponent
+            var seen: Set<String> = []
+            for reference in page.references where seen.insert(reference.value).inserted {
+                let value = reference.value
                 guard URLSafety.isSafe(value) else {
-                    unsafe.append(FirstUse(page: page.path, template: page.template, value: value))
+                    result.unsafe.append(value)
                     continue
                 }
                 guard let (path, fragment) = Self.resolve(value, from: folder) else { continue }
-                let key = (path ?? page.path) + "\u{0}" + (fragment ?? "")  // NUL: in neither a path nor a fragment
-                if targets[key] == nil { targets[key] = FirstUse(page: page.path, template: page.template, value: value) }
+                // NUL: in neither a path nor a fragment.
+                result.targets.append(((path ?? file.path) + "\u{0}" + (fragment ?? ""), value))
+            }
+            return result
+        }
+        for case let page? in read {
+            anchors[page.path] = page.ids
+            for value in page.unsafe { unsafe.append(FirstUse(page: page.path, template: page.template, value: value)) }
+            for (key, value) in page.targets where targets[key] == nil {
+                targets[key] = FirstUse(page: page.path, template: page.template, value: value)
             }
         }
     }
@@ -88,6 +104,11 @@ struct LinkCheck {
         return .start(of: path)
     }
 
+    /// `text` without its percent-escapes; nil when they are malformed.
+    private static func decoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
+    }
+
     /// The site path and fragment an internal URL points to; nil for external URLs.
     /// A nil path with a fragment is the same page.
     static func resolve(_ url: String, from folder: String) -> (String?, String?)? {
@@ -95,12 +116,12 @@ struct LinkCheck {
         var rest = url
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            fragment = decoded(String(rest[rest.index(after: hash)...]))
             rest = String(rest[..<hash])
         }
         if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
         if rest.isEmpty { return (nil, fragment) }
-        let decoded = rest.removingPercentEncoding ?? rest
+        let decoded = decoded(rest) ?? rest
         var parts = folder.split(separator: "/").map(String.init)
         for part in decoded.split(separator: "/") {
             if part == "." { continue }
