@@ -1,6 +1,5 @@
 import CCmarkGFM
 import Foundation
-import Synchronization
 
 /// A place in a Markdown source: 1-based line and column, the column in Unicode scalars.
 public struct MarkdownPosition: Hashable, Sendable {
@@ -62,8 +61,6 @@ public final class MarkdownDocument: @unchecked Sendable {
     private let source: String
     private let lineOffset: Int
     private let options: MarkdownOptions
-    /// The last rendering and the destinations it was made with.
-    private let rendered = Mutex<(destinations: [String?], html: String)?>(nil)
 
     /// Parses `source`. `lineOffset` is added to every line, for a body that follows
     /// front matter.
@@ -103,8 +100,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         return body(document, cmark_parser_get_syntax_extensions(parser), walker)
     }
 
-    /// Renders the document as HTML; the result is kept for the next call with the same
-    /// destinations (a page and its search text, say).
+    /// Renders the document as HTML. Nothing is kept: a page's search text is read from
+    /// the page's own rendering.
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
@@ -113,9 +110,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
     /// `destinations` says.
     public func render(destinations: [String?], titles: [String?]? = nil, headingLinkLabel: String? = nil) -> String {
-        if let html = rendered.withLock({ $0?.destinations == destinations ? $0?.html : nil }) { return html }
         precondition(destinations.count == links.count, "one destination per link")
-        let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
+        return Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
             for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
                 if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
                     cmark_node_set_literal(text, title)
@@ -146,8 +142,6 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             return Self.renderNode(root, extensions)
         }
-        rendered.withLock { $0 = (destinations, html) }
-        return html
     }
 
     /// Renders with the destinations as written (for a document without links to check).

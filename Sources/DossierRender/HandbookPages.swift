@@ -73,9 +73,10 @@ extension SiteRenderer {
         var breadcrumbs: [[String: Any]] = [["label": t["nav_handbook"], "href": href(.handbookIndex, from: page)]]
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
         breadcrumbs.append(["label": article.title, "current": true])
+        let body = html(article.body, root: page.root)
         let own: [String: Any] = [
             "article": compact([
-                "title": article.title, "bodyHTML": html(article.body, root: page.root) ?? "",
+                "title": article.title, "bodyHTML": body ?? "",
                 "toc": article.body.headings.filter { $0.level == 2 || $0.level == 3 }
                     .map { ["level": $0.level, "anchor": $0.anchor, "text": $0.text] },
                 "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,
@@ -106,7 +107,9 @@ extension SiteRenderer {
                 ])
             },
         ]
-        return wrap(page, id: "article", template: "article", title: article.title, own)
+        var file = wrap(page, id: "article", template: "article", title: article.title, own)
+        file.searchDocument = searchDocument(page, title: article.title, kind: "article", bodies: [body])
+        return file
     }
 
     func tagPage(_ slug: String) -> OutputFile {

@@ -55,17 +55,21 @@ extension SiteRenderer {
 
         // The model records only articles as an issue's backlinks.
         let articles = (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] }
+        let description = html(issue.description, root: page.root)
+        let resolution = html(issue.resolution, root: page.root)
         let own: [String: Any] = [
             "issue": compact([
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
                 "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) },
                 "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
-                "descriptionHTML": html(issue.description, root: page.root),
-                "resolutionHTML": html(issue.resolution, root: page.root),
+                "descriptionHTML": description, "resolutionHTML": resolution,
             ]),
             "articles": articles,
         ]
-        return wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
+        var file = wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
+        file.searchDocument = searchDocument(
+            page, title: "\(issue.id) \(issue.title)", kind: "issue", lead: [("", "", issue.id)], bodies: [description, resolution])
+        return file
     }
 
     func targetText(_ target: SLATarget) -> String {

@@ -13,6 +13,8 @@ public struct OutputFile: Sendable {
     public var contents: Contents
     /// The template that produced the page, for locating a broken link it holds.
     public var template: String?
+    /// The page's entry in the search index, made where the page was rendered.
+    var searchDocument: SearchIndex.Document?
 
     public init(path: String, contents: Contents, template: String? = nil) {
         self.path = path

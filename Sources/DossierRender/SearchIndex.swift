@@ -13,12 +13,23 @@ import Foundation
 /// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
 /// without their common endings (`согласования` and `согласование` are one term).
 struct SearchIndex {
-    struct Document {
+    struct Document: Sendable {
         var url: String
         var title: String
         /// "article", "issue" or "weekly".
         var kind: String
         var sections: [(anchor: String, heading: String, text: String)]
+        /// The distinct terms of the title, headings and text; made with the document, so
+        /// on the core that rendered its page.
+        let terms: Set<String>
+
+        init(url: String, title: String, kind: String, sections: [(anchor: String, heading: String, text: String)]) {
+            self.url = url
+            self.title = title
+            self.kind = kind
+            self.sections = sections
+            terms = Set(SearchIndex.terms(([title] + sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")))
+        }
     }
 
     /// Below this, the terms stay in one file; above, one chunk per this many bytes.
@@ -136,8 +147,7 @@ struct SearchIndex {
     func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
         var postings: [String: [Int]] = [:]
         for (id, document) in documents.enumerated() {
-            let text = ([document.title] + document.sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")
-            for term in Set(Self.terms(text)) { postings[term, default: []].append(id) }
+            for term in document.terms { postings[term, default: []].append(id) }
         }
         let termBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 * $1.value.count + 6 }
         let chunkCount = max(1, (termBytes + Self.bytesPerTermChunk - 1) / Self.bytesPerTermChunk)

@@ -7,29 +7,21 @@ import Foundation
 extension SiteRenderer {
     /// The search index over articles, issues and weekly notes, from their rendered
     /// text split at headings.
-    func searchIndex() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
-        func sections(_ document: MarkdownDocument?, root: String) -> [(anchor: String, heading: String, text: String)] {
-            html(document, root: root).map { HTMLPage(html: $0).sections } ?? []
-        }
-        var documents: [SearchIndex.Document] = []
-        for article in orderedArticles {
-            let page = SitePage.article(article.slug)
-            documents.append(.init(url: page.path, title: article.title, kind: "article", sections: sections(article.body, root: page.root)))
-        }
-        for issue in site.issues {
-            let page = SitePage.issue(issue.id)
-            let text = sections(issue.description, root: page.root) + sections(issue.resolution, root: page.root)
-            documents.append(
-                .init(url: page.path, title: "\(issue.id) \(issue.title)", kind: "issue", sections: [("", "", issue.id)] + text))
-        }
-        for note in site.weeklyNotes.reversed() {
-            let page = SitePage.weekly(note.week)
-            let summary: [(anchor: String, heading: String, text: String)] = note.summary.map { [("", "", $0)] } ?? []
-            documents.append(
-                .init(url: page.path, title: "\(t["title_weekly"]) \(note.week)", kind: "weekly",
-                    sections: summary + sections(note.body, root: page.root)))
-        }
-        return SearchIndex(documents: documents).files()
+    /// The search entry of `page`, whose Markdown rendered to `bodies`: sections split
+    /// at its headings, after the `lead` sections.
+    func searchDocument(
+        _ page: SitePage, title: String, kind: String, lead: [(anchor: String, heading: String, text: String)] = [],
+        bodies: [String?]
+    ) -> SearchIndex.Document {
+        .init(url: page.path, title: title, kind: kind, sections: lead + bodies.flatMap { $0.map { HTMLPage(html: $0).sections } ?? [] })
+    }
+
+    /// The search index of the pages' entries, in a fixed order: articles in handbook
+    /// order, issues, then weekly notes newest first.
+    func searchIndex(_ entries: [String: SearchIndex.Document]) -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+        let order = orderedArticles.map { SitePage.article($0.slug).path } + site.issues.map { SitePage.issue($0.id).path }
+            + site.weeklyNotes.reversed().map { SitePage.weekly($0.week).path }
+        return SearchIndex(documents: order.compactMap { entries[$0] }).files()
     }
 
     /// feed.xml: an Atom feed of the weekly reports, newest first. Ids and times come
@@ -88,7 +80,16 @@ extension SiteRenderer {
             guard let time else { return nil }
             return time.isDateOnly ? time.day.description : Self.rfc3339(time.instant, zone: clock.timeZone)
         }
-        var records: [[String: Any]] = []
+        func json(_ value: Any?) -> JSONText.Value {
+            switch value {
+            case let text as String: return .string(text)
+            case let number as Int: return .int(number)
+            case let number as Double: return .double(number)
+            default: return .null
+            }
+        }
+        var records: [JSONText.Value] = []
+        records.reserveCapacity(site.issues.count)
         var csv = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
         for issue in site.issues {
             let target = timeline.target(issue)
@@ -101,20 +102,20 @@ extension SiteRenderer {
                 "sla": timeline.slaState(issue, at: asOf).rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
                 "hours_to_resolve": timeline.hoursToResolve(issue).map { (($0 * 100).rounded() / 100) },
             ]
-            var record: [String: Any] = [:]
-            for column in columns { record[column] = values[column] ?? nil ?? NSNull() }
-            record["tags"] = issue.tags
+            // Every column, null when the record has no value; tags as an array, unknown
+            // columns under "extra" (the first of a repeated header).
+            var record = columns.map { column in (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : json(values[column] ?? nil)) }
             if !issue.extra.isEmpty {
-                record["extra"] = Dictionary(issue.extra.map { ($0.header, $0.value) }, uniquingKeysWith: { a, _ in a })
+                var extra: [(String, JSONText.Value)] = []
+                for field in issue.extra where !extra.contains(where: { $0.0 == field.header }) { extra.append((field.header, .string(field.value))) }
+                record.append(("extra", .object(extra.sorted { $0.0 < $1.0 })))
             }
-            records.append(record)
+            records.append(.object(record.sorted { $0.0 < $1.0 }))
             csv += columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
                 .joined(separator: ",") + "\r\n"
         }
-        let json = (try? JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("[]".utf8)
         return [
-            OutputFile(path: "data/issues.json", contents: .text(String(decoding: json, as: UTF8.self) + "\n")),
+            OutputFile(path: "data/issues.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
             OutputFile(path: "data/issues.csv", contents: .text(csv)),
         ]
     }

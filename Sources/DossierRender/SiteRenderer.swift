@@ -51,16 +51,21 @@ public struct SiteRenderer: Sendable {
         jobs += site.articles.indices.map { .article($0) }
         jobs += tagGroups.keys.sorted().map { .tag($0) }
         var pages: [String] = []
+        var searchEntries: [String: SearchIndex.Document] = [:]
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
-            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in page(job) }
+            var batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in page(job) }
             pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
+            for index in batch.indices {
+                if let entry = batch[index].searchDocument { searchEntries[entry.url] = entry }
+                batch[index].searchDocument = nil
+            }
             try handle(batch)
         }
         var files = theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
-        files += searchIndex().files
+        files += searchIndex(searchEntries).files
         files.append(feed())
         files.append(sitemap(pages: pages))
         files += dataExports()

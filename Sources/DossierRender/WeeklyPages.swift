@@ -80,7 +80,8 @@ extension SiteRenderer {
         week["emailHref"] = href(.weeklyEmail(note.week))
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
-        week["bodyHTML"] = html(note.body, root: root) ?? ""
+        let body = html(note.body, root: root)
+        week["bodyHTML"] = body ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
             "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map { ["id": $0.id, "title": $0.title] },
@@ -102,7 +103,12 @@ extension SiteRenderer {
             own["next"] = ["week": next.description, "href": href(.weekly(next))]
         }
         let title = "\(t["title_weekly"]) \(note.week)"
-        guard email else { return wrap(page, id: "weekly", template: "weekly", title: title, own) }
+        guard email else {
+            var file = wrap(page, id: "weekly", template: "weekly", title: title, own)
+            file.searchDocument = searchDocument(
+                page, title: title, kind: "weekly", lead: note.summary.map { [("", "", $0)] } ?? [], bodies: [body])
+            return file
+        }
         var context = common(page, id: "weekly", title: title)
         context["root"] = root
         context.merge(own) { _, new in new }
