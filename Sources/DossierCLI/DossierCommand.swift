@@ -72,6 +72,10 @@ struct Build: ParsableCommand {
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
             strict: strict)
         let result = try Dossier.build(options)
+        if result.upToDate {
+            print("\(options.output.path) is up to date: no record, template, option or as-of moment changed")
+            return
+        }
         printDiagnostics(result.report, format: .text, to: FileHandle.standardError)
         if result.filesWritten == 0 {
             FileHandle.standardError.write(Data("dossier: nothing written; the previous site is unchanged\n".utf8))

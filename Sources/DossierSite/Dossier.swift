@@ -106,6 +106,16 @@ public enum Dossier {
             self.drafts = drafts
             self.strict = strict
         }
+
+        /// The options that change what is built, with the as-of moment as given.
+        var fingerprint: String {
+            let moment: String
+            switch asOf {
+            case .instant(let date): moment = "instant \(date.timeIntervalSince1970)"
+            case .written(let text): moment = "written \(text)"
+            }
+            return "drafts \(drafts); strict \(strict); as-of \(moment)"
+        }
     }
 
     public struct BuildResult: Sendable {
@@ -116,6 +126,8 @@ public enum Dossier {
         /// text it covers (the text chunks, loaded only for results shown).
         public var searchIndexBytes = 0
         public var searchTextBytes = 0
+        /// Nothing was done: the output already holds this build (see BuildManifest).
+        public var upToDate = false
     }
 
     /// `dossier build`: load, validate, count, render, check the links of the final
@@ -123,6 +135,12 @@ public enum Dossier {
     public static func build(_ options: BuildOptions) throws -> BuildResult {
         let writer = OutputWriter(output: options.output, site: options.site)
         do { try writer.check() } catch let refusal as OutputWriter.Refusal { throw UsageFailure.message(refusal.description) }
+        let manifest = BuildManifest(site: options.site, options: options.fingerprint)
+        if let recorded = BuildManifest.recorded(in: writer.output), recorded.tool == manifest.tool,
+            recorded.options == manifest.options, recorded.inputs == manifest.inputs, recorded.describes(writer.output)
+        {
+            return BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0, upToDate: true)
+        }
 
         let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
@@ -162,7 +180,8 @@ public enum Dossier {
             staged.discard()
             return stop()
         }
-        try staged.commit()
+        // Only a build without diagnostics is recorded: an up-to-date build has none to repeat.
+        try staged.commit(manifest: diagnostics.items.isEmpty ? manifest : nil)
         return BuildResult(
             report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: written,
             searchIndexBytes: searchIndexBytes, searchTextBytes: searchTextBytes)
