@@ -68,10 +68,19 @@ struct Build: ParsableCommand {
     @Flag(help: "Fail on warnings too.") var strict = false
 
     func run() throws {
-        let options = Dossier.BuildOptions(
+        var options = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
             strict: strict)
-        let result = try Dossier.build(options)
+        let line = ProgressLine()
+        options.progress = line.callback
+        let result: Dossier.BuildResult
+        do {
+            result = try Dossier.build(options)
+            line.clear()
+        } catch {
+            line.clear()
+            throw error
+        }
         if result.upToDate {
             print("\(options.output.path) is up to date: no record, template, option or as-of moment changed")
             return

@@ -45,11 +45,7 @@ public struct SiteRenderer: Sendable {
     /// Renders the site in batches of pages, each batch on all cores, and hands each
     /// batch to `handle` before rendering the next: a large site is never held whole.
     public func render(batchSize: Int = 512, _ handle: ([OutputFile]) throws -> Void) rethrows {
-        var jobs: [Job] = [.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search]
-        jobs += site.issues.indices.map { .issue($0) }
-        jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
-        jobs += site.articles.indices.map { .article($0) }
-        jobs += tagGroups.keys.sorted().map { .tag($0) }
+        let jobs = self.jobs
         var pages: [String] = []
         var searchEntries: [String: SearchIndex.Document] = [:]
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
@@ -71,6 +67,19 @@ public struct SiteRenderer: Sendable {
         files += dataExports()
         try handle(files)
     }
+
+    /// Every page to render, in the order they are rendered.
+    var jobs: [Job] {
+        var jobs: [Job] = [.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search]
+        jobs += site.issues.indices.map { .issue($0) }
+        jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
+        jobs += site.articles.indices.map { .article($0) }
+        jobs += tagGroups.keys.sorted().map { .tag($0) }
+        return jobs
+    }
+
+    /// The number of pages `render` makes (the files after them are not counted).
+    public var pageCount: Int { 6 + site.issues.count + 2 * site.weeklyNotes.count + site.articles.count + tagGroups.count }
 
     func page(_ job: Job) -> OutputFile {
         switch job {

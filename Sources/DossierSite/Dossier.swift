@@ -92,6 +92,16 @@ public enum Dossier {
         return RunReport(diagnostics: diagnostics, sources: raw.sources)
     }
 
+    /// Where a build is, for a progress line.
+    public enum Progress: Sendable {
+        case loading
+        /// Pages rendered and written so far, of all.
+        case rendering(done: Int, of: Int)
+        case indexing
+        case checkingLinks
+        case swapping
+    }
+
     public struct BuildOptions: Sendable {
         public var site: URL
         public var output: URL
@@ -106,6 +116,9 @@ public enum Dossier {
             self.drafts = drafts
             self.strict = strict
         }
+
+        /// Told each stage as the build reaches it; not part of what is built.
+        public var progress: (@Sendable (Progress) -> Void)?
 
         /// The options that change what is built, with the as-of moment as given.
         var fingerprint: String {
@@ -142,6 +155,8 @@ public enum Dossier {
             return BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0, upToDate: true)
         }
 
+        let progress = options.progress ?? { _ in }
+        progress(.loading)
         let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
         func stop() -> BuildResult { BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0) }
@@ -159,10 +174,14 @@ public enum Dossier {
         var searchIndexBytes = 0
         var searchTextBytes = 0
         do {
-            try SiteRenderer(site: site, theme: theme, asOf: asOf).render { batch in
+            let renderer = SiteRenderer(site: site, theme: theme, asOf: asOf)
+            let pages = renderer.pageCount
+            progress(.rendering(done: 0, of: pages))
+            try renderer.render { batch in
                 try staged.write(batch)
                 check.add(batch)
                 written += batch.count
+                progress(written < pages ? .rendering(done: written, of: pages) : .indexing)
                 for file in batch where file.path.hasPrefix("search/") {
                     guard case .text(let text) = file.contents else { continue }
                     if file.path.hasPrefix("search/text-") { searchTextBytes += text.utf8.count } else {
@@ -174,12 +193,14 @@ public enum Dossier {
             staged.discard()
             throw error
         }
+        progress(.checkingLinks)
         diagnostics.append(
             contentsOf: check.problems { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
         if diagnostics.fails(strict: options.strict) {
             staged.discard()
             return stop()
         }
+        progress(.swapping)
         // Only a build without diagnostics is recorded: an up-to-date build has none to repeat.
         try staged.commit(manifest: diagnostics.items.isEmpty ? manifest : nil)
         return BuildResult(

@@ -20,8 +20,15 @@ import Testing
     }
 
     func dossier(_ arguments: String..., in folder: URL? = nil) throws -> Run {
+        try run(Self.binary.path, arguments, in: folder)
+    }
+
+    func run(_ executable: String, _ arguments: String...) throws -> Run { try run(executable, arguments, in: nil) }
+
+    /// Runs a program with SOURCE_DATE_EPOCH set, collecting its output.
+    func run(_ executable: String, _ arguments: [String], in folder: URL?) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment

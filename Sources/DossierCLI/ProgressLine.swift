@@ -1,0 +1,60 @@
+import DossierSite
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A build's stage on one line of a terminal, rewritten in place and cleared at the
+/// end; nothing at all when standard error is not a terminal (CI logs, pipes).
+final class ProgressLine: Sendable {
+    private struct State {
+        var last: ContinuousClock.Instant?
+        var shown = false
+    }
+
+    private let state = Mutex(State())
+    let enabled: Bool
+
+    init(enabled: Bool = isatty(STDERR_FILENO) == 1) { self.enabled = enabled }
+
+    /// The callback to hand to a build, or nil when there is no terminal.
+    var callback: (@Sendable (Dossier.Progress) -> Void)? {
+        guard enabled else { return nil }
+        return { [self] progress in show(progress) }
+    }
+
+    static func text(_ progress: Dossier.Progress) -> String {
+        switch progress {
+        case .loading: return "reading and checking the records…"
+        case .rendering(let done, let total): return "rendering pages \(done)/\(total) (\(total == 0 ? 100 : done * 100 / total) %)"
+        case .indexing: return "writing the search index, feed and data…"
+        case .checkingLinks: return "checking every link…"
+        case .swapping: return "putting the new site in place…"
+        }
+    }
+
+    func show(_ progress: Dossier.Progress) {
+        let now = ContinuousClock.now
+        let due = state.withLock { state -> Bool in
+            // Page counts at most ten times a second; stage changes always.
+            if case .rendering(let done, _) = progress, done > 0, let last = state.last, now - last < .milliseconds(100) {
+                return false
+            }
+            state.last = now
+            state.shown = true
+            return true
+        }
+        if due { FileHandle.standardError.write(Data("\r\u{1B}[2K\(Self.text(progress))".utf8)) }
+    }
+
+    /// Clears the line, before the command prints its result.
+    func clear() {
+        let shown = state.withLock { state in
+            defer { state.shown = false }
+            return state.shown
+        }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
