@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `dossier serve` only: a small HTTP server on Swift concurrency and BSD sockets.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Tests only.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -51,10 +53,14 @@ let package = Package(
                 "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
                 "DossierRender", "DossierHTML",
             ]),
+        // `dossier serve`: builds, serves on 127.0.0.1, rebuilds on change, reloads pages.
+        .target(
+            name: "DossierServe",
+            dependencies: ["DossierSite", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "DossierCLI",
             dependencies: [
-                "DossierSite",
+                "DossierSite", "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -72,7 +78,7 @@ let package = Package(
             name: "DossierTests",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierServe", "DossierFuzzing",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -3,17 +3,21 @@ import DossierSite
 import Foundation
 
 @main
-struct DossierCommand: ParsableCommand {
+struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Checks the records of an implementation project and builds its site.",
-        subcommands: [Build.self, Check.self, Report.self])
+        subcommands: [Build.self, Check.self, Serve.self, Report.self])
 
     /// Runs a command; usage errors exit 2 as the contract says (not 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serving = command as? AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as UsageFailure {
             FileHandle.standardError.write(Data("dossier: \(failure)\n".utf8))
             Foundation.exit(2)

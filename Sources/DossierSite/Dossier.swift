@@ -240,6 +240,10 @@ public enum Dossier {
         }
     }
 
+    /// Changes whenever a file under the site's content/ or templates/ is added, removed
+    /// or modified; reads no file, so it can be taken a few times a second.
+    public static func inputStamp(site: URL) -> String { BuildManifest.stamp(site: site) }
+
     /// The as-of instant in the project's zone.
     static func resolve(_ asOf: AsOf, clock: ProjectClock) throws -> Date {
         switch asOf {

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DossierServe
+import DossierSite
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a record or template changes.")
+
+    @OptionGroup var site: SiteArgument
+    @Option(help: "The port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8040
+    @Option(help: "Where to write the site (default: SITE/output).") var output: String?
+    @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now at each build).")
+    var asOf: String?
+    @Flag(help: "Include articles marked draft: true.") var drafts = false
+
+    func run() async throws {
+        let build = Dossier.BuildOptions(
+            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts)
+        do { try OutputWriter(output: build.output, site: build.site).check() } catch let refusal as OutputWriter.Refusal {
+            throw UsageFailure.message(refusal.description)
+        }
+        let live = LiveSite(.init(build: build, port: port)) { line in
+            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        }
+        try await live.run { url in
+            FileHandle.standardOutput.write(Data("serving \(url) (Ctrl-C to stop)\n".utf8))
+        }
+    }
+}

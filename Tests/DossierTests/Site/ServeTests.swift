@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `dossier serve` as a user meets it: the site on 127.0.0.1, a rebuild after each save,
+/// the diagnostics instead of the pages while the records are broken.
+@Suite struct ServeTests {
+    /// A running `dossier serve`, stopped when the test ends.
+    final class Server {
+        let process = Process()
+        let url: URL
+
+        init(site: URL) throws {
+            process.executableURL = EndToEndTests.binary
+            process.arguments = ["serve", site.path, "--port", "0"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = "1773306000"
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The first line names the address, once the site is built and the port open.
+            var line = Data()
+            while !line.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line += chunk
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no address in \(text)"])
+            }
+            url = URL(string: String(text[start.lowerBound..<end]))!
+        }
+
+        deinit {
+            process.terminate()
+            process.waitUntilExit()
+        }
+
+        func get(_ path: String) async throws -> (status: Int, body: String) {
+            var request = URLRequest(url: URL(string: path, relativeTo: url)!)
+            request.cachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+        }
+
+        /// The state once the build number reaches `generation` (a build is a second or two at most here).
+        func waitFor(generation: Int) async throws -> String {
+            for _ in 0..<200 {
+                let state = try await get("/__dossier/state").body
+                if state.contains("\"generation\":\(generation),") { return state }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("build \(generation) never came")
+            return ""
+        }
+    }
+
+    @Test func servesRebuildsAndShowsBrokenRecords() async throws {
+        let site = try Fixtures.copy("valid")
+        let server = try Server(site: site)
+
+        let home = try await server.get("/")
+        #expect(home.status == 200)
+        #expect(home.body.contains("<script src=\"/__dossier/live.js\" data-generation=\"1\"></script></body>"))
+        #expect(try await server.get("/__dossier/live.js").body.contains("location.reload()"))
+        #expect(try await server.get("/assets/dossier.css").status == 200)
+        // Nothing outside the output folder, nor its marker.
+        #expect(try await server.get("/%2e%2e/content/issues.csv").status == 404)
+        #expect(try await server.get("/.dossier-output").status == 404)
+        #expect(try await server.get("/no/such/page.html").status == 404)
+
+        // A broken record: every page shows where, until it is fixed.
+        let issues = site.appendingPathComponent("content/issues.csv")
+        let good = try String(contentsOf: issues, encoding: .utf8)
+        try Data(good.replacingOccurrences(of: "EX-2,Approval flow skips the CFO,In Progress,", with: "EX-2,Approval flow skips the CFO,Doing,").utf8)
+            .write(to: issues)
+        #expect(try await server.waitFor(generation: 2).contains("\"failed\":true"))
+        let broken = try await server.get("/issues/index.html")
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("content/issues.csv:7:34: error: unknown status \"Doing\""))
+        #expect(broken.body.contains("data-generation=\"2\""))
+
+        try Data(good.utf8).write(to: issues)
+        #expect(try await server.waitFor(generation: 3).contains("\"failed\":false"))
+        #expect(try await server.get("/issues/index.html").status == 200)
+
+        // An edited article is served as edited.
+        let article = site.appendingPathComponent("content/handbook/setup/login.md")
+        try Data((try String(contentsOf: article, encoding: .utf8) + "\nA sentence added while serving.\n").utf8).write(to: article)
+        _ = try await server.waitFor(generation: 4)
+        #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
+    }
+}
