@@ -45,11 +45,13 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),
+        // Records at two git revisions, compared: `dossier diff`.
+        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
-                "DossierRender", "DossierHTML",
+                "DossierRender", "DossierHTML", "DossierDiff",
             ]),
         .executableTarget(
             name: "DossierCLI",
@@ -72,7 +74,7 @@ let package = Package(
             name: "DossierTests",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing", "DossierDiff",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -7,7 +7,7 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Checks the records of an implementation project and builds its site.",
-        subcommands: [Build.self, Check.self, Report.self])
+        subcommands: [Build.self, Check.self, Report.self, Diff.self])
 
     /// Runs a command; usage errors exit 2 as the contract says (not 64).
     static func main() {
@@ -121,4 +121,27 @@ struct Report: ParsableCommand {
 enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
     case markdown, html, email, json
     var value: Dossier.ReportFormat { Dossier.ReportFormat(rawValue: rawValue)! }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed in the records between two git revisions; writes nothing.",
+        discussion: """
+            REV..REV compares two revisions, REV...REV compares the second with its merge base \
+            with the first (as a pull request does), and a single REV compares it with the work tree.
+            """)
+
+    @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String
+    @OptionGroup var site: SiteArgument
+    @Option(help: "markdown (for a pull-request comment) or json.") var format: DiffFormatOption = .markdown
+
+    func run() throws {
+        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format.value)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+enum DiffFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json
+    var value: Dossier.DiffFormat { Dossier.DiffFormat(rawValue: rawValue)! }
 }
