@@ -45,13 +45,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),
+        // Writes new records: `dossier init` (the starter sites in starters/) and `dossier new`.
+        .target(
+            name: "DossierScaffold", dependencies: ["DossierRecords", "DossierModel", "DossierFigures"],
+            plugins: ["EmbedStarters"]),
         // Records at two git revisions, compared: `dossier diff`.
         .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
-                "DossierRender", "DossierHTML", "DossierDiff",
+                "DossierRender", "DossierHTML", "DossierDiff", "DossierScaffold",
             ]),
         .executableTarget(
             name: "DossierCLI",
@@ -69,12 +73,14 @@ let package = Package(
 
         // Builds the default theme in templates/ into the binary.
         .plugin(name: "EmbedTheme", capability: .buildTool()),
+        // Builds the starter sites in starters/ into the binary, for `dossier init`.
+        .plugin(name: "EmbedStarters", capability: .buildTool()),
 
         .testTarget(
             name: "DossierTests",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing", "DossierDiff",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierFuzzing", "DossierDiff", "DossierScaffold",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -84,3 +84,28 @@ public struct MemoryFiles: RecordFiles {
         }.sorted()
     }
 }
+
+/// Files on disk with some replaced by new bytes: the site as it would be after a
+/// change, checked before the change is written.
+public struct OverlayFiles: RecordFiles {
+    public let base: any RecordFiles
+    public let replaced: [String: Data]
+
+    public init(_ base: any RecordFiles, replacing replaced: [String: Data]) {
+        self.base = base
+        self.replaced = replaced
+    }
+
+    public func size(of path: String) -> Int? { replaced[path]?.count ?? base.size(of: path) }
+
+    public func contents(of path: String) -> Data? { replaced[path] ?? base.contents(of: path) }
+
+    public func isFolder(_ path: String) -> Bool {
+        base.isFolder(path) || replaced.keys.contains { $0.hasPrefix(path + "/") }
+    }
+
+    public func files(under folder: String, recursive: Bool) -> [String] {
+        let added = MemoryFiles(replaced).files(under: folder, recursive: recursive)
+        return Array(Set(base.files(under: folder, recursive: recursive)).union(added)).sorted()
+    }
+}
