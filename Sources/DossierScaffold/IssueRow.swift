@@ -74,7 +74,8 @@ public struct IssueRow: Sendable {
         }.joined(separator: String(delimiter))
         let lineEnd = source.contains("\r\n") ? "\r\n" : "\n"
         text = line + lineEnd
-        appended = (source.isEmpty || source.hasSuffix("\n") ? "" : lineEnd) + text
+        // By bytes: "\r\n" is one Character, so `hasSuffix("\n")` misses it.
+        appended = (source.isEmpty || source.utf8.last == UInt8(ascii: "\n") ? "" : lineEnd) + text
     }
 
     /// The id after the last one: the last row's prefix with the highest number it has

@@ -19,7 +19,7 @@ struct ScaffoldText {
         case "ru":
             return "За неделю открыто проблем: \(opened), решено: \(resolved), открыто на конец недели: \(openAtEnd); решено в срок SLA: \(slaMet), с нарушением: \(slaBreached)."
         default:
-            return "This week \(opened) issues were opened and \(resolved) resolved; \(openAtEnd) are open at the week's end. Within SLA: \(slaMet), late: \(slaBreached)."
+            return "Issues opened this week: \(opened), resolved: \(resolved), open at the week's end: \(openAtEnd); resolved within SLA: \(slaMet), late: \(slaBreached)."
         }
     }
 
