@@ -18,9 +18,11 @@ public struct RecordsSnapshot: Sendable {
     public var weeklyFiles: [String: String]
     /// Articles by file (`content/handbook/setup/login.md`) → path under handbook/.
     public var articleFiles: [String: String]
-    /// False when issues.csv could not be read as a table at all (missing, undecodable,
-    /// or its header lacks a required column), so its issues cannot be compared.
+    /// False when issues.csv exists but could not be read as a table (undecodable, or its
+    /// header lacks a required column), so its issues cannot be compared.
     public var issuesReadable: Bool
+    /// False when there was no site (no content/ folder) at this revision.
+    public var hasSite: Bool
 
     /// Loads the records from `files`; `root` is the site folder they stand for. A
     /// revision without a site (no content/ folder) is an empty one.
@@ -30,8 +32,10 @@ public struct RecordsSnapshot: Sendable {
         var diagnostics: DiagnosticList
         do {
             (raw, diagnostics) = try SiteLoader().load(files, root: root)
+            hasSite = true
         } catch {
             (raw, diagnostics) = (RawSite(root: root), DiagnosticList())
+            hasSite = false
         }
         // Drafts are records too: a pull request that edits one changes it.
         let (site, problems) = SiteValidator(includeDrafts: true).validate(raw)
@@ -44,6 +48,7 @@ public struct RecordsSnapshot: Sendable {
         let headerBroken = diagnostics.items.contains {
             $0.severity == .error && $0.location.file == "content/issues.csv" && $0.location.line <= 1
         }
-        issuesReadable = raw.issues != nil && !headerBroken
+        // No issues.csv at all is an empty list, to compare with the revision that adds one.
+        issuesReadable = files.size(of: "content/issues.csv") == nil || (raw.issues != nil && !headerBroken)
     }
 }

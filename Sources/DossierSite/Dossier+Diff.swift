@@ -27,6 +27,9 @@ extension Dossier {
             } else {
                 new = RecordsSnapshot(label: "work tree", files: FolderFiles(root: site), root: site)
             }
+            guard old.hasSite || new.hasSite else {
+                throw UsageFailure.message("\(site.path): not a Dossier site at either revision (no content/ folder)")
+            }
             let diff = RecordsDiff(from: old, to: new, renames: try repository.renames(from: from, to: to))
             switch format {
             case .markdown: return (DiffMarkdown(diff).render(), diff)

@@ -1,4 +1,5 @@
 import DossierDiff
+import DossierRecords
 import DossierSite
 import Foundation
 import Testing
@@ -171,6 +172,64 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("**Records `c1` → `c2`:** 2 issues resolved · 1 article changed\n"))
         #expect(try EndToEndTests().snapshot(Self.repository) == before)
+    }
+
+    @Test func aFolderThatWasNeverASiteIsAUsageFailure() throws {
+        let top = Self.repository.deletingLastPathComponent()
+        #expect(throws: UsageFailure.self) { try Dossier.diff(site: top, revisions: "c1..c2", format: .markdown) }
+    }
+
+    @Test func theSiteIsReadFromItsSubFolderOfTheRepository() throws {
+        let top = Self.repository.deletingLastPathComponent()
+        let root = try GitRepository(site: top)
+        #expect(root.sitePrefix == "")
+        let inside = try GitRepository(site: Self.repository)
+        #expect(inside.sitePrefix == "records/")
+        #expect(try inside.files(at: inside.commit("c1")).files.keys.contains("content/issues.csv"))
+        #expect(try root.files(at: root.commit("c1")).files.isEmpty, "the top has no content/ of its own")
+    }
+
+    @Test func aRevisionBeforeTheSiteExistedIsAnEmptySite() throws {
+        let before = RecordsSnapshot(label: "empty", files: MemoryFiles([:]), root: Self.repository)
+        #expect(!before.hasSite)
+        let inside = try GitRepository(site: Self.repository)
+        let after = RecordsSnapshot(label: "c1", files: try inside.files(at: inside.commit("c1")), root: Self.repository)
+        let diff = RecordsDiff(from: before, to: after)
+        #expect(diff.issuesAdded.map(\.id) == ["EX-1", "EX-2", "EX-3", "EX-4", "EX-5"])
+        #expect(diff.articlesAdded.map(\.name) == ["faq/budget", "faq/draft-notes", "setup/login"])
+        #expect(diff.milestonesReached.map(\.id) == ["M1"])
+        #expect(diff.problems.isEmpty)
+    }
+
+    @Test func anIssueListThatCannotBeReadIsNotComparedAtAll() throws {
+        let inside = try GitRepository(site: Self.repository)
+        let good = try inside.files(at: inside.commit("c1"))
+        var files = good.files
+        files["content/issues.csv"] = Data("id,title\nEX-1,Only a title\n".utf8)
+        let diff = RecordsDiff(
+            from: RecordsSnapshot(label: "c1", files: good, root: Self.repository),
+            to: RecordsSnapshot(label: "broken", files: MemoryFiles(files), root: Self.repository))
+        #expect(diff.issuesUnreadable == ["broken"])
+        #expect(diff.issuesRemoved.isEmpty && diff.issuesChanged.isEmpty)
+        let text = DiffMarkdown(diff).render()
+        #expect(text.contains("\n> **Issues not compared:** issues.csv could not be read at `broken`.\n"))
+        #expect(text.contains("### Problems at `broken`"))
+    }
+
+    @Test func idsLinkToThePublishedSiteAndRecordTextCannotFormatTheComment() throws {
+        let inside = try GitRepository(site: Self.repository)
+        let good = try inside.files(at: inside.commit("c1"))
+        var files = good.files
+        files["content/project.yml"]! += Data("base_url: https://pm.example.com/acme\n".utf8)
+        files["content/issues.csv"] = Data(
+            String(decoding: files["content/issues.csv"]!, as: UTF8.self)
+                .replacingOccurrences(of: "EX-5,Cost centre missing for Plant 2,", with: "EX-5,Cost *centre* <b>missing</b>,").utf8)
+        let diff = RecordsDiff(
+            from: RecordsSnapshot(label: "c1", files: good, root: Self.repository),
+            to: RecordsSnapshot(label: "new", files: MemoryFiles(files), root: Self.repository))
+        #expect(
+            DiffMarkdown(diff).render().contains(
+                "\n- [**EX-5**](https://pm.example.com/acme/issues/EX-5.html) Cost \\*centre\\* \\<b\\>missing\\</b\\> — title Cost centre missing for Plant 2 → Cost \\*centre\\* \\<b\\>missing\\</b\\>\n"))
     }
 
     @Test func aSiteWithoutGitIsAUsageFailure() throws {
