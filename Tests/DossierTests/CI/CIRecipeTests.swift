@@ -43,15 +43,7 @@ import Testing
         DiffTests.git(top, "commit", "-q", "-m", "records")
         DiffTests.git(top, "update-ref", "refs/remotes/origin/main", "main")
         DiffTests.git(top, "checkout", "-q", "-b", "pr")
-        DiffTests.edit(top, "content/issues.csv") {
-            $0.replacingOccurrences(
-                of: "EX-2,Approval flow skips the CFO,In Progress,High,config,2,ann,ivan,2026-03-03 10:00,,",
-                with: "EX-2,Approval flow skips the CFO,Resolved,High,config,2,ann,vera,2026-03-03 10:00,2026-03-11 10:00,"
-            ).replacingOccurrences(
-                of: "EX-5,Cost centre missing for Plant 2,New,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,,",
-                with: "EX-5,Cost centre missing for Plant 2,Resolved,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,2026-03-11 09:00,")
-        }
-        DiffTests.edit(top, "content/handbook/faq/budget.md") { $0 + "\nAsk the controller before month end.\n" }
+        DiffTests.resolveTwoIssuesAndEditAnArticle(top)
         DiffTests.git(top, "commit", "-q", "-am", "Resolve EX-2 and EX-5")
         return top
     }

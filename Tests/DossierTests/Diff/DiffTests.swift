@@ -24,15 +24,7 @@ import Testing
         git(top, "config", "user.email", "test@example.com")
         commit(top, "c1")
 
-        edit(site, "content/issues.csv") {
-            $0.replacingOccurrences(
-                of: "EX-2,Approval flow skips the CFO,In Progress,High,config,2,ann,ivan,2026-03-03 10:00,,",
-                with: "EX-2,Approval flow skips the CFO,Resolved,High,config,2,ann,vera,2026-03-03 10:00,2026-03-11 10:00,"
-            ).replacingOccurrences(
-                of: "EX-5,Cost centre missing for Plant 2,New,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,,",
-                with: "EX-5,Cost centre missing for Plant 2,Resolved,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,2026-03-11 09:00,")
-        }
-        edit(site, "content/handbook/faq/budget.md") { $0 + "\nAsk the controller before month end.\n" }
+        resolveTwoIssuesAndEditAnArticle(site)
         commit(top, "c2")
 
         git(top, "mv", "records/content/handbook/setup/login.md", "records/content/handbook/setup/sign-in.md")
@@ -54,6 +46,20 @@ import Testing
         edit(site, "content/milestones.csv") { $0.replacingOccurrences(of: "M2,Group rollout,2026-04-30,,", with: "M2,Group rollout,2026-04-30,2026-03-11,") }
         return site
     }()
+
+    /// The pull request of the issue's "done when": EX-2 resolved (and given to vera),
+    /// EX-5 resolved, the budget article edited.
+    static func resolveTwoIssuesAndEditAnArticle(_ site: URL) {
+        edit(site, "content/issues.csv") {
+            $0.replacingOccurrences(
+                of: "EX-2,Approval flow skips the CFO,In Progress,High,config,2,ann,ivan,2026-03-03 10:00,,",
+                with: "EX-2,Approval flow skips the CFO,Resolved,High,config,2,ann,vera,2026-03-03 10:00,2026-03-11 10:00,"
+            ).replacingOccurrences(
+                of: "EX-5,Cost centre missing for Plant 2,New,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,,",
+                with: "EX-5,Cost centre missing for Plant 2,Resolved,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,2026-03-11 09:00,")
+        }
+        edit(site, "content/handbook/faq/budget.md") { $0 + "\nAsk the controller before month end.\n" }
+    }
 
     static func git(_ folder: URL, _ arguments: String...) {
         let process = Process()
