@@ -47,11 +47,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),
+        // Writes new records: `dossier init` (the starter sites in starters/) and `dossier new`.
+        .target(
+            name: "DossierScaffold", dependencies: ["DossierRecords", "DossierModel", "DossierFigures"],
+            plugins: ["EmbedStarters"]),
+        // Records at two git revisions, compared: `dossier diff`.
+        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
-                "DossierRender", "DossierHTML",
+                "DossierRender", "DossierHTML", "DossierDiff", "DossierScaffold",
             ]),
         // `dossier serve`: builds, serves on 127.0.0.1, rebuilds on change, reloads pages.
         .target(
@@ -73,12 +79,15 @@ let package = Package(
 
         // Builds the default theme in templates/ into the binary.
         .plugin(name: "EmbedTheme", capability: .buildTool()),
+        // Builds the starter sites in starters/ into the binary, for `dossier init`.
+        .plugin(name: "EmbedStarters", capability: .buildTool()),
 
         .testTarget(
             name: "DossierTests",
             dependencies: [
                 "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierServe", "DossierFuzzing",
+                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierServe", "DossierFuzzing", "DossierDiff",
+                "DossierScaffold",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -12,7 +12,7 @@ import PackagePlugin
 struct EmbedTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let themeFolder = context.package.directoryURL.appending(path: "templates")
-        let script = context.package.directoryURL.appending(path: "Plugins/EmbedTheme/embed-theme.sh")
+        let script = context.package.directoryURL.appending(path: "Plugins/EmbedTheme/embed-folder.sh")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTheme.swift")
         var inputs = [script]
         if let walker = FileManager.default.enumerator(at: themeFolder, includingPropertiesForKeys: [.isRegularFileKey]) {
@@ -25,7 +25,7 @@ struct EmbedTheme: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding the default theme",
                 executable: URL(fileURLWithPath: "/bin/sh"),
-                arguments: [script.path, output.path, themeFolder.path],
+                arguments: [script.path, output.path, themeFolder.path, "EmbeddedTheme"],
                 inputFiles: inputs,
                 outputFiles: [output])
         ]

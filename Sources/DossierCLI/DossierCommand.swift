@@ -7,7 +7,7 @@ struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Checks the records of an implementation project and builds its site.",
-        subcommands: [Build.self, Check.self, Serve.self, Report.self])
+        subcommands: [Build.self, Check.self, Serve.self, Report.self, Diff.self, Init.self, New.self])
 
     /// Runs a command; usage errors exit 2 as the contract says (not 64).
     static func main() async {
@@ -138,4 +138,112 @@ struct Report: ParsableCommand {
 enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
     case markdown, html, email, json
     var value: Dossier.ReportFormat { Dossier.ReportFormat(rawValue: rawValue)! }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed in the records between two git revisions; writes nothing.",
+        discussion: """
+            REV..REV compares two revisions, REV...REV compares the second with its merge base \
+            with the first (as a pull request does), and a single REV compares it with the work tree.
+            """)
+
+    @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String
+    @OptionGroup var site: SiteArgument
+    @Option(help: "markdown (for a pull-request comment) or json.") var format: DiffFormatOption = .markdown
+
+    func run() throws {
+        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format.value)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+enum DiffFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json
+    var value: Dossier.DiffFormat { Dossier.DiffFormat(rawValue: rawValue)! }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a project: a small example site that checks clean and shows every page.")
+
+    @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
+    @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language = "en"
+
+    func run() throws {
+        let url = URL(fileURLWithPath: folder).standardizedFileURL
+        for file in try Dossier.initSite(folder: url, language: language) { print("wrote \(folder)/\(file)") }
+        print("next: cd \(folder) && dossier check && dossier build")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new record: an issue row, this week's note or an article. Never overwrites.",
+        subcommands: [NewIssue.self, NewWeekly.self, NewArticle.self])
+
+    struct NewIssue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.")
+
+        @Argument(help: "The issue's title.") var title: String
+        @OptionGroup var site: SiteArgument
+        @Option(help: "A category id or label of project.yml.") var category: String?
+        @Option(help: "low, normal, high or urgent.") var priority: String?
+        @Option(help: "1 key user, 2 internal consultant, 3 vendor consultant.") var tier: String?
+        @Option var module: String?
+        @Option var reporter: String?
+        @Option var owner: String?
+        @Option(help: "A date or datetime.") var due: String?
+        @Option(help: "A milestone id.") var milestone: String?
+        @Option(help: "Tags separated by ;.") var tags: String?
+        @Option(help: "Markdown.") var description: String?
+        @Option(help: "The day it was opened (default: SOURCE_DATE_EPOCH, else now).") var asOf: String?
+
+        func run() throws {
+            var values: [String: String] = [:]
+            for (field, value) in [
+                ("category", category), ("priority", priority), ("tier", tier), ("module", module), ("reporter", reporter),
+                ("owner", owner), ("due", due), ("milestone", milestone), ("tags", tags), ("description", description),
+            ] {
+                if let value { values[field] = value }
+            }
+            let (id, written) = try Dossier.newIssue(site: site.url, title: title, values: values, asOf: DossierCLI.asOf(asOf))
+            print("appended \(id) to \(written.file):")
+            print(written.text, terminator: "")
+        }
+    }
+
+    struct NewWeekly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "weekly", abstract: "Write the week's note, pre-filled with its figures and the issues resolved.")
+
+        @OptionGroup var site: SiteArgument
+        @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: String?
+        @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: String?
+
+        func run() throws {
+            show(try Dossier.newWeekly(site: site.url, week: week, asOf: DossierCLI.asOf(asOf)))
+        }
+    }
+
+    struct NewArticle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "article", abstract: "Write a handbook article's front matter at content/handbook/PATH.md.")
+
+        @Argument(help: "The path under content/handbook/, e.g. setup/printing.") var path: String
+        @OptionGroup var site: SiteArgument
+        @Option(help: "The title (default: from the file name).") var title: String?
+        @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: String?
+
+        func run() throws {
+            show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)))
+        }
+    }
+}
+
+/// Prints what `new` wrote: the file, then its text.
+func show(_ written: Dossier.WrittenRecord) {
+    print("wrote \(written.file):")
+    print(written.text, terminator: "")
 }

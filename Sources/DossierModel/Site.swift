@@ -16,6 +16,9 @@ public struct Site: Sendable {
     public var articles: [Article]
     /// Files under handbook/ other than articles, relative to handbook/.
     public var handbookFiles: [String]
+    /// Ids of issues.csv rows that have a readable id but other mistakes: the rows
+    /// exist, but are not in `issues`.
+    public var invalidIssueIDs: Set<String>
     /// Pages that link to a page.
     public var backlinks: [SitePage: [PageReference]]
     private var linkTargets: [ObjectIdentifier: [LinkTarget]]
@@ -26,7 +29,7 @@ public struct Site: Sendable {
 
     init(
         root: URL, settings: ProjectSettings, team: Team, issues: [Issue], milestones: [Milestone], weeklyNotes: [WeeklyNote],
-        articles: [Article], handbookFiles: [String], backlinks: [SitePage: [PageReference]],
+        articles: [Article], handbookFiles: [String], invalidIssueIDs: Set<String> = [], backlinks: [SitePage: [PageReference]],
         linkTargets: [ObjectIdentifier: [LinkTarget]]
     ) {
         self.root = root
@@ -37,6 +40,7 @@ public struct Site: Sendable {
         self.weeklyNotes = weeklyNotes
         self.articles = articles
         self.handbookFiles = handbookFiles
+        self.invalidIssueIDs = invalidIssueIDs
         self.backlinks = backlinks
         self.linkTargets = linkTargets
         issueIndex = Dictionary(issues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -44,6 +44,7 @@ public struct SiteValidator: Sendable {
         let site = Site(
             root: raw.root, settings: settings, team: team, issues: issues, milestones: milestones, weeklyNotes: weekly,
             articles: articles.sorted { $0.slug < $1.slug }, handbookFiles: raw.handbookFiles,
+            invalidIssueIDs: rowIDs.subtracting(issueIDs),
             backlinks: backlinks.mapValues { $0.sorted() }, linkTargets: targets)
         return (site, diagnostics)
     }

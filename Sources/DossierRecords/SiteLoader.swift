@@ -24,26 +24,26 @@ public struct SiteLoader: Sendable {
         }
     }
 
+    /// Reads the site folder `root` on disk.
     public func load(_ root: URL) throws -> (RawSite, DiagnosticList) {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        let content = root.appendingPathComponent("content")
-        guard fm.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure.notASite(root)
-        }
+        try load(FolderFiles(root: root), root: root)
+    }
+
+    /// Reads a site from `files`; `root` is the folder it stands for (its name is the
+    /// project's default name).
+    public func load(_ files: RecordFiles, root: URL) throws -> (RawSite, DiagnosticList) {
+        guard files.isFolder("content") else { throw Failure.notASite(root) }
         var diagnostics = DiagnosticList()
         var sources: [String: String] = [:]
 
         /// Reads a record file as text, or reports why not. `nil` when absent.
         func readText(_ relative: String, limit: Int, encoding: TextEncoding = .utf8) -> String? {
-            let url = root.appendingPathComponent(relative)
-            guard fm.fileExists(atPath: url.path) else { return nil }
-            let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            guard let size = files.size(of: relative) else { return nil }
             if size > limit {
                 diagnostics.append(.fileTooLarge(relative, size: size, limit: limit))
                 return nil
             }
-            guard let data = fm.contents(atPath: url.path) else {
+            guard let data = files.contents(of: relative) else {
                 diagnostics.append(.error(.fileUnreadable, at: .start(of: relative), "file cannot be read"))
                 return nil
             }
@@ -72,7 +72,7 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
-        let encodings = readEncodings(project, content: content, into: &diagnostics)
+        let encodings = readEncodings(project, files: files, into: &diagnostics)
 
         func readTable(_ name: String) -> CSVTable? {
             let relative = "content/\(name)"
@@ -87,7 +87,7 @@ public struct SiteLoader: Sendable {
         let team = readTable("team.csv")
         let issues = readTable("issues.csv")
         let milestones = readTable("milestones.csv")
-        if !fm.fileExists(atPath: content.appendingPathComponent("issues.csv").path) {
+        if files.size(of: "content/issues.csv") == nil {
             diagnostics.append(
                 .error(.fileMissing, at: .start(of: "content/issues.csv"), "the site has no content/issues.csv"))
         }
@@ -95,7 +95,7 @@ public struct SiteLoader: Sendable {
         func readNotes(_ folder: String, recursive: Bool) -> ([RawNote], [String]) {
             var notes: [RawNote] = []
             var others: [String] = []
-            for relative in listFiles(under: content.appendingPathComponent(folder), recursive: recursive) {
+            for relative in files.files(under: "content/\(folder)", recursive: recursive) {
                 let file = "content/\(folder)/\(relative)"
                 guard relative.hasSuffix(".md") else {
                     others.append(relative)
@@ -113,8 +113,7 @@ public struct SiteLoader: Sendable {
         let (handbook, handbookFiles) = readNotes("handbook", recursive: true)
 
         var templates: [String: String] = [:]
-        let templateFolder = root.appendingPathComponent("templates")
-        for relative in listFiles(under: templateFolder, recursive: true) where !relative.hasSuffix(".md") {
+        for relative in files.files(under: "templates", recursive: true) where !relative.hasSuffix(".md") {
             if let text = readText("templates/\(relative)", limit: maximumDocumentSize) {
                 templates[relative] = text
             }
@@ -127,27 +126,8 @@ public struct SiteLoader: Sendable {
         return (site, diagnostics)
     }
 
-    /// Regular files under `folder`, as sorted paths relative to it; hidden files and
-    /// folders are skipped. Empty when the folder does not exist.
-    private func listFiles(under folder: URL, recursive: Bool) -> [String] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        for name in names where !name.hasPrefix(".") {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(name)
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if recursive { files += listFiles(under: url, recursive: true).map { "\(name)/\($0)" } }
-            } else {
-                files.append(name)
-            }
-        }
-        return files.sorted()
-    }
-
     /// project.yml `encoding`: file name (`issues.csv`) → encoding.
-    private func readEncodings(_ project: YAMLNode?, content: URL, into diagnostics: inout DiagnosticList)
+    private func readEncodings(_ project: YAMLNode?, files: RecordFiles, into diagnostics: inout DiagnosticList)
         -> [String: TextEncoding]
     {
         guard let node = project?["encoding"] else { return [:] }
@@ -158,7 +138,7 @@ public struct SiteLoader: Sendable {
         }
         var result: [String: TextEncoding] = [:]
         for entry in entries {
-            if !FileManager.default.fileExists(atPath: content.appendingPathComponent(entry.key).path) {
+            if files.size(of: "content/\(entry.key)") == nil {
                 let known = ["issues.csv", "team.csv", "milestones.csv"]
                 diagnostics.append(
                     .warning(

@@ -113,28 +113,51 @@ public enum TextDecoder {
     /// Converts with iconv; a multi-byte encoding grows by at most half in UTF-8, a
     /// single-byte one at most doubles.
     private static func convert(_ bytes: [UInt8], from encoding: TextEncoding) -> Result<String, TextDecodingProblem> {
-        let converter = iconv_open("UTF-8", encoding.iconvName)
-        if converter == iconv_t(bitPattern: -1) { return .failure(.invalidEncoding(encoding, line: 1, column: 1)) }
-        defer { iconv_close(converter) }
-        var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        let result: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-            }
+        guard let (output, complete) = iconvConvert(bytes, from: encoding.iconvName, to: "UTF-8") else {
+            return .failure(.invalidEncoding(encoding, line: 1, column: 1))
         }
-        let converted = output.count - outLeft
-        if result == -1 {
-            let good = String(decoding: output[0..<converted], as: UTF8.self)
+        if !complete {
+            let good = String(decoding: output, as: UTF8.self)
             let lines = TextLines.split(good)
             return .failure(.invalidEncoding(encoding, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
         }
-        return .success(String(decoding: output[0..<converted], as: UTF8.self))
+        return .success(String(decoding: output, as: UTF8.self))
     }
+}
+
+/// Turns text into the bytes of a record file's encoding, for rows `dossier new` appends.
+public enum TextEncoder {
+    /// `text` in `encoding`; nil when the encoding has no byte sequence for one of its
+    /// characters (a Chinese title in a Windows-1251 file).
+    public static func encode(_ text: String, as encoding: TextEncoding) -> Data? {
+        if encoding == .utf8 { return Data(text.utf8) }
+        guard let (output, complete) = iconvConvert(Array(text.utf8), from: "UTF-8", to: encoding.iconvName), complete else {
+            return nil
+        }
+        return Data(output)
+    }
+}
+
+/// `bytes` converted by iconv, and whether all of them were (false at the first byte
+/// sequence the source encoding lacks or the target cannot hold); nil when iconv does not
+/// know an encoding. Neither encoding takes more than twice the bytes of the other.
+private func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> ([UInt8], Bool)? {
+    if bytes.isEmpty { return ([], true) }
+    let converter = iconv_open(target, source)
+    if converter == iconv_t(bitPattern: -1) { return nil }
+    defer { iconv_close(converter) }
+    var input = bytes
+    var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+    var inLeft = input.count
+    var outLeft = output.count
+    let result: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+        output.withUnsafeMutableBufferPointer { outBuffer in
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
+            return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+        }
+    }
+    return (Array(output[0..<(output.count - outLeft)]), result != -1 && inLeft == 0)
 }

@@ -1,0 +1,61 @@
+import DossierDiagnostics
+import Foundation
+
+/// A records diff as one JSON object for tools; the keys are listed in docs/diff.md and
+/// written sorted, so the same diff gives the same bytes.
+public struct DiffJSON: Sendable {
+    public let diff: RecordsDiff
+
+    public init(_ diff: RecordsDiff) { self.diff = diff }
+
+    public func render() -> String {
+        func issue(_ entry: RecordsDiff.IssueEntry) -> [String: Any] {
+            ["id": entry.id, "title": entry.title, "status": entry.status]
+        }
+        func change(_ entry: RecordsDiff.IssueChange) -> [String: Any] {
+            [
+                "id": entry.id, "title": entry.title, "resolved": entry.resolved, "reopened": entry.reopened,
+                "changes": entry.changes.map { change -> [String: Any] in
+                    ["field": change.field, "old": change.old ?? NSNull() as Any, "new": change.new ?? NSNull() as Any]
+                },
+            ]
+        }
+        func note(_ entry: RecordsDiff.NoteEntry) -> [String: Any] {
+            ["file": entry.file, "old_file": entry.oldFile ?? NSNull() as Any, "name": entry.name, "title": entry.title]
+        }
+        let object: [String: Any] = [
+            "from": diff.from,
+            "to": diff.to,
+            "summary": DiffMarkdown(diff).summary,
+            "issues": [
+                "added": diff.issuesAdded.map(issue),
+                "removed": diff.issuesRemoved.map(issue),
+                "changed": diff.issuesChanged.map(change),
+                "resolved": diff.issuesResolved.map(\.id),
+                "reopened": diff.issuesReopened.map(\.id),
+                "not_compared": diff.issuesNotCompared,
+                "unreadable_at": diff.issuesUnreadable,
+            ],
+            "weekly": [
+                "added": diff.weeklyAdded.map(note), "changed": diff.weeklyChanged.map(note),
+                "removed": diff.weeklyRemoved.map(note),
+            ],
+            "articles": [
+                "added": diff.articlesAdded.map(note), "changed": diff.articlesChanged.map(note),
+                "removed": diff.articlesRemoved.map(note),
+            ],
+            "milestones": ["reached": diff.milestonesReached.map { ["id": $0.id, "title": $0.title, "done": $0.done] }],
+            "problems": diff.problems.flatMap { revision in
+                revision.diagnostics.map { d -> [String: Any] in
+                    [
+                        "revision": revision.revision, "file": d.location.file, "line": d.location.line,
+                        "column": d.location.column, "severity": d.severity.rawValue, "rule": d.rule.rawValue,
+                        "message": d.message,
+                    ]
+                }
+            },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

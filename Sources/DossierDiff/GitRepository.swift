@@ -1,0 +1,165 @@
+import DossierRecords
+import Foundation
+
+/// The git repository that holds a site, read with the `git` command: the load stage of
+/// `dossier diff`, for records at a revision instead of on disk.
+public struct GitRepository: Sendable {
+    /// The repository's work tree.
+    public let top: URL
+    /// The site folder's path inside the repository, with a trailing `/`; empty when the
+    /// site is the repository itself.
+    public let sitePrefix: String
+
+    /// Why git could not give what was asked (exit status 2).
+    public enum Failure: Error, CustomStringConvertible {
+        case notARepository(String, String)
+        case unknownRevision(String)
+        case failed(String, String)
+
+        public var description: String {
+            switch self {
+            case .notARepository(let path, let message):
+                return "\(path): not inside a git repository\(message.isEmpty ? "" : " (\(message))")"
+            case .unknownRevision(let revision): return "unknown revision \"\(revision)\""
+            case .failed(let command, let message): return "\(command) failed: \(message)"
+            }
+        }
+    }
+
+    /// The repository holding the site folder `site`.
+    public init(site: URL) throws {
+        let output: String
+        do {
+            output = String(decoding: try Self.git(["rev-parse", "--show-toplevel", "--show-prefix"], in: site), as: UTF8.self)
+        } catch Failure.failed(_, let message) {
+            throw Failure.notARepository(site.path, message)
+        }
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 2 else { throw Failure.notARepository(site.path, "") }
+        top = URL(fileURLWithPath: lines[0])
+        sitePrefix = lines[1]
+    }
+
+    /// The commit a revision names (`main`, `HEAD~2`, a hash).
+    public func commit(_ revision: String) throws -> String {
+        guard !revision.hasPrefix("-"),
+            let data = try? Self.git(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], in: top)
+        else { throw Failure.unknownRevision(revision) }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The best common ancestor of two commits, for `A...B`.
+    public func mergeBase(_ a: String, _ b: String) throws -> String {
+        String(decoding: try Self.git(["merge-base", a, b], in: top), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The files under the site's `content/` at `commit`, by path relative to the site
+    /// folder. Symbolic links and submodules are left out, as on disk they would be
+    /// read through; an empty set when the site did not exist then.
+    public func files(at commit: String) throws -> MemoryFiles {
+        let listing = try Self.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", sitePrefix + "content"], in: top)
+        var paths: [(path: String, object: String)] = []
+        for entry in listing.split(separator: 0) {
+            // <mode> SP <type> SP <object> TAB <path>
+            let text = String(decoding: entry, as: UTF8.self)
+            guard let tab = text.firstIndex(of: "\t") else { continue }
+            let fields = text[..<tab].split(separator: " ")
+            guard fields.count == 3, fields[1] == "blob", fields[0] != "120000" else { continue }
+            let path = String(text[text.index(after: tab)...])
+            guard path.hasPrefix(sitePrefix) else { continue }
+            paths.append((String(path.dropFirst(sitePrefix.count)), String(fields[2])))
+        }
+        let contents = try Self.objects(paths.map(\.object), in: top)
+        var files: [String: Data] = [:]
+        for (entry, data) in zip(paths, contents) { files[entry.path] = data }
+        return MemoryFiles(files)
+    }
+
+    /// Files under the site's `content/` that git finds renamed between two commits
+    /// (`to` nil: the work tree), old path → new path, both relative to the site folder.
+    public func renames(from: String, to: String?) throws -> [String: String] {
+        var arguments = ["diff", "--name-status", "-z", "--find-renames", "--no-ext-diff", "--no-color", from]
+        if let to { arguments.append(to) }
+        arguments += ["--", sitePrefix + "content"]
+        let fields = try Self.git(arguments, in: top).split(separator: 0, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        var renames: [String: String] = [:]
+        var index = 0
+        while index < fields.count {
+            let status = fields[index]
+            if status.hasPrefix("R") || status.hasPrefix("C"), index + 2 < fields.count {
+                let old = fields[index + 1]
+                let new = fields[index + 2]
+                if status.hasPrefix("R"), old.hasPrefix(sitePrefix), new.hasPrefix(sitePrefix) {
+                    renames[String(old.dropFirst(sitePrefix.count))] = String(new.dropFirst(sitePrefix.count))
+                }
+                index += 3
+            } else {
+                index += status.isEmpty ? 1 : 2
+            }
+        }
+        return renames
+    }
+
+    /// The bytes of each object, through one `git cat-file --batch`.
+    private static func objects(_ ids: [String], in folder: URL) throws -> [Data] {
+        if ids.isEmpty { return [] }
+        let input = Data(ids.map { $0 + "\n" }.joined().utf8)
+        let output = [UInt8](try git(["cat-file", "--batch"], in: folder, input: input))
+        var result: [Data] = []
+        var offset = 0
+        for id in ids {
+            // <object> SP <type> SP <size> LF <contents> LF
+            guard let newline = output[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
+                throw Failure.failed("git cat-file", "short output for \(id)")
+            }
+            let header = String(decoding: output[offset..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= output.count else {
+                throw Failure.failed("git cat-file", "cannot read object \(id)")
+            }
+            result.append(Data(output[(newline + 1)..<(newline + 1 + size)]))
+            offset = newline + 1 + size + 1
+        }
+        return result
+    }
+
+    /// Runs git in `folder` and returns its standard output; a non-zero exit throws
+    /// with git's own message.
+    @discardableResult
+    static func git(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_OPTIONAL_LOCKS"] = "0"  // reading only: never take the index lock
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        do { try process.run() } catch {
+            throw Failure.failed("git", "cannot run the git command: \(error.localizedDescription)")
+        }
+        // Standard error and input on their own threads, so no pipe fills up and blocks git.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errors = Data()
+        DispatchQueue.global().async(group: group) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+        if let input {
+            DispatchQueue.global().async(group: group) {
+                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        group.wait()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure.failed("git \(arguments.first ?? "")", message.isEmpty ? "exit status \(process.terminationStatus)" : message)
+        }
+        return output
+    }
+}

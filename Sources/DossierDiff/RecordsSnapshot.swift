@@ -1,0 +1,54 @@
+import DossierDiagnostics
+import DossierModel
+import DossierRecords
+import Foundation
+
+/// A site's records at one revision (or in the work tree), loaded and validated as
+/// `check` does, with what is needed to compare them with another revision.
+public struct RecordsSnapshot: Sendable {
+    /// How the user named the revision: `main`, `HEAD~1`, `work tree`.
+    public var label: String
+    /// What validated; records that did not are missing from it.
+    public var site: Site
+    /// Every problem found at this revision.
+    public var diagnostics: DiagnosticList
+    /// The text of every record file read, by path relative to the site folder.
+    public var sources: [String: String]
+    /// Weekly notes by file (`content/weekly/2026-W11.md`) → week name.
+    public var weeklyFiles: [String: String]
+    /// Articles by file (`content/handbook/setup/login.md`) → path under handbook/.
+    public var articleFiles: [String: String]
+    /// False when issues.csv exists but could not be read as a table (undecodable, or its
+    /// header lacks a required column), so its issues cannot be compared.
+    public var issuesReadable: Bool
+    /// False when there was no site (no content/ folder) at this revision.
+    public var hasSite: Bool
+
+    /// Loads the records from `files`; `root` is the site folder they stand for. A
+    /// revision without a site (no content/ folder) is an empty one.
+    public init(label: String, files: RecordFiles, root: URL) {
+        self.label = label
+        let raw: RawSite
+        var diagnostics: DiagnosticList
+        do {
+            (raw, diagnostics) = try SiteLoader().load(files, root: root)
+            hasSite = true
+        } catch {
+            (raw, diagnostics) = (RawSite(root: root), DiagnosticList())
+            hasSite = false
+        }
+        // Drafts are records too: a pull request that edits one changes it.
+        let (site, problems) = SiteValidator(includeDrafts: true).validate(raw)
+        diagnostics.append(contentsOf: problems)
+        self.site = site
+        self.diagnostics = diagnostics
+        sources = raw.sources
+        weeklyFiles = Dictionary(raw.weekly.map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
+        articleFiles = Dictionary(raw.handbook.map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let headerBroken = diagnostics.items.contains {
+            $0.severity == .error && $0.location.file == "content/issues.csv" && $0.location.line <= 1
+        }
+        // No issues.csv at all is an empty list, to compare with the revision that adds one.
+        issuesReadable = files.size(of: "content/issues.csv") == nil || (raw.issues != nil && !headerBroken)
+    }
+}

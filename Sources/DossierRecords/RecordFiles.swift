@@ -1,0 +1,111 @@
+import Foundation
+
+/// Where the load stage reads a site's files from: a folder on disk, or a set of files
+/// held in memory (the records at a git revision).
+///
+/// Paths are relative to the site folder and use `/`: `content/issues.csv`.
+public protocol RecordFiles: Sendable {
+    /// The size in bytes of the regular file at `path`; nil when there is none.
+    func size(of path: String) -> Int?
+    /// The bytes of the file at `path`; nil when it cannot be read.
+    func contents(of path: String) -> Data?
+    /// True when `path` is a folder.
+    func isFolder(_ path: String) -> Bool
+    /// Regular files under `folder`, as sorted paths relative to it; hidden files and
+    /// folders are skipped. Empty when the folder does not exist.
+    func files(under folder: String, recursive: Bool) -> [String]
+}
+
+/// A site folder on disk.
+public struct FolderFiles: RecordFiles {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    private func url(_ path: String) -> URL { path.isEmpty ? root : root.appendingPathComponent(path) }
+
+    public func size(of path: String) -> Int? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return nil
+        }
+        return (try? FileManager.default.attributesOfItem(atPath: url(path).path)[.size] as? Int) ?? 0
+    }
+
+    public func contents(of path: String) -> Data? { FileManager.default.contents(atPath: url(path).path) }
+
+    public func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func files(under folder: String, recursive: Bool) -> [String] {
+        let fm = FileManager.default
+        let base = url(folder)
+        guard let names = try? fm.contentsOfDirectory(atPath: base.path) else { return [] }
+        var files: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if recursive { files += self.files(under: "\(folder)/\(name)", recursive: true).map { "\(name)/\($0)" } }
+            } else {
+                files.append(name)
+            }
+        }
+        return files.sorted()
+    }
+}
+
+/// Files held in memory, by path relative to the site folder.
+public struct MemoryFiles: RecordFiles {
+    public let files: [String: Data]
+
+    public init(_ files: [String: Data]) { self.files = files }
+
+    public func size(of path: String) -> Int? { files[path]?.count }
+
+    public func contents(of path: String) -> Data? { files[path] }
+
+    public func isFolder(_ path: String) -> Bool {
+        let prefix = path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    public func files(under folder: String, recursive: Bool) -> [String] {
+        let prefix = folder + "/"
+        return files.keys.compactMap { path -> String? in
+            guard path.hasPrefix(prefix) else { return nil }
+            let relative = String(path.dropFirst(prefix.count))
+            let parts = relative.split(separator: "/")
+            if parts.contains(where: { $0.hasPrefix(".") }) { return nil }
+            if !recursive, parts.count > 1 { return nil }
+            return relative
+        }.sorted()
+    }
+}
+
+/// Files on disk with some replaced by new bytes: the site as it would be after a
+/// change, checked before the change is written.
+public struct OverlayFiles: RecordFiles {
+    public let base: any RecordFiles
+    public let replaced: [String: Data]
+
+    public init(_ base: any RecordFiles, replacing replaced: [String: Data]) {
+        self.base = base
+        self.replaced = replaced
+    }
+
+    public func size(of path: String) -> Int? { replaced[path]?.count ?? base.size(of: path) }
+
+    public func contents(of path: String) -> Data? { replaced[path] ?? base.contents(of: path) }
+
+    public func isFolder(_ path: String) -> Bool {
+        base.isFolder(path) || replaced.keys.contains { $0.hasPrefix(path + "/") }
+    }
+
+    public func files(under folder: String, recursive: Bool) -> [String] {
+        let added = MemoryFiles(replaced).files(under: folder, recursive: recursive)
+        return Array(Set(base.files(under: folder, recursive: recursive)).union(added)).sorted()
+    }
+}

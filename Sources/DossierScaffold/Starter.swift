@@ -1,0 +1,20 @@
+import Foundation
+
+/// The starter sites of `dossier init`: a small project in each UI language that checks
+/// clean and shows every page type. Built into the binary from the repository's
+/// `starters/` folder by the EmbedStarters plugin.
+public enum Starter {
+    /// The languages there is a starter for.
+    public static let languages = ["en", "zh", "ru"]
+
+    /// The files of the starter in `language`, by path relative to the new site folder;
+    /// nil for a language without one.
+    public static func files(language: String) -> [String: Data]? {
+        let prefix = language + "/"
+        var files: [String: Data] = [:]
+        for (path, base64) in EmbeddedStarters.base64 where path.hasPrefix(prefix) {
+            files[String(path.dropFirst(prefix.count))] = Data(base64Encoded: base64)
+        }
+        return files.isEmpty ? nil : files
+    }
+}

@@ -1,0 +1,136 @@
+import DossierModel
+import DossierRecords
+import DossierScaffold
+import Foundation
+
+extension Dossier {
+    /// A record file `dossier new` wrote.
+    public struct WrittenRecord: Sendable {
+        /// Relative to the site folder.
+        public var file: String
+        /// What was written: the whole file, or the row appended.
+        public var text: String
+    }
+
+    /// `dossier init DIR`: the starter site in `language`; refuses a folder that exists
+    /// and is not empty. Returns the files written, relative to `folder`, sorted.
+    public static func initSite(folder: URL, language: String) throws -> [String] {
+        guard let files = Starter.files(language: language) else {
+            throw UsageFailure.message("--language \(language): expected one of \(Starter.languages.joined(separator: ", "))")
+        }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw UsageFailure.message("\(folder.path) is a file, not a folder") }
+            let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard entries.isEmpty else {
+                throw UsageFailure.message("\(folder.path) is not empty; dossier init writes only into a new or empty folder")
+            }
+        }
+        for path in files.keys.sorted() {
+            try writeNew(files[path]!, to: folder.appendingPathComponent(path), named: path)
+        }
+        return files.keys.sorted()
+    }
+
+    /// `dossier new issue TITLE`: appends a row with the next free id, opened at the
+    /// as-of moment (today), to content/issues.csv, in the file's own delimiter, line
+    /// ends, encoding and words. Refuses when the row would not check.
+    public static func newIssue(site url: URL, title: String, values: [String: String], asOf: AsOf) throws -> (id: String, written: WrittenRecord) {
+        let (site, raw, _, _) = try loadAndValidate(url, drafts: true)
+        let file = "content/issues.csv"
+        let disk = url.appendingPathComponent(file)
+        let exists = FileManager.default.fileExists(atPath: disk.path)
+        let source: String
+        let table: CSVTable
+        if let issues = raw.issues, let text = raw.sources[file] {
+            (source, table) = (text, issues)
+        } else if !exists {
+            source = "id,title,status,priority,category,tier,module,reporter,owner,opened,resolved,due,milestone,tags,description,resolution\n"
+            table = CSVParser().parse(source, file: file).0
+        } else {
+            throw UsageFailure.message("\(file) cannot be read; `dossier check` says why")
+        }
+        let row = IssueRow(
+            table: table, source: source, site: site, title: title, values: values,
+            now: try resolve(asOf, clock: site.settings.clock))
+        let encoding = raw.project?["encoding"]?["issues.csv"]?.scalar.flatMap(TextEncoding.init(name:)) ?? .utf8
+        guard let bytes = TextEncoder.encode(exists ? row.appended : source + row.text, as: encoding) else {
+            throw UsageFailure.message("the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged")
+        }
+        let before = exists ? (FileManager.default.contents(atPath: disk.path) ?? Data()) : Data()
+        // The row's line: after the source's lines, and the line end added when it had none.
+        let rowLine = source.split(separator: "\n", omittingEmptySubsequences: false).count + (row.appended == row.text ? 0 : 1)
+        try checkBeforeWriting(url, file: file, bytes: before + bytes, fromLine: exists ? rowLine : 1)
+        if exists {
+            let handle = try FileHandle(forWritingTo: disk)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+        } else {
+            try writeNew(bytes, to: disk, named: file)
+        }
+        return (row.id, WrittenRecord(file: file, text: row.text))
+    }
+
+    /// `dossier new weekly`: the note of `week` (default: the as-of week) with its front
+    /// matter and sections pre-filled from the records. Never overwrites.
+    public static func newWeekly(site url: URL, week: String?, asOf: AsOf) throws -> WrittenRecord {
+        let (site, _, _, _) = try loadAndValidate(url, drafts: true)
+        let chosen: ISOWeek
+        if let week {
+            guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
+            chosen = parsed
+        } else {
+            chosen = site.settings.clock.week(of: try resolve(asOf, clock: site.settings.clock))
+        }
+        let draft = WeeklyDraft(site: site, week: chosen)
+        return try writeRecord(draft.render(), file: draft.file, site: url)
+    }
+
+    /// `dossier new article PATH`: a front-matter skeleton at content/handbook/PATH.md.
+    /// Never overwrites.
+    public static func newArticle(site url: URL, path: String, title: String?, asOf: AsOf) throws -> WrittenRecord {
+        let (site, _, _, _) = try loadAndValidate(url, drafts: true)
+        let today = site.settings.clock.day(of: try resolve(asOf, clock: site.settings.clock))
+        guard let skeleton = ArticleSkeleton(path: path, title: title, language: site.settings.language, updated: today) else {
+            throw UsageFailure.message("\(path): expected a path under content/handbook/, such as setup/printing")
+        }
+        return try writeRecord(skeleton.render(), file: skeleton.file, site: url)
+    }
+
+    /// Checks a new record file in its site, then writes it.
+    private static func writeRecord(_ text: String, file: String, site: URL) throws -> WrittenRecord {
+        let url = site.appendingPathComponent(file)
+        if FileManager.default.fileExists(atPath: url.path) { throw UsageFailure.message("\(file) exists; it is left as it is") }
+        try checkBeforeWriting(site, file: file, bytes: Data(text.utf8), fromLine: 1)
+        try writeNew(Data(text.utf8), to: url, named: file)
+        return WrittenRecord(file: file, text: text)
+    }
+
+    /// Loads the site as it would be with `file` holding `bytes`, and refuses when that
+    /// brings errors into the file from line `fromLine` on: `new` never writes a record
+    /// `check` would reject.
+    private static func checkBeforeWriting(_ site: URL, file: String, bytes: Data, fromLine: Int) throws {
+        let files = OverlayFiles(FolderFiles(root: site), replacing: [file: bytes])
+        let (raw, loaded) = try SiteLoader().load(files, root: site)
+        var diagnostics = loaded
+        diagnostics.append(contentsOf: SiteValidator(includeDrafts: true).validate(raw).1)
+        let problems = diagnostics.items.filter { $0.severity == .error && $0.location.file == file && $0.location.line >= fromLine }
+        guard !problems.isEmpty else { return }
+        let printed = DiagnosticPrinter(format: .text) { _, _ in nil }.render(DiagnosticList(problems))
+        throw UsageFailure.message("\(file) is unchanged: what would be written does not check\n" + printed)
+    }
+
+    /// Writes a file that must not exist yet, making its folders.
+    private static func writeNew(_ data: Data, to url: URL, named name: String) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: url.path) { throw UsageFailure.message("\(name) exists; it is left as it is") }
+        do {
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw UsageFailure.message("\(name): cannot write: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import DossierFigures
+import DossierModel
+import DossierRecords
+@testable import DossierScaffold
+import DossierSite
+import Foundation
+import Testing
+
+/// `dossier init` and `dossier new`: what they write checks clean, and nothing is
+/// ever overwritten.
+@Suite struct ScaffoldTests {
+    static let asOf = AsOf.written("2026-03-12 09:00")
+
+    func emptyFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)")
+    }
+
+    func text(_ site: URL, _ file: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    @Test(arguments: ["en", "zh", "ru"])
+    func theStarterChecksCleanAndShowsEveryPageType(language: String) throws {
+        let site = emptyFolder()
+        let files = try Dossier.initSite(folder: site, language: language)
+        #expect(files.contains("content/issues.csv") && files.contains("content/project.yml"))
+        #expect(try text(site, "content/project.yml").contains("language: \(language)\n"))
+        let report = try Dossier.check(site: site)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
+
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-01-14")))
+        #expect(result.filesWritten > 0)
+        let output = site.appendingPathComponent("output")
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: output.path)
+        for page in [
+            "index.html", "issues/index.html", "weekly/index.html", "weekly/2026-W02.html", "handbook/index.html",
+            "handbook/setup/login.html", "milestones/index.html", "search.html",
+        ] {
+            #expect(pages.contains(page), "no \(page)")
+        }
+        #expect(pages.filter { $0.hasPrefix("issues/") && $0 != "issues/index.html" }.count == 3)
+        #expect(pages.contains { $0.hasPrefix("handbook/tags/") && $0.hasSuffix(".html") })
+        #expect(try text(output, "index.html").contains("<html lang=\"\(language)\""))
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmpty() throws {
+        let site = emptyFolder()
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: site.appendingPathComponent("notes.txt"))
+        #expect(throws: UsageFailure.self) { try Dossier.initSite(folder: site, language: "en") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["notes.txt"])
+        #expect(throws: UsageFailure.self) { try Dossier.initSite(folder: emptyFolder(), language: "de") }
+    }
+
+    @Test func newWeeklyIsPrefilledFromTheRecordsAndChecksClean() throws {
+        let site = try Fixtures.copy("valid")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/weekly/2026-W11.md"))
+        let written = try Dossier.newWeekly(site: site, week: nil, asOf: Self.asOf)
+        #expect(written.file == "content/weekly/2026-W11.md")
+        #expect(try text(site, written.file) == written.text)
+        // The figures as `report weekly` counts them; the carried-over front matter is W10's.
+        let figures = WeekFigures(site: try loadValidSite("valid"), week: ISOWeek("2026-W11")!)
+        let counts: [Int] = [figures.opened, figures.resolved, figures.openAtEnd, figures.slaMet, figures.slaBreached]
+        #expect(counts == [1, 1, 2, 0, 1])
+        #expect(
+            written.text == """
+                ---
+                week: 2026-W11
+                status: green
+                completion: 90
+                # summary: one line for the lists, the feed and the dashboard
+                attendees: [pm, ivan, Ann Key]
+                ---
+
+                Issues opened this week: 1, resolved: 1, open at the week's end: 2; resolved within SLA: 0, late: 1.
+
+                ## Done
+                - [[EX-3]] Budget check rejects valid report
+
+                ## Next week
+
+                ## Risks
+                - [[EX-2]] Approval flow skips the CFO — past its target
+                - [[EX-5]] Cost centre missing for Plant 2 — past its target
+
+                ## Delays
+
+                """)
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
+    @Test func newNeverOverwrites() throws {
+        let site = try Fixtures.copy("valid")
+        let note = try text(site, "content/weekly/2026-W11.md")
+        #expect(throws: UsageFailure.self) { try Dossier.newWeekly(site: site, week: "2026-W11", asOf: Self.asOf) }
+        #expect(try text(site, "content/weekly/2026-W11.md") == note)
+
+        let article = try text(site, "content/handbook/setup/login.md")
+        #expect(throws: UsageFailure.self) { try Dossier.newArticle(site: site, path: "setup/login", title: nil, asOf: Self.asOf) }
+        #expect(try text(site, "content/handbook/setup/login.md") == article)
+        #expect(throws: UsageFailure.self) { try Dossier.newArticle(site: site, path: "../escape", title: nil, asOf: Self.asOf) }
+    }
+
+    @Test func newArticleWritesASkeletonThatChecksClean() throws {
+        let site = try Fixtures.copy("valid")
+        let written = try Dossier.newArticle(site: site, path: "content/handbook/setup/vpn-access.md", title: nil, asOf: Self.asOf)
+        #expect(written.file == "content/handbook/setup/vpn-access.md")
+        #expect(written.text.hasPrefix("---\ntitle: Vpn access\ntags: []\naudience: all\n"))
+        #expect(written.text.contains("updated: 2026-03-12\n"))
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
+    @Test func newIssueAppendsTheNextIdInTheFilesOwnWords() throws {
+        let site = try Fixtures.copy("valid")
+        let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        let (id, written) = try Dossier.newIssue(
+            site: site, title: "Printer, queue lost", values: ["priority": "high", "owner": "vera", "category": "bug"], asOf: Self.asOf)
+        #expect(id == "EX-6")
+        // Redmine's headers and words (New, High), its date-and-time, the title quoted for its comma.
+        #expect(written.text == "EX-6,\"Printer, queue lost\",New,High,bug,,,vera,2026-03-12 09:00,,,,\n")
+        let after = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(after.prefix(before.count) == before, "the rows before are kept byte for byte")
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+        #expect(try Dossier.newIssue(site: site, title: "Second", values: [:], asOf: Self.asOf).id == "EX-7")
+    }
+
+    @Test func newIssueKeepsSemicolonsCRLFAndTheByteOrderMark() throws {
+        let site = try Fixtures.copy("exports/excel-semicolon")
+        let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        let (id, written) = try Dossier.newIssue(site: site, title: "Export; broken", values: [:], asOf: Self.asOf)
+        #expect(id == "X-3")
+        #expect(written.text == "X-3;\"Export; broken\";open;2026-03-12 09:00;;;;;\r\n")
+        let after = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(after == before + Data(written.text.utf8))
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
+    @Test func newIssueWritesTheFilesEncoding() throws {
+        let site = try Fixtures.copy("exports/redmine-zh")
+        let (id, written) = try Dossier.newIssue(site: site, title: "打印机队列丢失", values: [:], asOf: Self.asOf)
+        let bytes = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(bytes.suffix(TextEncoder.encode(written.text, as: .gb18030)!.count) == TextEncoder.encode(written.text, as: .gb18030)!)
+        #expect(written.text.contains("打印机队列丢失"))
+        // Redmine's column order; no row is open, so there is no word of the file's own for it.
+        #expect(written.text.hasPrefix("\(id),,,,open,,打印机队列丢失,"))
+        #expect(id == "204")
+        let report = try Dossier.check(site: site)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
+        #expect(report.sources["content/issues.csv"]?.contains("\n\(written.text)") == true)
+    }
+
+    @Test func newIssueRefusesARowThatWouldNotCheck() throws {
+        let site = try Fixtures.copy("valid")
+        let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(throws: UsageFailure.self) {
+            try Dossier.newIssue(site: site, title: "Lost", values: ["owner": "nobody"], asOf: Self.asOf)
+        }
+        #expect(try Data(contentsOf: site.appendingPathComponent("content/issues.csv")) == before)
+    }
+
+    @Test func theNextIdFollowsTheLastRowsPrefixAndWidth() {
+        #expect(IssueRow.nextID(after: ["FK-069", "FK-071", "FK-070"]) == "FK-072")
+        #expect(IssueRow.nextID(after: ["A-009"]) == "A-010")
+        #expect(IssueRow.nextID(after: ["7", "12", "8"]) == "13")
+        #expect(IssueRow.nextID(after: ["OLD-90", "NEW-1"]) == "NEW-2")
+        #expect(IssueRow.nextID(after: []) == "ISS-1")
+    }
+
+    @Test func theCommandsPrintWhatTheyWrote() throws {
+        let folder = emptyFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let run = try EndToEndTests().dossier("init", "site", "--language", "ru", in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wrote site/content/issues.csv\n"))
+        let site = folder.appendingPathComponent("site")
+        let weekly = try EndToEndTests().dossier("new", "weekly", in: site)
+        #expect(weekly.status == 0, "\(weekly.stderr)")
+        #expect(weekly.stdout.hasPrefix("wrote content/weekly/2026-W11.md:\n---\nweek: 2026-W11\n"))  // SOURCE_DATE_EPOCH
+        #expect(weekly.stdout.contains("\n## Сделано\n"))
+        #expect(try EndToEndTests().dossier("new", "weekly", in: site).status == 2)
+        let issue = try EndToEndTests().dossier("new", "issue", "Принтер", "--priority", "high", in: site)
+        #expect(issue.stdout.hasPrefix("appended DO-4 to content/issues.csv:\nDO-4,Принтер,Новая,Высокий,"))
+        #expect(try EndToEndTests().dossier("check", in: site).status == 0)
+        #expect(try EndToEndTests().dossier("init", "site", in: folder).status == 2)
+    }
+}
