@@ -5,7 +5,7 @@ Usage: benchmarks/compare.py [S|L] [RUNS]   (defaults: S 5)
 
 Builds the release binary, generates the sites (benchmarks/make_sites.py) into
 .build-bench/SIZE, then runs, in turn and RUNS times each: a full `dossier build`, a
-no-op rebuild, `hugo`, and `cmark-gfm` over the same Markdown plus copying the bytes
+no-op rebuild, a rebuild after editing one article, `hugo`, and `cmark-gfm` over the same Markdown plus copying the bytes
 Dossier writes (the floor). Prints medians of wall time, peak memory, and each ratio
 next to its target from the issue. Times depend on the machine; read the ratios.
 """
@@ -43,7 +43,12 @@ def main():
     output = os.path.join(WORK, "dossier-out")
     hugo_out = os.path.join(WORK, "hugo-out")
     copy = os.path.join(WORK, "copy")
-    samples = {"dossier": [], "noop": [], "hugo": [], "cmark": [], "copy": []}
+    samples = {"dossier": [], "noop": [], "edit": [], "hugo": [], "cmark": [], "copy": []}
+    handbook = os.path.join(site, "content", "handbook")
+    article = os.path.join(handbook, sorted(os.listdir(handbook))[0])
+    article = os.path.join(article, sorted(os.listdir(article))[0])
+    with open(article, encoding="utf-8") as handle:
+        original = handle.read()
     memory = {"dossier": [], "hugo": []}
     for _ in range(RUNS):
         shutil.rmtree(output, ignore_errors=True)
@@ -51,6 +56,12 @@ def main():
         samples["dossier"].append(wall)
         memory["dossier"].append(rss)
         samples["noop"].append(timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])[0])
+        # One article edited, as an author saving it: the rebuild that follows.
+        with open(article, "w", encoding="utf-8") as handle:
+            handle.write(original + "\nOne more sentence.\n")
+        samples["edit"].append(timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])[0])
+        with open(article, "w", encoding="utf-8") as handle:
+            handle.write(original)
         shutil.rmtree(hugo_out, ignore_errors=True)
         wall, rss = timed(["hugo", "--quiet", "--source", os.path.join(WORK, "hugo"), "--destination", hugo_out])
         samples["hugo"].append(wall)
@@ -67,12 +78,14 @@ def main():
     print(f"size {SIZE}: {files} files, {size_mb:.1f} MB written by dossier; medians of {RUNS} runs")
     print(f"  dossier full build   {m['dossier']:7.2f} s   peak {statistics.median(memory['dossier']):6.0f} MB")
     print(f"  dossier no-op build  {m['noop']:7.2f} s")
+    print(f"  one article edited   {m['edit']:7.2f} s")
     print(f"  hugo                 {m['hugo']:7.2f} s   peak {statistics.median(memory['hugo']):6.0f} MB")
     print(f"  cmark-gfm + copy     {floor:7.2f} s   ({m['cmark']:.2f} + {m['copy']:.2f})")
     print("ratios (target in brackets):")
     print(f"  full / hugo          {m['dossier'] / m['hugo']:7.2f}   [<= 0.5]")
     print(f"  full / floor         {m['dossier'] / floor:7.2f}   [<= 3]")
     print(f"  no-op / full         {m['noop'] / m['dossier']:7.2f}   [<= 0.1]")
+    print(f"  one article edited   {m['edit'] * 1000:7.0f} ms [S: <= 50 ms]")
     print(f"  peak memory          {statistics.median(memory['dossier']):7.0f} MB [L: <= 1024]")
 
 
