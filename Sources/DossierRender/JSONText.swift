@@ -18,7 +18,15 @@ enum JSONText {
         return out
     }
 
-    private static func write(_ value: Value, indent: Int, to out: inout String) {
+    /// On one line, without spaces, as JSONEncoder writes it.
+    static func compact(_ value: Value) -> String {
+        var out = ""
+        write(value, indent: nil, to: &out)
+        return out
+    }
+
+    /// `indent` nil writes on one line.
+    private static func write(_ value: Value, indent: Int?, to out: inout String) {
         switch value {
         case .string(let text): quote(text, to: &out)
         case .int(let number): out += String(number)
@@ -32,6 +40,14 @@ enum JSONText {
         case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { return out += "[]" }
+            guard let indent else {
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += "," }
+                    write(item, indent: nil, to: &out)
+                }
+                return out += "]"
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -41,6 +57,16 @@ enum JSONText {
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
             guard !members.isEmpty else { return out += "{}" }
+            guard let indent else {
+                out += "{"
+                for (index, (key, item)) in members.enumerated() {
+                    if index > 0 { out += "," }
+                    quote(key, to: &out)
+                    out += ":"
+                    write(item, indent: nil, to: &out)
+                }
+                return out += "}"
+            }
             out += "{\n"
             for (index, (key, item)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -69,6 +95,8 @@ enum JSONText {
             case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
             case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
             case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
+            case "\u{08}": escaped.append(contentsOf: "\\b".unicodeScalars)
+            case "\u{0C}": escaped.append(contentsOf: "\\f".unicodeScalars)
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)

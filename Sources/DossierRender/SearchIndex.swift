@@ -13,22 +13,66 @@ import Foundation
 /// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
 /// without their common endings (`согласования` and `согласование` are one term).
 struct SearchIndex {
+    /// A page's entry, made on the core that rendered the page: its distinct terms and
+    /// its text already as the JSON of its text chunk, so the index keeps one string a
+    /// page rather than its sections.
     struct Document: Sendable {
         var url: String
         var title: String
         /// "article", "issue" or "weekly".
         var kind: String
-        var sections: [(anchor: String, heading: String, text: String)]
-        /// The distinct terms of the title, headings and text; made with the document, so
-        /// on the core that rendered its page.
+        /// `[[anchor, heading, text], …]`.
+        let textJSON: String
+        /// Bytes of the headings and text.
+        let textBytes: Int
         let terms: Set<String>
 
         init(url: String, title: String, kind: String, sections: [(anchor: String, heading: String, text: String)]) {
             self.url = url
             self.title = title
             self.kind = kind
-            self.sections = sections
+            textJSON = JSONText.compact(.array(sections.map { .array([.string($0.anchor), .string($0.heading), .string($0.text)]) }))
+            textBytes = sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
             terms = Set(SearchIndex.terms(([title] + sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")))
+        }
+    }
+
+    /// The index made a page at a time, in whatever order pages are rendered: each page's
+    /// terms go into the postings at once and only its text is kept.
+    struct Builder {
+        /// Document number by URL: the order of the finished index.
+        private let numbers: [String: Int]
+        private var postings: [String: [Int]] = [:]
+        private var entries: [(url: String, title: String, kind: String)?]
+        private var texts: [String?]
+        private var textBytes = 0
+
+        init(order: [String]) {
+            numbers = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            entries = Array(repeating: nil, count: order.count)
+            texts = Array(repeating: nil, count: order.count)
+        }
+
+        mutating func add(_ document: Document) {
+            guard let number = numbers[document.url], entries[number] == nil else { return }
+            entries[number] = (document.url, document.title, document.kind)
+            texts[number] = document.textJSON
+            textBytes += document.textBytes
+            for term in document.terms { postings[term, default: []].append(number) }
+        }
+
+        /// The files, with documents numbered in the order given (pages never added are left out).
+        func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+            // Renumber without gaps when a page was not added.
+            var renumber = [Int](repeating: -1, count: entries.count)
+            var kept: [(url: String, title: String, kind: String, text: String)] = []
+            for (index, entry) in entries.enumerated() {
+                guard let entry else { continue }
+                renumber[index] = kept.count
+                kept.append((entry.url, entry.title, entry.kind, texts[index] ?? "[]"))
+            }
+            let postings = postings.mapValues { $0.map { renumber[$0] }.sorted() }
+            return SearchIndex.files(documents: kept, postings: postings, textBytes: textBytes)
         }
     }
 
@@ -37,6 +81,13 @@ struct SearchIndex {
     static let documentsPerTextChunk = 24
 
     let documents: [Document]
+
+    /// The index of `documents`, numbered in their order.
+    func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+        var builder = Builder(order: documents.map(\.url))
+        for document in documents { builder.add(document) }
+        return builder.files()
+    }
 
     // MARK: Terms
 
@@ -144,23 +195,21 @@ struct SearchIndex {
     }
 
     /// The index's files, and its size against the size of the text it covers.
-    func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
-        var postings: [String: [Int]] = [:]
-        for (id, document) in documents.enumerated() {
-            for term in document.terms { postings[term, default: []].append(id) }
-        }
+    static func files(
+        documents: [(url: String, title: String, kind: String, text: String)], postings: [String: [Int]], textBytes: Int
+    ) -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
         let termBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 * $1.value.count + 6 }
-        let chunkCount = max(1, (termBytes + Self.bytesPerTermChunk - 1) / Self.bytesPerTermChunk)
+        let chunkCount = max(1, (termBytes + bytesPerTermChunk - 1) / bytesPerTermChunk)
         var chunks = [[String: [Int]]](repeating: [:], count: chunkCount)
         for (term, ids) in postings {
             chunks[Int(term.unicodeScalars.first!.value) % chunkCount][term] = ids
         }
-        let textChunkCount = max(1, (documents.count + Self.documentsPerTextChunk - 1) / Self.documentsPerTextChunk)
+        let textChunkCount = max(1, (documents.count + documentsPerTextChunk - 1) / documentsPerTextChunk)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) -> String {
-            Self.scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
+            scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
         }
         struct Meta: Encodable {
             let docs: [[String]]
@@ -170,21 +219,18 @@ struct SearchIndex {
         }
         let meta = Meta(
             docs: documents.map { [$0.url, $0.title, $0.kind] }, termChunks: chunkCount, textChunks: textChunkCount,
-            textChunkSize: Self.documentsPerTextChunk)
+            textChunkSize: documentsPerTextChunk)
         // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
         let metaScript = "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(json(meta));\n"
         var files = [OutputFile(path: "search/meta.js", contents: .text(metaScript))]
         for (index, chunk) in chunks.enumerated() {
             files.append(OutputFile(path: "search/terms-\(index).js", contents: .text("dossierSearch.terms(\(index),\(json(chunk)));\n")))
         }
-        var textBytes = 0
         for chunk in 0..<textChunkCount {
-            var texts: [String: [[String]]] = [:]
-            for id in (chunk * Self.documentsPerTextChunk)..<min(documents.count, (chunk + 1) * Self.documentsPerTextChunk) {
-                texts[String(id)] = documents[id].sections.map { [$0.anchor, $0.heading, $0.text] }
-                textBytes += documents[id].sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
-            }
-            files.append(OutputFile(path: "search/text-\(chunk).js", contents: .text("dossierSearch.text(\(chunk),\(json(texts)));\n")))
+            // An object keyed by document number, keys in text order as a sorted encoder writes them.
+            let ids = ((chunk * documentsPerTextChunk)..<min(documents.count, (chunk + 1) * documentsPerTextChunk)).map(String.init).sorted()
+            let body = ids.map { "\"\($0)\":" + documents[Int($0)!].text }.joined(separator: ",")
+            files.append(OutputFile(path: "search/text-\(chunk).js", contents: .text("dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n")))
         }
         let indexBytes = files.prefix(1 + chunkCount).reduce(0) { total, file in
             if case .text(let text) = file.contents { return total + text.utf8.count }

@@ -16,12 +16,11 @@ extension SiteRenderer {
         .init(url: page.path, title: title, kind: kind, sections: lead + bodies.flatMap { $0.map { HTMLPage(html: $0).sections } ?? [] })
     }
 
-    /// The search index of the pages' entries, in a fixed order: articles in handbook
-    /// order, issues, then weekly notes newest first.
-    func searchIndex(_ entries: [String: SearchIndex.Document]) -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
-        let order = orderedArticles.map { SitePage.article($0.slug).path } + site.issues.map { SitePage.issue($0.id).path }
+    /// The order of the search index's documents: articles in handbook order, issues,
+    /// then weekly notes newest first.
+    var searchOrder: [String] {
+        orderedArticles.map { SitePage.article($0.slug).path } + site.issues.map { SitePage.issue($0.id).path }
             + site.weeklyNotes.reversed().map { SitePage.weekly($0.week).path }
-        return SearchIndex(documents: order.compactMap { entries[$0] }).files()
     }
 
     /// feed.xml: an Atom feed of the weekly reports, newest first. Ids and times come

@@ -47,12 +47,12 @@ public struct SiteRenderer: Sendable {
     public func render(batchSize: Int = 512, _ handle: ([OutputFile]) throws -> Void) rethrows {
         let jobs = self.jobs
         var pages: [String] = []
-        var searchEntries: [String: SearchIndex.Document] = [:]
+        var search = SearchIndex.Builder(order: searchOrder)
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
             var batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in page(job) }
             pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
             for index in batch.indices {
-                if let entry = batch[index].searchDocument { searchEntries[entry.url] = entry }
+                if let entry = batch[index].searchDocument { search.add(entry) }
                 batch[index].searchDocument = nil
             }
             try handle(batch)
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
-        files += searchIndex(searchEntries).files
+        files += search.files().files
         files.append(feed())
         files.append(sitemap(pages: pages))
         files += dataExports()

@@ -1,3 +1,4 @@
+import DossierModel
 import DossierRender
 import Foundation
 
@@ -101,7 +102,7 @@ public final class StagedSite {
         self.retired = retired
     }
 
-    /// Writes files into the new site.
+    /// Writes files into the new site: their folders first, then the files on all cores.
     public func write(_ files: [OutputFile]) throws {
         let fm = FileManager.default
         for file in files {
@@ -110,12 +111,21 @@ public final class StagedSite {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 folders.insert(folder)
             }
+        }
+        let staging = staging
+        let failures = files.parallelMap { file -> (any Error)? in
             let target = staging.appendingPathComponent(file.path)
-            switch file.contents {
-            case .text(let text): try Data(text.utf8).write(to: target)
-            case .copy(let source): try fm.copyItem(at: source, to: target)
+            do {
+                switch file.contents {
+                case .text(let text): try Data(text.utf8).write(to: target)
+                case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                }
+                return nil
+            } catch {
+                return error
             }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Removes the new site: the build failed, the live one stays.
