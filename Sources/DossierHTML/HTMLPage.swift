@@ -32,6 +32,10 @@ public struct HTMLPage: Sendable {
         self.collectingText = collectingText
         references = []
         anchors = []
+        if !collectingText {
+            (references, anchors) = Self.links(html)
+            return
+        }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         var bytes = Array(html.utf8)
@@ -45,6 +49,60 @@ public struct HTMLPage: Sendable {
         defer { xmlFreeDoc(document) }
         if let root = xmlDocGetRootElement(document) { visit(root) }
         if collectingText { closeSection() }
+    }
+
+    /// What the link check needs, read as a stream: no document tree is built, so a
+    /// page of tens of megabytes (the issue list of a large project) costs no more
+    /// memory than its links. As in the tree walk below, nothing inside a skipped
+    /// element (script, svg…) is taken, but the element's own `src` or `href` is.
+    private static func links(_ html: String) -> ([Reference], Set<String>) {
+        let collector = LinkCollector()
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            let collector = Unmanaged<LinkCollector>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+            let element = String(cString: name).lowercased()
+            if collector.skipped == 0, let attributes {
+                let line = Int(parser.pointee.input?.pointee.line ?? 0)
+                var index = 0
+                while let key = attributes[index] {
+                    let attribute = String(cString: key).lowercased()
+                    let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+                    switch attribute {
+                    case "href", "src": collector.references.append(HTMLPage.Reference(element: element, attribute: attribute, value: value, line: line))
+                    case "id": collector.anchors.insert(value)
+                    case "name" where element == "a": collector.anchors.insert(value)
+                    default: break
+                    }
+                    index += 2
+                }
+            }
+            if HTMLPage.skippedElements.contains(element) || collector.skipped > 0 { collector.skipped += 1 }
+        }
+        handler.endElement = { context, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            let collector = Unmanaged<LinkCollector>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+            if collector.skipped > 0 { collector.skipped -= 1 }
+        }
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty, let parser = htmlCreatePushParserCtxt(&handler, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+            return ([], [])
+        }
+        defer { htmlFreeParserCtxt(parser) }
+        _ = htmlCtxtUseOptions(
+            parser,
+            Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
+        parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        withExtendedLifetime(collector) {
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    _ = htmlParseChunk(parser, $0, Int32(buffer.count), 1)
+                }
+            }
+        }
+        return (collector.references, collector.anchors)
     }
 
     private static let blockElements: Set<String> = [
@@ -139,4 +197,12 @@ public struct HTMLPage: Sendable {
         }
         return String(out)
     }
+}
+
+/// The links and anchors of a page as the stream parser meets them.
+private final class LinkCollector {
+    var references: [HTMLPage.Reference] = []
+    var anchors: Set<String> = []
+    /// How deep inside skipped elements the parser is.
+    var skipped = 0
 }

@@ -21,7 +21,9 @@ struct LinkCheck {
     private var targets: [String: FirstUse] = [:]
     /// Links with an unsafe scheme, each use.
     private var unsafe: [FirstUse] = []
-    private var anchors: [String: Set<String>] = [:]
+    /// Each page's ids as one string, NUL before and after each: one allocation a page
+    /// rather than a set, for the few pages a fragment is checked against.
+    private var anchors: [String: String] = [:]
     private var paths: Set<String> = []
 
     /// Takes note of a batch of the site's files; their HTML need not be kept. Pages are
@@ -55,7 +57,7 @@ struct LinkCheck {
             return result
         }
         for case let page? in read {
-            anchors[page.path] = page.ids
+            anchors[page.path] = page.ids.isEmpty ? "" : "\u{0}" + page.ids.sorted().joined(separator: "\u{0}") + "\u{0}"
             for value in page.unsafe { unsafe.append(FirstUse(page: page.path, template: page.template, value: value)) }
             for (key, value) in page.targets where targets[key] == nil {
                 targets[key] = FirstUse(page: page.path, template: page.template, value: value)
@@ -80,7 +82,9 @@ struct LinkCheck {
             if !paths.contains(target) {
                 diagnostics.append(
                     .error(.brokenLink, at: place(use), "page \(use.page) links to \(use.value), which is not part of the site"))
-            } else if !fragment.isEmpty, let known = anchors[target], !known.contains(fragment) {
+            } else if !fragment.isEmpty, let known = anchors[target],
+                fragment.contains("\u{0}") || !known.contains("\u{0}" + fragment + "\u{0}")
+            {
                 diagnostics.append(
                     .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
             }
