@@ -130,9 +130,11 @@ public struct SiteRenderer: Sendable {
     /// its headings carry a link to themselves.
     func html(_ document: MarkdownDocument?, root: String) -> String? {
         guard let document else { return nil }
-        return document.render(
+        let html = document.render(
             destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
             headingLinkLabel: t["heading_link"])
+        // cmark-gfm names a footnote's way back in English whatever the page's language.
+        return html.replacingOccurrences(of: #"aria-label="Back to content""#, with: #"aria-label=""# + t["footnote_back"] + #"""#)
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }
