@@ -19,6 +19,17 @@ def no_horizontal_scroll(driver):
         "return document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def tables_sticking_out(driver):
+    """Tables wider than the box they are in, other than those that scroll in their own box."""
+    return driver.execute_script("""
+        return Array.prototype.filter.call(document.querySelectorAll('table'), function (t) {
+          var box = t.parentElement, style = getComputedStyle(box);
+          if (t.closest('.table-scroll') || getComputedStyle(t).overflowX === 'auto') return false;
+          var right = box.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+          return t.getBoundingClientRect().right > right + 1;
+        }).map(function (t) { return (t.querySelector('caption') || t).textContent.trim().slice(0, 40); });""")
+
+
 @pytest.mark.parametrize("language,name", CASES, ids=[f"{l}-{n}" for l, n in CASES])
 def test_page_type(page, artifacts, language, name):
     driver = page.driver
@@ -55,6 +66,7 @@ def test_page_type(page, artifacts, language, name):
 
     page.viewport(harness.PHONE[0])
     assert no_horizontal_scroll(driver), "the page is wider than a 375 px phone"
+    assert tables_sticking_out(driver) == []
     violations = page.axe(["color-contrast", "target-size", "scrollable-region-focusable"])
     assert violations == [], "axe, phone, dark:\n" + harness.describe(violations)
     page.screenshot(os.path.join(artifacts, f"{language}-{name}-375-dark.png"))
