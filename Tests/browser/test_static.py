@@ -79,3 +79,13 @@ def test_theme_assets_are_small_and_self_contained(outputs, asset):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|https?://", text), f"{asset} refers to another host"
+
+
+def test_docs_state_the_assets_real_sizes(outputs):
+    """docs/theme.md gives each asset's size in bytes; it must be the size shipped."""
+    with open(os.path.join(harness.REPO, "docs", "theme.md"), encoding="utf-8") as f:
+        stated = {name: int(size.replace(",", "")) for name, size in
+                  re.findall(r"^\| `([\w.]+)` \| ([\d,]+) \|", f.read(), re.M)}
+    assert set(stated) == set(ASSET_BUDGET)
+    actual = {name: os.path.getsize(os.path.join(outputs["zh"], "assets", name)) for name in stated}
+    assert stated == actual, "update the sizes in docs/theme.md"
