@@ -54,6 +54,7 @@ def test_page_type(page, artifacts, language, name):
     for badge in driver.find_elements(By.CSS_SELECTOR, ".rag, .badge"):
         assert badge.get_attribute("textContent").strip(), badge.get_attribute("outerHTML")
 
+    assert tables_sticking_out(driver) == []
     violations = page.axe()
     assert violations == [], "axe, light:\n" + harness.describe(violations)
     page.screenshot(os.path.join(artifacts, f"{language}-{name}-1280.png"))
@@ -72,6 +73,22 @@ def test_page_type(page, artifacts, language, name):
     page.screenshot(os.path.join(artifacts, f"{language}-{name}-375-dark.png"))
     page.color_scheme("light")
     page.screenshot(os.path.join(artifacts, f"{language}-{name}-375.png"))
+
+
+@pytest.mark.parametrize("width", [1024, 768, 360])
+def test_no_page_or_table_spills_over_at_other_common_widths(page, width):
+    """Between the laptop and the phone, where grids change their number of columns."""
+    page.viewport(width)
+    spilling = {}
+    for language in harness.LANGUAGES:
+        for name, path in harness.PAGES:
+            if name == "weekly-email":  # a 600 px mail layout, checked at 375 px above
+                continue
+            page.open(language, path)
+            problems = tables_sticking_out(page.driver) + ([] if no_horizontal_scroll(page.driver) else ["page"])
+            if problems:
+                spilling[f"{language} {name}"] = problems
+    assert spilling == {}
 
 
 def test_every_page_of_the_sample_opens_without_script_errors(browser):
