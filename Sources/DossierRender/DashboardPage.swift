@@ -8,7 +8,7 @@ extension SiteRenderer {
         let d = dashboard
         var own: [String: Any] = [
             "counts": ["total": d.total, "open": d.open.count, "resolved": d.resolvedCount, "breachedOpen": d.breachedOpen.count],
-            "sla": compact(["met": d.slaMet, "breached": d.slaBreached, "percent": d.slaPercent.map { "\($0)%" }]),
+            "sla": compact(["met": d.slaMet, "breached": d.slaBreached, "percent": d.slaPercent.map { t.percent($0) }]),
         ]
         if let note = d.latestNote { own["latest"] = noteSummary(note, from: page) }
         if let note = d.previousNote { own["previous"] = noteSummary(note, from: page) }
@@ -44,7 +44,7 @@ extension SiteRenderer {
             guard let figures = d.slaByCategory[category.id] else { return nil }
             return compact([
                 "label": category.label, "met": figures.met, "breached": figures.breached,
-                "percent": figures.percent.map { "\($0)%" },
+                "percent": figures.percent.map { t.percent($0) },
             ])
         }
         func times(_ stats: [String: ResolutionStats], order: [String], label: (String) -> String) -> [[String: Any]] {
@@ -85,19 +85,14 @@ extension SiteRenderer {
         ]
     }
 
-    /// Hours as people say them: `45 min`, `3.5 h`, `2.1 d` in the page's language.
+    /// Hours as people say them: `45 min`, `3.5 h`, `2.1 d` (`3,5 ч` in Russian) in the page's language.
     func duration(_ hours: Double) -> String {
         if hours < 1 { return "\(Int((hours * 60).rounded())) \(t["unit_minutes"])" }
         if hours < 48 {
             let value = hours < 10 ? (hours * 10).rounded() / 10 : hours.rounded()
-            return "\(Self.number(value)) \(t["unit_hours"])"
+            return "\(t.number(value)) \(t["unit_hours"])"
         }
-        return "\(Self.number((hours / 24 * 10).rounded() / 10)) \(t["unit_days"])"
-    }
-
-    /// `3.5`, or `3` for a whole number.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        return "\(t.number((hours / 24 * 10).rounded() / 10)) \(t["unit_days"])"
     }
 
     func noteSummary(_ note: WeeklyNote, from page: SitePage) -> [String: Any] {

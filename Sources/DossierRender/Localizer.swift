@@ -46,5 +46,15 @@ public struct Localizer: Sendable {
         "\(shortDate(week.monday)) – \(shortDate(week.sunday))"
     }
 
+    /// A decimal as the language writes it: `3.5` (en, zh), `3,5` (ru); a whole number without a fraction.
+    public func number(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return language == "ru" ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A percentage as the language writes it: `92%` (en, zh), `92 %` with a no-break space (ru),
+    /// as the Unicode CLDR does; templates write `{{value}}{{t.percent_sign}}` for the same result.
+    public func percent(_ value: Int) -> String { "\(value)\(self["percent_sign"])" }
+
     private static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

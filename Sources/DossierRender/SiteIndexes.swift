@@ -44,7 +44,7 @@ extension SiteRenderer {
         if !base.isEmpty { xml += "  <link rel=\"self\" href=\"\(xmlEscape(base))feed.xml\"/>\n" }
         for note in notes {
             let page = SitePage.weekly(note.week)
-            let summary = [ragLabel(note.status), note.completion.map { "\($0)%" }, note.summary].compactMap { $0 }.joined(separator: " · ")
+            let summary = [ragLabel(note.status), note.completion.map { t.percent($0) }, note.summary].compactMap { $0 }.joined(separator: " · ")
             xml += "  <entry>\n"
             xml += "    <title>\(xmlEscape(t["title_weekly"])) \(note.week)</title>\n"
             xml += "    <id>\(xmlEscape(idBase))\(page.path)</id>\n"

@@ -144,9 +144,15 @@ public struct SiteRenderer: Sendable {
     /// its headings carry a link to themselves.
     func html(_ document: MarkdownDocument?, root: String) -> String? {
         guard let document else { return nil }
-        return document.render(
+        let html = document.render(
             destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
             headingLinkLabel: t["heading_link"])
+        // cmark-gfm names a footnote's way back in English whatever the page's language, and
+        // gives the footnotes' section no heading for a screen reader to announce.
+        return html
+            .replacingOccurrences(of: #"aria-label="Back to content""#, with: #"aria-label=""# + t["footnote_back"] + #"""#)
+            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>",
+                with: "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(t["footnotes"])</h2>")
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

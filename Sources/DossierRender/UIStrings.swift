@@ -207,6 +207,10 @@ public enum UIStrings {
         "milestones_done": "Milestones reached this week",
         "milestones_overdue": "Milestones overdue",
         "week_pager": "Other weeks",
+        "article_pager": "Other articles",
+        "footnote_back": "Back to content",
+        "footnotes": "Footnotes",
+        "percent_sign": "%",
         "previous_week": "Previous week",
         "next_week": "Next week",
         // Handbook and milestones
@@ -417,6 +421,10 @@ public enum UIStrings {
         "milestones_done": "本周完成的里程碑",
         "milestones_overdue": "已逾期的里程碑",
         "week_pager": "其他周",
+        "article_pager": "其他文章",
+        "footnote_back": "返回正文",
+        "footnotes": "脚注",
+        "percent_sign": "%",
         "previous_week": "上一周",
         "next_week": "下一周",
         // Handbook and milestones
@@ -627,6 +635,10 @@ public enum UIStrings {
         "milestones_done": "Вехи, достигнутые за неделю",
         "milestones_overdue": "Просроченные вехи",
         "week_pager": "Другие недели",
+        "article_pager": "Другие статьи",
+        "footnote_back": "Вернуться к тексту",
+        "footnotes": "Примечания",
+        "percent_sign": "\u{00A0}%",
         "previous_week": "Предыдущая неделя",
         "next_week": "Следующая неделя",
         // Handbook and milestones

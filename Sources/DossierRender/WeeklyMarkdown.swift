@@ -17,7 +17,7 @@ public struct WeeklyMarkdown: Sendable {
         var out = "# \(site.settings.name) · \(t["title_weekly"]) \(figures.week)\n\n"
         if let note {
             let rag = t["rag_" + (note.status?.rawValue ?? "none")]
-            out += "**\(rag)**" + (note.completion.map { " · \($0)%" } ?? "") + (note.summary.map { " · \($0)" } ?? "") + "\n\n"
+            out += "**\(rag)**" + (note.completion.map { " · " + t.percent($0) } ?? "") + (note.summary.map { " · \($0)" } ?? "") + "\n\n"
         }
         func row(_ key: String, _ value: Int) -> String { "| \(t[key]) | \(value) |\n" }
         out += "| | |\n|---|---:|\n"

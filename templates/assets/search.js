@@ -146,6 +146,11 @@
     });
     if (!best && sections.length) best = { anchor: sections[0][0], heading: sections[0][1], text: sections[0][2], at: 0 };
     if (!best) return null;
+    /* A section's text opens with its own heading, which the snippet already shows. */
+    if (best.heading && best.text.indexOf(best.heading) === 0) {
+      best.text = best.text.slice(best.heading.length).replace(/^\s+/, '');
+      best.at = Math.max(0, best.at - best.heading.length - 1);
+    }
     var start = best.at > LEAD ? best.at - LEAD : 0;
     var end = Math.min(best.text.length, start + SPAN);
     if (end - start < SPAN) start = Math.max(0, end - SPAN);
