@@ -11,13 +11,9 @@ import tempfile
 import time
 import unittest
 
-os.environ.setdefault("SE_OFFLINE", "true")
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.options import Options  # noqa: E402
+import harness
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.path.join(REPO, ".build", "debug", "dossier")
-FIXTURE = os.path.join(REPO, "Tests", "DossierTests", "Fixtures", "valid")
+FIXTURE = os.path.join(harness.REPO, "Tests", "DossierTests", "Fixtures", "valid")
 
 
 class ServeTest(unittest.TestCase):
@@ -28,14 +24,10 @@ class ServeTest(unittest.TestCase):
         shutil.copytree(FIXTURE, cls.site)
         env = dict(os.environ, SOURCE_DATE_EPOCH="1773306000")
         cls.server = subprocess.Popen(
-            [BINARY, "serve", cls.site, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+            [harness.BINARY, "serve", cls.site, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         line = cls.server.stdout.readline()
         cls.url = line.split()[1]
-        options = Options()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"]:
-            options.add_argument(argument)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        cls.driver = webdriver.Chrome(options=options)
+        cls.driver = harness.new_driver()
 
     @classmethod
     def tearDownClass(cls):
