@@ -65,6 +65,9 @@ extension SiteRenderer {
         return wrap(page, id: "handbook-index", template: "handbook-index", title: t["title_handbook"], own)
     }
 
+    /// How many articles of its folder an article's page lists around it.
+    static let treeWindow = 15
+
     func articlePage(_ article: Article) -> OutputFile {
         let page = SitePage.article(article.slug)
         let ordered = orderedArticles
@@ -90,20 +93,32 @@ extension SiteRenderer {
                 "referencedBy": (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] },
             ]),
             "breadcrumbs": breadcrumbs,
-            // Every folder, with the articles of this one only: linear in the handbook's size
-            // per page; other folders link to their place on the handbook index.
+            // Every folder; this one open with the articles around this one (a window, so
+            // a page costs the same in a folder of ten articles or of a thousand), the rest
+            // of the folder and the other folders on the handbook index.
             "tree": folderCounts.map { folder, count -> [String: Any] in
                 let open = folder == article.folder
+                let folderHref = href(.handbookIndex, from: page) + "#" + Self.folderAnchor(folder)
+                var shown: ArraySlice<Article> = []
+                if open {
+                    let siblings = articlesByFolder[folder, default: []]
+                    let here = siblings.firstIndex { $0.slug == article.slug } ?? 0
+                    let start = max(0, min(here - Self.treeWindow / 2, siblings.count - Self.treeWindow))
+                    shown = siblings[start..<min(siblings.count, start + Self.treeWindow)]
+                }
+                let hidden = count - shown.count
                 return compact([
                     "name": folder.isEmpty ? t["handbook_folder_root"] : folder, "open": open ? true : nil, "count": count,
-                    "href": href(.handbookIndex, from: page) + "#" + Self.folderAnchor(folder),
+                    "href": folderHref,
                     "articles": open
-                        ? articlesByFolder[folder, default: []].map { other in
+                        ? shown.map { other in
                             compact([
                                 "href": href(.article(other.slug), from: page), "title": other.title,
                                 "current": other.slug == article.slug ? true : nil,
                             ])
                         } : nil,
+                    "more": open && hidden > 0
+                        ? ["href": folderHref, "label": t["tree_more"].replacingOccurrences(of: "{n}", with: String(hidden))] : nil,
                 ])
             },
         ]

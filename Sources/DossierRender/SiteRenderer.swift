@@ -148,10 +148,12 @@ public struct SiteRenderer: Sendable {
             destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
             headingLinkLabel: t["heading_link"])
         // cmark-gfm names a footnote's way back in English whatever the page's language, and
-        // gives the footnotes' section no heading for a screen reader to announce.
+        // gives the footnotes' section no heading for a screen reader to announce. Most
+        // documents have no footnotes and are returned as they are.
+        guard html.utf8.firstRange(of: "data-footnotes".utf8) != nil else { return html }
         return html
-            .replacingOccurrences(of: #"aria-label="Back to content""#, with: #"aria-label=""# + t["footnote_back"] + #"""#)
-            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>",
+            .replacing(#"aria-label="Back to content""#, with: #"aria-label=""# + t["footnote_back"] + #"""#)
+            .replacing("<section class=\"footnotes\" data-footnotes>",
                 with: "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(t["footnotes"])</h2>")
     }
 

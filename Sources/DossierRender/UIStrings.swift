@@ -224,6 +224,7 @@ public enum UIStrings {
         "referenced_by": "Referenced by",
         "in_this_folder": "In this section",
         "all_articles": "All articles",
+        "tree_more": "{n} more in this folder",
         "milestones_intro": "Project milestones and their state",
         // Search page
         "search_hint": "Searches articles, issues and weekly reports; every word must match. Press / on any page to jump to search.",
@@ -438,6 +439,7 @@ public enum UIStrings {
         "referenced_by": "引用本文的页面",
         "in_this_folder": "本目录文章",
         "all_articles": "全部文章",
+        "tree_more": "本目录另有 {n} 篇",
         "milestones_intro": "项目里程碑及其状态",
         // Search page
         "search_hint": "搜索文章、问题和周报，多个关键词需同时匹配。在任意页面按 / 键即可跳转到搜索框。",
@@ -652,6 +654,7 @@ public enum UIStrings {
         "referenced_by": "Ссылаются на статью",
         "in_this_folder": "В этом разделе",
         "all_articles": "Все статьи",
+        "tree_more": "Ещё {n} в этом разделе",
         "milestones_intro": "Вехи проекта и их состояние",
         // Search page
         "search_hint": "Поиск по статьям, проблемам и отчётам; должны совпасть все слова. Клавиша / на любой странице переводит курсор в поиск.",
