@@ -45,6 +45,22 @@ public struct MarkdownOptions: Sendable, Hashable {
     public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
 }
 
+/// The words, in the page's language, that a rendering adds for screen readers.
+public struct AccessibleLabels: Sendable {
+    /// Name of a heading's `#` link, put before the heading's text; no link when nil.
+    public var headingLink: String?
+    /// Name of a footnote's link back to where it is cited.
+    public var footnoteBack: String?
+    /// Visually hidden heading of the footnotes' section.
+    public var footnotes: String?
+
+    public init(headingLink: String? = nil, footnoteBack: String? = nil, footnotes: String? = nil) {
+        self.headingLink = headingLink
+        self.footnoteBack = footnoteBack
+        self.footnotes = footnotes
+    }
+}
+
 /// A parsed GitHub Flavored Markdown document.
 ///
 /// Parsing and rendering are two steps so that links can be checked against every
@@ -106,12 +122,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
     /// reference written without `|text`. Headings get their `id`, and with
-    /// `headingLinkLabel` a `#` link to themselves carrying that accessible name. Unsafe URLs
-    /// (`javascript:`, `vbscript:`, `data:` and the like) never reach the HTML, whatever
-    /// `destinations` says.
-    public func render(destinations: [String?], titles: [String?]? = nil, headingLinkLabel: String? = nil) -> String {
+    /// `labels.headingLink` a `#` link to themselves carrying that accessible name;
+    /// footnotes get the page's words from `labels` too. Unsafe URLs (`javascript:`,
+    /// `vbscript:`, `data:` and the like) never reach the HTML, whatever `destinations` says.
+    public func render(destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()) -> String {
         precondition(destinations.count == links.count, "one destination per link")
-        return Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
+        let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
             for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
                 if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
                     cmark_node_set_literal(text, title)
@@ -130,7 +146,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let anchor = HTMLText.escapeAttribute(heading.anchor)
                 var html = inner.hasPrefix(tag) ? tag + " id=\"\(anchor)\"" + inner.dropFirst(tag.count) : inner
                 let close = "</h\(heading.level)>"
-                if let label = headingLinkLabel, let end = html.range(of: close, options: .backwards) {
+                if let label = labels.headingLink, let end = html.range(of: close, options: .backwards) {
                     let link = " <a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"\(HTMLText.escapeAttribute(label)): "
                         + "\(HTMLText.escapeAttribute(heading.text))\">#</a>"
                     html.replaceSubrange(end.lowerBound..<end.lowerBound, with: link)
@@ -142,6 +158,23 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             return Self.renderNode(root, extensions)
         }
+        return Self.labelFootnotes(html, labels)
+    }
+
+    /// cmark-gfm names a footnote's way back in English ("Back to content") and gives the
+    /// footnotes' section no heading for a screen reader to announce; with `labels`,
+    /// both are in the page's language. A document without footnotes is returned as it is.
+    static func labelFootnotes(_ html: String, _ labels: AccessibleLabels) -> String {
+        let section = "<section class=\"footnotes\" data-footnotes>"
+        guard labels.footnoteBack != nil || labels.footnotes != nil, html.utf8.firstRange(of: section.utf8) != nil else { return html }
+        var html = html
+        if let back = labels.footnoteBack {
+            html = html.replacing(#"aria-label="Back to content""#, with: "aria-label=\"\(HTMLText.escapeAttribute(back))\"")
+        }
+        if let heading = labels.footnotes {
+            html = html.replacing(section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
+        }
+        return html
     }
 
     /// Renders with the destinations as written (for a document without links to check).

@@ -79,7 +79,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The number of pages `render` makes (the files after them are not counted).
-    public var pageCount: Int { 6 + site.issues.count + 2 * site.weeklyNotes.count + site.articles.count + tagGroups.count }
+    public var pageCount: Int { jobs.count }
 
     func page(_ job: Job) -> OutputFile {
         switch job {
@@ -144,17 +144,9 @@ public struct SiteRenderer: Sendable {
     /// its headings carry a link to themselves.
     func html(_ document: MarkdownDocument?, root: String) -> String? {
         guard let document else { return nil }
-        let html = document.render(
+        return document.render(
             destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
-            headingLinkLabel: t["heading_link"])
-        // cmark-gfm names a footnote's way back in English whatever the page's language, and
-        // gives the footnotes' section no heading for a screen reader to announce. Most
-        // documents have no footnotes and are returned as they are.
-        guard html.utf8.firstRange(of: "data-footnotes".utf8) != nil else { return html }
-        return html
-            .replacing(#"aria-label="Back to content""#, with: #"aria-label=""# + t["footnote_back"] + #"""#)
-            .replacing("<section class=\"footnotes\" data-footnotes>",
-                with: "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(t["footnotes"])</h2>")
+            labels: AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"]))
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

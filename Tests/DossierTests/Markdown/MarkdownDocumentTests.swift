@@ -95,6 +95,17 @@ import Testing
         #expect(serial[7].contains("<del>struck 7</del>"))
         #expect(serial[7].contains("href=\"http://www.example7.com\""))
     }
+
+    @Test func footnotesSpeakThePagesLanguage() {
+        let document = MarkdownDocument("Cited here.[^1]\n\n[^1]: The note.\n")
+        let english = document.render(destinations: [])
+        #expect(english.contains(#"aria-label="Back to content""#))
+        let chinese = document.render(destinations: [], labels: AccessibleLabels(footnoteBack: "返回正文", footnotes: "脚注"))
+        #expect(chinese.contains(#"aria-label="返回正文""#) && !chinese.contains("Back to content"))
+        #expect(chinese.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">脚注</h2>"))
+        // Without footnotes nothing is added.
+        #expect(!MarkdownDocument("No notes.").render(destinations: [], labels: AccessibleLabels(footnotes: "脚注")).contains("脚注"))
+    }
 }
 
 import Foundation
