@@ -27,6 +27,11 @@ enum JSONText {
 
     /// `indent` nil writes on one line.
     private static func write(_ value: Value, indent: Int?, to out: inout String) {
+        /// A line break and the indentation for `depth`, when pretty.
+        func breakLine(_ depth: Int) {
+            if indent != nil { out += "\n" + String(repeating: " ", count: depth) }
+        }
+        let depth = indent ?? 0
         switch value {
         case .string(let text): quote(text, to: &out)
         case .int(let number): out += String(number)
@@ -40,42 +45,26 @@ enum JSONText {
         case .null: out += "null"
         case .array(let items):
             guard !items.isEmpty else { return out += "[]" }
-            guard let indent else {
-                out += "["
-                for (index, item) in items.enumerated() {
-                    if index > 0 { out += "," }
-                    write(item, indent: nil, to: &out)
-                }
-                return out += "]"
-            }
-            out += "[\n"
+            out += "["
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                write(item, indent: indent + 2, to: &out)
-                out += index + 1 < items.count ? ",\n" : "\n"
+                if index > 0 { out += "," }
+                breakLine(depth + 2)
+                write(item, indent: indent.map { $0 + 2 }, to: &out)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            breakLine(depth)
+            out += "]"
         case .object(let members):
             guard !members.isEmpty else { return out += "{}" }
-            guard let indent else {
-                out += "{"
-                for (index, (key, item)) in members.enumerated() {
-                    if index > 0 { out += "," }
-                    quote(key, to: &out)
-                    out += ":"
-                    write(item, indent: nil, to: &out)
-                }
-                return out += "}"
-            }
-            out += "{\n"
+            out += "{"
             for (index, (key, item)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                if index > 0 { out += "," }
+                breakLine(depth + 2)
                 quote(key, to: &out)
-                out += ": "
-                write(item, indent: indent + 2, to: &out)
-                out += index + 1 < members.count ? ",\n" : "\n"
+                out += indent == nil ? ":" : ": "
+                write(item, indent: indent.map { $0 + 2 }, to: &out)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            breakLine(depth)
+            out += "}"
         }
     }
 

@@ -12,7 +12,7 @@ import Foundation
 /// `ё` as `е`; each pair of neighbouring CJK ideographs (a lone one alone), so Chinese
 /// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
 /// without their common endings (`согласования` and `согласование` are one term).
-struct SearchIndex {
+enum SearchIndex {
     /// A page's entry, made on the core that rendered the page: its distinct terms and
     /// its text already as the JSON of its text chunk, so the index keeps one string a
     /// page rather than its sections.
@@ -79,15 +79,6 @@ struct SearchIndex {
     /// Below this, the terms stay in one file; above, one chunk per this many bytes.
     static let bytesPerTermChunk = 48_000
     static let documentsPerTextChunk = 24
-
-    let documents: [Document]
-
-    /// The index of `documents`, numbered in their order.
-    func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
-        var builder = Builder(order: documents.map(\.url))
-        for document in documents { builder.add(document) }
-        return builder.files()
-    }
 
     // MARK: Terms
 

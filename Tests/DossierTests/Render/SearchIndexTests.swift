@@ -25,7 +25,15 @@ import Testing
             SearchIndex.Document(
                 url: "d\(i).html", title: "Doc \(i)", kind: "article", sections: [("", "", "审批 word\(i) согласование")])
         }
-        let (files, indexBytes, textBytes) = SearchIndex(documents: documents).files()
+        // Pages arrive in the order they are rendered, not the index's order.
+        var builder = SearchIndex.Builder(order: documents.map(\.url))
+        for document in documents.reversed() { builder.add(document) }
+        let (files, indexBytes, textBytes) = builder.files()
+        guard case .text(let meta) = files.first(where: { $0.path == "search/meta.js" })?.contents else {
+            Issue.record("no meta.js")
+            return
+        }
+        #expect(meta.contains(#"[["d0.html","Doc 0","article"],["d1.html","Doc 1","article"]"#))
         #expect(indexBytes > 0 && textBytes > 0)
         let termFiles = files.filter { $0.path.hasPrefix("search/terms-") }
         let textFiles = files.filter { $0.path.hasPrefix("search/text-") }
