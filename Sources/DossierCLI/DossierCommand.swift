@@ -94,7 +94,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("dossier: nothing written; the previous site is unchanged\n".utf8))
             throw ExitCode(1)
         }
-        print("wrote \(result.filesWritten) files to \(options.output.path)")
+        let unchanged = result.pagesUnchanged > 0 ? " (\(result.pagesUnchanged) pages unchanged since the last build)" : ""
+        print("wrote \(result.filesWritten) files to \(options.output.path)\(unchanged)")
         print("search index: \(result.searchIndexBytes / 1024) KB of terms for \(result.searchTextBytes / 1024) KB of text")
     }
 }

@@ -74,9 +74,11 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let headings: [MarkdownHeading]
     public let links: [MarkdownLink]
 
-    private let source: String
+    /// The Markdown as written, and how it is read: with the link targets and labels
+    /// given to `render`, all that its HTML depends on.
+    public let source: String
+    public let options: MarkdownOptions
     private let lineOffset: Int
-    private let options: MarkdownOptions
 
     /// Parses `source`. `lineOffset` is added to every line, for a body that follows
     /// front matter.
@@ -166,7 +168,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// both are in the page's language. A document without footnotes is returned as it is.
     static func labelFootnotes(_ html: String, _ labels: AccessibleLabels) -> String {
         let section = "<section class=\"footnotes\" data-footnotes>"
-        guard labels.footnoteBack != nil || labels.footnotes != nil, html.utf8.firstRange(of: section.utf8) != nil else { return html }
+        guard labels.footnoteBack != nil || labels.footnotes != nil, contains(html, section) else { return html }
         var html = html
         if let back = labels.footnoteBack {
             html = html.replacing(#"aria-label="Back to content""#, with: "aria-label=\"\(HTMLText.escapeAttribute(back))\"")
@@ -175,6 +177,23 @@ public final class MarkdownDocument: @unchecked Sendable {
             html = html.replacing(section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
         }
         return html
+    }
+
+    /// Whether `text` holds `part`, as bytes: the generic collection search costs more
+    /// than rendering the document.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        guard !part.isEmpty, text.utf8.count >= part.utf8.count else { return part.isEmpty }
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                let first = needle[0]
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Renders with the destinations as written (for a document without links to check).

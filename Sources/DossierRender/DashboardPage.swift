@@ -3,7 +3,7 @@ import DossierModel
 import Foundation
 
 extension SiteRenderer {
-    func dashboardPage() -> OutputFile {
+    func dashboardPage() -> PagePlan {
         let page = SitePage.dashboard
         let d = dashboard
         var own: [String: Any] = [

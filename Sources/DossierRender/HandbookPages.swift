@@ -38,7 +38,7 @@ extension SiteRenderer {
         article.audience == .all ? Audience.allCases.map(\.rawValue).joined(separator: " ") : article.audience.rawValue
     }
 
-    func handbookIndexPage() -> OutputFile {
+    func handbookIndexPage() -> PagePlan {
         let page = SitePage.handbookIndex
         var folders: [(String, [[String: Any]])] = []
         for article in orderedArticles {
@@ -68,7 +68,7 @@ extension SiteRenderer {
     /// How many articles of its folder an article's page lists around it.
     static let treeWindow = 15
 
-    func articlePage(_ article: Article) -> OutputFile {
+    func articlePage(_ article: Article) -> PagePlan {
         let page = SitePage.article(article.slug)
         let ordered = orderedArticles
         let position = ordered.firstIndex { $0.slug == article.slug }!
@@ -79,7 +79,7 @@ extension SiteRenderer {
         let body = html(article.body, root: page.root)
         let own: [String: Any] = [
             "article": compact([
-                "title": article.title, "bodyHTML": body ?? "",
+                "title": article.title, "bodyHTML": (body as Any?) ?? "",
                 "toc": article.body.headings.filter { $0.level == 2 || $0.level == 3 }
                     .map { ["level": $0.level, "anchor": $0.anchor, "text": $0.text] },
                 "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,
@@ -122,14 +122,14 @@ extension SiteRenderer {
                 ])
             },
         ]
-        var file = wrap(page, id: "article", template: "article", title: article.title, own)
-        file.searchDocument = searchDocument(page, title: article.title, kind: "article", bodies: [body])
-        return file
+        var plan = wrap(page, id: "article", template: "article", title: article.title, own)
+        plan.search = SearchPlan(title: article.title, kind: "article", bodies: [body])
+        return plan
     }
 
-    func tagPage(_ slug: String) -> OutputFile {
+    func tagPage(_ slug: String) -> PagePlan {
         let page = SitePage.tag(slug)
-        guard let group = tagGroups[slug] else { return OutputFile(path: page.path, contents: .text("")) }
+        guard let group = tagGroups[slug] else { preconditionFailure("tag pages are made for the tags articles have") }
         let own: [String: Any] = [
             "tag": group.tag, "count": group.articles.count,
             "articles": group.articles.map { article in
@@ -142,13 +142,13 @@ extension SiteRenderer {
         return wrap(page, id: "tag", template: "tag", title: "\(t["title_tag"]): \(group.tag)", own)
     }
 
-    func milestonesPage() -> OutputFile {
+    func milestonesPage() -> PagePlan {
         let page = SitePage.milestones
         let own: [String: Any] = ["milestones": site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }]
         return wrap(page, id: "milestones", template: "milestones", title: t["title_milestones"], own)
     }
 
-    func searchPage() -> OutputFile {
+    func searchPage() -> PagePlan {
         wrap(.search, id: "search", template: "search", title: t["title_search"], [:], scripts: ["search/meta.js", "assets/search.js"])
     }
 }

@@ -2,7 +2,7 @@ import DossierFigures
 import DossierModel
 
 extension SiteRenderer {
-    func issueListPage() -> OutputFile {
+    func issueListPage() -> PagePlan {
         let page = SitePage.issueList
         let rows: [[String: Any]] = site.issues.map { issue in
             let sla = timeline.slaState(issue, at: asOf)
@@ -30,7 +30,7 @@ extension SiteRenderer {
         return wrap(page, id: "issues", template: "issues", title: t["title_issues"], ["issues": rows, "filters": filters, "count": rows.count])
     }
 
-    func issuePage(_ issue: Issue) -> OutputFile {
+    func issuePage(_ issue: Issue) -> PagePlan {
         let page = SitePage.issue(issue.id)
         let clock = site.settings.clock
         let sla = timeline.slaState(issue, at: asOf)
@@ -66,10 +66,10 @@ extension SiteRenderer {
             ]),
             "articles": articles,
         ]
-        var file = wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
-        file.searchDocument = searchDocument(
-            page, title: "\(issue.id) \(issue.title)", kind: "issue", lead: [("", "", issue.id)], bodies: [description, resolution])
-        return file
+        var plan = wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
+        plan.search = SearchPlan(
+            title: "\(issue.id) \(issue.title)", kind: "issue", lead: [("", "", issue.id)], bodies: [description, resolution])
+        return plan
     }
 
     func targetText(_ target: SLATarget) -> String {

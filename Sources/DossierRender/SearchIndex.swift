@@ -35,6 +35,16 @@ enum SearchIndex {
             textBytes = sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
             terms = Set(SearchIndex.terms(([title] + sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")))
         }
+
+        /// An entry as a previous build made it.
+        init(url: String, title: String, kind: String, textJSON: String, textBytes: Int, terms: Set<String>) {
+            self.url = url
+            self.title = title
+            self.kind = kind
+            self.textJSON = textJSON
+            self.textBytes = textBytes
+            self.terms = terms
+        }
     }
 
     /// The index made a page at a time, in whatever order pages are rendered: each page's

@@ -21,6 +21,10 @@ public struct SiteRenderer: Sendable {
     /// Articles by folder, in handbook order; folders in order with their article counts.
     let articlesByFolder: [String: [Article]]
     let folderCounts: [(folder: String, count: Int)]
+    /// The words a rendered Markdown body uses for its links and footnotes.
+    let labels: AccessibleLabels
+    /// What every page is made of: the site's words.
+    let sharedKey: PageKey
 
     public init(site: Site, theme: Theme, asOf: Date) {
         self.site = site
@@ -34,6 +38,10 @@ public struct SiteRenderer: Sendable {
         let byFolder = Dictionary(grouping: orderedArticles, by: \.folder)
         articlesByFolder = byFolder
         folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
+        labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
+        var shared = PageDigest()
+        shared.add(context: t.strings)
+        sharedKey = shared.key
     }
 
     /// What a page is made from.
@@ -44,16 +52,33 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the site in batches of pages, each batch on all cores, and hands each
     /// batch to `handle` before rendering the next: a large site is never held whole.
-    public func render(batchSize: Int = 512, _ handle: ([OutputFile]) throws -> Void) rethrows {
+    ///
+    /// With `previous`, a page whose key is the one recorded there is not rendered: it
+    /// comes as `.unchanged`, with the links and search entry recorded for it.
+    public func render(batchSize: Int = 512, reusing previous: PageCache? = nil, _ handle: ([OutputFile]) throws -> Void)
+        rethrows
+    {
         let jobs = self.jobs
         var pages: [String] = []
         var search = SearchIndex.Builder(order: searchOrder)
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
-            var batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in page(job) }
+            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in
+                let plan = plan(job)
+                let key = key(plan)
+                if let entry = previous?.entry(plan.page.path), entry.key == key {
+                    var file = OutputFile(path: plan.page.path, contents: .unchanged, template: entry.template)
+                    file.key = key
+                    file.links = entry.links
+                    file.searchDocument = entry.searchDocument
+                    return file
+                }
+                var file = render(plan)
+                file.key = key
+                return file
+            }
             pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
-            for index in batch.indices {
-                if let entry = batch[index].searchDocument { search.add(entry) }
-                batch[index].searchDocument = nil
+            for file in batch {
+                if let entry = file.searchDocument { search.add(entry) }
             }
             try handle(batch)
         }
@@ -81,7 +106,7 @@ public struct SiteRenderer: Sendable {
     /// The number of pages `render` makes (the files after them are not counted).
     public var pageCount: Int { jobs.count }
 
-    func page(_ job: Job) -> OutputFile {
+    func plan(_ job: Job) -> PagePlan {
         switch job {
         case .dashboard: return dashboardPage()
         case .issueList: return issueListPage()
@@ -96,6 +121,8 @@ public struct SiteRenderer: Sendable {
         case .search: return searchPage()
         }
     }
+
+    func page(_ job: Job) -> OutputFile { render(plan(job)) }
 
     // MARK: Shared pieces
 
@@ -130,23 +157,20 @@ public struct SiteRenderer: Sendable {
 
     /// A page through its template and the layout.
     func wrap(_ page: SitePage, id: String, template: String, title: String, _ own: [String: Any], scripts: [String] = [])
-        -> OutputFile
+        -> PagePlan
     {
         var context = common(page, id: id, title: title)
         context.merge(own) { _, new in new }
-        var layout = context
-        layout["content"] = theme.render(template, context)
-        layout["scripts"] = scripts.map { ["src": page.root + $0] }
-        return OutputFile(path: page.path, contents: .text(theme.render("layout", layout)), template: template)
+        return PagePlan(page: page, template: template, context: context, scripts: scripts)
     }
 
-    /// A record's Markdown as HTML for a page whose way back to the root is `root`;
-    /// its headings carry a link to themselves.
-    func html(_ document: MarkdownDocument?, root: String) -> String? {
+    /// A record's Markdown for a page whose way back to the root is `root`, rendered
+    /// with the page; its headings carry a link to themselves.
+    func html(_ document: MarkdownDocument?, root: String) -> Markup? {
         guard let document else { return nil }
-        return document.render(
-            destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
-            labels: AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"]))
+        return Markup(
+            document: document, destinations: site.targets(of: document).map { $0.href(fromRoot: root) },
+            titles: site.referenceTitles(of: document), labels: labels)
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

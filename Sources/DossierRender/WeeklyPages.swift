@@ -2,7 +2,7 @@ import DossierFigures
 import DossierModel
 
 extension SiteRenderer {
-    func weeklyIndexPage() -> OutputFile {
+    func weeklyIndexPage() -> PagePlan {
         let page = SitePage.weeklyIndex
         let weeks = site.weeklyNotes.reversed().map { noteSummary($0, from: page) }
         return wrap(page, id: "weekly-index", template: "weekly-index", title: t["title_weekly"], ["weeks": weeks])
@@ -27,7 +27,7 @@ extension SiteRenderer {
     /// The HTML of one week's report page or mail-ready file; nil without a note.
     public func weeklyReport(_ week: ISOWeek, email: Bool) -> String? {
         guard let note = site.weeklyNotes.first(where: { $0.week == week }),
-            case .text(let html) = weeklyPage(note, email: email).contents
+            case .text(let html) = render(weeklyPage(note, email: email)).contents
         else { return nil }
         return html
     }
@@ -35,7 +35,7 @@ extension SiteRenderer {
     /// The weekly report page, or the same report as one mail-ready file. The mail's
     /// links are absolute when the project has a `base_url`: relative links cannot work
     /// inside a mail client.
-    func weeklyPage(_ note: WeeklyNote, email: Bool) -> OutputFile {
+    func weeklyPage(_ note: WeeklyNote, email: Bool) -> PagePlan {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
         let root = email ? (site.settings.baseURL ?? page.root) : page.root
         func href(_ target: SitePage) -> String { root + target.path }
@@ -81,7 +81,7 @@ extension SiteRenderer {
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
         let body = html(note.body, root: root)
-        week["bodyHTML"] = body ?? ""
+        week["bodyHTML"] = (body as Any?) ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
             "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map { ["id": $0.id, "title": $0.title] },
@@ -104,14 +104,13 @@ extension SiteRenderer {
         }
         let title = "\(t["title_weekly"]) \(note.week)"
         guard email else {
-            var file = wrap(page, id: "weekly", template: "weekly", title: title, own)
-            file.searchDocument = searchDocument(
-                page, title: title, kind: "weekly", lead: note.summary.map { [("", "", $0)] } ?? [], bodies: [body])
-            return file
+            var plan = wrap(page, id: "weekly", template: "weekly", title: title, own)
+            plan.search = SearchPlan(title: title, kind: "weekly", lead: note.summary.map { [("", "", $0)] } ?? [], bodies: [body])
+            return plan
         }
         var context = common(page, id: "weekly", title: title)
         context["root"] = root
         context.merge(own) { _, new in new }
-        return OutputFile(path: page.path, contents: .text(theme.render("weekly-email", context)), template: "weekly-email")
+        return PagePlan(page: page, template: "weekly-email", context: context, scripts: nil)
     }
 }

@@ -141,6 +141,8 @@ public enum Dossier {
         public var searchTextBytes = 0
         /// Nothing was done: the output already holds this build (see BuildManifest).
         public var upToDate = false
+        /// Pages taken from the previous output as they were, not rendered (see PageCache).
+        public var pagesUnchanged = 0
     }
 
     /// `dossier build`: load, validate, count, render, check the links of the final
@@ -149,8 +151,12 @@ public enum Dossier {
         let writer = OutputWriter(output: options.output, site: options.site)
         do { try writer.check() } catch let refusal as OutputWriter.Refusal { throw UsageFailure.message(refusal.description) }
         let manifest = BuildManifest(site: options.site, options: options.fingerprint)
-        if let recorded = BuildManifest.recorded(in: writer.output), recorded.tool == manifest.tool,
-            recorded.options == manifest.options, recorded.inputs == manifest.inputs, recorded.describes(writer.output)
+        let recorded = BuildManifest.recorded(in: writer.output)
+        // The previous output is trusted (for a no-op, or for its unchanged pages) only
+        // when it is exactly as its build left it.
+        let intact = recorded?.describes(writer.output) ?? false
+        if let recorded, intact, recorded.clean, recorded.tool == manifest.tool, recorded.options == manifest.options,
+            recorded.inputs == manifest.inputs
         {
             return BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0, upToDate: true)
         }
@@ -169,23 +175,29 @@ public enum Dossier {
         do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.message(refusal.description)
         }
+        let environment = manifest.pageCacheEnvironment(drafts: options.drafts)
+        let previous = intact
+            ? PageCache(file: writer.output.appendingPathComponent(PageCache.fileName), environment: environment) : nil
         var check = LinkCheck()
-        var written = 0
-        var searchIndexBytes = 0
-        var searchTextBytes = 0
+        var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         do {
+            let cache = try PageCache.Writer(file: staged.staging.appendingPathComponent(PageCache.fileName), environment: environment)
+            defer { try? cache.close() }
             let renderer = SiteRenderer(site: site, theme: theme, asOf: asOf)
             let pages = renderer.pageCount
             progress(.rendering(done: 0, of: pages))
-            try renderer.render { batch in
+            try renderer.render(reusing: previous) { files in
+                var batch = files
                 try staged.write(batch)
-                check.add(batch)
-                written += batch.count
-                progress(written < pages ? .rendering(done: written, of: pages) : .indexing)
-                for file in batch where file.path.hasPrefix("search/") {
-                    guard case .text(let text) = file.contents else { continue }
-                    if file.path.hasPrefix("search/text-") { searchTextBytes += text.utf8.count } else {
-                        searchIndexBytes += text.utf8.count
+                check.add(&batch)
+                try cache.append(batch)
+                result.filesWritten += batch.count
+                progress(result.filesWritten < pages ? .rendering(done: result.filesWritten, of: pages) : .indexing)
+                for file in batch {
+                    if case .unchanged = file.contents { result.pagesUnchanged += 1 }
+                    guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
+                    if file.path.hasPrefix("search/text-") { result.searchTextBytes += text.utf8.count } else {
+                        result.searchIndexBytes += text.utf8.count
                     }
                 }
             }
@@ -201,11 +213,13 @@ public enum Dossier {
             return stop()
         }
         progress(.swapping)
-        // Only a build without diagnostics is recorded: an up-to-date build has none to repeat.
-        try staged.commit(manifest: diagnostics.items.isEmpty ? manifest : nil)
-        return BuildResult(
-            report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: written,
-            searchIndexBytes: searchIndexBytes, searchTextBytes: searchTextBytes)
+        // Only a build without diagnostics can be skipped next time: an up-to-date build
+        // has none to repeat.
+        var record = manifest
+        record.clean = diagnostics.items.isEmpty
+        try staged.commit(manifest: record)
+        result.report = RunReport(diagnostics: diagnostics, sources: raw.sources)
+        return result
     }
 
     public enum ReportFormat: String, Sendable, CaseIterable {

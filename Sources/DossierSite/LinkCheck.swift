@@ -26,43 +26,44 @@ struct LinkCheck {
     private var anchors: [String: String] = [:]
     private var paths: Set<String> = []
 
-    /// Takes note of a batch of the site's files; their HTML need not be kept. Pages are
-    /// read and their links resolved on all cores; only the distinct targets are merged.
-    mutating func add(_ files: [OutputFile]) {
+    /// Takes note of a batch of the site's files; their HTML need not be kept. Pages
+    /// not yet read (their `links` are nil) are read and their links resolved on all
+    /// cores, and get their `links`; only the distinct targets are merged.
+    mutating func add(_ files: inout [OutputFile]) {
         paths.formUnion(files.map(\.path))
-        struct Read {
-            var path: String
-            var template: String?
-            var ids: Set<String>
-            /// Each internal target's key with the link as written, in page order.
-            var targets: [(key: String, value: String)] = []
-            var unsafe: [String] = []
+        let read: [PageLinks?] = files.parallelMap { file in
+            guard file.links == nil, file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
+            return Self.read(html, path: file.path)
         }
-        let read: [Read?] = files.parallelMap { file in
-            guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
-            let page = HTMLPage(html: html, collectingText: false)
-            var result = Read(path: file.path, template: file.template, ids: page.anchors)
-            let folder = (file.path as NSString).deletingLastPathComponent
-            var seen: Set<String> = []
-            for reference in page.references where seen.insert(reference.value).inserted {
-                let value = reference.value
-                guard URLSafety.isSafe(value) else {
-                    result.unsafe.append(value)
-                    continue
-                }
-                guard let (path, fragment) = Self.resolve(value, from: folder) else { continue }
-                // NUL: in neither a path nor a fragment.
-                result.targets.append(((path ?? file.path) + "\u{0}" + (fragment ?? ""), value))
-            }
-            return result
-        }
-        for case let page? in read {
-            anchors[page.path] = page.ids.isEmpty ? "" : "\u{0}" + page.ids.sorted().joined(separator: "\u{0}") + "\u{0}"
-            for value in page.unsafe { unsafe.append(FirstUse(page: page.path, template: page.template, value: value)) }
-            for (key, value) in page.targets where targets[key] == nil {
-                targets[key] = FirstUse(page: page.path, template: page.template, value: value)
+        for index in files.indices {
+            if let links = read[index] { files[index].links = links }
+            guard let links = files[index].links else { continue }
+            let file = files[index]
+            anchors[file.path] = links.ids.isEmpty ? "" : "\u{0}" + links.ids.joined(separator: "\u{0}") + "\u{0}"
+            for value in links.unsafe { unsafe.append(FirstUse(page: file.path, template: file.template, value: value)) }
+            for target in links.targets where targets[target.key] == nil {
+                targets[target.key] = FirstUse(page: file.path, template: file.template, value: target.value)
             }
         }
+    }
+
+    /// A page's ids and its links, each distinct one resolved to the site path it points to.
+    static func read(_ html: String, path: String) -> PageLinks {
+        let page = HTMLPage(html: html, collectingText: false)
+        var links = PageLinks(ids: page.anchors.sorted(), targets: [], unsafe: [])
+        let folder = (path as NSString).deletingLastPathComponent
+        var seen: Set<String> = []
+        for reference in page.references where seen.insert(reference.value).inserted {
+            let value = reference.value
+            guard URLSafety.isSafe(value) else {
+                links.unsafe.append(value)
+                continue
+            }
+            guard let (target, fragment) = resolve(value, from: folder) else { continue }
+            // NUL: in neither a path nor a fragment.
+            links.targets.append(PageLinks.Target(key: (target ?? path) + "\u{0}" + (fragment ?? ""), value: value))
+        }
+        return links
     }
 
     /// The problems of every page noted; `templateText` gives a template's source by

@@ -113,12 +113,18 @@ public final class StagedSite {
             }
         }
         let staging = staging
+        let output = output
         let failures = files.parallelMap { file -> (any Error)? in
             let target = staging.appendingPathComponent(file.path)
             do {
                 switch file.contents {
                 case .text(let text): try Data(text.utf8).write(to: target)
                 case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                case .unchanged:
+                    // The live file, linked rather than copied: it stays as it is until
+                    // the swap, and after it lives on in the new site only.
+                    let source = output.appendingPathComponent(file.path)
+                    if link(source.path, target.path) != 0 { try FileManager.default.copyItem(at: source, to: target) }
                 }
                 return nil
             } catch {

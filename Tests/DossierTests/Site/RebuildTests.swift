@@ -11,17 +11,7 @@ import Testing
         try Dossier.build(.init(site: site, output: output, asOf: asOf))
     }
 
-    /// Every file under `folder` by relative path, with its bytes.
-    func contents(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(atPath: folder.path)!
-        while let path = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
-        }
-        return files
-    }
+    func contents(_ folder: URL) throws -> [String: Data] { try Fixtures.files(in: folder) }
 
     func modified(_ file: URL) throws -> Date {
         try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as! Date

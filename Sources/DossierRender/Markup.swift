@@ -1,0 +1,39 @@
+import DossierMarkdown
+import Mustache
+
+/// A record's Markdown on a page, rendered only when the page is: a page's key is made
+/// from the Markdown and its link targets, so an unchanged page is never rendered.
+///
+/// Templates see it as its HTML (`{{{bodyHTML}}}`); it is rendered once however often
+/// the template writes it. Made and used on the one core rendering its page.
+final class Markup: MustacheCustomRenderable {
+    let document: MarkdownDocument
+    let destinations: [String?]
+    let titles: [String?]
+    let labels: AccessibleLabels
+
+    init(document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels) {
+        self.document = document
+        self.destinations = destinations
+        self.titles = titles
+        self.labels = labels
+    }
+
+    private(set) lazy var html: String = document.render(destinations: destinations, titles: titles, labels: labels)
+
+    var renderText: String { html }
+    var isNull: Bool { false }
+
+    /// What the HTML depends on.
+    func digest(into digest: inout PageDigest) {
+        digest.add(document.source)
+        digest.add(document.options.allowRawHTML ? "raw" : "safe")
+        digest.add(UInt64(destinations.count))
+        for destination in destinations { digest.add(destination) }
+        digest.add(UInt64(titles.count))
+        for title in titles { digest.add(title) }
+        digest.add(labels.headingLink)
+        digest.add(labels.footnoteBack)
+        digest.add(labels.footnotes)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+
+/// What each page of a build was made of and what was read from it, kept in the output
+/// so the next build renders only the pages whose key changed.
+///
+/// For each page: its key, its template, its links and ids (for the link check) and its
+/// search entry. An unchanged page is taken from the previous output as it is, with
+/// these, so the link check and the search index are the same as after a full build.
+///
+/// The file is read through a memory map and a page's entry is decoded only when the
+/// page is looked up: a large site's cache is never held whole. Entries are appended a
+/// batch at a time as pages are written, for the same reason.
+public struct PageCache: Sendable {
+    /// The file's name in the output folder (hidden; `dossier serve` never serves it).
+    public static let fileName = ".dossier-pages"
+    static let magic = "dossier pages 1\n"
+
+    /// A page's entry.
+    public struct Entry: Sendable {
+        public var key: PageKey
+        public var template: String?
+        public var links: PageLinks
+        var searchDocument: SearchIndex.Document?
+    }
+
+    private let data: Data
+    /// Each page's entry: its offset after the path.
+    private let offsets: [String: Int]
+
+    /// The cache in `file` when it was written by a build in `environment` (the format,
+    /// the binary, the options that change the model), or in any with nil; nil otherwise.
+    public init?(file: URL, environment: String?) {
+        guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else { return nil }
+        var reader = Reader(data: data)
+        guard let offsets = try? reader.index(magic: Self.magic, environment: environment) else { return nil }
+        self.data = data
+        self.offsets = offsets
+    }
+
+    public var count: Int { offsets.count }
+
+    /// The entry of the page at `path`, if the previous build made one.
+    public func entry(_ path: String) -> Entry? {
+        guard let offset = offsets[path] else { return nil }
+        var reader = Reader(data: data)
+        reader.offset = offset
+        return try? reader.entry()
+    }
+
+    /// Appends entries to a new cache file as pages are written.
+    public final class Writer {
+        private let handle: FileHandle
+
+        public init(file: URL, environment: String) throws {
+            FileManager.default.createFile(atPath: file.path, contents: nil)
+            handle = try FileHandle(forWritingTo: file)
+            var bytes = Bytes()
+            bytes.raw(PageCache.magic)
+            bytes.string(environment)
+            try handle.write(contentsOf: bytes.data)
+        }
+
+        /// Records the pages of `files` (files without a key or links are not pages).
+        public func append(_ files: [OutputFile]) throws {
+            var bytes = Bytes()
+            for file in files {
+                guard let key = file.key, let links = file.links else { continue }
+                bytes.string(file.path)
+                var record = Bytes()
+                record.entry(Entry(key: key, template: file.template, links: links, searchDocument: file.searchDocument))
+                bytes.count(record.data.count)
+                bytes.data.append(record.data)
+            }
+            try handle.write(contentsOf: bytes.data)
+        }
+
+        public func close() throws { try handle.close() }
+    }
+}
+
+/// Little-endian lengths and counts, UTF-8 strings after their length.
+private struct Bytes {
+    var data = Data()
+
+    mutating func raw(_ text: String) { data.append(contentsOf: Array(text.utf8)) }
+
+    mutating func word(_ value: UInt64) {
+        var little = value.littleEndian
+        withUnsafeBytes(of: &little) { data.append(contentsOf: $0) }
+    }
+
+    mutating func count(_ value: Int) { word(UInt64(value)) }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            count(utf8.count)
+            data.append(utf8.baseAddress!, count: utf8.count)
+        }
+    }
+
+    mutating func strings(_ list: [String]) {
+        count(list.count)
+        for text in list { string(text) }
+    }
+
+    mutating func entry(_ entry: PageCache.Entry) {
+        word(entry.key.high)
+        word(entry.key.low)
+        string(entry.template ?? "")
+        strings(entry.links.ids)
+        count(entry.links.targets.count)
+        for target in entry.links.targets {
+            string(target.key)
+            string(target.value)
+        }
+        strings(entry.links.unsafe)
+        guard let document = entry.searchDocument else {
+            count(0)
+            return
+        }
+        count(1)
+        string(document.url)
+        string(document.title)
+        string(document.kind)
+        string(document.textJSON)
+        count(document.textBytes)
+        strings(document.terms.sorted())
+    }
+}
+
+private struct Reader {
+    struct Malformed: Error {}
+
+    let data: Data
+    var offset = 0
+
+    init(data: Data) { self.data = data }
+
+    mutating func count() throws -> Int {
+        let value = try word()
+        guard value <= UInt64(Int.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func word() throws -> UInt64 {
+        guard offset + 8 <= data.count else { throw Malformed() }
+        var value: UInt64 = 0
+        data.withUnsafeBytes { bytes in
+            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
+        }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        guard length >= 0, offset + length <= data.count else { throw Malformed() }
+        let text = data.withUnsafeBytes { bytes in
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        }
+        offset += length
+        return text
+    }
+
+    mutating func strings() throws -> [String] { try list { try $0.string() } }
+
+    /// A count, then that many items.
+    mutating func list<T>(_ item: (inout Reader) throws -> T) throws -> [T] {
+        let number = try count()
+        guard number >= 0, number <= data.count - offset else { throw Malformed() }
+        var items: [T] = []
+        items.reserveCapacity(number)
+        for _ in 0..<number { items.append(try item(&self)) }
+        return items
+    }
+
+    /// Checks the header and finds every entry, decoding only paths.
+    mutating func index(magic: String, environment: String?) throws -> [String: Int] {
+        let header = Array(magic.utf8)
+        guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { throw Malformed() }
+        offset = header.count
+        let written = try string()
+        guard environment == nil || written == environment else { throw Malformed() }
+        var offsets: [String: Int] = [:]
+        while offset < data.count {
+            let path = try string()
+            let length = try count()
+            guard length >= 0, offset + length <= data.count else { throw Malformed() }
+            offsets[path] = offset
+            offset += length
+        }
+        return offsets
+    }
+
+    mutating func entry() throws -> PageCache.Entry {
+        let high = try word()
+        let low = try word()
+        let template = try string()
+        let ids = try strings()
+        let targets = try list { PageLinks.Target(key: try $0.string(), value: try $0.string()) }
+        let unsafe = try strings()
+        var document: SearchIndex.Document?
+        if try count() == 1 {
+            document = SearchIndex.Document(
+                url: try string(), title: try string(), kind: try string(), textJSON: try string(), textBytes: try count(),
+                terms: Set(try strings()))
+        }
+        return PageCache.Entry(
+            key: PageKey(high: high, low: low), template: template.isEmpty ? nil : template,
+            links: PageLinks(ids: ids, targets: targets, unsafe: unsafe), searchDocument: document)
+    }
+}

@@ -1,0 +1,78 @@
+import DossierModel
+
+/// A page before it is rendered: its template and context, and what its search entry
+/// is made of. Cheap to make, so every page's key can be taken without rendering it.
+struct PagePlan {
+    var page: SitePage
+    var template: String
+    /// The template's context; the layout gets it too, with the template's HTML as `content`.
+    var context: [String: Any]
+    /// The layout's scripts; nil for a page that is its template alone (the mail version).
+    var scripts: [String]?
+    var search: SearchPlan?
+}
+
+/// A page's search entry before its Markdown is rendered.
+struct SearchPlan {
+    var title: String
+    var kind: String
+    var lead: [(anchor: String, heading: String, text: String)] = []
+    var bodies: [Markup?]
+}
+
+extension SiteRenderer {
+    /// Keys of the context that every page shares, digested once into `sharedKey`.
+    static let sharedContextKeys: Set<String> = ["t"]
+
+    /// The page's key: what it is made of, with what every page shares.
+    func key(_ plan: PagePlan) -> PageKey {
+        var digest = PageDigest()
+        digest.add(sharedKey.high)
+        digest.add(sharedKey.low)
+        digest.add(plan.page.path)
+        digest.add(plan.template)
+        digest.add(theme.key(plan.template).high)
+        digest.add(theme.key(plan.template).low)
+        if let scripts = plan.scripts {
+            digest.add(theme.key("layout").high)
+            digest.add(theme.key("layout").low)
+            for script in scripts { digest.add(script) }
+        } else {
+            digest.add("alone")
+        }
+        digest.add(context: plan.context, skipping: Self.sharedContextKeys)
+        if let search = plan.search {
+            digest.add("search")
+            digest.add(search.title)
+            digest.add(search.kind)
+            for (anchor, heading, text) in search.lead {
+                digest.add(anchor)
+                digest.add(heading)
+                digest.add(text)
+            }
+            for body in search.bodies {
+                if let body { body.digest(into: &digest) } else { digest.add("none") }
+            }
+        }
+        return digest.key
+    }
+
+    /// Renders a page through its template and, unless it stands alone, the layout.
+    func render(_ plan: PagePlan) -> OutputFile {
+        let html: String
+        if let scripts = plan.scripts {
+            var layout = plan.context
+            layout["content"] = theme.render(plan.template, plan.context)
+            layout["scripts"] = scripts.map { ["src": plan.page.root + $0] }
+            html = theme.render("layout", layout)
+        } else {
+            html = theme.render(plan.template, plan.context)
+        }
+        var file = OutputFile(path: plan.page.path, contents: .text(html), template: plan.template)
+        if let search = plan.search {
+            file.searchDocument = searchDocument(
+                plan.page, title: search.title, kind: search.kind, lead: search.lead, bodies: search.bodies.map { $0?.html })
+        }
+        return file
+    }
+}

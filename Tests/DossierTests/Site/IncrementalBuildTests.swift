@@ -1,0 +1,143 @@
+import DossierRender
+import DossierSite
+import Foundation
+import Testing
+
+/// A rebuild renders only the pages whose key changed and takes the others from the
+/// previous output, and the result is byte for byte the site a build from scratch writes.
+@Suite struct IncrementalBuildTests {
+    static let asOf = AsOf.written("2026-03-12")
+
+    /// The sample project of the repository (content/ and templates/) in a temporary folder.
+    func sample() throws -> URL {
+        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)/sample")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    func build(_ site: URL, output: URL? = nil, asOf: AsOf = Self.asOf) throws -> Dossier.BuildResult {
+        let result = try Dossier.build(.init(site: site, output: output, asOf: asOf))
+        #expect(!result.report.diagnostics.hasErrors, "\(result.report.diagnostics.items)")
+        return result
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] { try Fixtures.files(in: folder) }
+
+    /// Builds `site` again into its output and from scratch into another folder, expects
+    /// the same files with the same bytes, and returns the rebuild's result.
+    @discardableResult
+    func rebuildMatchesFresh(_ site: URL, asOf: AsOf = Self.asOf, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> Dossier.BuildResult
+    {
+        let rebuilt = try build(site, asOf: asOf)
+        let fresh = site.deletingLastPathComponent().appendingPathComponent("fresh-\(UUID().uuidString)")
+        let scratch = try build(site, output: fresh, asOf: asOf)
+        #expect(scratch.pagesUnchanged == 0, sourceLocation: sourceLocation)
+        let incremental = try contents(site.appendingPathComponent("output"))
+        let expected = try contents(fresh)
+        #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        let differing = expected.keys.filter { incremental[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "differ from a fresh build: \(differing)", sourceLocation: sourceLocation)
+        try FileManager.default.removeItem(at: fresh)
+        return rebuilt
+    }
+
+    func edit(_ site: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = site.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changes nothing")
+        try Data(changed.utf8).write(to: url)
+    }
+
+    /// Pages the renderer made again (not taken from the previous output).
+    func rendered(_ result: Dossier.BuildResult, of site: URL) throws -> Int {
+        let cache = try #require(PageCache(file: site.appendingPathComponent("output/\(PageCache.fileName)"), environment: nil))
+        return cache.count - result.pagesUnchanged
+    }
+
+    @Test func editsOfEveryKindRebuildToTheBytesOfAFreshBuild() throws {
+        let site = try sample()
+        let first = try build(site)
+        #expect(first.pagesUnchanged == 0)
+        let pages = try #require(PageCache(file: site.appendingPathComponent("output/\(PageCache.fileName)"), environment: nil)).count
+        #expect(pages > 100)
+
+        // An article's body: its own page, and nothing that lists it by title.
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph, added for the rebuild.\n" }
+        var result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+        let page = try String(contentsOf: site.appendingPathComponent("output/handbook/expense/budget-check.html"), encoding: .utf8)
+        #expect(page.contains("One more paragraph, added for the rebuild."))
+
+        // An article's title: every page that names it (its folder's tree, tags, index, backlinks).
+        try edit(site, "content/handbook/expense/budget-check.md") {
+            $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed — ", options: [], range: $0.range(of: "\ntitle: "))
+        }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) > 2)
+        #expect(result.pagesUnchanged > pages / 2)
+
+        // A template: only the pages it makes.
+        try edit(site, "templates/tag.mustache") { $0 + "\n<!-- edited -->\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) > 0)
+        #expect(result.pagesUnchanged > pages / 2)
+
+        // A record of the problem list: its title is on its page, the list and more.
+        try edit(site, "content/issues.csv") { $0.replacingOccurrences(of: "集团成本中心清单与 SAP 不一致", with: "集团成本中心清单与 SAP 不一致（已核对）") }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) > 2)
+        #expect(result.pagesUnchanged > pages / 2)
+
+        // Another as-of moment moves the figures.
+        try rebuildMatchesFresh(site, asOf: .written("2026-04-30"))
+
+        // An article added.
+        try Data("---\ntitle: A new article\ntags: [added]\n---\n\nNew text.\n".utf8)
+            .write(to: site.appendingPathComponent("content/handbook/faq/added.md"))
+        try rebuildMatchesFresh(site)
+    }
+
+    @Test func aDamagedOrForeignCacheIsIgnored() throws {
+        let site = try Fixtures.copy("valid")
+        _ = try build(site)
+        let cache = site.appendingPathComponent("output/\(PageCache.fileName)")
+        let bytes = try Data(contentsOf: cache)
+        // Cut short: the whole site is rendered again, and correctly.
+        try bytes.prefix(bytes.count / 2).write(to: cache)
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nMore.\n" }
+        var result = try rebuildMatchesFresh(site)
+        #expect(result.pagesUnchanged == 0)
+        // A page of the output changed by hand: the output is not trusted.
+        let index = site.appendingPathComponent("output/index.html")
+        try Data((try String(contentsOf: index, encoding: .utf8) + "<!-- by hand -->").utf8).write(to: index)
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nEven more.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesUnchanged == 0)
+        #expect(try !String(contentsOf: index, encoding: .utf8).contains("by hand"))
+        // Otherwise, the same edit again renders one page.
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nAnd more.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+    }
+
+    @Test func aFailedRebuildLeavesTheOutputAndItsCacheAsTheyWere() throws {
+        let site = try Fixtures.copy("valid")
+        _ = try build(site)
+        let output = site.appendingPathComponent("output")
+        let before = try contents(output)
+        try edit(site, "content/issues.csv") { $0.replacingOccurrences(of: ",Closed,", with: ",Doing,") }
+        let failed = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(failed.report.diagnostics.hasErrors)
+        #expect(try contents(output) == before)
+        try edit(site, "content/issues.csv") { $0.replacingOccurrences(of: ",Doing,", with: ",Closed,") }
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nMore.\n" }
+        let result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+    }
+}
