@@ -35,7 +35,7 @@ public enum SitePage: Hashable, Sendable, Comparable {
 
     /// The prefix from this page back to the site root: "", "../", "../../".
     public var root: String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        String(repeating: "../", count: path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 
     public static func < (a: SitePage, b: SitePage) -> Bool { a.path < b.path }

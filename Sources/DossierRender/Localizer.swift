@@ -22,7 +22,7 @@ public struct Localizer: Sendable {
     public func date(_ day: CivilDate) -> String {
         switch language {
         case "zh": return "\(day.year)年\(day.month)月\(day.day)日"
-        case "ru": return String(format: "%02d.%02d.%04d", day.day, day.month, day.year)
+        case "ru": return day.day.zeroPadded(2) + "." + day.month.zeroPadded(2) + "." + day.year.zeroPadded(4)
         default: return "\(Self.englishMonths[day.month - 1]) \(day.day), \(day.year)"
         }
     }
@@ -31,7 +31,7 @@ public struct Localizer: Sendable {
     public func shortDate(_ day: CivilDate) -> String {
         switch language {
         case "zh": return "\(day.month)月\(day.day)日"
-        case "ru": return String(format: "%02d.%02d", day.day, day.month)
+        case "ru": return day.day.zeroPadded(2) + "." + day.month.zeroPadded(2)
         default: return "\(Self.englishMonths[day.month - 1]) \(day.day)"
         }
     }

@@ -131,8 +131,9 @@ extension SiteRenderer {
         let day = CivilDate(daysSinceEpoch: Int((Double(local) / 86400).rounded(.down)))
         let seconds = ((local % 86400) + 86400) % 86400
         let zoneText = offset == 0
-            ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
-        return "\(day)T" + String(format: "%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60) + zoneText
+            ? "Z" : (offset < 0 ? "-" : "+") + (abs(offset) / 3600).zeroPadded(2) + ":" + (abs(offset) % 3600 / 60).zeroPadded(2)
+        return "\(day)T" + (seconds / 3600).zeroPadded(2) + ":" + (seconds % 3600 / 60).zeroPadded(2) + ":"
+            + (seconds % 60).zeroPadded(2) + zoneText
     }
 }
 

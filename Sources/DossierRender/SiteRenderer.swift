@@ -21,6 +21,9 @@ public struct SiteRenderer: Sendable {
     /// Articles by folder, in handbook order; folders in order with their article counts.
     let articlesByFolder: [String: [Article]]
     let folderCounts: [(folder: String, count: Int)]
+    /// The figures of each week that has a note, and of the week before it, counted once
+    /// for the report page, its mail version and the next week's changes.
+    let weekFigures: [ISOWeek: WeekFigures]
     /// The words a rendered Markdown body uses for its links and footnotes.
     let labels: AccessibleLabels
     /// What every page is made of: the site's words.
@@ -38,6 +41,8 @@ public struct SiteRenderer: Sendable {
         let byFolder = Dictionary(grouping: orderedArticles, by: \.folder)
         articlesByFolder = byFolder
         folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
+        let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] }))
+        weekFigures = Dictionary(uniqueKeysWithValues: zip(weeks, weeks.parallelMap { WeekFigures(site: site, week: $0) }))
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
         var shared = PageDigest()
         shared.add(context: t.strings)

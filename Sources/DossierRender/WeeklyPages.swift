@@ -39,8 +39,8 @@ extension SiteRenderer {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
         let root = email ? (site.settings.baseURL ?? page.root) : page.root
         func href(_ target: SitePage) -> String { root + target.path }
-        let figures = WeekFigures(site: site, week: note.week)
-        let previous = WeekFigures(site: site, week: note.week.previous)
+        let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
+        let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
         func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {
             let keys = order.filter { groups[$0] != nil } + groups.keys.filter { !order.contains($0) }.sorted()
             return keys.compactMap { key in
