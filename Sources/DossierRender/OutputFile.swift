@@ -22,6 +22,8 @@ public struct OutputFile: Sendable {
     public var links: PageLinks?
     /// The page's entry in the search index, made where the page was rendered.
     var searchDocument: SearchIndex.Document?
+    /// An unchanged page's entry in the previous build's page cache, as written there.
+    var cacheEntry: Data?
 
     public init(path: String, contents: Contents, template: String? = nil) {
         self.path = path

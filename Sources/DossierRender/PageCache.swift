@@ -1,7 +1,7 @@
 import Foundation
 
-/// What each page of a build was made of and what was read from it, kept in the output
-/// so the next build renders only the pages whose key changed.
+/// What each page of a build was made of and what was read from it, kept beside the
+/// output so the next build renders only the pages whose key changed.
 ///
 /// For each page: its key, its template, its links and ids (for the link check) and its
 /// search entry. An unchanged page is taken from the previous output as it is, with
@@ -11,8 +11,6 @@ import Foundation
 /// page is looked up: a large site's cache is never held whole. Entries are appended a
 /// batch at a time as pages are written, for the same reason.
 public struct PageCache: Sendable {
-    /// The file's name in the output folder (hidden; `dossier serve` never serves it).
-    public static let fileName = ".dossier-pages"
     static let magic = "dossier pages 1\n"
 
     /// A page's entry.
@@ -21,18 +19,23 @@ public struct PageCache: Sendable {
         public var template: String?
         public var links: PageLinks
         var searchDocument: SearchIndex.Document?
+        /// The entry as the file holds it, to be written again as it is.
+        var encoded: Data?
     }
 
     private let data: Data
-    /// Each page's entry: its offset after the path.
-    private let offsets: [String: Int]
+    /// Each page's entry: where it starts after the path, and its length.
+    private let offsets: [String: (start: Int, length: Int)]
 
     /// The cache in `file` when it was written by a build in `environment` (the format,
-    /// the binary, the options that change the model), or in any with nil; nil otherwise.
-    public init?(file: URL, environment: String?) {
+    /// the binary, the options that change the model) whose pages had the digest `pages`
+    /// (what `Writer.finish()` returned); nil for any, and nil when the file is not that.
+    public init?(file: URL, environment: String?, pages: String? = nil) {
         guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else { return nil }
         var reader = Reader(data: data)
-        guard let offsets = try? reader.index(magic: Self.magic, environment: environment) else { return nil }
+        guard let (offsets, digest) = try? reader.index(magic: Self.magic, environment: environment),
+            pages == nil || digest == pages
+        else { return nil }
         self.data = data
         self.offsets = offsets
     }
@@ -41,15 +44,19 @@ public struct PageCache: Sendable {
 
     /// The entry of the page at `path`, if the previous build made one.
     public func entry(_ path: String) -> Entry? {
-        guard let offset = offsets[path] else { return nil }
+        guard let (start, length) = offsets[path] else { return nil }
         var reader = Reader(data: data)
-        reader.offset = offset
-        return try? reader.entry()
+        reader.offset = start
+        var entry = try? reader.entry()
+        entry?.encoded = data.subdata(in: start..<start + length)
+        return entry
     }
 
     /// Appends entries to a new cache file as pages are written.
     public final class Writer {
         private let handle: FileHandle
+        /// Each page's path and key, in order.
+        private var digest = PageDigest()
 
         public init(file: URL, environment: String) throws {
             FileManager.default.createFile(atPath: file.path, contents: nil)
@@ -65,7 +72,15 @@ public struct PageCache: Sendable {
             var bytes = Bytes()
             for file in files {
                 guard let key = file.key, let links = file.links else { continue }
+                digest.add(file.path)
+                digest.add(key.high)
+                digest.add(key.low)
                 bytes.string(file.path)
+                if let encoded = file.cacheEntry {
+                    bytes.count(encoded.count)
+                    bytes.data.append(encoded)
+                    continue
+                }
                 var record = Bytes()
                 record.entry(Entry(key: key, template: file.template, links: links, searchDocument: file.searchDocument))
                 bytes.count(record.data.count)
@@ -74,7 +89,19 @@ public struct PageCache: Sendable {
             try handle.write(contentsOf: bytes.data)
         }
 
-        public func close() throws { try handle.close() }
+        /// Ends the file with the digest of its pages, and returns it.
+        public func finish() throws -> String {
+            let pages = digest.key.description
+            var bytes = Bytes()
+            bytes.string("")
+            var trailer = Bytes()
+            trailer.string(pages)
+            bytes.count(trailer.data.count)
+            bytes.data.append(trailer.data)
+            try handle.write(contentsOf: bytes.data)
+            try handle.close()
+            return pages
+        }
     }
 }
 
@@ -175,22 +202,28 @@ private struct Reader {
         return items
     }
 
-    /// Checks the header and finds every entry, decoding only paths.
-    mutating func index(magic: String, environment: String?) throws -> [String: Int] {
+    /// Checks the header and finds every entry, decoding only paths, and the digest of
+    /// the pages the file ends with (an entry with an empty path).
+    mutating func index(magic: String, environment: String?) throws -> ([String: (start: Int, length: Int)], String) {
         let header = Array(magic.utf8)
         guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { throw Malformed() }
         offset = header.count
         let written = try string()
         guard environment == nil || written == environment else { throw Malformed() }
-        var offsets: [String: Int] = [:]
+        var offsets: [String: (start: Int, length: Int)] = [:]
         while offset < data.count {
             let path = try string()
             let length = try count()
             guard length >= 0, offset + length <= data.count else { throw Malformed() }
-            offsets[path] = offset
+            if path.isEmpty {
+                let pages = try string()
+                guard offset == data.count else { throw Malformed() }
+                return (offsets, pages)
+            }
+            offsets[path] = (offset, length)
             offset += length
         }
-        return offsets
+        throw Malformed()
     }
 
     mutating func entry() throws -> PageCache.Entry {

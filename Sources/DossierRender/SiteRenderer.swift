@@ -75,6 +75,7 @@ public struct SiteRenderer: Sendable {
                     file.key = key
                     file.links = entry.links
                     file.searchDocument = entry.searchDocument
+                    file.cacheEntry = entry.encoded
                     return file
                 }
                 var file = render(plan)

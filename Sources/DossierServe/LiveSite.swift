@@ -78,7 +78,8 @@ public final class LiveSite: Sendable {
                     if result.upToDate || result.filesWritten > 0 {
                         let seconds = (ContinuousClock.now - start).components
                         let time = String(format: "%.2f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
-                        log(result.upToDate ? "up to date" : "built \(result.filesWritten) files in \(time) s")
+                        let unchanged = result.pagesUnchanged > 0 ? ", \(result.pagesUnchanged) pages unchanged," : ""
+                        log(result.upToDate ? "up to date" : "built \(result.filesWritten) files\(unchanged) in \(time) s")
                         done.resume(returning: nil)
                     } else {
                         log("the records have errors; the pages show them until they are fixed")

@@ -33,6 +33,9 @@ struct BuildManifest: Codable, Equatable {
     /// The build had no diagnostics: only such a build is skipped when nothing changed,
     /// since an up-to-date build has no warnings to repeat.
     var clean = false
+    /// The digest of the build's pages that its page cache (beside the output) ends
+    /// with: the cache is used only with the output it was written with.
+    var pages = ""
 
     /// What a page cache must have been written by to be used: its format, this binary
     /// and the options that change the model (the as-of moment is in the pages' keys).

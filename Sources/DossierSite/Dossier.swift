@@ -175,14 +175,15 @@ public enum Dossier {
         do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.message(refusal.description)
         }
+        // The page cache lies beside the output, not in it, so it is never published; it
+        // names the build it describes, so it is used only with that build's output.
         let environment = manifest.pageCacheEnvironment(drafts: options.drafts)
-        let previous = intact
-            ? PageCache(file: writer.output.appendingPathComponent(PageCache.fileName), environment: environment) : nil
+        let previous = intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
+        var record = manifest
         var check = LinkCheck()
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         do {
-            let cache = try PageCache.Writer(file: staged.staging.appendingPathComponent(PageCache.fileName), environment: environment)
-            defer { try? cache.close() }
+            let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
             let renderer = SiteRenderer(site: site, theme: theme, asOf: asOf)
             let pages = renderer.pageCount
             progress(.rendering(done: 0, of: pages))
@@ -201,6 +202,7 @@ public enum Dossier {
                     }
                 }
             }
+            record.pages = try cache.finish()
         } catch {
             staged.discard()
             throw error
@@ -215,7 +217,6 @@ public enum Dossier {
         progress(.swapping)
         // Only a build without diagnostics can be skipped next time: an up-to-date build
         // has none to repeat.
-        var record = manifest
         record.clean = diagnostics.items.isEmpty
         try staged.commit(manifest: record)
         result.report = RunReport(diagnostics: diagnostics, sources: raw.sources)

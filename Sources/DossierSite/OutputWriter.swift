@@ -39,6 +39,14 @@ public struct OutputWriter: Sendable {
         self.site = site.standardizedFileURL
     }
 
+    /// The page cache of the site in `output` (see PageCache): a hidden file beside it.
+    public static func pageCache(of output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dossier-pages")
+    }
+
+    public var pageCache: URL { Self.pageCache(of: output) }
+
     /// Checks the refusals of SPEC §3.2 before anything is written.
     public func check() throws {
         let fm = FileManager.default
@@ -67,7 +75,9 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: retired)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        return StagedSite(output: output, staging: staging, retired: retired)
+        let pageCache = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-pages-new")
+        try? fm.removeItem(at: pageCache)
+        return StagedSite(output: output, staging: staging, retired: retired, pageCache: pageCache)
     }
 
     /// Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE); false where the
@@ -94,12 +104,15 @@ public final class StagedSite {
     let output: URL
     let staging: URL
     let retired: URL
+    /// The new site's page cache, put in place of the old one's once the site is.
+    let pageCache: URL
     private var folders: Set<String> = [""]
 
-    init(output: URL, staging: URL, retired: URL) {
+    init(output: URL, staging: URL, retired: URL, pageCache: URL) {
         self.output = output
         self.staging = staging
         self.retired = retired
+        self.pageCache = pageCache
     }
 
     /// Writes files into the new site: their folders first, then the files on all cores.
@@ -137,6 +150,7 @@ public final class StagedSite {
     /// Removes the new site: the build failed, the live one stays.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: pageCache)
     }
 
     /// Swaps the new site in for the live one in one step. With a `manifest`, the marker
@@ -159,6 +173,11 @@ public final class StagedSite {
             try? fm.removeItem(at: retired)
         } else {
             try fm.moveItem(at: staging, to: output)
+        }
+        // Replaces the old cache in one step; should it fail, the next build renders
+        // every page, as the old cache names another build.
+        if fm.fileExists(atPath: pageCache.path), rename(pageCache.path, OutputWriter.pageCache(of: output).path) != 0 {
+            try? fm.removeItem(at: pageCache)
         }
     }
 }

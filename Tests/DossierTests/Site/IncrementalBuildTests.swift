@@ -56,7 +56,7 @@ import Testing
 
     /// Pages the renderer made again (not taken from the previous output).
     func rendered(_ result: Dossier.BuildResult, of site: URL) throws -> Int {
-        let cache = try #require(PageCache(file: site.appendingPathComponent("output/\(PageCache.fileName)"), environment: nil))
+        let cache = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil))
         return cache.count - result.pagesUnchanged
     }
 
@@ -64,7 +64,7 @@ import Testing
         let site = try sample()
         let first = try build(site)
         #expect(first.pagesUnchanged == 0)
-        let pages = try #require(PageCache(file: site.appendingPathComponent("output/\(PageCache.fileName)"), environment: nil)).count
+        let pages = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)).count
         #expect(pages > 100)
 
         // An article's body: its own page, and nothing that lists it by title.
@@ -106,7 +106,7 @@ import Testing
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
         let site = try Fixtures.copy("valid")
         _ = try build(site)
-        let cache = site.appendingPathComponent("output/\(PageCache.fileName)")
+        let cache = OutputWriter.pageCache(of: site.appendingPathComponent("output"))
         let bytes = try Data(contentsOf: cache)
         // Cut short: the whole site is rendered again, and correctly.
         try bytes.prefix(bytes.count / 2).write(to: cache)
@@ -124,6 +124,17 @@ import Testing
         try edit(site, "content/handbook/faq/budget.md") { $0 + "\nAnd more.\n" }
         result = try rebuildMatchesFresh(site)
         #expect(try rendered(result, of: site) == 1)
+        // The cache of another build (as when a build stops between putting the site in
+        // place and its cache) is not used with this output.
+        let older = try Data(contentsOf: cache)
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nStill more.\n" }
+        _ = try build(site)
+        try older.write(to: cache)
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nThe last.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesUnchanged == 0)
+        // The cache is never part of the site.
+        #expect(try Fixtures.files(in: site.appendingPathComponent("output")).keys.allSatisfy { !$0.contains("dossier-pages") })
     }
 
     @Test func aFailedRebuildLeavesTheOutputAndItsCacheAsTheyWere() throws {
