@@ -1,3 +1,4 @@
+import DossierMarkdown
 import Mustache
 
 /// Renders `CompiledTemplate.Node`s into UTF-8 bytes with swift-mustache's semantics
@@ -5,9 +6,9 @@ import Mustache
 /// context stack, the same sections, the same text for every value.
 ///
 /// The values page contexts are made of (String, Int, Bool, Double, `[String: Any]`,
-/// `[String: String]`, arrays of them, `Markup`) are recognised by their exact type, one
-/// comparison of type metadata each, before any dynamic cast; any other value goes the way
-/// swift-mustache takes it, cast by cast.
+/// `[String: String]`, arrays of them, a few other dictionaries, `Markup`) are recognised
+/// by their exact type, one comparison of type metadata each, before any dynamic cast; any
+/// other value goes the way swift-mustache takes it, cast by cast.
 struct TemplateRenderer {
     typealias Node = CompiledTemplate.Node
 
@@ -54,6 +55,8 @@ struct TemplateRenderer {
         let type = type(of: value)
         if type == [[String: Any]].self {
             for element in value as! [[String: Any]] { try renderBody(body, with: element) }
+        } else if type == [[String: String]].self {
+            for element in value as! [[String: String]] { try renderBody(body, with: element) }
         } else if type == [Any].self {
             for element in value as! [Any] { try renderBody(body, with: element) }
         } else if type == [String].self {
@@ -82,6 +85,8 @@ struct TemplateRenderer {
         let type = type(of: value)
         if type == [[String: Any]].self {
             if (value as! [[String: Any]]).isEmpty { try renderBody(body, with: value) }
+        } else if type == [[String: String]].self {
+            if (value as! [[String: String]]).isEmpty { try renderBody(body, with: value) }
         } else if type == [Any].self {
             if (value as! [Any]).isEmpty { try renderBody(body, with: value) }
         } else if type == [String].self {
@@ -152,8 +157,15 @@ struct TemplateRenderer {
     private static func isKnown(_ type: Any.Type) -> Bool {
         type == [String: Any].self || type == String.self || type == [[String: Any]].self || type == Bool.self
             || type == Int.self || type == [Any].self || type == [String].self || type == Double.self
-            || type == [String: String].self || type == Markup.self
+            || type == [String: String].self || type == Markup.self || type == [[String: String]].self
+            || type == [String: [[String: Any]]].self || type == [String: Bool].self || type == [String: Int].self
     }
+
+    /// The labels of a `Markup`'s Mirror: a name among them is its child, as swift-mustache
+    /// finds it; any other name is not, and is looked for further up without a Mirror.
+    private static let markupLabels = Set(
+        Mirror(reflecting: Markup(document: MarkdownDocument(""), destinations: [], titles: [], labels: AccessibleLabels()))
+            .children.compactMap(\.label))
 
     /// swift-mustache's `_getImmediateChild`: a String-keyed dictionary's value, else the
     /// child of that label in the value's Mirror (none for strings, numbers and arrays).
@@ -162,10 +174,14 @@ struct TemplateRenderer {
         if type == [String: Any].self { return (object as! [String: Any])[name] }
         if type == [String: String].self { return (object as! [String: String])[name] }
         if type == String.self || type == [[String: Any]].self || type == Int.self || type == Bool.self
-            || type == [Any].self || type == [String].self || type == Double.self
+            || type == [Any].self || type == [String].self || type == Double.self || type == [[String: String]].self
         {
             return nil
         }
+        if type == [String: [[String: Any]]].self { return (object as! [String: [[String: Any]]])[name] }
+        if type == [String: Bool].self { return (object as! [String: Bool])[name] }
+        if type == [String: Int].self { return (object as! [String: Int])[name] }
+        if type == Markup.self, !markupLabels.contains(name) { return nil }
         let represented: Any? = if let custom = object as? MustacheCustomRepresentation { custom.representation } else { object }
         if let parent = represented as? MustacheParent {
             return parent.child(named: name)

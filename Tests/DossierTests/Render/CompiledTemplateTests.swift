@@ -109,6 +109,8 @@ import Testing
             document: MarkdownDocument("*hi* <b>"), destinations: [], titles: [],
             labels: .init(headingLink: "link", footnoteBack: "back", footnotes: "notes"))
         _ = try Self.agree("{{{body}}}|{{body}}|{{#body}}in{{/body}}{{^body}}out{{/body}}", ["body": markup])
+        // Names are looked for through it on the way up the stack.
+        #expect(try Self.agree("{{#body}}{{title}}{{/body}}", ["body": markup, "title": "T"]) == "T")
     }
 
     @Test func commentsSpanLines() throws {

@@ -104,7 +104,7 @@ import Testing
     }
 
     static func value(_ random: inout SeededRandom, depth: Int) -> Any {
-        switch random.next(below: depth < 2 ? 12 : 7) {
+        switch random.next(below: depth < 2 ? 14 : 7) {
         case 0: return random.pick(texts) + random.pick(texts)
         case 1: return random.pick(["", "0", "false"])
         case 2: return Int(random.next(below: 5)) - 2
@@ -114,6 +114,8 @@ import Testing
         case 7, 8: return dictionary(&random, depth: depth + 1)
         case 9: return (0..<random.next(below: 3)).map { _ in dictionary(&random, depth: depth + 1) }
         case 10: return (0..<random.next(below: 3)).map { _ in random.pick(texts) }
+        case 11: return (0..<random.next(below: 3)).map { _ in ["a": random.pick(texts)] as [String: String] }
+        case 12: return ["a": Int(random.next(below: 3)), "s": 1] as [String: Int]
         default: return (0..<random.next(below: 3)).map { _ in value(&random, depth: depth + 1) }
         }
     }
