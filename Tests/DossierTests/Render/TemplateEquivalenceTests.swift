@@ -78,7 +78,7 @@ import Testing
 
     static let names = ["a", "b", "list", "flag", "s", "n", "a.b", "b.a", "list.a", ".", ".a", "missing", "a.missing.b"]
     static let texts = [
-        "x", " ", "  ", "\t", "\n", "\r\n", "<&>", "\"'", "审批", "😀", "{", "}", "{{", "a{", "e\u{301}", "\n  ",
+        "x", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{85}", "<&>", "\"'", "审批", "😀", "{", "}", "{{", "a{", "e\u{301}", "\n  ",
     ]
 
     static func template(_ random: inout SeededRandom, depth: Int) -> String {
