@@ -139,4 +139,12 @@ import Testing
         #expect(CompiledTemplate("{{#f}}a{{/f}}")?.render(["f": lambda]) == nil)
         #expect(CompiledTemplate("{{f}}")?.render(["f": lambda]) == nil)
     }
+
+    /// The theme renders those with swift-mustache: a site's own template may use them.
+    @Test func theThemeFallsBackToSwiftMustache() {
+        let (theme, problems) = Theme.load(overrides: ["tag.mustache": "{{=<% %>=}}<%a%> {{b}}", "search.mustache": "{{#f}}a{{/f}}"])
+        #expect(problems.isEmpty)
+        #expect(theme.render("tag", ["a": "<", "b": 1]) == "&lt; {{b}}")
+        #expect(theme.render("search", ["f": MustacheLambda { text in "[\(text)]" }]) == "[a]")
+    }
 }
