@@ -15,12 +15,30 @@ struct TemplateRenderer {
     /// A value only swift-mustache renders: a lambda, a template as a value.
     struct Unsupported: Error {}
 
+    /// A context on the stack; a dictionary, the usual one, is kept as one so that looking
+    /// names up in it needs no cast.
+    private enum Frame {
+        case dictionary([String: Any])
+        case value(Any)
+
+        init(_ value: Any) {
+            self = type(of: value) == [String: Any].self ? .dictionary(value as! [String: Any]) : .value(value)
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .value(let value): value
+            }
+        }
+    }
+
     /// The contexts, innermost last.
-    private var stack: [Any]
+    private var stack: [Frame]
     private(set) var output: [UInt8] = []
 
     init(context: Any, capacity: Int) {
-        stack = [context]
+        stack = [Frame(context)]
         stack.reserveCapacity(16)
         output.reserveCapacity(capacity)
     }
@@ -42,8 +60,14 @@ struct TemplateRenderer {
 
     // MARK: Sections
 
-    private mutating func renderBody(_ body: [Node], with context: Any) throws(Unsupported) {
+    private mutating func renderBody(_ body: [Node], with context: Frame) throws(Unsupported) {
         stack.append(context)
+        try render(body)
+        stack.removeLast()
+    }
+
+    private mutating func renderBody(_ body: [Node], with context: Any) throws(Unsupported) {
+        stack.append(Frame(context))
         try render(body)
         stack.removeLast()
     }
@@ -54,7 +78,7 @@ struct TemplateRenderer {
         guard let value else { return }
         let type = type(of: value)
         if type == [[String: Any]].self {
-            for element in value as! [[String: Any]] { try renderBody(body, with: element) }
+            for element in value as! [[String: Any]] { try renderBody(body, with: .dictionary(element)) }
         } else if type == [[String: String]].self {
             for element in value as! [[String: String]] { try renderBody(body, with: element) }
         } else if type == [Any].self {
@@ -123,14 +147,19 @@ struct TemplateRenderer {
     private func resolve(_ name: CompiledTemplate.Name) throws(Unsupported) -> Any? {
         var child: Any?
         if name.parts.isEmpty {
-            child = stack[stack.count - 1]
+            child = stack[stack.count - 1].value
         } else if !name.climbs {
-            child = try descend(name.parts[...], from: stack[stack.count - 1])
+            child = try descend(name.parts[...], from: stack[stack.count - 1].value)
         } else {
             let first = name.parts[0]
             var index = stack.count - 1
             while index >= 0 {
-                if let found = Self.child(first, of: stack[index]) {
+                let found: Any? =
+                    switch stack[index] {
+                    case .dictionary(let dictionary): dictionary[first]
+                    case .value(let value): Self.child(first, of: value)
+                    }
+                if let found {
                     child = try descend(name.parts[1...], from: found)
                     break
                 }
