@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     ]
 
     private var templates: [String: MustacheTemplate] = [:]
+    /// The same templates compiled for speed, where they can be (`CompiledTemplate`).
+    private var compiled: [String: CompiledTemplate] = [:]
     /// A digest of each template's text, by name: a page's key includes its template's
     /// and the layout's, so editing one template renders only the pages it makes.
     private var keys: [String: PageKey] = [:]
@@ -49,6 +51,7 @@ public struct Theme: Sendable {
             let file = overrides[path] != nil ? "templates/\(path)" : "(built-in theme) \(path)"
             do {
                 theme.templates[name] = try MustacheTemplate(string: text)
+                theme.compiled[name] = CompiledTemplate(text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(TemplateProblem.diagnostic(for: error, text: text, file: file))
             } catch {
@@ -71,6 +74,7 @@ public struct Theme: Sendable {
 
     /// Renders template `name` with `context`.
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        templates[name]?.render(context) ?? ""
+        if let text = compiled[name]?.render(context) { return text }
+        return templates[name]?.render(context) ?? ""
     }
 }
