@@ -1,3 +1,4 @@
+import DossierSite
 import Foundation
 import Testing
 
@@ -77,8 +78,9 @@ import Testing
         #expect(last.terminationStatus == 0)
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("After"))
-        // No staging folder is left beside the output.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("dossier-") }
+        // No staging folder is left beside the output, only the page cache of the last build.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path)
+            .filter { $0.contains("dossier-") && $0 != OutputWriter.pageCache(of: output).lastPathComponent }
         #expect(leftovers.isEmpty, "left beside the output: \(leftovers)")
     }
 }
