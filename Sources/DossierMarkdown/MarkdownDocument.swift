@@ -37,6 +37,22 @@ public struct MarkdownHeading: Sendable, Equatable {
     public var position: MarkdownPosition
 }
 
+/// A document's HTML and its text split at headings, from one rendering.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// The text split at headings h2–h6, exactly as `HTMLPage(html: html).sections`
+    /// (DossierHTML) reads it: the text before the first heading has an empty anchor and
+    /// heading, a section's text starts with its heading's. Nil when only the HTML can
+    /// tell: the document holds raw HTML, is nested deeper than libxml2 goes, or has a
+    /// footnote cited from a footnote cmark-gfm drops.
+    public var sections: [(anchor: String, heading: String, text: String)]?
+
+    public init(html: String, sections: [(anchor: String, heading: String, text: String)]?) {
+        self.html = html
+        self.sections = sections
+    }
+}
+
 /// How Markdown is read and written.
 public struct MarkdownOptions: Sendable, Hashable {
     /// Keep raw HTML (`markdown.unsafe_html`); otherwise it is shown as text.
@@ -117,7 +133,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Renders the document as HTML. Nothing is kept: a page's search text is read from
-    /// the page's own rendering.
+    /// the page's own rendering (see `renderWithSections`).
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
@@ -126,7 +142,24 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// footnotes get the page's words from `labels` too. Unsafe URLs (`javascript:`,
     /// `vbscript:`, `data:` and the like) never reach the HTML, whatever `destinations` says.
     public func render(destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()) -> String {
+        render(destinations: destinations, titles: titles, labels: labels, readingSections: false).html
+    }
+
+    /// Renders the document as `render(destinations:titles:labels:)` does and reads its
+    /// text, split at headings, from the same parse: what the search index keeps of it,
+    /// without parsing the HTML again.
+    public func renderWithSections(
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()
+    ) -> RenderedMarkdown {
+        render(destinations: destinations, titles: titles, labels: labels, readingSections: true)
+    }
+
+    private func render(destinations: [String?], titles: [String?]?, labels: AccessibleLabels, readingSections: Bool)
+        -> RenderedMarkdown
+    {
         precondition(destinations.count == links.count, "one destination per link")
+        var sections: [(anchor: String, heading: String, text: String)]?
+        var backReferences: Int?
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
             for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
                 if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
@@ -139,6 +172,12 @@ public final class MarkdownDocument: @unchecked Sendable {
                 } else {
                     Self.unwrap(node)
                 }
+            }
+            if readingSections {
+                // Read before the headings below become HTML blocks.
+                var reader = SectionReader(headings: zip(walker.headingNodes, headings).map { ($0, $1.anchor) }, labels: labels)
+                sections = reader.read(root)
+                backReferences = reader.footnoteBackReferences
             }
             for (node, heading) in zip(walker.headingNodes, headings) {
                 let inner = Self.renderNode(node, extensions)
@@ -158,7 +197,23 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             return Self.renderNode(root, extensions)
         }
-        return Self.labelFootnotes(html, labels)
+        // cmark-gfm also counts the references made from footnotes it then drops (never
+        // cited, or defined twice) when it numbers a footnote's ways back; the tree no
+        // longer shows those.
+        if let backReferences, Self.occurrences(of: #"class="footnote-backref""#, in: html) != backReferences {
+            sections = nil
+        }
+        return RenderedMarkdown(html: Self.labelFootnotes(html, labels), sections: sections)
+    }
+
+    private static func occurrences(of needle: String, in text: String) -> Int {
+        var count = 0
+        var rest = text.utf8[...]
+        while let found = rest.firstRange(of: needle.utf8) {
+            count += 1
+            rest = rest[found.upperBound...]
+        }
+        return count
     }
 
     /// cmark-gfm names a footnote's way back in English ("Back to content") and gives the
