@@ -79,7 +79,7 @@ extension SiteRenderer {
         let body = html(article.body, root: page.root)
         let own: [String: Any] = [
             "article": compact([
-                "title": article.title, "bodyHTML": body ?? "",
+                "title": article.title, "bodyHTML": body?.html ?? "",
                 "toc": article.body.headings.filter { $0.level == 2 || $0.level == 3 }
                     .map { ["level": $0.level, "anchor": $0.anchor, "text": $0.text] },
                 "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,

@@ -62,7 +62,7 @@ extension SiteRenderer {
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
                 "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) },
                 "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
-                "descriptionHTML": description, "resolutionHTML": resolution,
+                "descriptionHTML": description?.html, "resolutionHTML": resolution?.html,
             ]),
             "articles": articles,
         ]

@@ -140,11 +140,11 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: page.path, contents: .text(theme.render("layout", layout)), template: template)
     }
 
-    /// A record's Markdown as HTML for a page whose way back to the root is `root`;
-    /// its headings carry a link to themselves.
-    func html(_ document: MarkdownDocument?, root: String) -> String? {
+    /// A record's Markdown as HTML for a page whose way back to the root is `root`, with
+    /// its text for search from the same rendering; its headings carry a link to themselves.
+    func html(_ document: MarkdownDocument?, root: String) -> RenderedMarkdown? {
         guard let document else { return nil }
-        return document.render(
+        return document.renderWithSections(
             destinations: site.targets(of: document).map { $0.href(fromRoot: root) }, titles: site.referenceTitles(of: document),
             labels: AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"]))
     }

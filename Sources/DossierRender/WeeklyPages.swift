@@ -81,7 +81,7 @@ extension SiteRenderer {
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
         let body = html(note.body, root: root)
-        week["bodyHTML"] = body ?? ""
+        week["bodyHTML"] = body?.html ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
             "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map { ["id": $0.id, "title": $0.title] },
