@@ -41,13 +41,13 @@ struct SectionReader {
     private var deepest = 0
     private var longestText = 0
 
-    // What `HTMLPage` keeps.
+    // What `HTMLPage` keeps, its text tidied as it comes.
     private var sections: [Section] = []
-    private var sectionText = ""
+    private var sectionText = TidyText()
     private var anchor = ""
     private var heading = ""
     /// The text of the h2–h6 being read.
-    private var headingText: String?
+    private var headingText: TidyText?
     /// How many open elements are skipped (heading `#` links).
     private var skipped = 0
 
@@ -375,19 +375,19 @@ struct SectionReader {
         while let top = open.last, top.tag.isClosed(by: tag) { pop() }
         open[open.count - 1].lastChild = .element(tag)
         if tag.isVoid {
-            if tag.isBlock && skipped == 0 { sectionText += "\n\n" }
+            if tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
             return
         }
         if let id, tag.startsSection {
             closeSection()
             anchor = id
             heading = ""
-            headingText = ""
+            headingText = TidyText()
         }
         open.append(OpenElement(tag: tag, isSkipped: headingLink))
         deepest = max(deepest, open.count)
         if headingLink { skipped += 1 }
-        if tag.isBlock && skipped == 0 { sectionText += "\n" }
+        if tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
     }
 
     /// An end tag: closes the innermost element of that name and those inside it, unless
@@ -404,9 +404,9 @@ struct SectionReader {
     private mutating func pop() {
         let element = open.removeLast()
         if element.isSkipped { skipped -= 1 }
-        if element.tag.isBlock && skipped == 0 { sectionText += "\n" }
+        if element.tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
         if element.tag.startsSection, let text = headingText {
-            let title = Self.tidy(text)
+            let title = text.string
             heading = title.hasSuffix(" #") ? String(title.dropLast(2)) : title
             headingText = nil
         }
@@ -459,46 +459,80 @@ struct SectionReader {
         }
         open[open.count - 1].lastChild = .text
         longestText = max(longestText, pending.utf8.count)
-        if skipped == 0 { sectionText += pending }
-        if headingText != nil { headingText! += pending }
+        if skipped == 0 { sectionText.append(pending) }
+        if headingText != nil { headingText!.append(pending) }
     }
 
     // MARK: The sections as HTMLPage makes them
 
     private mutating func closeSection() {
-        let body = Self.tidy(sectionText)
+        let body = sectionText.string
         if !body.isEmpty || !heading.isEmpty { sections.append((anchor, heading, body)) }
-        sectionText = ""
+        sectionText = TidyText()
     }
 
-    /// Collapses runs of spaces within lines and drops empty lines, in one pass: the same
-    /// as `HTMLPage.tidy`.
+    /// `text` as `HTMLPage.tidy` leaves it.
     static func tidy(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var lineHasText = false
-        var pendingSpace = false
-        var pendingBreak = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
-                if lineHasText { pendingBreak = true }
-                lineHasText = false
-                pendingSpace = false
-            case " ", "\t", "\u{00A0}":
-                if lineHasText { pendingSpace = true }
-            default:
-                if pendingBreak {
-                    out.append("\n")
-                } else if pendingSpace {
-                    out.append(" ")
+        var tidy = TidyText()
+        tidy.append(text)
+        return tidy.string
+    }
+}
+
+/// Text as `HTMLPage.tidy` leaves it, made as it comes: runs of spaces within a line
+/// collapse to one, line breaks end a line, empty lines are dropped, nothing is left at
+/// either end. Reads UTF-8 bytes: the white space it knows outside ASCII is U+0085,
+/// U+00A0 (C2 85, C2 A0), U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+struct TidyText {
+    private var bytes: [UInt8] = []
+    private var lineHasText = false
+    private var pendingSpace = false
+    private var pendingBreak = false
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func appendLineBreak() {
+        if lineHasText { pendingBreak = true }
+        lineHasText = false
+        pendingSpace = false
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x0A, 0x0D, 0x0B, 0x0C:
+                    appendLineBreak()
+                case 0x20, 0x09:
+                    if lineHasText { pendingSpace = true }
+                case 0xC2 where index + 1 < utf8.count && (utf8[index + 1] == 0x85 || utf8[index + 1] == 0xA0):
+                    if utf8[index + 1] == 0x85 {
+                        appendLineBreak()
+                    } else if lineHasText {
+                        pendingSpace = true
+                    }
+                    index += 1
+                case 0xE2
+                where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    appendLineBreak()
+                    index += 2
+                default:
+                    if pendingBreak {
+                        bytes.append(0x0A)
+                    } else if pendingSpace {
+                        bytes.append(0x20)
+                    }
+                    pendingBreak = false
+                    pendingSpace = false
+                    lineHasText = true
+                    bytes.append(byte)
                 }
-                pendingBreak = false
-                pendingSpace = false
-                lineHasText = true
-                out.append(scalar)
+                index += 1
             }
         }
-        return String(out)
     }
 }
 

@@ -97,8 +97,16 @@ import Testing
         }
     }
 
-    @Test func tidyingIsHTMLPagesOwn() {
-        for text in ["", " a  b \n\n c\t", "\u{00A0}x\u{2028}y\u{85}z\r\n", "审 批\u{3000}\u{0B}\u{0C}w"] {
+    /// White space and its neighbours in UTF-8: U+0085 and U+00A0 share a lead byte with
+    /// ©, U+2028 and U+2029 theirs with the dash, the ellipsis and U+202F.
+    @Test func tidyingIsHTMLPagesOwn() async {
+        let pieces = [
+            "a", "审", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "©",
+            "\u{80}",
+            "–", "…", "\u{202F}", "\u{3000}", "Â", "😀",
+        ]
+        let texts = Gen.element(of: pieces).map { $0 ?? "" }.array(of: 0...20).map { $0.joined() }
+        await propertyCheck(count: 500, input: texts) { text in
             #expect(SectionReader.tidy(text) == HTMLPage.tidy(text))
         }
     }
