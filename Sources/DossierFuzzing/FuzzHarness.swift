@@ -9,10 +9,11 @@ import Foundation
 ///
 /// The first byte chooses what the rest is: an issues.csv (in UTF-8 or GB18030), a
 /// weekly note or article with front matter, a project.yml, or Markdown with
-/// references that is rendered and read back as HTML. Whatever the bytes, nothing may
-/// crash; problems must come back as diagnostics. Clean records are counted and their
-/// Markdown rendered, as a build would. The libFuzzer target and the tests that replay
-/// found inputs both call `run`.
+/// references that is rendered and read back as HTML, whose search sections must be
+/// those read from the tree. Whatever the bytes, nothing may crash; problems must come
+/// back as diagnostics. Clean records are counted and their Markdown rendered, as a
+/// build would. The libFuzzer target and the tests that replay found inputs both call
+/// `run`.
 public enum FuzzHarness {
     public static func run(_ data: Data) {
         guard let selector = data.first else { return }
@@ -47,8 +48,14 @@ public enum FuzzHarness {
             let text = String(decoding: body, as: UTF8.self)
             for allowRawHTML in [false, true] {
                 let document = MarkdownDocument(text, lineOffset: 3, options: MarkdownOptions(allowRawHTML: allowRawHTML))
-                let html = document.render(destinations: document.links.map { $0.destination }, titles: document.links.map { _ in "T" })
-                let page = HTMLPage(html: html)
+                let rendered = document.renderWithSections(
+                    destinations: document.links.map { $0.destination }, titles: document.links.map { _ in "T" },
+                    labels: AccessibleLabels(headingLink: "Link", footnoteBack: "Back", footnotes: "Notes"))
+                let page = HTMLPage(html: rendered.html)
+                // The search sections read from cmark-gfm's tree are those read back from the HTML.
+                if let sections = rendered.sections, !sections.elementsEqual(page.sections, by: { $0 == $1 }) {
+                    fatalError("search sections differ from the HTML's: \(sections) against \(page.sections)")
+                }
                 // Whatever the Markdown, no unsafe link survives rendering. (Raw HTML the
                 // project allows is passed as written; the build's final link check refuses
                 // an unsafe scheme in it.)

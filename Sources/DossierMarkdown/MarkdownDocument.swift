@@ -37,6 +37,22 @@ public struct MarkdownHeading: Sendable, Equatable {
     public var position: MarkdownPosition
 }
 
+/// A document's HTML and its text split at headings, from one rendering.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// The text split at headings h2–h6, exactly as `HTMLPage(html: html).sections`
+    /// (DossierHTML) reads it: the text before the first heading has an empty anchor and
+    /// heading, a section's text starts with its heading's. Nil when only the HTML can
+    /// tell: the document holds raw HTML, is nested deeper than libxml2 goes, or has a
+    /// footnote cited from a footnote cmark-gfm drops.
+    public var sections: [(anchor: String, heading: String, text: String)]?
+
+    public init(html: String, sections: [(anchor: String, heading: String, text: String)]?) {
+        self.html = html
+        self.sections = sections
+    }
+}
+
 /// How Markdown is read and written.
 public struct MarkdownOptions: Sendable, Hashable {
     /// Keep raw HTML (`markdown.unsafe_html`); otherwise it is shown as text.
@@ -119,7 +135,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Renders the document as HTML. Nothing is kept: a page's search text is read from
-    /// the page's own rendering.
+    /// the page's own rendering (see `renderWithSections`).
     ///
     /// `destinations` holds one entry per element of `links`: the URL to write, or nil
     /// to drop the link and keep only its text. `titles` may give the text of a
@@ -128,7 +144,24 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// footnotes get the page's words from `labels` too. Unsafe URLs (`javascript:`,
     /// `vbscript:`, `data:` and the like) never reach the HTML, whatever `destinations` says.
     public func render(destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()) -> String {
+        render(destinations: destinations, titles: titles, labels: labels, readingSections: false).html
+    }
+
+    /// Renders the document as `render(destinations:titles:labels:)` does and reads its
+    /// text, split at headings, from the same parse: what the search index keeps of it,
+    /// without parsing the HTML again.
+    public func renderWithSections(
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()
+    ) -> RenderedMarkdown {
+        render(destinations: destinations, titles: titles, labels: labels, readingSections: true)
+    }
+
+    private func render(destinations: [String?], titles: [String?]?, labels: AccessibleLabels, readingSections: Bool)
+        -> RenderedMarkdown
+    {
         precondition(destinations.count == links.count, "one destination per link")
+        var sections: [(anchor: String, heading: String, text: String)]?
+        var backReferences: Int?
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
             for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
                 if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
@@ -141,6 +174,12 @@ public final class MarkdownDocument: @unchecked Sendable {
                 } else {
                     Self.unwrap(node)
                 }
+            }
+            if readingSections {
+                // Read before the headings below become HTML blocks.
+                var reader = SectionReader(headings: zip(walker.headingNodes, headings).map { ($0, $1.anchor) }, labels: labels)
+                sections = reader.read(root)
+                backReferences = reader.footnoteBackReferences
             }
             for (node, heading) in zip(walker.headingNodes, headings) {
                 let inner = Self.renderNode(node, extensions)
@@ -160,7 +199,37 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             return Self.renderNode(root, extensions)
         }
-        return Self.labelFootnotes(html, labels)
+        // cmark-gfm also counts the references made from footnotes it then drops (never
+        // cited, or defined twice) when it numbers a footnote's ways back; the tree no
+        // longer shows those.
+        if let backReferences, Self.occurrences(of: #"class="footnote-backref""#, in: html) != backReferences {
+            sections = nil
+        }
+        return RenderedMarkdown(html: Self.labelFootnotes(html, labels), sections: sections)
+    }
+
+    /// How many times `needle` occurs in `text`, not overlapping, counting up to `limit`.
+    /// A plain loop over UTF-8 bytes: the generic `firstRange(of:)` on a `UTF8View`,
+    /// run over every rendered document, cost a sixth of a build of the S benchmark site.
+    static func occurrences(of needle: String, in text: String, limit: Int = .max) -> Int {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { text in
+            needle.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= text.count else { return 0 }
+                var count = 0
+                var index = 0
+                while index <= text.count - needle.count && count < limit {
+                    if text[index] == first && memcmp(text.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        count += 1
+                        index += needle.count
+                    } else {
+                        index += 1
+                    }
+                }
+                return count
+            }
+        }
     }
 
     /// cmark-gfm names a footnote's way back in English ("Back to content") and gives the
@@ -168,7 +237,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// both are in the page's language. A document without footnotes is returned as it is.
     static func labelFootnotes(_ html: String, _ labels: AccessibleLabels) -> String {
         let section = "<section class=\"footnotes\" data-footnotes>"
-        guard labels.footnoteBack != nil || labels.footnotes != nil, contains(html, section) else { return html }
+        guard labels.footnoteBack != nil || labels.footnotes != nil, occurrences(of: section, in: html, limit: 1) > 0 else {
+            return html
+        }
         var html = html
         if let back = labels.footnoteBack {
             html = html.replacing(#"aria-label="Back to content""#, with: "aria-label=\"\(HTMLText.escapeAttribute(back))\"")
@@ -177,23 +248,6 @@ public final class MarkdownDocument: @unchecked Sendable {
             html = html.replacing(section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
         }
         return html
-    }
-
-    /// Whether `text` holds `part`, as bytes: the generic collection search costs more
-    /// than rendering the document.
-    static func contains(_ text: String, _ part: String) -> Bool {
-        guard !part.isEmpty, text.utf8.count >= part.utf8.count else { return part.isEmpty }
-        var text = text
-        var part = part
-        return text.withUTF8 { haystack in
-            part.withUTF8 { needle in
-                let first = needle[0]
-                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
-                }
-                return false
-            }
-        }
     }
 
     /// Renders with the destinations as written (for a document without links to check).

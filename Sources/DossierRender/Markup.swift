@@ -19,9 +19,12 @@ final class Markup: MustacheCustomRenderable {
         self.labels = labels
     }
 
-    private(set) lazy var html: String = document.render(destinations: destinations, titles: titles, labels: labels)
+    /// The HTML, with the text for search read from the same rendering.
+    private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
+        destinations: destinations, titles: titles, labels: labels)
 
-    var renderText: String { html }
+    var html: String { rendered.html }
+    var renderText: String { rendered.html }
     var isNull: Bool { false }
 
     /// What the HTML depends on.

@@ -71,7 +71,7 @@ extension SiteRenderer {
         var file = OutputFile(path: plan.page.path, contents: .text(html), template: plan.template)
         if let search = plan.search {
             file.searchDocument = searchDocument(
-                plan.page, title: search.title, kind: search.kind, lead: search.lead, bodies: search.bodies.map { $0?.html })
+                plan.page, title: search.title, kind: search.kind, lead: search.lead, bodies: search.bodies.map { $0?.rendered })
         }
         return file
     }

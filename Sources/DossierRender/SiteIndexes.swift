@@ -5,15 +5,15 @@ import DossierModel
 import Foundation
 
 extension SiteRenderer {
-    /// The search index over articles, issues and weekly notes, from their rendered
-    /// text split at headings.
     /// The search entry of `page`, whose Markdown rendered to `bodies`: sections split
-    /// at its headings, after the `lead` sections.
+    /// at its headings, after the `lead` sections. The sections come from the rendering
+    /// itself; only a body with raw HTML has its HTML read again.
     func searchDocument(
         _ page: SitePage, title: String, kind: String, lead: [(anchor: String, heading: String, text: String)] = [],
-        bodies: [String?]
+        bodies: [RenderedMarkdown?]
     ) -> SearchIndex.Document {
-        .init(url: page.path, title: title, kind: kind, sections: lead + bodies.flatMap { $0.map { HTMLPage(html: $0).sections } ?? [] })
+        let sections = bodies.flatMap { body in body.map { $0.sections ?? HTMLPage(html: $0.html).sections } ?? [] }
+        return .init(url: page.path, title: title, kind: kind, sections: lead + sections)
     }
 
     /// The order of the search index's documents: articles in handbook order, issues,

@@ -106,6 +106,15 @@ import Testing
         // Without footnotes nothing is added.
         #expect(!MarkdownDocument("No notes.").render(destinations: [], labels: AccessibleLabels(footnotes: "脚注")).contains("脚注"))
     }
+
+    @Test func occurrencesAreCountedWithoutOverlap() {
+        #expect(MarkdownDocument.occurrences(of: "aa", in: "aaaaa") == 2)
+        #expect(MarkdownDocument.occurrences(of: "aa", in: "aaaaa", limit: 1) == 1)
+        #expect(MarkdownDocument.occurrences(of: "脚注", in: "脚注 and 脚注") == 2)
+        #expect(MarkdownDocument.occurrences(of: "end", in: "the end") == 1)
+        #expect(MarkdownDocument.occurrences(of: "longer", in: "long") == 0)
+        #expect(MarkdownDocument.occurrences(of: "", in: "text") == 0)
+    }
 }
 
 import Foundation
