@@ -105,9 +105,22 @@ public struct DashboardFigures: Sendable {
             openedPerWeek[issue.opened.day.isoWeek, default: 0] += 1
             if let r = issue.resolvedTime, r.instant < asOf { resolvedPerWeek[r.day.isoWeek, default: 0] += 1 }
         }
+        // The backlog at a moment (as `IssueTimeline.isOpen` counts it): the issues opened
+        // before it, less those closed before it. One is closed before a moment when it is
+        // no longer open, resolved, and both opened and resolved before it. Moments only
+        // grow, so two sorted lists are walked once.
+        let openings = known.map(\.opened.instant).sorted()
+        let closings = known.compactMap { issue -> Date? in
+            guard !issue.status.isOpen, let resolved = issue.resolved else { return nil }
+            return max(issue.opened.instant, resolved.instant)
+        }.sorted()
+        var opened = 0
+        var closed = 0
         while week <= asOfWeek, points.count < 1000 {
             let end = min(clock.interval(of: week).upperBound, asOf)
-            let backlog = known.lazy.filter { timeline.isOpen($0, before: end) }.count
+            while opened < openings.count, openings[opened] < end { opened += 1 }
+            while closed < closings.count, closings[closed] < end { closed += 1 }
+            let backlog = opened - closed
             points.append(
                 WeekPoint(week: week, opened: openedPerWeek[week] ?? 0, resolved: resolvedPerWeek[week] ?? 0, backlog: backlog))
             week = week.next

@@ -141,4 +141,20 @@ import Testing
         #expect(states["A8"] == .rejected)
         #expect(states["A10"] == SLAState.none)
     }
+
+    /// The dashboard's backlog, counted in one walk, is each week's count of issues open
+    /// at its end (or at the as-of moment), as `isOpen` tells them one by one.
+    @Test func dashboardBacklogIsTheOpenCountAtEachWeeksEnd() throws {
+        let timeline = IssueTimeline(settings: site.settings)
+        for asOf in ["2026-03-04 12:00", "2026-03-09 00:00", "2026-03-20 18:00", "2026-05-01 00:00"] {
+            let moment = try #require(site.settings.clock.parse(asOf)).instant
+            let weeks = DashboardFigures(site: site, asOf: moment).weeks
+            #expect(!weeks.isEmpty)
+            for point in weeks {
+                let end = min(site.settings.clock.interval(of: point.week).upperBound, moment)
+                let known = site.issues.filter { $0.opened.instant <= moment }
+                #expect(point.backlog == known.filter { timeline.isOpen($0, before: end) }.count, "\(point.week) as of \(asOf)")
+            }
+        }
+    }
 }
