@@ -62,23 +62,54 @@ public struct HTMLPage: Sendable {
             guard let context, let name else { return }
             let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
             let collector = Unmanaged<LinkCollector>.fromOpaque(parser.pointee._private).takeUnretainedValue()
-            let element = String(cString: name).lowercased()
+            // Names are compared as bytes, and made Strings only for the few attributes
+            // taken; a name with non-ASCII bytes takes the String path, as Unicode
+            // lower-casing may differ from ASCII's.
+            let asciiName = HTMLPage.isASCII(name)
+            var element: String?
+            func elementName() -> String {
+                if let element { return element }
+                let made = HTMLPage.lowercased(name)
+                element = made
+                return made
+            }
             if collector.skipped == 0, let attributes {
-                let line = Int(parser.pointee.input?.pointee.line ?? 0)
                 var index = 0
                 while let key = attributes[index] {
-                    let attribute = String(cString: key).lowercased()
-                    let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+                    let attribute: String
+                    if HTMLPage.isName(key, "href") {
+                        attribute = "href"
+                    } else if HTMLPage.isName(key, "src") {
+                        attribute = "src"
+                    } else if HTMLPage.isName(key, "id") {
+                        attribute = "id"
+                    } else if HTMLPage.isName(key, "name") {
+                        attribute = "name"
+                    } else if HTMLPage.isASCII(key) {
+                        index += 2
+                        continue
+                    } else {
+                        attribute = String(cString: key).lowercased()
+                    }
                     switch attribute {
-                    case "href", "src": collector.references.append(HTMLPage.Reference(element: element, attribute: attribute, value: value, line: line))
-                    case "id": collector.anchors.insert(value)
-                    case "name" where element == "a": collector.anchors.insert(value)
+                    case "href", "src":
+                        let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+                        let line = Int(parser.pointee.input?.pointee.line ?? 0)
+                        collector.references.append(HTMLPage.Reference(element: elementName(), attribute: attribute, value: value, line: line))
+                    case "id":
+                        collector.anchors.insert(attributes[index + 1].map { String(cString: $0) } ?? "")
+                    case "name" where asciiName ? HTMLPage.isName(name, "a") : elementName() == "a":
+                        collector.anchors.insert(attributes[index + 1].map { String(cString: $0) } ?? "")
                     default: break
                     }
                     index += 2
                 }
             }
-            if HTMLPage.skippedElements.contains(element) || collector.skipped > 0 { collector.skipped += 1 }
+            if collector.skipped > 0 {
+                collector.skipped += 1
+            } else if asciiName ? skippedNames.contains(where: { HTMLPage.isName(name, $0) }) : HTMLPage.skippedElements.contains(elementName()) {
+                collector.skipped += 1
+            }
         }
         handler.endElement = { context, _ in
             guard let context else { return }
@@ -86,8 +117,8 @@ public struct HTMLPage: Sendable {
             let collector = Unmanaged<LinkCollector>.fromOpaque(parser.pointee._private).takeUnretainedValue()
             if collector.skipped > 0 { collector.skipped -= 1 }
         }
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty, let parser = htmlCreatePushParserCtxt(&handler, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+        var html = html
+        guard !html.isEmpty, let parser = htmlCreatePushParserCtxt(&handler, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
             return ([], [])
         }
         defer { htmlFreeParserCtxt(parser) }
@@ -96,7 +127,7 @@ public struct HTMLPage: Sendable {
             Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
         parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
         withExtendedLifetime(collector) {
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            html.withUTF8 { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     _ = htmlParseChunk(parser, $0, Int32(buffer.count), 1)
                 }
@@ -105,11 +136,45 @@ public struct HTMLPage: Sendable {
         return (collector.references, collector.anchors)
     }
 
+    /// Whether the NUL-terminated `name` holds only ASCII bytes.
+    private static func isASCII(_ name: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while name[index] != 0 {
+            if name[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether the NUL-terminated ASCII `name` is `lower`, a lower-case ASCII name, in
+    /// any case.
+    private static func isName(_ name: UnsafePointer<xmlChar>, _ lower: StaticString) -> Bool {
+        lower.withUTF8Buffer { expected in
+            for index in expected.indices {
+                let byte = name[index]
+                guard byte == expected[index] || (byte >= 0x41 && byte <= 0x5A && byte + 0x20 == expected[index]) else { return false }
+            }
+            return name[expected.count] == 0
+        }
+    }
+
+    /// `String(cString: name).lowercased()`, without the lower-casing when there is no
+    /// upper-case ASCII or non-ASCII byte to lower.
+    private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
+        var index = 0
+        while name[index] != 0 {
+            if name[index] >= 0x80 || (name[index] >= 0x41 && name[index] <= 0x5A) { return String(cString: name).lowercased() }
+            index += 1
+        }
+        return String(cString: name)
+    }
+
     private static let blockElements: Set<String> = [
         "p", "div", "section", "article", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
         "table", "ul", "ol", "dd", "dt", "figure", "figcaption", "header", "footer", "main", "nav", "td", "th",
     ]
     private static let skippedElements: Set<String> = ["script", "style", "template", "noscript", "svg"]
+
 
     private mutating func visit(_ node: UnsafeMutablePointer<xmlNode>) {
         var current: UnsafeMutablePointer<xmlNode>? = node
@@ -206,3 +271,6 @@ private final class LinkCollector {
     /// How deep inside skipped elements the parser is.
     var skipped = 0
 }
+
+/// `HTMLPage.skippedElements`, for comparing with libxml2's names as bytes.
+private let skippedNames: [StaticString] = ["script", "style", "template", "noscript", "svg"]

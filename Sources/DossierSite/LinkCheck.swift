@@ -51,7 +51,7 @@ struct LinkCheck {
     static func read(_ html: String, path: String) -> PageLinks {
         let page = HTMLPage(html: html, collectingText: false)
         var links = PageLinks(ids: page.anchors.sorted(), targets: [], unsafe: [])
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Folder((path as NSString).deletingLastPathComponent)
         var seen: Set<String> = []
         for reference in page.references where seen.insert(reference.value).inserted {
             let value = reference.value
@@ -59,7 +59,7 @@ struct LinkCheck {
                 links.unsafe.append(value)
                 continue
             }
-            guard let (target, fragment) = resolve(value, from: folder) else { continue }
+            guard let (target, fragment) = folder.resolve(value) else { continue }
             // NUL: in neither a path nor a fragment.
             links.targets.append(PageLinks.Target(key: (target ?? path) + "\u{0}" + (fragment ?? ""), value: value))
         }
@@ -117,28 +117,129 @@ struct LinkCheck {
     /// The site path and fragment an internal URL points to; nil for external URLs.
     /// A nil path with a fragment is the same page.
     static func resolve(_ url: String, from folder: String) -> (String?, String?)? {
-        if url.hasPrefix("//") || URLSafety.scheme(of: url) != nil { return nil }
-        var rest = url
-        var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = decoded(String(rest[rest.index(after: hash)...]))
-            rest = String(rest[..<hash])
+        Folder(folder).resolve(url)
+    }
+
+    /// A page's folder, split once for all the links of the page.
+    struct Folder {
+        private let name: String
+        private let parts: [String]
+        /// The parts joined by `/`, as UTF-8; nil when a part holds a `/` byte of its own
+        /// (a `/` with a combining mark), so that only the general path can pop a part.
+        private let joined: [UInt8]?
+
+        init(_ name: String) {
+            self.name = name
+            parts = name.split(separator: "/").map(String.init)
+            let bytes = Array(parts.joined(separator: "/").utf8)
+            joined = bytes.count(where: { $0 == UInt8(ascii: "/") }) == max(parts.count - 1, 0) ? bytes : nil
         }
-        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
-        if rest.isEmpty { return (nil, fragment) }
-        let decoded = decoded(rest) ?? rest
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in decoded.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." {
-                if parts.isEmpty { return ("../" + decoded, fragment) }  // outside the site: reported
-                parts.removeLast()
-            } else {
-                parts.append(String(part))
+
+        /// As `LinkCheck.resolve(_:from:)`.
+        func resolve(_ url: String) -> (String?, String?)? {
+            if let resolved = resolvePlain(url) { return resolved }
+            return resolveInGeneral(url)
+        }
+
+        /// Most links are printable ASCII up to their `#` and have no `%` before it: for
+        /// those, bytes and characters are the same and the path needs no decoding, so
+        /// they are resolved on UTF-8 bytes. Nil (no answer) for any other link; `.some(nil)`
+        /// for an external one.
+        private func resolvePlain(_ url: String) -> (String?, String?)?? {
+            guard let joined else { return nil }
+            var bytes = url
+            return bytes.withUTF8 { bytes -> (String?, String?)?? in
+                var end = bytes.count  // of the path and query: the first `#`
+                var pathEnd: Int?  // the first `?`
+                var schemeOver = false  // as `URLSafety.scheme(of:)`: at the first `/`, `?` or `:`
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "#") {
+                        end = index
+                        break
+                    }
+                    guard byte > 0x20, byte < 0x7F else { return nil }
+                    switch byte {
+                    case UInt8(ascii: "%"):
+                        if pathEnd == nil { return nil }
+                    case UInt8(ascii: "?"):
+                        if pathEnd == nil { pathEnd = index }
+                        schemeOver = true
+                    case UInt8(ascii: "/"):
+                        schemeOver = true
+                    case UInt8(ascii: ":"):
+                        if !schemeOver && index > 0 { return .some(nil) }  // a scheme: external
+                        schemeOver = true
+                    default:
+                        break
+                    }
+                }
+                if end >= 2 && bytes[0] == UInt8(ascii: "/") && bytes[1] == UInt8(ascii: "/") { return .some(nil) }
+                var fragment: String?
+                if end < bytes.count {
+                    // A `#` followed by a combining mark is no `#` character.
+                    if end + 1 < bytes.count && bytes[end + 1] >= 0x80 {
+                        let hash = url.utf8.index(url.utf8.startIndex, offsetBy: end)
+                        guard url[hash...].first == "#" else { return nil }
+                    }
+                    fragment = decoded(String(decoding: UnsafeBufferPointer(rebasing: bytes[(end + 1)...]), as: UTF8.self))
+                }
+                let path = UnsafeBufferPointer(rebasing: bytes[..<(pathEnd ?? end)])
+                if path.isEmpty { return (nil, fragment) }
+                var out = joined
+                out.reserveCapacity(joined.count + path.count + 11)
+                var start = 0
+                while start < path.count {
+                    var stop = start
+                    while stop < path.count && path[stop] != UInt8(ascii: "/") { stop += 1 }
+                    let length = stop - start
+                    if length == 1 && path[start] == UInt8(ascii: ".") {
+                        // the same folder
+                    } else if length == 2 && path[start] == UInt8(ascii: ".") && path[start + 1] == UInt8(ascii: ".") {
+                        if out.isEmpty {  // outside the site: reported
+                            return ("../" + String(decoding: path, as: UTF8.self), fragment)
+                        }
+                        out.removeSubrange((out.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                    } else if length > 0 {
+                        if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: path[start..<stop]))
+                    }
+                    start = stop + 1
+                }
+                if out.isEmpty {
+                    out.append(contentsOf: "index.html".utf8)
+                } else if path.last == UInt8(ascii: "/") {
+                    out.append(contentsOf: "/index.html".utf8)
+                }
+                return (String(decoding: out, as: UTF8.self), fragment)
             }
         }
-        var path = parts.joined(separator: "/")
-        if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
-        return (path, fragment)
+
+        /// Any link, on characters: percent-escapes, white space and non-ASCII included.
+        private func resolveInGeneral(_ url: String) -> (String?, String?)? {
+            if url.hasPrefix("//") || URLSafety.scheme(of: url) != nil { return nil }
+            var rest = url
+            var fragment: String?
+            if let hash = rest.firstIndex(of: "#") {
+                fragment = decoded(String(rest[rest.index(after: hash)...]))
+                rest = String(rest[..<hash])
+            }
+            if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+            if rest.isEmpty { return (nil, fragment) }
+            let decoded = decoded(rest) ?? rest
+            var parts = parts
+            for part in decoded.split(separator: "/") {
+                if part == "." { continue }
+                if part == ".." {
+                    if parts.isEmpty { return ("../" + decoded, fragment) }  // outside the site: reported
+                    parts.removeLast()
+                } else {
+                    parts.append(String(part))
+                }
+            }
+            var path = parts.joined(separator: "/")
+            if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
+            return (path, fragment)
+        }
     }
 }
