@@ -33,7 +33,14 @@ enum SearchIndex {
             self.kind = kind
             textJSON = JSONText.compact(.array(sections.map { .array([.string($0.anchor), .string($0.heading), .string($0.text)]) }))
             textBytes = sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
-            terms = Set(SearchIndex.terms(([title] + sections.flatMap { [$0.heading, $0.text] }).joined(separator: "\n")))
+            // The terms of the title, headings and texts joined by line breaks, without joining them.
+            var scanner = TermScanner()
+            scanner.add(title)
+            for section in sections {
+                scanner.add(section.heading)
+                scanner.add(section.text)
+            }
+            terms = Set(scanner.terms)
         }
 
         /// An entry as a previous build made it.
@@ -126,42 +133,9 @@ enum SearchIndex {
 
     /// The terms of `text`, in order, repeats included.
     static func terms(_ text: String) -> [String] {
-        let normalized = text.lowercased()
-        var terms: [String] = []
-        var cjk: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
-        func flushCJK() {
-            if cjk.count == 1 { terms.append(String(cjk[0])) }
-            if cjk.count > 1 {
-                for i in 0..<(cjk.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(cjk[i])
-                    pair.append(cjk[i + 1])
-                    terms.append(String(pair))
-                }
-            }
-            cjk.removeAll(keepingCapacity: true)
-        }
-        func flushWord() {
-            if !word.isEmpty { terms.append(stem(String(word))) }
-            word = String.UnicodeScalarView()
-        }
-        for original in normalized.unicodeScalars {
-            let scalar: Unicode.Scalar = original == "ё" ? "е" : original
-            if isCJK(scalar) {
-                flushWord()
-                cjk.append(scalar)
-            } else if isWordCharacter(scalar) {
-                flushCJK()
-                word.append(scalar)
-            } else {
-                flushCJK()
-                flushWord()
-            }
-        }
-        flushCJK()
-        flushWord()
-        return terms
+        var scanner = TermScanner()
+        scanner.add(text)
+        return scanner.terms
     }
 
     // MARK: Files
