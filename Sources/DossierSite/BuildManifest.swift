@@ -10,8 +10,9 @@ import Foundation
 /// path and content), the same options and as-of moment, and the same
 /// `dossier` binary, over an output folder still exactly as that build left it, has
 /// nothing to do. A build whose as-of is "now" never matches: figures move with the
-/// clock. Only builds without diagnostics are recorded, so an up-to-date build has no
-/// warnings to repeat.
+/// clock. Only a build without diagnostics (`clean`) is skipped, so an up-to-date build
+/// has no warnings to repeat. The manifest also names the page cache beside the output
+/// (`pages`), which any later build may use for the pages that did not change.
 struct BuildManifest: Codable, Equatable {
     struct Entry: Codable, Equatable {
         var path: String
