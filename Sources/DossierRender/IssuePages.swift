@@ -80,12 +80,6 @@ extension SiteRenderer {
 
     /// Seconds since 1970, zero-padded: sorts as text in time order.
     func timeSortKey(_ time: RecordTime) -> String {
-        String(Int(time.instant.timeIntervalSince1970)).leftPadded(to: 12)
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        Int(time.instant.timeIntervalSince1970).zeroPadded(12)
     }
 }

@@ -24,7 +24,7 @@ final class Markup: MustacheCustomRenderable {
         destinations: destinations, titles: titles, labels: labels)
 
     var html: String { rendered.html }
-    var renderText: String { rendered.html }
+    var renderText: String { html }
     var isNull: Bool { false }
 
     /// What the HTML depends on.

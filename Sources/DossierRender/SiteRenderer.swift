@@ -70,7 +70,7 @@ public struct SiteRenderer: Sendable {
             let batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in
                 let plan = plan(job)
                 let key = key(plan)
-                if let entry = previous?.entry(plan.page.path), entry.key == key {
+                if let entry = previous?.entry(plan.page.path, key: key) {
                     var file = OutputFile(path: plan.page.path, contents: .unchanged, template: entry.template)
                     file.key = key
                     file.links = entry.links
@@ -127,8 +127,6 @@ public struct SiteRenderer: Sendable {
         case .search: return searchPage()
         }
     }
-
-    func page(_ job: Job) -> OutputFile { render(plan(job)) }
 
     // MARK: Shared pieces
 
