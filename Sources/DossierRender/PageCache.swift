@@ -42,10 +42,13 @@ public struct PageCache: Sendable {
 
     public var count: Int { offsets.count }
 
-    /// The entry of the page at `path`, if the previous build made one.
-    public func entry(_ path: String) -> Entry? {
+    /// The entry of the page at `path` if the previous build made it with `key`; the
+    /// rest of an entry with another key is not read.
+    public func entry(_ path: String, key: PageKey) -> Entry? {
         guard let (start, length) = offsets[path] else { return nil }
         var reader = Reader(data: data)
+        reader.offset = start
+        guard (try? reader.key()) == key else { return nil }
         reader.offset = start
         var entry = try? reader.entry()
         entry?.encoded = data.subdata(in: start..<start + length)
@@ -226,9 +229,10 @@ private struct Reader {
         throw Malformed()
     }
 
+    mutating func key() throws -> PageKey { PageKey(high: try word(), low: try word()) }
+
     mutating func entry() throws -> PageCache.Entry {
-        let high = try word()
-        let low = try word()
+        let key = try key()
         let template = try string()
         let ids = try strings()
         let targets = try list { PageLinks.Target(key: try $0.string(), value: try $0.string()) }
@@ -240,7 +244,7 @@ private struct Reader {
                 terms: Set(try strings()))
         }
         return PageCache.Entry(
-            key: PageKey(high: high, low: low), template: template.isEmpty ? nil : template,
+            key: key, template: template.isEmpty ? nil : template,
             links: PageLinks(ids: ids, targets: targets, unsafe: unsafe), searchDocument: document)
     }
 }
