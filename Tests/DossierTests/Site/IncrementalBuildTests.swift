@@ -151,4 +151,16 @@ import Testing
         let result = try rebuildMatchesFresh(site)
         #expect(try rendered(result, of: site) == 1)
     }
+
+    @Test func theCommandSaysHowManyPagesWereUnchanged() throws {
+        let site = try Fixtures.copy("valid")
+        let first = try EndToEndTests().dossier("build", site.path)
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("wrote ") && !first.stdout.contains("unchanged"))
+        try edit(site, "content/handbook/faq/budget.md") { $0 + "\nMore.\n" }
+        let second = try EndToEndTests().dossier("build", site.path)
+        #expect(second.status == 0)
+        let pages = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)).count
+        #expect(second.stdout.contains(" (\(pages - 1) pages unchanged since the last build)\n"), "\(second.stdout)")
+    }
 }
