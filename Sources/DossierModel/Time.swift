@@ -140,6 +140,19 @@ public struct RecordTime: Hashable, Comparable, Sendable, CustomStringConvertibl
     public static func < (a: RecordTime, b: RecordTime) -> Bool { a.instant < b.instant }
 }
 
+/// How a local wall-clock time fits the project's zone, around a change of its UTC offset
+/// (daylight saving time). Offsets are seconds east of UTC.
+public enum LocalTimeFit: Equatable, Sendable {
+    /// The time exists once (or the text gave its own offset).
+    case exact
+    /// The clocks jump over the time by `gap` seconds (spring forward); it was read
+    /// `gap` seconds later, at UTC`offset`.
+    case skipped(gap: Int, offset: Int)
+    /// The clocks pass the time twice (fall back); it was read as the first, at
+    /// UTC`firstOffset`; the second is at UTC`secondOffset`.
+    case repeated(firstOffset: Int, secondOffset: Int)
+}
+
 /// The project's time zone, which turns record dates into instants and instants into
 /// days and weeks. Weeks run Monday 00:00 to the next Monday 00:00 local time.
 public struct ProjectClock: Sendable {
@@ -147,138 +160,66 @@ public struct ProjectClock: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
-    /// Reads a date or datetime as the records write them, and as Redmine, Jira and
-    /// Excel export them:
-    /// - `2022-04-29`, `2022/04/29`, with ` 14:50`, ` 14:50:05`, `T14:50:00+08:00`
-    ///   (`Z`, `+0800` too): ISO 8601 and Redmine zh;
-    /// - `29.04.2022 14:50`: Redmine ru, Excel in Russian and German;
-    /// - `04/29/2022 02:50 PM`: Redmine en (month first, as in the US);
-    /// - `29/Apr/22 2:50 PM`: Jira.
+    /// Reads one date or datetime on its own (a command-line value, a test) in any form
+    /// `WrittenTime` knows. A year-last numeric date is read the only way it can be when
+    /// a number is above 12, day-first with dots, else in `order` (CSV columns decide
+    /// theirs with `DateColumn` instead).
     ///
-    /// Without an offset the time is the project's local time. Nil when the text is none
-    /// of these, or the day or time does not exist.
-    public func parse(_ raw: String) -> RecordTime? {
-        let text = raw.trimmed
-        guard text.utf8.count >= 8 else { return nil }
-        // The date ends at the first space, or at a "T" followed by a digit (ISO 8601).
-        var dateEnd = text.endIndex
-        if let space = text.firstIndex(of: " ") {
-            dateEnd = space
-        } else if let t = text.firstIndex(of: "T"), text.index(after: t) < text.endIndex, text[text.index(after: t)].isASCII,
-            text[text.index(after: t)].isNumber
-        {
-            dateEnd = t
-        }
-        guard let date = Self.parseDate(text[..<dateEnd]) else { return nil }
-        if dateEnd == text.endIndex { return RecordTime(instant: startOfDay(date), day: date, isDateOnly: true) }
+    /// Without an offset the time is the project's local time; a local time the zone
+    /// skips or repeats is read as `instant(ofLocal:)` says. Nil when the text is none of
+    /// the forms, or the day or time does not exist.
+    public func parse(_ raw: String, order: DateOrder = .monthFirst) -> RecordTime? {
+        guard let written = WrittenTime(raw) else { return nil }
+        var order = written.provenOrder ?? order
+        if written.provenOrder == nil, case .yearLast(_, _, _, UInt8(ascii: ".")) = written.day { order = .dayFirst }
+        guard let date = written.date(order) else { return nil }
+        return time(written, on: date).time
+    }
 
-        var rest = text[text.index(after: dateEnd)...].drop { $0 == " " }
-        guard let (hour, minute, second, length) = Self.parseClock(rest) else { return nil }
-        rest = rest.dropFirst(length)
-        var hours = hour
-        let trimmedRest = rest.drop { $0 == " " }
-        let meridiem = trimmedRest.prefix(2).uppercased()
-        if meridiem == "AM" || meridiem == "PM" {
-            guard (1...12).contains(hour) else { return nil }
-            hours = hour % 12 + (meridiem == "PM" ? 12 : 0)
-            rest = trimmedRest.dropFirst(2)
+    /// The record time of `written`, read as the day `date`, and how its local time fits
+    /// the zone (`.exact` for a date alone or a time with an offset).
+    func time(_ written: WrittenTime, on date: CivilDate) -> (time: RecordTime, fit: LocalTimeFit) {
+        guard let second = written.secondOfDay else {
+            return (RecordTime(instant: startOfDay(date), day: date, isDateOnly: true), .exact)
         }
-        let local = date.daysSinceEpoch * 86400 + hours * 3600 + minute * 60 + second
-        let offsetText = rest.drop { $0 == " " }
-        let instant: Date
-        if offsetText.isEmpty {
-            instant = localToInstant(local)
-        } else {
-            guard let offset = Self.parseOffset(Array(offsetText.utf8)) else { return nil }
+        let local = date.daysSinceEpoch * 86400 + second
+        var instant: Date
+        var fit = LocalTimeFit.exact
+        if let offset = written.offset {
             instant = Date(timeIntervalSince1970: TimeInterval(local - offset))
+        } else {
+            (instant, fit) = self.instant(ofLocal: local)
         }
-        return RecordTime(instant: instant, day: day(of: instant), isDateOnly: false)
+        return (RecordTime(instant: instant, day: day(of: instant), isDateOnly: false), fit)
     }
 
-    private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// The date part: `2022-04-29`, `2022/04/29`, `29.04.2022`, `04/29/2022`, `29/Apr/22`.
-    static func parseDate(_ text: Substring) -> CivilDate? {
-        func number(_ part: Substring, digits: ClosedRange<Int>) -> Int? {
-            guard digits.contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            return Int(part)
+    /// The instant of local wall-clock seconds since 1970 in the project's zone, and
+    /// whether that wall-clock time exists once, never or twice there.
+    ///
+    /// A time the clocks skip is moved forward by the length of the gap, and a time they
+    /// repeat is the first of the two, as java.time and Temporal's "compatible" choice
+    /// do: both are the wall-clock time read with the UTC offset in force before the
+    /// change.
+    func instant(ofLocal local: Int) -> (instant: Date, fit: LocalTimeFit) {
+        // Zones change their offset at most once in two days, so the offsets a day either
+        // side bracket the one wanted.
+        let before = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - 86400)))
+        let after = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local + 86400)))
+        let first = Date(timeIntervalSince1970: TimeInterval(local - before))
+        if before == after { return (first, .exact) }
+        let second = Date(timeIntervalSince1970: TimeInterval(local - after))
+        let firstFits = timeZone.secondsFromGMT(for: first) == before
+        let secondFits = timeZone.secondsFromGMT(for: second) == after
+        switch (firstFits, secondFits) {
+        case (true, true): return (first, .repeated(firstOffset: before, secondOffset: after))
+        case (false, false): return (first, .skipped(gap: after - before, offset: after))
+        case (true, false): return (first, .exact)
+        case (false, true): return (second, .exact)
         }
-        var year: Int?, month: Int?, day: Int?
-        if text.contains("-") || (text.contains("/") && text.prefix(while: { $0 != "/" }).count == 4) {
-            let parts = text.split(separator: text.contains("-") ? "-" : "/", omittingEmptySubsequences: false)
-            guard parts.count == 3 else { return nil }
-            (year, month, day) = (number(parts[0], digits: 4...4), number(parts[1], digits: 2...2), number(parts[2], digits: 2...2))
-        } else if text.contains(".") {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 3 else { return nil }
-            (day, month, year) = (number(parts[0], digits: 1...2), number(parts[1], digits: 1...2), number(parts[2], digits: 4...4))
-        } else if text.contains("/") {
-            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3 else { return nil }
-            if let index = monthAbbreviations.firstIndex(of: parts[1].lowercased()) {
-                // Jira: 29/Apr/22 (a two-digit year is in this century).
-                day = number(parts[0], digits: 1...2)
-                month = index + 1
-                year = number(parts[2], digits: 2...4).map { $0 < 100 ? 2000 + $0 : $0 }
-            } else {
-                (month, day, year) = (number(parts[0], digits: 1...2), number(parts[1], digits: 1...2), number(parts[2], digits: 4...4))
-            }
-        }
-        guard let year, let month, let day, CivilDate.isValid(year: year, month: month, day: day) else { return nil }
-        return CivilDate(year: year, month: month, day: day)
-    }
-
-    /// `14:50`, `2:50`, `14:50:05`, `14:50:05.123` at the start of `text`: hour, minute,
-    /// second and the characters read.
-    static func parseClock(_ text: Substring) -> (Int, Int, Int, Int)? {
-        var index = text.startIndex
-        func digits(max: Int) -> Int? {
-            var value = 0
-            var count = 0
-            while index < text.endIndex, count < max, let digit = text[index].wholeNumberValue, text[index].isASCII {
-                value = value * 10 + digit
-                count += 1
-                index = text.index(after: index)
-            }
-            return count == 0 ? nil : value
-        }
-        guard let hour = digits(max: 2), hour <= 23, index < text.endIndex, text[index] == ":" else { return nil }
-        index = text.index(after: index)
-        let minuteStart = index
-        guard let minute = digits(max: 2), text.distance(from: minuteStart, to: index) == 2, minute <= 59 else { return nil }
-        var second = 0
-        if index < text.endIndex, text[index] == ":" {
-            index = text.index(after: index)
-            guard let s = digits(max: 2), s <= 59 else { return nil }
-            second = s
-            if index < text.endIndex, text[index] == "." {  // fractions are ignored
-                index = text.index(after: index)
-                while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
-            }
-        }
-        return (hour, minute, second, text.distance(from: text.startIndex, to: index))
-    }
-
-    /// `Z`, `+08:00`, `+0800`, `-05` → seconds east of UTC.
-    static func parseOffset(_ bytes: [UInt8]) -> Int? {
-        if bytes == [UInt8(ascii: "Z")] { return 0 }
-        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
-        let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
-        guard digits.count == 2 || digits.count == 4, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let values = digits.map { Int($0 - 48) }
-        let hours = values[0] * 10 + values[1]
-        let minutes = values.count == 4 ? values[2] * 10 + values[3] : 0
-        guard hours <= 14, minutes <= 59 else { return nil }
-        return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
     /// The instant of local wall-clock seconds since 1970 in the project's zone.
-    func localToInstant(_ local: Int) -> Date {
-        let guess = Date(timeIntervalSince1970: TimeInterval(local))
-        let first = timeZone.secondsFromGMT(for: guess)
-        let second = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - first)))
-        return Date(timeIntervalSince1970: TimeInterval(local - second))
-    }
+    func localToInstant(_ local: Int) -> Date { instant(ofLocal: local).instant }
 
     /// 00:00 of `day` in the project's zone.
     public func startOfDay(_ day: CivilDate) -> Date { localToInstant(day.daysSinceEpoch * 86400) }
