@@ -21,6 +21,9 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
     case projectKey = "project-key"
     case projectValue = "project-value"
     case slaFormat = "sla-format"
+    // dates in any CSV file
+    case dateOrder = "date-order"
+    case dateDST = "date-dst"
     // team.csv
     case teamMember = "team-member"
     // issues.csv

@@ -46,6 +46,7 @@ struct IssueReader {
             mapped.fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty
         }
         let tagColumns = table.header.indices.filter { mapped.fields[$0] == "tags" }
+        let dates = DateColumns(["opened", "resolved", "due"], in: mapped, settings: settings, reportsLocalTimes: true, diagnostics: &diagnostics)
         var issues: [Issue] = []
         var seen: [String: SourceLocation] = [:]
 
@@ -99,9 +100,7 @@ struct IssueReader {
 
             func time(_ field: String) -> RecordTime? {
                 guard let text = mapped.text(field, in: row) else { return nil }
-                if let time = settings.clock.parse(text) { return time }
-                diagnostics.append(.badDate(.issueDate, field: field, value: text, at: at(field)))
-                return nil
+                return dates.read(field, text, at: at(field), diagnostics: &diagnostics, unreadable: .badDate(.issueDate, field: field, value: text, at: at(field)))
             }
             let opened = time("opened")
             if opened == nil {

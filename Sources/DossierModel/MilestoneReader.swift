@@ -9,7 +9,7 @@ enum MilestoneReader {
     /// The valid milestones, and the ids of every row with an id (a row with other
     /// mistakes still exists for issues that name it).
     static func read(
-        _ table: CSVTable?, team: Team, options: MarkdownOptions, documents: inout [DocumentSource],
+        _ table: CSVTable?, settings: ProjectSettings, team: Team, options: MarkdownOptions, documents: inout [DocumentSource],
         diagnostics: inout DiagnosticList
     ) -> (milestones: [Milestone], ids: Set<String>) {
         guard let table else { return ([], []) }
@@ -17,6 +17,7 @@ enum MilestoneReader {
             let folded = FieldAliases.fold(header)
             return fields.contains(folded) ? folded : nil
         }
+        let dates = DateColumns(["due", "done"], in: mapped, settings: settings, reportsLocalTimes: false, diagnostics: &diagnostics)
         var milestones: [Milestone] = []
         var seen: [String: SourceLocation] = [:]
         let problems = mapped.forEachRow { row in
@@ -34,11 +35,11 @@ enum MilestoneReader {
             let title = mapped.text("title", in: row)
             if title == nil, mapped.columns["title"] != nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
 
+            /// A milestone date is a day: a datetime gives its day in the project's zone.
             func date(_ field: String) -> CivilDate? {
                 guard let text = mapped.text(field, in: row) else { return nil }
-                if let date = CivilDate(iso: text) { return date }
-                diagnostics.append(.error(.milestone, at: mapped.location(field, in: row), "\(field) \"\(text)\" is not a date (2022-04-29)"))
-                return nil
+                let at = mapped.location(field, in: row)
+                return dates.read(field, text, at: at, diagnostics: &diagnostics, unreadable: .badDay(.milestone, field: field, value: text, at: at))?.day
             }
             let due = date("due")
             if mapped.text("due", in: row) == nil, mapped.columns["due"] != nil {

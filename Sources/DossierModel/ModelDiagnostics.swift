@@ -22,6 +22,10 @@ extension Diagnostic {
             "\(field) \"\(value)\" is not a date (2022-04-29) or datetime (2022-04-29 14:50, 2022-04-29T14:50:00+08:00)")
     }
 
+    static func badDay(_ rule: Rule, field: String, value: String, at location: SourceLocation) -> Diagnostic {
+        .error(rule, at: location, "\(field) \"\(value)\" is not a date (2022-04-29)")
+    }
+
     static func unknownPerson(_ value: String, field: String, team: Team, at location: SourceLocation) -> Diagnostic {
         .error(
             .unknownPerson, at: location,

@@ -34,6 +34,9 @@ public struct ProjectSettings: Sendable {
     /// Field → folded cell value → canonical value, from `issues.values`.
     public var values: [String: [String: String]]
     public var allowRawHTML: Bool
+    /// project.yml's `dates`: the order of every year-last numeric date, nil to decide it
+    /// per CSV column (see `DateColumn`).
+    public var dateOrder: DateOrder?
 
     public static let languages = ["en", "zh", "ru"]
 
@@ -48,6 +51,7 @@ public struct ProjectSettings: Sendable {
         columns = [:]
         values = [:]
         allowRawHTML = false
+        dateOrder = nil
     }
 
     public func category(_ id: String) -> IssueCategory? { categories.first { $0.id == id } }

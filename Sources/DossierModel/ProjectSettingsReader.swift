@@ -6,6 +6,7 @@ import Foundation
 struct ProjectSettingsReader {
     static let knownKeys = [
         "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "encoding", "markdown",
+        "dates",
     ]
     static let issueFields = [
         "id", "title", "status", "opened", "resolved", "tier", "category", "priority", "module", "reporter", "owner",
@@ -62,6 +63,14 @@ struct ProjectSettingsReader {
                 readIssueMapping(value, into: &settings, diagnostics: &diagnostics)
             case "encoding":
                 break  // read by the loader, which needs it first
+            case "dates":
+                guard let order = text(key, value) else { break }
+                if let dateOrder = DateOrder(rawValue: order) {
+                    settings.dateOrder = dateOrder
+                } else {
+                    diagnostics.append(
+                        .unknownValue(.projectValue, field: "dates", value: order, expected: DateOrder.allCases.map(\.rawValue), at: value.location))
+                }
             case "markdown":
                 guard let markdown = value.entries else {
                     diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map", node: value))

@@ -17,7 +17,7 @@ public struct SiteValidator: Sendable {
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let team = TeamReader.read(raw.team, diagnostics: &diagnostics)
         let (milestones, milestoneIDs) = MilestoneReader.read(
-            raw.milestones, team: team, options: options, documents: &documents, diagnostics: &diagnostics)
+            raw.milestones, settings: settings, team: team, options: options, documents: &documents, diagnostics: &diagnostics)
         let (issues, rowIDs) = IssueReader(
             settings: settings, team: team, milestoneIDs: milestoneIDs, hasMilestoneFile: raw.milestones != nil
         ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
