@@ -76,8 +76,12 @@ struct DateColumns {
         let present = fields.compactMap { field in table.columns[field].map { (field, $0) } }
         var evidence = Array(repeating: Evidence(), count: present.count)
         if settings.dateOrder == nil, !present.isEmpty {
+            let width = table.table.header.count
             _ = table.table.forEachRow { row in
-                guard !row.malformed else { return }
+                // As the readers do, a row whose fields may not be in their columns tells nothing.
+                guard !row.malformed, row.cells.count >= width,
+                    !row.cells[width...].contains(where: { !$0.value.trimmed.isEmpty })
+                else { return }
                 for (slot, (_, index)) in present.enumerated() where index < row.cells.count {
                     evidence[slot].add(row.cells[index])
                 }
