@@ -87,6 +87,28 @@ import Testing
         }
     }
 
+    @Test func everyWrittenFormOfAMinuteReadsAsThatMinute() async {
+        let clock = ProjectClock(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        let moments = Gen.int(in: 0...(40 * 365 * 24 * 60)).map { Date(timeIntervalSince1970: 946_684_800 + Double($0) * 60) }
+        await propertyCheck(count: 300, input: moments) { moment in
+            let day = clock.day(of: moment)
+            let clockText = clock.timeOfDay(moment)
+            let hour = Int(clockText.prefix(2))!, minute = String(clockText.suffix(2))
+            let twelve = "\(hour % 12 == 0 ? 12 : hour % 12):\(minute)"
+            let (y, m, d) = (day.year, day.month, day.day)
+            let forms: [(String, DateOrder)] = [
+                ("\(y)/\(m)/\(d) \(hour):\(minute)", .dayFirst),
+                ("\(d).\(m).\(y) \(clockText)", .monthFirst),
+                ("\(y)年\(m)月\(d)日\(hour < 12 ? "上午" : "下午")\(twelve)", .monthFirst),
+                ("\(m)/\(d)/\(y) \(twelve) \(hour < 12 ? "AM" : "PM")", .monthFirst),
+                ("\(d)/\(m)/\(y) \(clockText):00", .dayFirst),
+            ]
+            for (written, order) in forms {
+                #expect(clock.parse(written, order: order)?.instant == moment, "\(written)")
+            }
+        }
+    }
+
     @Test func referencesAreFoundExactlyAsInserted() async {
         let target = Self.pick(["a/b", "FK-1", "审批/离职", "x y", "Жук"])
         let plain = Self.pick(["text ", "[", "]", "[x] ", "中文", "|", " "]).array(of: 0...5).map { $0.joined() }
