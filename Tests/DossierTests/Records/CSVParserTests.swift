@@ -69,8 +69,9 @@ import Testing
         #expect(TextDecoder.decode(Data(bytes), as: .utf8) == .failure(.invalidUTF8(line: 3, column: 3)))
     }
 
-    @Test func utf16AndBinaryAreRefused() {
-        #expect(TextDecoder.decode(Data([0xFF, 0xFE, 0x61, 0x00]), as: .utf8) == .failure(.utf16(bigEndian: false)))
+    @Test func utf16WithoutMarkAndBinaryAreRefused() {
+        let unmarked = Data(Array("id\ttitle\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(TextDecoder.decode(unmarked, as: .utf8) == .failure(.utf16WithoutMark(bigEndian: false)))
         #expect(TextDecoder.decode(Data(Array("abc".utf8) + [0, 1, 2] + Array(repeating: 0x41, count: 100)), as: .utf8) == .failure(.binary))
         #expect(TextDecoder.decode(Data(), as: .utf8) == .failure(.empty))
     }
