@@ -20,7 +20,8 @@ import Foundation
 ///   letters outside the Russian alphabet score ½;
 /// - a Latin letter with a diacritic scores 1 in a word that also has ASCII letters
 ///   (`français`, `Müller`) or stands alone (`à`), 0 in a run of such letters
-///   (`Îøèáêà` is Russian read as Windows-1252) or beside Cyrillic;
+///   (`Îøèáêà` is Russian read as Windows-1252), beside Cyrillic, or as a capital right
+///   after a small letter (`cafŽ` is Mac Roman read as Windows-1252);
 /// - typographic punctuation (`«»„“”–—…№€`) scores 1, other symbols and controls 0;
 /// - for the single-byte encodings, each byte of a valid UTF-8 sequence for Latin-1 or
 ///   Russian letters (leads 0xC2, 0xC3, 0xD0, 0xD1) counts as implausible: reading UTF-8
@@ -132,6 +133,12 @@ public enum EncodingGuess: Equatable, Sendable {
         let ascii = word.contains { $0.isASCII }
         if cyrillic && (accented || ascii) { return 0 }  // scripts mixed inside one word
         if accented {
+            // A capital right after a small letter (`cafŽ`: Mac Roman's `é` read as
+            // Windows-1252) is not how a word is written.
+            let letters = Array(word)
+            for i in letters.indices.dropFirst() where !letters[i].isASCII && letters[i].properties.isUppercase {
+                if letters[i - 1].properties.isLowercase { return 0 }
+            }
             return ascii || word.count == 1 ? 1 : 0
         }
         // Cyrillic: lower-case, Capitalised or ALL CAPS.

@@ -118,6 +118,13 @@ import Testing
         #expect(EncodingGuess.guess(data, language: "en") == .none(mixedWithUTF8: true))
     }
 
+    @Test func macRomanIsNotSentToWindows1252() {
+        // Excel for Mac's "CSV (Macintosh)" is Mac Roman, which Dossier does not read:
+        // python3 -c "print(list('Le café'.encode('mac_roman')))". Windows-1252 reads `cafŽ`.
+        let data = Data(Array("id,title\n1,".utf8) + [76, 101, 32, 99, 97, 102, 142, 10])
+        #expect(EncodingGuess.guess(data, language: "en") == .none(mixedWithUTF8: false))
+    }
+
     @Test func bytesNoEncodingReadsRightGetNoSuggestion() {
         // Invalid in GB18030, Big5, Shift_JIS and Windows-1251 (0x98 before a line end, 0x98
         // as a lead byte, no 0x98 in Windows-1251); box drawing in KOI8-R (`┘└┘`); `˜€˜`
