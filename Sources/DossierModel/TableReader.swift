@@ -98,16 +98,12 @@ struct MappedTable {
         if row.cells.count < expected {
             let at = row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
                 ?? SourceLocation(file: table.file, line: row.line, column: 1)
-            diagnostics.append(
-                .error(.csvRowLength, at: at, "row has \(row.cells.count) fields; the header has \(expected)"))
+            diagnostics.append(.rowTooShort(row.cells.count, header: expected, at: at))
             return false
         } else if row.cells.count > expected,
             let extra = row.cells[expected...].first(where: { !$0.value.trimmed.isEmpty })
         {
-            diagnostics.append(
-                .error(
-                    .csvRowLength, at: extra.location,
-                    "row has \(row.cells.count) fields; the header has \(expected) (a field with a comma must be quoted)"))
+            diagnostics.append(.rowTooLong(row.cells.count, header: expected, delimiter: table.delimiter, at: extra.location))
             return false
         }
         return true
@@ -158,5 +154,15 @@ extension Diagnostic {
             .csvHeader, at: location,
             "no \(field) column; if \"\(candidate)\" holds it, add to project.yml: \(line)"
                 + (others.isEmpty ? "" : " (other headers Dossier does not know: \(others))"))
+    }
+
+    static func rowTooShort(_ fields: Int, header: Int, at location: SourceLocation) -> Diagnostic {
+        .error(.csvRowLength, at: location, "row has \(fields) fields; the header has \(header)")
+    }
+    /// The hint names the file's own delimiter: a `;` file is not told about commas.
+    static func rowTooLong(_ fields: Int, header: Int, delimiter: Character, at location: SourceLocation) -> Diagnostic {
+        let held = delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
+        return .error(
+            .csvRowLength, at: location, "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
     }
 }
