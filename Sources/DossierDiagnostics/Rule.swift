@@ -14,6 +14,7 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
     case csvSyntax = "csv-syntax"
     case csvRowLength = "csv-row-length"
     case csvHeader = "csv-header"
+    case csvDelimiter = "csv-delimiter"
     // YAML and front matter
     case yamlSyntax = "yaml-syntax"
     case frontMatter = "front-matter"

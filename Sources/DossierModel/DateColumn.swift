@@ -66,14 +66,16 @@ struct DateColumn {
 struct DateColumns {
     private var columns: [String: DateColumn] = [:]
 
-    /// Decides the order of each of `fields` that has a column in `table`, in one pass
-    /// over the file that only classifies the cells of those columns; reports each column
-    /// that stays undecided with one `date-order` warning.
+    /// Decides the order of each of `fields` that has a column in `table`, and of the
+    /// `extra` columns (name → 0-based column index) that hold dates without being a
+    /// field, in one pass over the file that only classifies the cells of those columns;
+    /// reports each column that stays undecided with one `date-order` warning.
     init(
-        _ fields: [String], in table: MappedTable, settings: ProjectSettings, reportsLocalTimes: Bool,
-        diagnostics: inout DiagnosticList
+        _ fields: [String], extra: [String: Int] = [:], in table: MappedTable, settings: ProjectSettings,
+        reportsLocalTimes: Bool, diagnostics: inout DiagnosticList
     ) {
         let present = fields.compactMap { field in table.columns[field].map { (field, $0) } }
+            + extra.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
         var evidence = Array(repeating: Evidence(), count: present.count)
         if settings.dateOrder == nil, !present.isEmpty {
             let width = table.table.header.count

@@ -38,6 +38,11 @@ public struct Issue: Sendable {
     public var reporter: String?
     public var owner: String?
     public var due: RecordTime?
+    /// When the tracker last changed the issue (Redmine's and Jira's Updated column);
+    /// nil when the file has no such column. The column is also kept among `extra`.
+    public var updated: RecordTime?
+    /// The id of a milestone of milestones.csv (a title or an `issues.values.milestone`
+    /// name in the file is stored as the id it stands for).
     public var milestone: String?
     public var tags: [String]
     public var description: MarkdownDocument?

@@ -7,15 +7,15 @@ import DossierRecords
 struct IssueReader {
     let settings: ProjectSettings
     let team: Team
-    let milestoneIDs: Set<String>
+    let milestones: MilestoneLookup
     let hasMilestoneFile: Bool
     /// Folded category id or label → id, built once rather than per row.
     private let categoryLookup: [String: String]
 
-    init(settings: ProjectSettings, team: Team, milestoneIDs: Set<String>, hasMilestoneFile: Bool) {
+    init(settings: ProjectSettings, team: Team, milestones: MilestoneLookup, hasMilestoneFile: Bool) {
         self.settings = settings
         self.team = team
-        self.milestoneIDs = milestoneIDs
+        self.milestones = milestones
         self.hasMilestoneFile = hasMilestoneFile
         var lookup: [String: String] = [:]
         for category in settings.categories.reversed() {
@@ -36,17 +36,26 @@ struct IssueReader {
     {
         guard let table else { return ([], []) }
         let mapped = MappedTable.map(
-            table, required: Self.required, repeatable: ["tags"], diagnostics: &diagnostics
+            table, required: Self.required, repeatable: ["tags"], mappingKey: "issues.columns", diagnostics: &diagnostics
         ) { header in
             let folded = FieldAliases.fold(header)
             return settings.columns[folded] ?? FieldAliases.issueHeaders[folded]
         }
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
-        let extraColumns = table.header.indices.filter {
-            mapped.fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty
-        }
+        let extraColumns = mapped.extraColumns
         let tagColumns = table.header.indices.filter { mapped.fields[$0] == "tags" }
-        let dates = DateColumns(["opened", "resolved", "due"], in: mapped, settings: settings, reportsLocalTimes: true, diagnostics: &diagnostics)
+        // Redmine's and Jira's Updated column: an extra column that also stands in for a
+        // resolved date the tracker left empty.
+        let updatedColumn = table.header.indices.first { index in
+            let folded = FieldAliases.fold(table.header[index].value)
+            return mapped.fields[index] == nil
+                && (settings.columns[folded] == "updated"
+                    || (settings.columns[folded] == nil && FieldAliases.updatedHeaders.contains(folded)))
+        }
+        var resolvedFromUpdated: [SourceLocation] = []
+        let dates = DateColumns(
+            ["opened", "resolved", "due"], extra: updatedColumn.map { ["updated": $0] } ?? [:], in: mapped, settings: settings,
+            reportsLocalTimes: true, diagnostics: &diagnostics)
         var issues: [Issue] = []
         var seen: [String: SourceLocation] = [:]
 
@@ -110,16 +119,30 @@ struct IssueReader {
                 valid = false
             }
             var resolved = time("resolved")
-            if let status {
+            let updated: RecordTime? = updatedColumn.flatMap { index in
+                guard index < row.cells.count else { return nil }
+                let cell = row.cells[index]
+                let text = cell.value.trimmed
+                guard !text.isEmpty else { return nil }
+                let header = table.header[index].value.trimmed
+                return dates.read("updated", text, at: cell.location, diagnostics: &diagnostics, unreadable: .badDate(.issueDate, field: header, value: text, at: cell.location))
+            }
+            if let status, let written = mapped.text("status", in: row) {
                 if status.isOpen, resolved != nil {
-                    diagnostics.append(
-                        .warning(.issueResolved, at: at("resolved"), "resolved date is ignored: status \"\(status.rawValue)\" is still open"))
+                    diagnostics.append(.resolvedWhileOpen(status: written, canonical: status, at: at("resolved")))
                     resolved = nil
                 } else if !status.isOpen, resolved == nil, mapped.text("resolved", in: row) == nil {
-                    diagnostics.append(
-                        .error(.issueResolved, at: mapped.cell("resolved", in: row) == nil ? at("status") : at("resolved"),
-                            "status \"\(status.rawValue)\" needs a resolved date"))
-                    valid = false
+                    if let updated {
+                        resolved = updated
+                        resolvedFromUpdated.append(at("id"))
+                    } else {
+                        diagnostics.append(
+                            .resolvedDateMissing(
+                                status: written, canonical: status,
+                                updatedHeader: updatedColumn.map { table.header[$0].value.trimmed },
+                                at: mapped.cell("resolved", in: row) == nil ? at("status") : at("resolved")))
+                        valid = false
+                    }
                 }
             }
             if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
@@ -158,12 +181,15 @@ struct IssueReader {
                             suggestFrom: settings.categories.flatMap { [$0.id, $0.label] }))
                 }
             }
-            let milestone = mapped.text("milestone", in: row)
-            if let milestone, !milestoneIDs.contains(milestone) {
-                let message = hasMilestoneFile
-                    ? "unknown milestone \"\(milestone)\"\(Suggestion.hint(for: milestone, in: Array(milestoneIDs).sorted()))"
-                    : "milestone \"\(milestone)\" is named but the site has no content/milestones.csv"
-                diagnostics.append(.error(.issueMilestone, at: at("milestone"), message))
+            var milestone: String?
+            if let written = mapped.text("milestone", in: row) {
+                milestone = milestones.id(for: written, values: settings.values["milestone"])
+                if milestone == nil {
+                    diagnostics.append(
+                        hasMilestoneFile
+                            ? .unknownMilestone(written, known: milestones, at: at("milestone"))
+                            : .milestoneWithoutFile(written, at: at("milestone")))
+                }
             }
             for field in ["reporter", "owner"] {
                 if let person = mapped.text(field, in: row), team.isDeclared, team.member(person) == nil {
@@ -187,19 +213,23 @@ struct IssueReader {
             let resolution = markdown("resolution")
 
             guard valid, let title, let status, let opened else { return }
-            let extra = extraColumns.map { index in
-                (header: table.header[index].value.trimmed,
-                    value: index < row.cells.count ? row.cells[index].value : "")
-            }.filter { !$0.value.isEmpty }
+            let extra = mapped.extra(extraColumns, in: row)
             issues.append(
                 Issue(
                     id: id, title: title, status: status, opened: opened, resolved: resolved, tier: tier,
                     category: category, priority: priority, module: mapped.text("module", in: row),
                     reporter: mapped.text("reporter", in: row), owner: mapped.text("owner", in: row), due: due,
-                    milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
+                    updated: updated, milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
                     location: at("id")))
         }
         diagnostics.append(contentsOf: problems)
+        if let updatedColumn, let first = resolvedFromUpdated.first {
+            diagnostics.append(
+                .resolvedFromUpdated(
+                    count: resolvedFromUpdated.count, header: table.header[updatedColumn].value.trimmed,
+                    resolvedHeader: mapped.columns["resolved"].map { table.header[$0].value.trimmed }, firstRow: first,
+                    at: table.header[updatedColumn].location))
+        }
         return (issues, Set(seen.keys))
     }
 

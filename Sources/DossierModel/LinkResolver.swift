@@ -13,6 +13,8 @@ struct LinkResolver {
     /// dropped without a second report.
     let invalidIssueIDs: Set<String>
     let weeks: [String: WeeklyNote]
+    /// Milestone ids, for `[[M3]]`.
+    let milestoneIDs: Set<String>
     /// Other files under handbook/, relative to content/.
     let files: Set<String>
     /// Article slugs and issue ids, sorted, for "did you mean".
@@ -23,15 +25,16 @@ struct LinkResolver {
 
     init(
         articles: [String: Article], drafts: Set<String>, issueIDs: Set<String>, invalidIssueIDs: Set<String>,
-        weeks: [String: WeeklyNote], files: Set<String>
+        weeks: [String: WeeklyNote], milestoneIDs: Set<String> = [], files: Set<String>
     ) {
         self.articles = articles
         self.drafts = drafts
         self.issueIDs = issueIDs
         self.invalidIssueIDs = invalidIssueIDs
         self.weeks = weeks
+        self.milestoneIDs = milestoneIDs
         self.files = files
-        referenceNames = (Array(articles.keys) + Array(issueIDs)).sorted()
+        referenceNames = (Array(articles.keys) + Array(issueIDs) + Array(milestoneIDs)).sorted()
     }
 
     func resolve(_ sources: [DocumentSource], diagnostics: inout DiagnosticList)
@@ -79,22 +82,27 @@ struct LinkResolver {
         let slug = Article.slug(for: path)
         let article = articles[slug]
         let isIssue = issueIDs.contains(target)
-        if article == nil, invalidIssueIDs.contains(target) { return (.none, nil) }
-        switch (article, isIssue) {
-        case (.some(let found), true):
-            diagnostics.append(
-                .error(
-                    .ambiguousReference, at: location,
-                    "\"\(target)\" is both an article (\(found.file)) and an issue id; rename one of them"))
+        let isMilestone = milestoneIDs.contains(target)
+        if article == nil, !isMilestone, invalidIssueIDs.contains(target) { return (.none, nil) }
+        var kinds: [String] = []
+        if let article { kinds.append("an article (\(article.file))") }
+        if isIssue { kinds.append("an issue id") }
+        if isMilestone { kinds.append("a milestone id") }
+        if kinds.count > 1 {
+            diagnostics.append(.ambiguousReference(target, kinds: kinds, at: location))
             return (.none, nil)
-        case (.some(let article), false):
+        }
+        switch (article, isIssue, isMilestone) {
+        case (.some(let article), _, _):
             let page = SitePage.article(article.slug)
             return (.site(path: page.path, fragment: nil), page)
-        case (.none, true):
+        case (.none, true, _):
             let page = SitePage.issue(target)
             return (.site(path: page.path, fragment: nil), page)
-        case (.none, false):
-            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article or issue \"\(target)\""
+        case (.none, false, true):
+            return (.site(path: SitePage.milestones.path, fragment: Milestone.anchor(for: target)), .milestones)
+        case (.none, false, false):
+            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article, issue or milestone \"\(target)\""
             var hint = ""
             if suggestionsLeft > 0 {
                 suggestionsLeft -= 1
@@ -205,6 +213,12 @@ struct LinkResolver {
 }
 
 extension Diagnostic {
+    /// `[[x]]` where x names records of more than one kind; `kinds` says which.
+    static func ambiguousReference(_ target: String, kinds: [String], at location: SourceLocation) -> Diagnostic {
+        let list = kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "")
+        return .error(.ambiguousReference, at: location, "\"\(target)\" is both \(list); rename one of them")
+    }
+
     static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
         .error(.brokenAnchor, at: location, "no heading #\(anchor) in \(page)\(Suggestion.hint(for: anchor, in: candidates))")
     }

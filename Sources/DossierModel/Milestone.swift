@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierMarkdown
+import DossierRecords
 
 /// A row of content/milestones.csv.
 public struct Milestone: Sendable {
@@ -11,7 +12,28 @@ public struct Milestone: Sendable {
     public var owner: String?
     public var scope: String?
     public var description: MarkdownDocument?
+    /// Columns of milestones.csv Dossier has no field for (функция, территория), with
+    /// their headers, in file order; empty cells left out.
+    public var extra: [(header: String, value: String)] = []
     public var location: SourceLocation
+
+    /// The id of its entry on the milestones page, `milestone-M3`: what `[[M3]]` links
+    /// to. Characters other than letters, digits, `-`, `_` and `.` become `-`, so the id
+    /// is a valid HTML id and fragment.
+    public var anchor: String { Self.anchor(for: id) }
+
+    public static func anchor(for id: String) -> String {
+        "milestone-" + String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? scalar : "-"
+        }))
+    }
+
+    /// The value of the extra column whose header is `header`, ignoring case and runs of
+    /// white space; nil when the milestone has none.
+    public func extraValue(_ header: String) -> String? {
+        let folded = FieldAliases.fold(header)
+        return extra.first { FieldAliases.fold($0.header) == folded }?.value
+    }
 
     public enum State: String, Sendable {
         case done

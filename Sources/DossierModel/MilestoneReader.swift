@@ -9,13 +9,21 @@ enum MilestoneReader {
     /// The valid milestones, and the ids of every row with an id (a row with other
     /// mistakes still exists for issues that name it).
     static func read(
-        _ table: CSVTable?, settings: ProjectSettings, team: Team, options: MarkdownOptions, documents: inout [DocumentSource],
+        _ table: CSVTable?, settings: ProjectSettings, team: Team, documents: inout [DocumentSource],
         diagnostics: inout DiagnosticList
     ) -> (milestones: [Milestone], ids: Set<String>) {
         guard let table else { return ([], []) }
-        let mapped = MappedTable.map(table, required: ["id", "title", "due"], diagnostics: &diagnostics) { header in
+        let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
+        let mapped = MappedTable.map(
+            table, required: ["id", "title", "due"], mappingKey: "milestones.columns", diagnostics: &diagnostics
+        ) { header in
             let folded = FieldAliases.fold(header)
-            return fields.contains(folded) ? folded : nil
+            return settings.milestoneColumns[folded] ?? FieldAliases.milestoneHeaders[folded]
+        }
+        let extraColumns = mapped.extraColumns
+        let extraHeaders = Set(extraColumns.map { FieldAliases.fold(table.header[$0].value) })
+        for (name, location) in settings.milestoneGroups ?? [] where name != "scope" && !extraHeaders.contains(FieldAliases.fold(name)) {
+            diagnostics.append(.unknownMilestoneGroup(name, extraHeaders: extraColumns.map { table.header[$0].value.trimmed }, at: location))
         }
         let dates = DateColumns(["due", "done"], in: mapped, settings: settings, reportsLocalTimes: false, diagnostics: &diagnostics)
         var milestones: [Milestone] = []
@@ -60,9 +68,17 @@ enum MilestoneReader {
             milestones.append(
                 Milestone(
                     id: id, title: title, due: due, done: done, owner: owner, scope: mapped.text("scope", in: row),
-                    description: description, location: mapped.location("id", in: row)))
+                    description: description, extra: mapped.extra(extraColumns, in: row).map { ($0.header, $0.value) },
+                    location: mapped.location("id", in: row)))
         }
         diagnostics.append(contentsOf: problems)
         return (milestones, Set(seen.keys))
+    }
+}
+
+extension Diagnostic {
+    /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
+    static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
+        .unknownValue(.projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
     }
 }

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierRecords
 
 /// The messages of the validation stage, one constructor per kind of problem.
 extension Diagnostic {
@@ -49,4 +50,59 @@ extension Diagnostic {
 protocol YAMLLike {
     var location: SourceLocation { get }
     var typeDescription: String { get }
+}
+
+/// The messages of issues.csv's tracker rules: resolved dates and milestones.
+extension Diagnostic {
+    /// A resolved date on a row whose status is open; `status` is the word as written.
+    static func resolvedWhileOpen(status: String, canonical: IssueStatus, at location: SourceLocation) -> Diagnostic {
+        .warning(.issueResolved, at: location, "resolved date is ignored: status \(quoted(status, canonical)) is still open")
+    }
+
+    /// A resolved, closed or rejected row without a resolved date and no Updated time to
+    /// stand in for it.
+    static func resolvedDateMissing(
+        status: String, canonical: IssueStatus, updatedHeader: String?, at location: SourceLocation
+    ) -> Diagnostic {
+        let why = updatedHeader.map { " (its \"\($0)\" cell, which would stand in for it, is empty too)" } ?? ""
+        return .error(.issueResolved, at: location, "status \(quoted(status, canonical)) needs a resolved date\(why)")
+    }
+
+    /// Rows whose resolved date was taken from the Updated column, said once per file;
+    /// `resolvedHeader` is the file's resolved column, when it has one.
+    static func resolvedFromUpdated(
+        count: Int, header: String, resolvedHeader: String?, firstRow: SourceLocation, at location: SourceLocation
+    ) -> Diagnostic {
+        let rows =
+            count == 1
+            ? "1 resolved, closed or rejected issue (line \(firstRow.line)) has no resolved date: its \"\(header)\" time is used"
+            : "\(count) resolved, closed or rejected issues (the first at line \(firstRow.line)) have no resolved date: their \"\(header)\" time is used"
+        let fix =
+            resolvedHeader.map {
+                "a tracker fills \"\($0)\" only for some statuses, Redmine for closed ones; write the real time there where it is known"
+            }
+            ?? "add a resolved column where the real time is known"
+        return .warning(.issueResolved, at: location, "\(rows) instead (\(fix))")
+    }
+
+    static func unknownMilestone(_ written: String, known: MilestoneLookup, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .issueMilestone, at: location,
+            "unknown milestone \"\(written)\" (no milestone has this id or title; issues.values.milestone in project.yml "
+                + "maps other names)\(Suggestion.hint(for: written, in: known.names))")
+    }
+
+    static func milestoneWithoutFile(_ written: String, at location: SourceLocation) -> Diagnostic {
+        .error(.issueMilestone, at: location, "milestone \"\(written)\" is named but the site has no content/milestones.csv")
+    }
+
+    /// An `issues.values.milestone` entry whose target is no milestone id.
+    static func unknownMilestoneTarget(_ target: String, ids: Set<String>, at location: SourceLocation) -> Diagnostic {
+        .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
+    }
+
+    /// `"Решена" (resolved)`, or `"resolved"` when the word is the canonical one.
+    private static func quoted(_ written: String, _ canonical: IssueStatus) -> String {
+        FieldAliases.fold(written) == canonical.rawValue ? "\"\(written)\"" : "\"\(written)\" (\(canonical.rawValue))"
+    }
 }

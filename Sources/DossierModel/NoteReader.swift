@@ -51,7 +51,7 @@ struct NoteReader {
                     }
                 case "status":
                     guard !value.isNull else { break }
-                    status = value.scalar.flatMap { RAGStatus(rawValue: $0.lowercased()) }
+                    status = value.scalar.flatMap { RAGStatus(word: $0) }
                     if status == nil {
                         diagnostics.append(
                             .unknownValue(.weekField, field: "status", value: value.scalar ?? value.typeName, expected: RAGStatus.allCases.map(\.rawValue), at: value.location))

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import Foundation
 
 /// A category of problems with its resolution target.
@@ -33,6 +34,17 @@ public struct ProjectSettings: Sendable {
     public var columns: [String: String]
     /// Field → folded cell value → canonical value, from `issues.values`.
     public var values: [String: [String: String]]
+    /// The ids `issues.values.milestone` maps to, with where each is written: checked
+    /// against milestones.csv once it is read.
+    public var milestoneValueTargets: [(id: String, location: SourceLocation)]
+    /// Folded header → field name of milestones.csv, from `milestones.columns`.
+    public var milestoneColumns: [String: String]
+    /// The milestones page's groups and filters, from `milestones.group_by`: `scope` or
+    /// the header of an extra column, as written. Nil when project.yml does not say:
+    /// then `scope`, when any milestone has one.
+    public var milestoneGroups: [(name: String, location: SourceLocation)]?
+    /// Folded header → field name of team.csv, from `team.columns`.
+    public var teamColumns: [String: String]
     public var allowRawHTML: Bool
     /// project.yml's `dates`: the order of every year-last numeric date, nil to decide it
     /// per CSV column (see `DateColumn`).
@@ -50,6 +62,10 @@ public struct ProjectSettings: Sendable {
         categories = IssueCategory.defaults
         columns = [:]
         values = [:]
+        milestoneValueTargets = []
+        milestoneColumns = [:]
+        milestoneGroups = nil
+        teamColumns = [:]
         allowRawHTML = false
         dateOrder = nil
     }

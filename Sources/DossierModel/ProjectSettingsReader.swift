@@ -5,9 +5,11 @@ import Foundation
 /// Checks content/project.yml and fills in the defaults of SPEC §1.1.
 struct ProjectSettingsReader {
     static let knownKeys = [
-        "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "encoding", "markdown",
-        "dates",
+        "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "milestones", "team",
+        "encoding", "markdown", "dates",
     ]
+    static let milestoneFields = ["id", "title", "due", "done", "owner", "scope", "description"]
+    static let teamFields = ["id", "name", "role", "org", "email"]
     static let issueFields = [
         "id", "title", "status", "opened", "resolved", "tier", "category", "priority", "module", "reporter", "owner",
         "due", "milestone", "tags", "description", "resolution",
@@ -61,6 +63,20 @@ struct ProjectSettingsReader {
                 settings.categories = readCategories(value, diagnostics: &diagnostics)
             case "issues":
                 readIssueMapping(value, into: &settings, diagnostics: &diagnostics)
+            case "milestones":
+                readMilestoneSettings(value, into: &settings, diagnostics: &diagnostics)
+            case "team":
+                guard let team = value.entries else {
+                    diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map with columns", node: value))
+                    break
+                }
+                for (subkey, subkeyNode, subvalue) in team {
+                    if subkey == "columns" {
+                        settings.teamColumns = readColumns(subvalue, key: "team.columns", fields: teamFields, diagnostics: &diagnostics)
+                    } else {
+                        diagnostics.append(.unknownKey(.projectKey, key: "team.\(subkey)", known: ["team.columns"], at: subkeyNode.location))
+                    }
+                }
             case "encoding":
                 break  // read by the loader, which needs it first
             case "dates":
@@ -146,18 +162,9 @@ struct ProjectSettingsReader {
         for (key, keyNode, value) in entries {
             switch key {
             case "columns":
-                guard let columns = value.entries else {
-                    diagnostics.append(.wrongType(.projectValue, key: "issues.columns", expected: "a map from header to field", node: value))
-                    continue
-                }
-                for (header, _, field) in columns {
-                    guard let name = field.scalar, issueFields.contains(name) else {
-                        diagnostics.append(
-                            .unknownValue(.projectValue, field: "field", value: field.scalar ?? "", expected: issueFields, at: field.location))
-                        continue
-                    }
-                    settings.columns[FieldAliases.fold(header)] = name
-                }
+                // `updated` is no field of an issue, but names the column whose time stands in
+                // for an empty resolved date (see FieldAliases.updatedHeaders).
+                settings.columns = readColumns(value, key: "issues.columns", fields: issueFields + ["updated"], diagnostics: &diagnostics)
             case "values":
                 guard let fields = value.entries else {
                     diagnostics.append(.wrongType(.projectValue, key: "issues.values", expected: "a map per field", node: value))
@@ -165,9 +172,11 @@ struct ProjectSettingsReader {
                 }
                 for (field, fieldNode, map) in fields {
                     let canonical = canonicalValues(field)
-                    guard canonical != nil || field == "category" else {
+                    guard canonical != nil || field == "category" || field == "milestone" else {
                         diagnostics.append(
-                            .unknownValue(.projectValue, field: "field", value: field, expected: ["status", "priority", "tier", "category"], at: fieldNode.location))
+                            .unknownValue(
+                                .projectValue, field: "field", value: field,
+                                expected: ["status", "priority", "tier", "category", "milestone"], at: fieldNode.location))
                         continue
                     }
                     guard let pairs = map.entries else {
@@ -177,6 +186,12 @@ struct ProjectSettingsReader {
                     var table: [String: String] = [:]
                     for (written, _, target) in pairs {
                         let targetText = target.scalar ?? ""
+                        if field == "milestone" {
+                            // Milestone ids are known once milestones.csv is read.
+                            settings.milestoneValueTargets.append((targetText, target.location))
+                            table[FieldAliases.fold(written)] = targetText
+                            continue
+                        }
                         let allowed = canonical ?? settings.categories.map(\.id)
                         if !allowed.contains(targetText) {
                             diagnostics.append(
@@ -189,6 +204,52 @@ struct ProjectSettingsReader {
                 }
             default:
                 diagnostics.append(.unknownKey(.projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values"], at: keyNode.location))
+            }
+        }
+    }
+
+    /// A `columns` map: folded header → field name among `fields`.
+    private static func readColumns(_ node: YAMLNode, key: String, fields: [String], diagnostics: inout DiagnosticList)
+        -> [String: String]
+    {
+        guard let columns = node.entries else {
+            diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map from header to field", node: node))
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (header, _, field) in columns {
+            guard let name = field.scalar, fields.contains(name) else {
+                diagnostics.append(
+                    .unknownValue(.projectValue, field: "field", value: field.scalar ?? "", expected: fields, at: field.location))
+                continue
+            }
+            result[FieldAliases.fold(header)] = name
+        }
+        return result
+    }
+
+    /// `milestones: {columns: {Код: id}, group_by: [scope, функция]}`.
+    private static func readMilestoneSettings(_ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList) {
+        guard let entries = node.entries else {
+            diagnostics.append(.wrongType(.projectValue, key: "milestones", expected: "a map with columns and group_by", node: node))
+            return
+        }
+        for (key, keyNode, value) in entries {
+            switch key {
+            case "columns":
+                settings.milestoneColumns = readColumns(value, key: "milestones.columns", fields: milestoneFields, diagnostics: &diagnostics)
+            case "group_by":
+                if let single = value.scalar, !value.isNull {
+                    settings.milestoneGroups = [(single, value.location)]
+                } else if let items = value.items, items.allSatisfy({ $0.scalar != nil }) {
+                    settings.milestoneGroups = items.map { ($0.scalar ?? "", $0.location) }
+                } else {
+                    diagnostics.append(
+                        .wrongType(.projectValue, key: "milestones.group_by", expected: "a list of column headers, e.g. [scope, Territory]", node: value))
+                }
+            default:
+                diagnostics.append(
+                    .unknownKey(.projectKey, key: "milestones.\(key)", known: ["milestones.columns", "milestones.group_by"], at: keyNode.location))
             }
         }
     }

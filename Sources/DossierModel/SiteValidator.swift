@@ -15,11 +15,15 @@ public struct SiteValidator: Sendable {
         var documents: [DocumentSource] = []
         let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
-        let team = TeamReader.read(raw.team, diagnostics: &diagnostics)
+        let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
         let (milestones, milestoneIDs) = MilestoneReader.read(
-            raw.milestones, settings: settings, team: team, options: options, documents: &documents, diagnostics: &diagnostics)
+            raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
+        let milestoneLookup = MilestoneLookup(ids: milestoneIDs, milestones: milestones)
+        for (id, location) in settings.milestoneValueTargets where !milestoneIDs.contains(id) {
+            diagnostics.append(.unknownMilestoneTarget(id, ids: milestoneIDs, at: location))
+        }
         let (issues, rowIDs) = IssueReader(
-            settings: settings, team: team, milestoneIDs: milestoneIDs, hasMilestoneFile: raw.milestones != nil
+            settings: settings, team: team, milestones: milestoneLookup, hasMilestoneFile: raw.milestones != nil
         ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
 
         let issueIDs = Set(issues.map(\.id))
@@ -32,7 +36,7 @@ public struct SiteValidator: Sendable {
             articles: Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             drafts: drafts, issueIDs: issueIDs, invalidIssueIDs: rowIDs.subtracting(issueIDs),
             weeks: Dictionary(weekly.map { ($0.week.description, $0) }, uniquingKeysWith: { first, _ in first }),
-            files: Set(raw.handbookFiles.map { "handbook/\($0)" }))
+            milestoneIDs: Set(milestones.map(\.id)), files: Set(raw.handbookFiles.map { "handbook/\($0)" }))
         var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
 
         // An article's `issues:` list links it to those issues both ways.

@@ -14,8 +14,11 @@ struct MappedTable {
     /// Matches headers with `resolve` (header text → field name, nil for an unknown
     /// column). A field matched twice is an error unless `repeatable` allows it; a field
     /// in `required` with no column is an error at the header row.
+    ///
+    /// `mappingKey` is the project.yml key that maps a team's own headers to fields
+    /// (`issues.columns`): a missing required column's hint shows the line to add there.
     static func map(
-        _ table: CSVTable, required: [String], repeatable: Set<String> = [],
+        _ table: CSVTable, required: [String], repeatable: Set<String> = [], mappingKey: String,
         diagnostics: inout DiagnosticList, resolve: (String) -> String?
     ) -> MappedTable {
         var columns: [String: Int] = [:]
@@ -42,11 +45,30 @@ struct MappedTable {
         if table.header.isEmpty {
             diagnostics.append(.error(.csvHeader, at: headerLocation, "the file has no header row"))
         } else {
+            // Unknown headers are offered, in order, for the missing fields in order.
+            var unknown = table.header.indices.filter { fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty }
+                .map { table.header[$0].value.trimmed }
+            let allUnknown = unknown
             for field in required where columns[field] == nil {
-                diagnostics.append(.error(.csvHeader, at: headerLocation, "no \(field) column"))
+                let candidate = unknown.isEmpty ? nil : unknown.removeFirst()
+                diagnostics.append(
+                    .missingColumn(field, unknownHeaders: allUnknown, candidate: candidate, mappingKey: mappingKey, at: headerLocation))
             }
         }
         return MappedTable(table: table, columns: columns, fields: fields, unnamedColumns: unnamed)
+    }
+
+    /// Columns with a header that names no field, in file order: kept and shown.
+    var extraColumns: [Int] {
+        table.header.indices.filter { fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty }
+    }
+
+    /// The non-empty cells of `columns` in `row`, with their trimmed headers.
+    func extra(_ columns: [Int], in row: CSVRow) -> [(header: String, value: String)] {
+        columns.compactMap { index in
+            guard index < row.cells.count, !row.cells[index].value.isEmpty else { return nil }
+            return (table.header[index].value.trimmed, row.cells[index].value)
+        }
     }
 
     /// Walks the records after the header; returns the syntax problems met and a
@@ -76,16 +98,12 @@ struct MappedTable {
         if row.cells.count < expected {
             let at = row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
                 ?? SourceLocation(file: table.file, line: row.line, column: 1)
-            diagnostics.append(
-                .error(.csvRowLength, at: at, "row has \(row.cells.count) fields; the header has \(expected)"))
+            diagnostics.append(.rowTooShort(row.cells.count, header: expected, at: at))
             return false
         } else if row.cells.count > expected,
             let extra = row.cells[expected...].first(where: { !$0.value.trimmed.isEmpty })
         {
-            diagnostics.append(
-                .error(
-                    .csvRowLength, at: extra.location,
-                    "row has \(row.cells.count) fields; the header has \(expected) (a field with a comma must be quoted)"))
+            diagnostics.append(.rowTooLong(row.cells.count, header: expected, delimiter: table.delimiter, at: extra.location))
             return false
         }
         return true
@@ -117,5 +135,34 @@ extension YAMLNode: YAMLLike {
         case .sequence: return "a list"
         case .mapping: return "a map"
         }
+    }
+}
+
+extension Diagnostic {
+    /// A required column no header names; when the file has headers Dossier does not
+    /// know, the hint shows the project.yml line that maps `candidate` to the field.
+    static func missingColumn(
+        _ field: String, unknownHeaders: [String], candidate: String?, mappingKey: String, at location: SourceLocation
+    ) -> Diagnostic {
+        guard let candidate else { return .error(.csvHeader, at: location, "no \(field) column") }
+        let parts = mappingKey.split(separator: ".")
+        let yamlHeader = "\"" + candidate.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let line = "\(parts[0]): {\(parts[1]): {\(yamlHeader): \(field)}}"
+        var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+        if unknownHeaders.count > 7 { others += ", …" }
+        return .error(
+            .csvHeader, at: location,
+            "no \(field) column; if \"\(candidate)\" holds it, add to project.yml: \(line)"
+                + (others.isEmpty ? "" : " (other headers Dossier does not know: \(others))"))
+    }
+
+    static func rowTooShort(_ fields: Int, header: Int, at location: SourceLocation) -> Diagnostic {
+        .error(.csvRowLength, at: location, "row has \(fields) fields; the header has \(header)")
+    }
+    /// The hint names the file's own delimiter: a `;` file is not told about commas.
+    static func rowTooLong(_ fields: Int, header: Int, delimiter: Character, at location: SourceLocation) -> Diagnostic {
+        let held = delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
+        return .error(
+            .csvRowLength, at: location, "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
     }
 }

@@ -13,6 +13,15 @@ public struct TeamMember: Hashable, Sendable {
     public var role: Role?
     public var org: String?
     public var email: String?
+    /// Columns of team.csv Dossier has no field for, with their headers, in file order;
+    /// empty cells left out.
+    public var extra: [Extra] = []
+
+    /// One extra column's header and value.
+    public struct Extra: Hashable, Sendable {
+        public var header: String
+        public var value: String
+    }
 }
 
 /// The people of the project, looked up by id or by name.

@@ -5,12 +5,15 @@ import DossierRecords
 enum TeamReader {
     static let fields = ["id", "name", "role", "org", "email"]
 
-    static func read(_ table: CSVTable?, diagnostics: inout DiagnosticList) -> Team {
+    static func read(_ table: CSVTable?, settings: ProjectSettings, diagnostics: inout DiagnosticList) -> Team {
         guard let table else { return Team(members: [], isDeclared: false) }
-        let mapped = MappedTable.map(table, required: ["id", "name"], diagnostics: &diagnostics) { header in
+        let mapped = MappedTable.map(
+            table, required: ["id", "name"], mappingKey: "team.columns", diagnostics: &diagnostics
+        ) { header in
             let folded = FieldAliases.fold(header)
-            return fields.contains(folded) ? folded : nil
+            return settings.teamColumns[folded] ?? FieldAliases.teamHeaders[folded]
         }
+        let extraColumns = mapped.extraColumns
         var members: [TeamMember] = []
         var seen: [String: SourceLocation] = [:]
         let problems = mapped.forEachRow { row in
@@ -31,7 +34,7 @@ enum TeamReader {
             }
             var role: TeamMember.Role?
             if let text = mapped.text("role", in: row) {
-                role = TeamMember.Role(rawValue: FieldAliases.fold(text))
+                role = FieldAliases.roles[FieldAliases.fold(text)].flatMap(TeamMember.Role.init)
                 if role == nil {
                     diagnostics.append(
                         .unknownValue(
@@ -41,7 +44,8 @@ enum TeamReader {
             }
             members.append(
                 TeamMember(
-                    id: id, name: name ?? id, role: role, org: mapped.text("org", in: row), email: mapped.text("email", in: row)))
+                    id: id, name: name ?? id, role: role, org: mapped.text("org", in: row), email: mapped.text("email", in: row),
+                    extra: mapped.extra(extraColumns, in: row).map { TeamMember.Extra(header: $0.header, value: $0.value) }))
         }
         diagnostics.append(contentsOf: problems)
         return Team(members: members, isDeclared: true)

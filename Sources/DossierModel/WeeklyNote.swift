@@ -1,9 +1,24 @@
 import DossierDiagnostics
 import DossierMarkdown
+import Foundation
 
 /// The PM's overall status for a week: red, amber or green.
 public enum RAGStatus: String, Sendable, CaseIterable {
     case green, amber, red
+
+    /// Reads the word a PM writes in a note's `status`: the canonical `green`, `amber`,
+    /// `red`; their initials `G`, `A`, `R`; and the words the pages print in each language
+    /// (绿灯, 黄灯, 红灯 and 绿, 黄, 红; зелёный, жёлтый, красный, with or without ё). Case
+    /// and surrounding spaces do not matter. Nil for any other word.
+    public init?(word: String) {
+        let folded = word.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "ё", with: "е")
+        switch folded {
+        case "green", "g", "绿灯", "绿", "зеленый": self = .green
+        case "amber", "a", "黄灯", "黄", "желтый": self = .amber
+        case "red", "r", "红灯", "红", "красный": self = .red
+        default: return nil
+        }
+    }
 }
 
 /// content/weekly/YYYY-Www.md.

@@ -2,11 +2,16 @@ import DossierDiagnostics
 
 /// Reads RFC 4180 CSV with every field located, reporting every problem it meets.
 ///
-/// The delimiter is `,` or `;`, whichever the header row has more of outside quotes
-/// (Excel writes `;` in European locales). Lines end in LF or CRLF; quoted fields may
-/// hold delimiters, `""` and line breaks. Lines that hold only empty fields are
-/// skipped. A quote inside an unquoted field, text after a closing quote and an
-/// unclosed quote are errors, but the field is kept so later checks still run.
+/// The delimiter is the one an Excel `sep=X` first line names (Excel writes and honours
+/// that line; the header is then line 2, and every place keeps the file's own line
+/// numbers), else whichever of `,` `;` and TAB the header row has most of outside quotes
+/// (Excel writes `;` where the decimal mark is a comma, and TAB in "Unicode Text"); a tie
+/// goes to the earlier of `,` `;` TAB, and no candidate at all means `,`. When the header
+/// holds more than one of them the choice was a guess, and is announced once
+/// (`csv-delimiter`). Lines end in LF or CRLF (a CR alone is read as LF when the file is
+/// decoded); quoted fields may hold delimiters, `""` and line breaks. Lines that hold only
+/// empty fields are skipped. A quote inside an unquoted field, text after a closing quote
+/// and an unclosed quote are errors, but the field is kept so later checks still run.
 public struct CSVParser {
     public init() {}
 
@@ -14,13 +19,39 @@ public struct CSVParser {
     public func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
         var copy = text
         let (delimiter, header, position, problems) = copy.withUTF8 { bytes in
-            let delimiter = CSVScanner.detectDelimiter(bytes)
-            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter, at: CSVScanner.Position())
+            var problems: [Diagnostic] = []
+            var start = CSVScanner.Position()
+            var delimiter = CSVScanner.comma
+            if let line = CSVScanner.separatorLine(bytes) {
+                switch line {
+                case .named(let byte, let end):
+                    delimiter = byte
+                    start = CSVScanner.Position(index: end, line: 2, column: 1)
+                case .unusable(let text, let end):
+                    // Still a separator line, not the header: the header is line 2.
+                    problems.append(.unusableSeparatorLine(text, at: SourceLocation(file: file, line: 1, column: 1)))
+                    start = CSVScanner.Position(index: end, line: 2, column: 1)
+                    delimiter = CSVScanner.mostFrequent(CSVScanner.delimiterCounts(bytes, from: end))
+                }
+            } else {
+                let counts = CSVScanner.delimiterCounts(bytes, from: 0)
+                delimiter = CSVScanner.mostFrequent(counts)
+                let present = counts.filter { $0.count > 0 }
+                if present.count > 1 {
+                    problems.append(
+                        .delimiterGuessed(
+                            CSVScanner.delimiterName(delimiter), among: present.map { (CSVScanner.delimiterName($0.byte), $0.count) },
+                            sepLine: CSVScanner.separatorLineText(delimiter),
+                            others: present.filter { $0.byte != delimiter }.map { CSVScanner.separatorLineText($0.byte) },
+                            at: SourceLocation(file: file, line: 1, column: 1)))
+                }
+            }
+            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter, at: start)
             let header = scanner.nextRecord()
-            return (delimiter, header?.cells ?? [], scanner.position, scanner.diagnostics)
+            return (delimiter, header?.cells ?? [], scanner.position, problems + scanner.diagnostics)
         }
         let table = CSVTable(
-            file: file, delimiter: delimiter == CSVScanner.semicolon ? ";" : ",", header: header, headerProblems: problems,
+            file: file, delimiter: Character(Unicode.Scalar(delimiter)), header: header, headerProblems: problems,
             text: text, bodyStart: position)
         return (table, problems)
     }
@@ -38,6 +69,7 @@ struct CSVScanner {
     static let quote = UInt8(ascii: "\"")
     static let comma = UInt8(ascii: ",")
     static let semicolon = UInt8(ascii: ";")
+    static let tab = UInt8(ascii: "\t")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
 
@@ -55,21 +87,70 @@ struct CSVScanner {
         self.position = position
     }
 
-    /// The delimiter of the first record: `;` when it has more of them than `,`.
-    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var commas = 0
-        var semicolons = 0
+    /// How many of each candidate delimiter (`,` `;` TAB, in that order) the line starting
+    /// at byte offset `start` holds outside quotes.
+    static func delimiterCounts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [(byte: UInt8, count: Int)] {
+        var counts: [(byte: UInt8, count: Int)] = [(comma, 0), (semicolon, 0), (tab, 0)]
         var quoted = false
-        for byte in bytes {
+        for byte in bytes[start...] {
             if byte == quote {
                 quoted.toggle()
             } else if !quoted {
                 if byte == lf { break }
-                if byte == comma { commas += 1 }
-                if byte == semicolon { semicolons += 1 }
+                if let slot = counts.firstIndex(where: { $0.byte == byte }) { counts[slot].count += 1 }
             }
         }
-        return semicolons > commas ? semicolon : comma
+        return counts
+    }
+
+    /// The most frequent delimiter of `counts`; the earlier one on a tie, `,` when none.
+    static func mostFrequent(_ counts: [(byte: UInt8, count: Int)]) -> UInt8 {
+        var best = counts[0]
+        for candidate in counts.dropFirst() where candidate.count > best.count { best = candidate }
+        return best.byte
+    }
+
+    /// What an Excel `sep=X` first line says.
+    enum SeparatorLine {
+        /// The delimiter, and the byte offset where the next line starts.
+        case named(UInt8, next: Int)
+        /// A first line that starts `sep=` but names no usable delimiter; where the next
+        /// line starts.
+        case unusable(String, next: Int)
+    }
+
+    /// Reads an Excel separator line: `sep=X` alone on the first line, `sep` in any case,
+    /// possibly in quotes (`"sep=;"`), possibly followed by more of `X` (a program that
+    /// padded the line to the table's width). `X` is one ASCII character that is not a
+    /// letter, digit, space or quote: Excel takes any, Dossier's scanner reads one byte.
+    /// Nil when the first line is not a separator line.
+    static func separatorLine(_ bytes: UnsafeBufferPointer<UInt8>) -> SeparatorLine? {
+        var end = 0
+        while end < bytes.count && bytes[end] != lf { end += 1 }
+        let next = end < bytes.count ? end + 1 : end
+        var line = Array(bytes[0..<end])
+        if line.last == cr { line.removeLast() }
+        var body = line[...]
+        if body.first == quote, body.count >= 2, let close = body.dropFirst().firstIndex(of: quote) {
+            body = body[(body.startIndex + 1)..<close] + body[(close + 1)...]
+        }
+        guard body.count >= 4, String(decoding: body.prefix(4), as: UTF8.self).lowercased() == "sep=" else { return nil }
+        let rest = body.dropFirst(4)
+        guard let byte = rest.first, byte < 0x80, byte != quote, byte != UInt8(ascii: " "), byte != cr,
+            !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20), !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
+            rest.allSatisfy({ $0 == byte })
+        else { return .unusable(String(decoding: line, as: UTF8.self), next: next) }
+        return .named(byte, next: next)
+    }
+
+    /// How a delimiter is named in messages: `,` `;` or `tab`.
+    static func delimiterName(_ byte: UInt8) -> String {
+        byte == tab ? "tab" : "`\(Character(Unicode.Scalar(byte)))`"
+    }
+
+    /// The separator line that names `byte`, as it would be written (`sep=;`).
+    static func separatorLineText(_ byte: UInt8) -> String {
+        byte == tab ? "sep= followed by a tab" : "`sep=\(Character(Unicode.Scalar(byte)))`"
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -183,5 +264,24 @@ extension Diagnostic {
     }
     static func strayQuote(at location: SourceLocation) -> Diagnostic {
         .error(.csvSyntax, at: location, "quote inside an unquoted field; quote the whole field and write `\"\"` for a quote")
+    }
+}
+
+extension Diagnostic {
+    /// A delimiter chosen from a header that holds more than one candidate: `among` gives
+    /// each candidate's name and count on the header line, `others` the separator lines
+    /// that would read the file the other ways.
+    static func delimiterGuessed(
+        _ chosen: String, among: [(String, Int)], sepLine: String, others: [String], at location: SourceLocation
+    ) -> Diagnostic {
+        let counts = among.sorted { $0.1 > $1.1 }.map { "\($0.1) \($0.0)" }.joined(separator: " and ")
+        return .warning(
+            .csvDelimiter, at: location,
+            "the header row holds \(counts) outside quotes, so the file is read as \(chosen)-separated; a first line \(sepLine) (Excel's separator line) says so and silences this, \(others.joined(separator: " or ")) reads it the other way")
+    }
+    static func unusableSeparatorLine(_ line: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .csvDelimiter, at: location,
+            "first line \"\(line)\" looks like Excel's separator line but names no delimiter Dossier reads; write `sep=` and one character, such as `sep=;`")
     }
 }

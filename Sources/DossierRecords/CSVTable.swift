@@ -36,6 +36,7 @@ public struct CSVRow: Sendable, Equatable {
 /// of cells beside the records made from it.
 public struct CSVTable: Sendable {
     public let file: String
+    /// The field delimiter: `,` `;` TAB, or what an Excel `sep=X` line names.
     public let delimiter: Character
     public let header: [CSVCell]
     /// Problems of the header record itself.
@@ -50,7 +51,7 @@ public struct CSVTable: Sendable {
     public func forEachRow(_ body: (CSVRow) -> Void) -> [Diagnostic] {
         var copy = text
         return copy.withUTF8 { bytes in
-            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter == ";" ? CSVScanner.semicolon : CSVScanner.comma, at: bodyStart)
+            var scanner = CSVScanner(bytes, file: file, delimiter: delimiter.asciiValue ?? CSVScanner.comma, at: bodyStart)
             while let row = scanner.nextRecord() { body(row) }
             return scanner.diagnostics
         }

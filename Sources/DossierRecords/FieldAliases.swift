@@ -11,8 +11,8 @@
 /// and the words teams type by hand in an Excel sheet.
 ///
 /// Left out on purpose (kept as extra columns): Redmine's Tracker and Project, Updated
-/// (`field_updated_on`), Start date, Parent task, Estimated time and % Done, and
-/// headers whose meaning differs between sources (see the notes inline).
+/// (`field_updated_on`: see `updatedHeaders`), Start date, Parent task, Estimated time
+/// and % Done, and headers whose meaning differs between sources (see the notes inline).
 public enum FieldAliases {
     /// Folds a header or a value for lookup: trims, lower-cases, collapses white space.
     ///
@@ -241,6 +241,95 @@ public enum FieldAliases {
         "метки": "tags",
         "теги": "tags",
         "решение": "resolution",
+    ]
+
+    /// milestones.csv headers → canonical field name (`id`, `title`, `due`, `done`,
+    /// `owner`, `scope`, `description`).
+    ///
+    /// Redmine keeps milestones as versions, whose fields are Name (`field_name`), Date
+    /// (`field_effective_date`: 日期, Дата) and Description. A function or territory
+    /// column (функция, территория, 职能, 区域) is not `scope`: it stays an extra column,
+    /// which `milestones.group_by` can name.
+    public static let milestoneHeaders: [String: String] = [
+        // MARK: canonical names and English
+        "id": "id", "key": "id", "code": "id", "milestone id": "id",
+        "title": "title", "name": "title", "milestone": "title", "version": "title", "milestone name": "title",
+        "due": "due", "due date": "due", "date": "due", "target date": "due", "planned date": "due", "deadline": "due",
+        "done": "done", "reached": "done", "reached on": "done", "completed": "done", "completed on": "done",
+        "done on": "done", "actual date": "done", "actual": "done",
+        "owner": "owner", "assignee": "owner", "responsible": "owner",
+        "scope": "scope",
+        "description": "description", "notes": "description",
+        // MARK: Chinese
+        "编号": "id", "代码": "id", "里程碑编号": "id",
+        "里程碑": "title", "名称": "title", "标题": "title", "里程碑名称": "title", "版本": "title",
+        "日期": "due", "计划日期": "due", "计划完成日期": "due", "截止日期": "due", "到期日": "due", "计划完成时间": "due",
+        "完成日期": "done", "实际完成日期": "done", "达成日期": "done", "实际日期": "done", "实际完成时间": "done",
+        "负责人": "owner", "责任人": "owner",
+        "范围": "scope", "适用范围": "scope",
+        "描述": "description", "说明": "description", "备注": "description",
+        // MARK: Russian
+        "код": "id", "номер": "id",
+        "веха": "title", "имя": "title", "название": "title", "наименование": "title", "контрольная точка": "title", "версия": "title",
+        "срок": "due", "дата": "due", "плановая дата": "due", "дата выполнения": "due", "крайний срок": "due",
+        "факт": "done", "фактическая дата": "done", "дата достижения": "done", "дата завершения": "done", "достигнута": "done",
+        "ответственный": "owner", "владелец": "owner",
+        "область": "scope", "охват": "scope",
+        "описание": "description", "примечание": "description",
+    ]
+
+    /// team.csv headers → canonical field name (`id`, `name`, `role`, `org`, `email`).
+    ///
+    /// Redmine's user list names a person by Login (`field_login`: 登录名, Пользователь)
+    /// and gives Email (`field_mail`: 邮件地址, Email).
+    public static let teamHeaders: [String: String] = [
+        // MARK: canonical names and English
+        "id": "id", "login": "id", "user": "id", "username": "id", "user id": "id",
+        "name": "name", "full name": "name", "display name": "name",
+        "role": "role",
+        "org": "org", "organisation": "org", "organization": "org", "company": "org", "department": "org",
+        "email": "email", "e-mail": "email", "mail": "email", "email address": "email",
+        // MARK: Chinese
+        "登录名": "id", "账号": "id", "帐号": "id", "用户名": "id", "工号": "id",
+        "姓名": "name", "名字": "name",
+        "角色": "role", "职责": "role",
+        "单位": "org", "公司": "org", "部门": "org", "组织": "org",
+        "邮件地址": "email", "邮箱": "email", "电子邮件": "email",
+        // MARK: Russian
+        "логин": "id", "пользователь": "id",
+        "имя": "name", "фио": "name", "сотрудник": "name",
+        "роль": "role",
+        "организация": "org", "компания": "org", "подразделение": "org",
+        "почта": "email", "эл. почта": "email", "электронная почта": "email",
+    ]
+
+    /// team.csv role values → canonical role (`key-user`, `internal-consultant`,
+    /// `vendor-consultant`, `pm`, `sponsor`).
+    public static let roles: [String: String] = [
+        "key-user": "key-user", "key user": "key-user", "关键用户": "key-user", "ключевой пользователь": "key-user",
+        "internal-consultant": "internal-consultant", "internal consultant": "internal-consultant",
+        "内部顾问": "internal-consultant", "внутренний консультант": "internal-consultant",
+        "vendor-consultant": "vendor-consultant", "vendor consultant": "vendor-consultant",
+        "厂商顾问": "vendor-consultant", "实施顾问": "vendor-consultant",
+        "консультант вендора": "vendor-consultant", "консультант подрядчика": "vendor-consultant",
+        "pm": "pm", "project manager": "pm", "项目经理": "pm", "руководитель проекта": "pm",
+        "sponsor": "sponsor", "项目发起人": "sponsor", "发起人": "sponsor", "спонсор": "sponsor",
+        "спонсор проекта": "sponsor",
+    ]
+
+    /// Headers of the column a tracker writes the time of an issue's last change in.
+    ///
+    /// Not a field of the problem list: the column stays an extra column, and its time
+    /// stands in for a resolved date a tracker left empty (Redmine fills Closed only for
+    /// statuses marked closed, so a Resolved issue has none).
+    public static let updatedHeaders: Set<String> = [
+        "updated",  // en field_updated_on: Updated; also Jira "Updated"
+        "updated on", "updated at", "last updated", "last modified", "modified",
+        "更新于",  // zh field_updated_on: 更新于
+        "更新日期",  // zh-TW field_updated_on: 更新日期
+        "更新时间", "最后更新", "最后更新时间", "修改时间",
+        "обновлено",  // ru field_updated_on: Обновлено
+        "дата обновления", "дата изменения", "изменено",
     ]
 
     /// Status values → canonical status.

@@ -36,11 +36,15 @@ public struct RawSite: Sendable {
     public var templates: [String: String]
     /// The text of every record file read, by path, to show lines under diagnostics.
     public var sources: [String: String]
+    /// How each record file read was written (encoding, byte-order mark, line ends), by
+    /// path, so `dossier new` appends in kind.
+    public var forms: [String: TextForm]
 
     public init(
         root: URL, project: YAMLNode? = nil, team: CSVTable? = nil, issues: CSVTable? = nil,
         milestones: CSVTable? = nil, weekly: [RawNote] = [], handbook: [RawNote] = [], handbookFiles: [String] = [],
-        templates: [String: String] = [:], sources: [String: String] = [:]
+        templates: [String: String] = [:], sources: [String: String] = [:],
+        forms: [String: TextForm] = [:]
     ) {
         self.root = root
         self.project = project
@@ -52,5 +56,6 @@ public struct RawSite: Sendable {
         self.handbookFiles = handbookFiles
         self.templates = templates
         self.sources = sources
+        self.forms = forms
     }
 }

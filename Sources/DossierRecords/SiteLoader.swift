@@ -35,6 +35,9 @@ public struct SiteLoader: Sendable {
         guard files.isFolder("content") else { throw Failure.notASite(root) }
         var diagnostics = DiagnosticList()
         var sources: [String: String] = [:]
+        var forms: [String: TextForm] = [:]
+        // The project's language, once project.yml is read: the prior of encoding hints.
+        var language: String?
 
         /// Reads a record file as text, or reports why not. `nil` when absent.
         func readText(_ relative: String, limit: Int, encoding: TextEncoding = .utf8) -> String? {
@@ -47,12 +50,15 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(.error(.fileUnreadable, at: .start(of: relative), "file cannot be read"))
                 return nil
             }
-            switch TextDecoder.decode(data, as: encoding) {
-            case .success(let text):
-                sources[relative] = text
-                return text
+            switch TextDecoder.read(data, as: encoding) {
+            case .success(let decoded):
+                sources[relative] = decoded.text
+                forms[relative] = decoded.form
+                return decoded.text
             case .failure(let problem):
-                diagnostics.append(.undecodable(relative, problem, encoding: encoding))
+                var guess: EncodingGuess?
+                if case .invalidUTF8 = problem { guess = EncodingGuess.guess(data, language: language) }
+                diagnostics.append(.undecodable(relative, problem, guess: guess))
                 return nil
             }
         }
@@ -73,6 +79,7 @@ public struct SiteLoader: Sendable {
             }
         }
         let encodings = readEncodings(project, files: files, into: &diagnostics)
+        language = project?["language"]?.scalar
 
         func readTable(_ name: String) -> CSVTable? {
             let relative = "content/\(name)"
@@ -122,7 +129,7 @@ public struct SiteLoader: Sendable {
         let site = RawSite(
             root: root, project: project, team: team, issues: issues, milestones: milestones,
             weekly: weekly, handbook: handbook, handbookFiles: handbookFiles,
-            templates: templates, sources: sources)
+            templates: templates, sources: sources, forms: forms)
         return (site, diagnostics)
     }
 
@@ -163,20 +170,39 @@ extension Diagnostic {
         .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
     }
 
-    static func undecodable(_ file: String, _ problem: TextDecodingProblem, encoding: TextEncoding) -> Diagnostic {
+    static func undecodable(_ file: String, _ problem: TextDecodingProblem, guess: EncodingGuess?) -> Diagnostic {
+        let name = (file as NSString).lastPathComponent
         switch problem {
         case .empty:
             return .error(.fileEmpty, at: .start(of: file), "file is empty")
         case .binary:
             return .error(.fileBinary, at: .start(of: file), "file is binary, not text")
-        case .utf16(let bigEndian):
+        case .utf16WithoutMark(let bigEndian):
+            let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
             return .error(
                 .fileEncoding, at: .start(of: file),
-                "file is UTF-16 (\(bigEndian ? "big" : "little")-endian), as Excel's \"Unicode Text\" saves it; save it as \"CSV UTF-8\" or convert it to UTF-8")
+                "file is UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark; if it is, say so in project.yml: encoding: {\(name): \(encoding.rawValue)}, or save it as \"CSV UTF-8\"")
         case .invalidUTF8(let line, let column):
-            return .error(
-                .fileEncoding, at: SourceLocation(file: file, line: line, column: column),
-                "invalid UTF-8; if the file is GB18030, say so in project.yml: encoding: {\((file as NSString).lastPathComponent): gb18030}")
+            let at = SourceLocation(file: file, line: line, column: column)
+            switch guess ?? .none(mixedWithUTF8: false) {
+            case .one(let encoding, let sample):
+                return .error(
+                    .fileEncoding, at: at,
+                    "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): say so in project.yml: encoding: {\(name): \(encoding.rawValue)}")
+            case .two(let first, let firstSample, let second, let secondSample):
+                return .error(
+                    .fileEncoding, at: at,
+                    "invalid UTF-8; the file reads as \(first.rawValue) (\"\(firstSample)\") or as \(second.rawValue) (\"\(secondSample)\"): open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(name): \(first.rawValue)}")
+            case .none(let mixed) where mixed:
+                return .error(
+                    .fileEncoding, at: at,
+                    "invalid UTF-8: the file is UTF-8 with some bytes of another encoding, and no encoding reads it all right; retype the text here")
+            case .none:
+                let names = EncodingGuess.candidates.map(\.rawValue).joined(separator: ", ")
+                return .error(
+                    .fileEncoding, at: at,
+                    "invalid UTF-8, and none of \(names) reads the file right; save it as UTF-8 (Excel: \"CSV UTF-8\")")
+            }
         case .invalidEncoding(let encoding, let line, let column):
             return .error(
                 .fileEncoding, at: SourceLocation(file: file, line: line, column: column),

@@ -142,10 +142,71 @@ extension SiteRenderer {
         return wrap(page, id: "tag", template: "tag", title: "\(t["title_tag"]): \(group.tag)", own)
     }
 
+    /// The milestones by due date, grouped by the first of the page's facets (`scope`, or
+    /// the columns `milestones.group_by` names) and filterable by each of them.
     func milestonesPage() -> PagePlan {
         let page = SitePage.milestones
-        let own: [String: Any] = ["milestones": site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }]
+        let milestones = site.milestones.sorted { $0.due < $1.due }
+        let facets = milestoneFacets(milestones)
+        // Each facet's values, numbered in first-seen order: option values are tokens.
+        var tokens: [[String: Int]] = facets.map { _ in [:] }
+        for milestone in milestones {
+            for (index, facet) in facets.enumerated() {
+                if let value = facet.value(milestone), tokens[index][value] == nil { tokens[index][value] = tokens[index].count }
+            }
+        }
+        func card(_ milestone: Milestone) -> [String: Any] {
+            var card = milestoneSummary(milestone)
+            card["anchor"] = milestone.anchor
+            card["extra"] = milestone.extra.map { ["header": $0.header, "value": $0.value] }
+            card["filterValues"] = facets.enumerated().compactMap { index, facet -> [String: String]? in
+                facet.value(milestone).flatMap { tokens[index][$0] }.map { ["name": "f\(index)", "value": "v\($0)"] }
+            }
+            return card
+        }
+        var groups: [[String: Any]] = []
+        if let first = facets.first {
+            // Groups in the order of their first milestone's due date; milestones without a
+            // value last.
+            var order: [String?] = []
+            var members: [String?: [Milestone]] = [:]
+            for milestone in milestones {
+                let value = first.value(milestone)
+                if members[value] == nil { order.append(value) }
+                members[value, default: []].append(milestone)
+            }
+            order.sort { a, b in a != nil && b == nil }
+            groups = order.map { value in
+                ["label": value ?? t["group_none"], "grouped": true, "milestones": (members[value] ?? []).map(card)]
+            }
+        } else if !milestones.isEmpty {
+            groups = [["grouped": false, "milestones": milestones.map(card)]]
+        }
+        let own: [String: Any] = [
+            "groups": groups, "hasMilestones": !milestones.isEmpty, "hasFacets": !facets.isEmpty, "count": milestones.count,
+            "facets": facets.enumerated().map { index, facet -> [String: Any] in
+                [
+                    "name": "f\(index)", "label": facet.label,
+                    "options": tokens[index].sorted { $0.value < $1.value }.map { ["value": "v\($0.value)", "label": $0.key] },
+                ]
+            },
+        ]
         return wrap(page, id: "milestones", template: "milestones", title: t["title_milestones"], own)
+    }
+
+    /// A column the milestones page groups and filters by.
+    struct MilestoneFacet {
+        let label: String
+        let value: (Milestone) -> String?
+    }
+
+    /// `milestones.group_by` as written, else `scope` when any milestone has one.
+    func milestoneFacets(_ milestones: [Milestone]) -> [MilestoneFacet] {
+        let names = site.settings.milestoneGroups?.map(\.name) ?? (milestones.contains { $0.scope != nil } ? ["scope"] : [])
+        return names.map { name in
+            if name == "scope" { return MilestoneFacet(label: t["field_scope"], value: { $0.scope }) }
+            return MilestoneFacet(label: name, value: { $0.extraValue(name) })
+        }
     }
 
     func searchPage() -> PagePlan {

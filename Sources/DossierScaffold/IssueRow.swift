@@ -18,9 +18,13 @@ public struct IssueRow: Sendable {
     /// Fields a new issue can be given (canonical names of SPEC §1.3).
     public static let fields = ["category", "priority", "tier", "module", "reporter", "owner", "due", "milestone", "tags", "description"]
 
-    /// Makes the row for `table` (issues.csv as read, `source` its text) with `title`
-    /// and `values` (canonical field name → value as the user wrote it), opened at `now`.
-    public init(table: CSVTable, source: String, site: Site, title: String, values: [String: String], now: Date) {
+    /// Makes the row for `table` (issues.csv as read, `source` its text as decoded, a CR
+    /// alone already turned into LF) with `title` and `values` (canonical field name →
+    /// value as the user wrote it), opened at `now`. `lineEnd` is the file's own (a CR
+    /// alone for Excel for Mac); nil means CRLF when `source` has any, else LF.
+    public init(
+        table: CSVTable, source: String, site: Site, title: String, values: [String: String], now: Date, lineEnd: LineEnd? = nil
+    ) {
         let settings = site.settings
         let fields = table.header.map { cell -> String? in
             let folded = FieldAliases.fold(cell.value)
@@ -72,9 +76,10 @@ public struct IssueRow: Sendable {
             guard let field, written.insert(field).inserted, let value = row[field] else { return "" }
             return Self.quoted(value, delimiter: delimiter)
         }.joined(separator: String(delimiter))
-        let lineEnd = source.contains("\r\n") ? "\r\n" : "\n"
+        let lineEnd = (lineEnd ?? (source.contains("\r\n") ? .crlf : .lf)).rawValue
         text = line + lineEnd
-        // By bytes: "\r\n" is one Character, so `hasSuffix("\n")` misses it.
+        // By bytes: "\r\n" is one Character, so `hasSuffix("\n")` misses it. A source
+        // ending in a CR alone was decoded ending in LF.
         appended = (source.isEmpty || source.utf8.last == UInt8(ascii: "\n") ? "" : lineEnd) + text
     }
 

@@ -51,10 +51,14 @@ extension Dossier {
         } else {
             throw UsageFailure.message("\(file) cannot be read; `dossier check` says why")
         }
+        // The file's own form: its encoding (a byte-order mark decides; the row gets none,
+        // it is not at the start), and its line ends, a CR alone staying a CR alone.
+        let declared = raw.project?["encoding"]?["issues.csv"]?.scalar.flatMap(TextEncoding.init(name:)) ?? .utf8
+        let form = raw.forms[file] ?? TextForm(encoding: declared)
         let row = IssueRow(
             table: table, source: source, site: site, title: title, values: values,
-            now: try resolve(asOf, clock: site.settings.clock))
-        let encoding = raw.project?["encoding"]?["issues.csv"]?.scalar.flatMap(TextEncoding.init(name:)) ?? .utf8
+            now: try resolve(asOf, clock: site.settings.clock), lineEnd: exists ? form.lineEnd : nil)
+        let encoding = form.encoding
         guard let bytes = TextEncoder.encode(exists ? row.appended : source + row.text, as: encoding) else {
             throw UsageFailure.message("the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged")
         }

@@ -52,7 +52,8 @@
   /* [data-filter-for=ID]: a control with data-filter=NAME keeps the rows (of a table, or the
      [data-filter-row] items of any other element) whose space-separated data-NAME holds its
      value (empty: all; checkbox: only when checked); NAME "text" keeps rows holding every
-     typed word. Starting values come from the URL: ?status=open&open=true&text=sso */
+     typed word. A [data-filter-group] inside it hides when none of its rows is shown.
+     Starting values come from the URL: ?status=open&open=true&text=sso */
   function initFilter(box) {
     var id = box.getAttribute('data-filter-for');
     var target = doc.getElementById(id);
@@ -77,6 +78,9 @@
       rows.forEach(function (row, i) {
         row.hidden = some(controls, function (c) { return !passes(row, c, texts[i]); });
         if (!row.hidden) shown++;
+      });
+      each(target.querySelectorAll('[data-filter-group]'), function (group) {
+        group.hidden = !some(group.querySelectorAll('[data-filter-row]'), function (r) { return !r.hidden; });
       });
       if (counter) counter.textContent = shown + ' / ' + rows.length;
       if (empty) empty.hidden = shown > 0 || rows.length === 0;

@@ -28,6 +28,55 @@ import Testing
         #expect(rows[0].cells.map(\.value) == ["1", "a,b", "x"])
     }
 
+    @Test(arguments: ["sep=;", "\"sep=;\"", "SEP=;", "sep=;;;"])
+    func excelsSeparatorLineNamesTheDelimiterAndKeepsLineNumbers(_ line: String) {
+        let (table, rows, problems) = parse("\(line)\r\nid;title, long\r\nFK-1;a,b\r\n")
+        #expect(problems.isEmpty)  // no guess to announce: the file said which
+        #expect(table.delimiter == ";")
+        #expect(table.header.map(\.value) == ["id", "title, long"])
+        #expect(table.header[0].location == .init(file: "t.csv", line: 2, column: 1))
+        #expect(rows.map(\.line) == [3])
+        #expect(rows[0].cells.map(\.value) == ["FK-1", "a,b"])
+    }
+
+    @Test func separatorLineMayNameATab() {
+        let (table, rows, _) = parse("sep=\t\nid\ttitle\n1\ta;b,c\n")
+        #expect(table.delimiter == "\t")
+        #expect(rows[0].cells.map(\.value) == ["1", "a;b,c"])
+    }
+
+    @Test func aSeparatorLineNamingNoCharacterIsReportedAndSkipped() {
+        let (table, _, problems) = parse("sep=tab\nid\ttitle\n1\tx\n")
+        #expect(problems.map(\.rule) == [.csvDelimiter])
+        #expect(problems.first?.severity == .error)
+        #expect(table.header.map(\.value) == ["id", "title"])
+    }
+
+    @Test func tabIsDetectedFromTheHeader() {
+        let (table, rows, problems) = parse("id\ttitle\tnote\n1\ta,b\tx;y\n")
+        #expect(problems.isEmpty)
+        #expect(table.delimiter == "\t")
+        #expect(rows[0].cells.map(\.value) == ["1", "a,b", "x;y"])
+        #expect(rows[0].cells[2].location.column == 7)
+    }
+
+    @Test func aHeaderWithTwoCandidatesIsAGuessAnnouncedOnce() {
+        let (table, _, problems) = parse("id;title;cost, EUR\n1;a;2,5\n2;b;3,0\n")
+        #expect(table.delimiter == ";")
+        #expect(problems.count == 1)
+        #expect(problems.first?.rule == .csvDelimiter)
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.message.contains("`sep=;`") == true)
+        // Delimiters inside quotes are not candidates: no guess.
+        #expect(parse("id;title;\"cost, EUR\"\n1;a;2\n").problems.isEmpty)
+    }
+
+    @Test func aTieGoesToCommaThenSemicolon() {
+        #expect(parse("a,b;c\n").table.delimiter == ",")
+        #expect(parse("a;b\tc\n").table.delimiter == ";")
+        #expect(parse("id\n1\n").table.delimiter == ",")
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         // 编号 is two characters (six bytes): the next field starts at column 4.
         let (table, rows, _) = parse("编号,标题\n问题1,登录😀失败,x\n")
@@ -69,10 +118,64 @@ import Testing
         #expect(TextDecoder.decode(Data(bytes), as: .utf8) == .failure(.invalidUTF8(line: 3, column: 3)))
     }
 
-    @Test func utf16AndBinaryAreRefused() {
-        #expect(TextDecoder.decode(Data([0xFF, 0xFE, 0x61, 0x00]), as: .utf8) == .failure(.utf16(bigEndian: false)))
+    @Test func utf16WithoutMarkAndBinaryAreRefused() {
+        let unmarked = Data(Array("id\ttitle\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(TextDecoder.decode(unmarked, as: .utf8) == .failure(.utf16WithoutMark(bigEndian: false)))
         #expect(TextDecoder.decode(Data(Array("abc".utf8) + [0, 1, 2] + Array(repeating: 0x41, count: 100)), as: .utf8) == .failure(.binary))
         #expect(TextDecoder.decode(Data(), as: .utf8) == .failure(.empty))
+    }
+
+    @Test func utf16WithAByteOrderMarkIsRead() throws {
+        let text = "id\ttitle\r\nFK-1\tВход не работает\r\n"
+        let little = Data([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let big = Data([0xFE, 0xFF] + Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        let readLittle = try TextDecoder.read(little, as: .utf8).get()
+        #expect(readLittle.text == text)
+        #expect(readLittle.form == TextForm(encoding: .utf16LE, byteOrderMark: true, lineEnd: .crlf))
+        #expect(try TextDecoder.read(big, as: .gb18030).get() == DecodedText(text: text, form: TextForm(encoding: .utf16BE, byteOrderMark: true, lineEnd: .crlf)))
+        // Without the mark, only when project.yml names it.
+        #expect(try TextDecoder.decode(little.dropFirst(2), as: .utf16LE).get() == text)
+    }
+
+    @Test func aLoneCRBecomesLFAndTheFormRemembersIt() throws {
+        let read = try TextDecoder.read(Data("id,title\r1,a\r2,b\r".utf8), as: .utf8).get()
+        #expect(read.text == "id,title\n1,a\n2,b\n")
+        #expect(read.form.lineEnd == .cr)
+        #expect(try TextDecoder.read(Data("a\r\nb\n".utf8), as: .utf8).get().form.lineEnd == .crlf)
+        #expect(try TextDecoder.read(Data([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8)), as: .utf8).get().form == TextForm(byteOrderMark: true))
+        // Invalid bytes on the third CR-only line are placed there.
+        let bad = Data(Array("a\rb\rc".utf8) + [0xFF])
+        #expect(TextDecoder.decode(bad, as: .utf8) == .failure(.invalidUTF8(line: 3, column: 2)))
+    }
+
+    @Test(arguments: [
+        ("Ошибка", TextEncoding.windows1251), ("Ошибка", .koi8R), ("登錄失敗", .big5), ("ログイン①", .shiftJIS),
+        ("Größe €", .windows1252), ("français", .latin1), ("登录失败", .gb18030),
+    ])
+    func eachLegacyEncodingRoundTrips(_ text: String, _ encoding: TextEncoding) throws {
+        let bytes = try #require(TextEncoder.encode(text, as: encoding))
+        #expect(bytes != Data(text.utf8))
+        #expect(try TextDecoder.decode(bytes, as: encoding).get() == text)
+    }
+
+    @Test func shiftJISKeepsTheBackslash() throws {
+        // glibc's SHIFT_JIS reads 0x5C as ¥; Windows (CP932) and CSV mean `\`.
+        #expect(try TextDecoder.decode(Data([0x61, 0x5C, 0x62]), as: .shiftJIS).get() == "a\\b")
+    }
+
+    @Test func aDeclaredEncodingsInvalidBytesAreLocated() {
+        // 0x98 is no character of Windows-1251; it sits on line 2, column 3.
+        #expect(TextDecoder.decode(Data(Array("ab\r\ncd".utf8) + [0x98]), as: .windows1251) == .failure(.invalidEncoding(.windows1251, line: 2, column: 3)))
+    }
+
+    @Test func encodingNamesPeopleWriteAreRead() {
+        #expect(TextEncoding(name: "CP932") == .shiftJIS)
+        #expect(TextEncoding(name: "Shift_JIS") == .shiftJIS)
+        #expect(TextEncoding(name: "gbk") == .gb18030)
+        #expect(TextEncoding(name: "cp1252") == .windows1252)
+        #expect(TextEncoding(name: "KOI8-R") == .koi8R)
+        #expect(TextEncoding(name: "utf-16") == .utf16LE)
+        #expect(TextEncoding(name: "utf-7") == nil)
     }
 
     @Test func gb18030IsConverted() throws {

@@ -149,6 +149,45 @@ import Testing
         #expect(report.sources["content/issues.csv"]?.contains("\n\(written.text)") == true)
     }
 
+    @Test func newIssueKeepsCROnlyLineEnds() throws {
+        let site = try Fixtures.copy("exports/excel-mac-cr")
+        let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        let (id, written) = try Dossier.newIssue(site: site, title: "Printer lost", values: [:], asOf: Self.asOf)
+        #expect(id == "MAC-4")
+        #expect(written.text == "MAC-4,Printer lost,open,2026-03-12 09:00,,\r")
+        let after = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(after == before + Data(written.text.utf8))
+        #expect(!after.contains(0x0A), "no LF is brought into a CR-only file")
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
+    @Test func newIssueAppendsUTF16WithoutASecondByteOrderMark() throws {
+        let site = try Fixtures.copy("exports/excel-unicode-text-ru")
+        let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        let (id, written) = try Dossier.newIssue(site: site, title: "Сбой печати", values: [:], asOf: Self.asOf)
+        #expect(id == "RU-3")
+        // No row is open, so `open` has no word of the file's own.
+        #expect(written.text == "RU-3\tСбой печати\topen\t2026-03-12 09:00\t\r\n")
+        let after = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(after.prefix(before.count) == before)
+        let appended = [UInt8](after.dropFirst(before.count))
+        #expect(appended == Array(written.text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16 LE, no mark")
+        let report = try Dossier.check(site: site)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
+    }
+
+    @Test func newIssueAfterExcelsSeparatorLineKeepsItsDelimiter() throws {
+        let site = try Fixtures.copy("exports/excel-ru-1251-sep")
+        let (id, written) = try Dossier.newIssue(site: site, title: "Сбой; печати", values: [:], asOf: Self.asOf)
+        #expect(id == "RU-4")
+        #expect(written.text.hasPrefix("RU-4;\"Сбой; печати\";"))
+        #expect(written.text.hasSuffix("\r\n"))
+        let bytes = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
+        #expect(bytes.starts(with: Data("sep=;\r\n".utf8)))
+        #expect(bytes.suffix(try #require(TextEncoder.encode(written.text, as: .windows1251)).count) == TextEncoder.encode(written.text, as: .windows1251))
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
     @Test func newIssueRefusesARowThatWouldNotCheck() throws {
         let site = try Fixtures.copy("valid")
         let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
