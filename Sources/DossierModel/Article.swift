@@ -32,6 +32,21 @@ public struct Article: Sendable {
         return String(slug[..<slash])
     }
 
+    /// The page Dossier writes itself at an article slug's place, `handbook/index.html` or
+    /// `handbook/tags/…`; nil when the slug is free. The whole `tags/` folder is kept for
+    /// tag pages, since any tag may later take any name there.
+    public static func generatedPage(at slug: String) -> String? {
+        if slug == "index" { return SitePage.handbookIndex.path }
+        if slug.hasPrefix("tags/") { return SitePage.article(slug).path }
+        return nil
+    }
+
+    /// The id of a folder's section on the handbook index (`folder-审批-差旅`, `folder-top`
+    /// for the handbook's top level): where a link to the folder goes.
+    public static func folderAnchor(_ folder: String) -> String {
+        "folder-" + (folder.isEmpty ? "top" : folder.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))
+    }
+
     /// The page's output slug for an article path (`Setup/Log In` → `setup/log-in`).
     public static func slug(for path: String) -> String {
         path.lowercased().split(separator: "/", omittingEmptySubsequences: false)

@@ -79,6 +79,10 @@ struct IssueReader {
                     .error(.issueId, at: at("id"), "id \"\(id)\" may hold only letters, digits, `.`, `_` and `-` (it becomes a file name)"))
                 return
             }
+            if id.lowercased() == "index" {
+                diagnostics.append(.issueOnListPage(id, at: at("id")))
+                return
+            }
             if let first = seen[id] {
                 diagnostics.append(.duplicate(.issueDuplicate, kind: "issue", id: id, first: first, at: at("id")))
                 return

@@ -17,6 +17,8 @@ struct LinkResolver {
     let milestoneIDs: Set<String>
     /// Other files under handbook/, relative to content/.
     let files: Set<String>
+    /// The folders (of slugs) that hold articles.
+    private let articleFolders: Set<String>
     /// Article slugs and issue ids, sorted, for "did you mean".
     private let referenceNames: [String]
     /// "Did you mean" compares with every name: after this many, the rest of the broken
@@ -34,6 +36,7 @@ struct LinkResolver {
         self.weeks = weeks
         self.milestoneIDs = milestoneIDs
         self.files = files
+        articleFolders = Set(articles.values.map(\.folder))
         referenceNames = (Array(articles.keys) + Array(issueIDs) + Array(milestoneIDs)).sorted()
     }
 
@@ -77,32 +80,42 @@ struct LinkResolver {
         _ target: String, at location: SourceLocation, suggestionsLeft: inout Int, diagnostics: inout DiagnosticList
     ) -> (LinkTarget, SitePage?) {
         var path = target
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
         if path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix(".md") { path.removeLast(3) }
         let slug = Article.slug(for: path)
         let article = articles[slug]
-        let isIssue = issueIDs.contains(target)
-        let isMilestone = milestoneIDs.contains(target)
-        if article == nil, !isMilestone, invalidIssueIDs.contains(target) { return (.none, nil) }
+        let isIssue = issueIDs.contains(path)
+        let isMilestone = milestoneIDs.contains(path)
+        if article == nil, !isMilestone, invalidIssueIDs.contains(path) { return (.none, nil) }
         var kinds: [String] = []
         if let article { kinds.append("an article (\(article.file))") }
         if isIssue { kinds.append("an issue id") }
         if isMilestone { kinds.append("a milestone id") }
         if kinds.count > 1 {
-            diagnostics.append(.ambiguousReference(target, kinds: kinds, at: location))
+            diagnostics.append(.ambiguousReference(path, kinds: kinds, at: location))
+            return (.none, nil)
+        }
+        if let fragment, article == nil, isIssue || isMilestone {
+            diagnostics.append(.referenceAnchorOutsideArticle(path, fragment: fragment, at: location))
             return (.none, nil)
         }
         switch (article, isIssue, isMilestone) {
         case (.some(let article), _, _):
             let page = SitePage.article(article.slug)
-            return (.site(path: page.path, fragment: nil), page)
+            checkAnchor(fragment, in: article.body, named: article.path, at: location, diagnostics: &diagnostics)
+            return (.site(path: page.path, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 }), page)
         case (.none, true, _):
-            let page = SitePage.issue(target)
+            let page = SitePage.issue(path)
             return (.site(path: page.path, fragment: nil), page)
         case (.none, false, true):
-            return (.site(path: SitePage.milestones.path, fragment: Milestone.anchor(for: target)), .milestones)
+            return (.site(path: SitePage.milestones.path, fragment: Milestone.anchor(for: path)), .milestones)
         case (.none, false, false):
-            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article, issue or milestone \"\(target)\""
+            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article, issue or milestone \"\(path)\""
             var hint = ""
             if suggestionsLeft > 0 {
                 suggestionsLeft -= 1
@@ -116,7 +129,10 @@ struct LinkResolver {
     private func resolveLink(
         _ destination: String, in source: DocumentSource, at location: SourceLocation, diagnostics: inout DiagnosticList
     ) -> (LinkTarget, SitePage?) {
-        if destination.isEmpty { return (.none, nil) }
+        if destination.isEmpty || destination == "#" {
+            diagnostics.append(.emptyLinkTarget(destination, at: location))
+            return (.none, nil)
+        }
         if let scheme = URLSafety.scheme(of: destination) {
             guard URLSafety.allowedSchemes.contains(scheme) else {
                 diagnostics.append(.error(.unsafeLink, at: location, "link target with scheme \"\(scheme):\" is not allowed and is left out"))
@@ -176,8 +192,21 @@ struct LinkResolver {
         if files.contains(path) {
             return (.site(path: path, fragment: fragment), nil)
         }
+        if let anchor = folderAnchor(path) {
+            return (.site(path: SitePage.handbookIndex.path, fragment: anchor.isEmpty ? nil : anchor), .handbookIndex)
+        }
         diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": no such file (content/\(path))"))
         return (.none, nil)
+    }
+
+    /// The handbook index's section for a link to a folder under handbook/ (`../审批/`):
+    /// the folder's own, or the first folder under it that holds articles; "" for the
+    /// handbook's own folder (the index's top); nil when no article is at or under it.
+    private func folderAnchor(_ path: String) -> String? {
+        guard path == "handbook" || path.hasPrefix("handbook/") else { return nil }
+        if path == "handbook" { return articles.isEmpty ? nil : "" }
+        let folder = Article.slug(for: String(path.dropFirst("handbook/".count)))
+        return articleFolders.filter { $0 == folder || $0.hasPrefix(folder + "/") }.min().map(Article.folderAnchor)
     }
 
     private func checkAnchor(
@@ -213,6 +242,21 @@ struct LinkResolver {
 }
 
 extension Diagnostic {
+    /// `[link]()` or `[link](#)`: the text stays, without a link.
+    static func emptyLinkTarget(_ destination: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            .brokenLink, at: location,
+            destination.isEmpty ? "link with an empty target is shown as plain text; write where it goes"
+                : "link to \"#\" alone goes nowhere and is shown as plain text; write the heading's anchor")
+    }
+
+    /// `[[FK-1#x]]`: only articles have headings a reference can name.
+    static func referenceAnchorOutsideArticle(_ target: String, fragment: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .brokenAnchor, at: location,
+            "\"\(target)#\(fragment)\": only an article's headings can be linked with #; write [[\(target)]]")
+    }
+
     /// `[[x]]` where x names records of more than one kind; `kinds` says which.
     static func ambiguousReference(_ target: String, kinds: [String], at location: SourceLocation) -> Diagnostic {
         let list = kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "")

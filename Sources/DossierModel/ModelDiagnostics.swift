@@ -101,6 +101,11 @@ extension Diagnostic {
         .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
     }
 
+    /// An issue whose page would be the problem list's own, issues/index.html.
+    static func issueOnListPage(_ id: String, at location: SourceLocation) -> Diagnostic {
+        .error(.issueId, at: location, "id \"\(id)\" would make issues/index.html, the problem list's own page; choose another id")
+    }
+
     /// `"Решена" (resolved)`, or `"resolved"` when the word is the canonical one.
     private static func quoted(_ written: String, _ canonical: IssueStatus) -> String {
         FieldAliases.fold(written) == canonical.rawValue ? "\"\(written)\"" : "\"\(written)\" (\(canonical.rawValue))"

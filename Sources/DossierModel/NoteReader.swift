@@ -92,6 +92,10 @@ struct NoteReader {
         var slugs: [String: String] = [:]
         for (note, body) in zip(notes, bodies) {
             let slug = Article.slug(for: note.name)
+            if let generated = Article.generatedPage(at: slug) {
+                diagnostics.append(.articleOnGeneratedPage(note.file, page: generated))
+                continue
+            }
             if let other = slugs[slug] {
                 diagnostics.append(
                     .error(
@@ -211,5 +215,20 @@ struct NoteReader {
             result.append(person)
         }
         return result
+    }
+}
+
+extension Diagnostic {
+    /// An article whose page would be one Dossier generates (`handbook/index.html`, a tag's
+    /// page): it would replace that page or be replaced by it.
+    static func articleOnGeneratedPage(_ file: String, page: String) -> Diagnostic {
+        .error(
+            .slugCollision, at: .start(of: file),
+            "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article")
+    }
+
+    /// A file under handbook/ copied to where a page is written.
+    static func handbookFileOnPage(_ file: String, page: String) -> Diagnostic {
+        .error(.slugCollision, at: .start(of: file), "\(file) would be copied to \(page), where a page is written; rename the file")
     }
 }

@@ -32,6 +32,15 @@ public struct SiteValidator: Sendable {
         let (articles, drafts) = notes.readArticles(
             raw.handbook, includeDrafts: includeDrafts, documents: &documents, diagnostics: &diagnostics)
 
+        // Files copied from handbook/ must not land where a page is written.
+        let pages = Set(articles.map { SitePage.article($0.slug).path })
+        for file in raw.handbookFiles {
+            let path = "handbook/" + file
+            let lowered = path.lowercased()
+            if lowered == SitePage.handbookIndex.path || lowered.hasPrefix("handbook/tags/") || pages.contains(lowered) {
+                diagnostics.append(.handbookFileOnPage("content/" + path, page: lowered))
+            }
+        }
         let resolver = LinkResolver(
             articles: Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             drafts: drafts, issueIDs: issueIDs, invalidIssueIDs: rowIDs.subtracting(issueIDs),

@@ -24,9 +24,7 @@ extension SiteRenderer {
     }
 
     /// The id of a folder's section on the handbook index.
-    static func folderAnchor(_ folder: String) -> String {
-        "folder-" + (folder.isEmpty ? "top" : folder.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))
-    }
+    static func folderAnchor(_ folder: String) -> String { Article.folderAnchor(folder) }
 
     /// An article's tags with links to their pages.
     func tagLinks(_ article: Article, from page: SitePage) -> [[String: Any]] {
