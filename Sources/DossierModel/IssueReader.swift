@@ -122,6 +122,8 @@ struct IssueReader {
                 }
                 valid = false
             }
+            // Where the resolved time came from when a tracker's Updated column stood in.
+            var resolvedSource: (header: String, location: SourceLocation)?
             var resolved = time("resolved")
             let updated: RecordTime? = updatedColumn.flatMap { index in
                 guard index < row.cells.count else { return nil }
@@ -136,9 +138,10 @@ struct IssueReader {
                     diagnostics.append(.resolvedWhileOpen(status: written, canonical: status, at: at("resolved")))
                     resolved = nil
                 } else if !status.isOpen, resolved == nil, mapped.text("resolved", in: row) == nil {
-                    if let updated {
+                    if let updated, let updatedColumn {
                         resolved = updated
                         resolvedFromUpdated.append(at("id"))
+                        resolvedSource = (table.header[updatedColumn].value.trimmed, row.cells[updatedColumn].location)
                     } else {
                         diagnostics.append(
                             .resolvedDateMissing(
@@ -150,11 +153,10 @@ struct IssueReader {
                 }
             }
             if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
-                let clock = settings.clock
                 diagnostics.append(
-                    .error(
-                        .issueResolved, at: at("resolved"),
-                        "resolved \(clock.describe(r)) is before opened \(clock.describe(opened))"))
+                    .resolvedBeforeOpened(
+                        settings.clock.describe(r), opened: settings.clock.describe(opened), takenFrom: resolvedSource?.header,
+                        at: resolvedSource?.location ?? at("resolved")))
                 valid = false
             }
             let due = time("due")

@@ -11,6 +11,8 @@ public struct MilestoneLookup: Sendable {
     public let ids: Set<String>
     /// Folded title → id, for titles that one milestone alone has.
     private let titles: [String: String]
+    /// Folded title → the ids of every milestone with it, for titles shared by several.
+    private let sharedTitles: [String: [String]]
     /// Folded id → id, for ids written in another case.
     private let foldedIDs: [String: String]
 
@@ -22,6 +24,11 @@ public struct MilestoneLookup: Sendable {
             titles[folded] = titles[folded] == nil ? .some(milestone.id) : .some(nil)
         }
         self.titles = titles.compactMapValues { $0 }
+        var shared: [String: [String]] = [:]
+        for milestone in milestones where titles[FieldAliases.fold(milestone.title)] == .some(nil) {
+            shared[FieldAliases.fold(milestone.title), default: []].append(milestone.id)
+        }
+        sharedTitles = shared
         var folded: [String: String?] = [:]
         for id in ids {
             let key = FieldAliases.fold(id)
@@ -38,6 +45,10 @@ public struct MilestoneLookup: Sendable {
         if let mapped = values?[folded] { return mapped }
         return titles[folded] ?? foldedIDs[folded]
     }
+
+    /// The ids of the milestones that share the title `written`, in file order; empty
+    /// when no two milestones have it.
+    public func idsSharingTitle(_ written: String) -> [String] { sharedTitles[FieldAliases.fold(written)] ?? [] }
 
     /// Ids, then titles, for "did you mean".
     var names: [String] { ids.sorted() + titles.keys.sorted() }

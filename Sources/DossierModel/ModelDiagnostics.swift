@@ -85,8 +85,23 @@ extension Diagnostic {
         return .warning(.issueResolved, at: location, "\(rows) instead (\(fix))")
     }
 
+    /// A resolved time before the opened one; `takenFrom` names the Updated column when
+    /// that column's time stood in for an empty resolved cell.
+    static func resolvedBeforeOpened(_ resolved: String, opened: String, takenFrom: String?, at location: SourceLocation)
+        -> Diagnostic
+    {
+        let what = takenFrom.map { "the resolved time taken from \"\($0)\", \(resolved)," } ?? "resolved \(resolved)"
+        return .error(.issueResolved, at: location, "\(what) is before opened \(opened)")
+    }
+
     static func unknownMilestone(_ written: String, known: MilestoneLookup, at location: SourceLocation) -> Diagnostic {
-        .error(
+        let sharing = known.idsSharingTitle(written)
+        if sharing.count > 1 {
+            let ids = sharing.map { "\"\($0)\"" }.joined(separator: " and ")
+            return .error(
+                .issueMilestone, at: location, "milestones \(ids) share the title \"\(written)\"; write the id of the one meant")
+        }
+        return .error(
             .issueMilestone, at: location,
             "unknown milestone \"\(written)\" (no milestone has this id or title; issues.values.milestone in project.yml "
                 + "maps other names)\(Suggestion.hint(for: written, in: known.names))")

@@ -54,7 +54,7 @@ struct NoteReader {
                     status = value.scalar.flatMap { RAGStatus(word: $0) }
                     if status == nil {
                         diagnostics.append(
-                            .unknownValue(.weekField, field: "status", value: value.scalar ?? value.typeName, expected: RAGStatus.allCases.map(\.rawValue), at: value.location))
+                            .unknownValue(.weekField, field: "status", value: value.scalar ?? value.typeName, expected: RAGStatus.writtenForms, at: value.location))
                     }
                 case "completion":
                     guard !value.isNull else { break }

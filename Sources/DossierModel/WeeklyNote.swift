@@ -7,18 +7,22 @@ public enum RAGStatus: String, Sendable, CaseIterable {
     case green, amber, red
 
     /// Reads the word a PM writes in a note's `status`: the canonical `green`, `amber`,
-    /// `red`; their initials `G`, `A`, `R`; and the words the pages print in each language
-    /// (绿灯, 黄灯, 红灯 and 绿, 黄, 红; зелёный, жёлтый, красный, with or without ё). Case
-    /// and surrounding spaces do not matter. Nil for any other word.
+    /// `red`; their initials `G`, `A`, `R`; `yellow` (RYG reports); and the words of each
+    /// language (绿灯, 黄灯, 红灯, also 绿, 黄, 红 and 绿色, 黄色, 红色; зелёный, жёлтый,
+    /// красный, with or without ё). Case and surrounding spaces do not matter. Nil for
+    /// any other word.
     public init?(word: String) {
         let folded = word.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "ё", with: "е")
         switch folded {
-        case "green", "g", "绿灯", "绿", "зеленый": self = .green
-        case "amber", "a", "黄灯", "黄", "желтый": self = .amber
-        case "red", "r", "红灯", "红", "красный": self = .red
+        case "green", "g", "绿灯", "绿", "绿色", "зеленый": self = .green
+        case "amber", "a", "yellow", "y", "黄灯", "黄", "黄色", "желтый": self = .amber
+        case "red", "r", "红灯", "红", "红色", "красный": self = .red
         default: return nil
         }
     }
+
+    /// The words `init(word:)` reads, for a message: the canonical ones first.
+    public static let writtenForms = ["green", "amber", "red", "G", "A", "R", "yellow", "绿灯", "黄灯", "红灯", "зелёный", "жёлтый", "красный"]
 }
 
 /// content/weekly/YYYY-Www.md.

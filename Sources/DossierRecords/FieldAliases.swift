@@ -284,19 +284,20 @@ public enum FieldAliases {
     /// and gives Email (`field_mail`: 邮件地址, Email).
     public static let teamHeaders: [String: String] = [
         // MARK: canonical names and English
-        "id": "id", "login": "id", "user": "id", "username": "id", "user id": "id",
+        "id": "id", "login": "id", "user": "id", "username": "id", "user id": "id", "code": "id", "identifier": "id",
+        "employee id": "id",
         "name": "name", "full name": "name", "display name": "name",
         "role": "role",
         "org": "org", "organisation": "org", "organization": "org", "company": "org", "department": "org",
         "email": "email", "e-mail": "email", "mail": "email", "email address": "email",
         // MARK: Chinese
-        "登录名": "id", "账号": "id", "帐号": "id", "用户名": "id", "工号": "id",
+        "编号": "id", "代码": "id", "登录名": "id", "账号": "id", "帐号": "id", "用户名": "id", "工号": "id",
         "姓名": "name", "名字": "name",
         "角色": "role", "职责": "role",
         "单位": "org", "公司": "org", "部门": "org", "组织": "org",
         "邮件地址": "email", "邮箱": "email", "电子邮件": "email",
         // MARK: Russian
-        "логин": "id", "пользователь": "id",
+        "код": "id", "идентификатор": "id", "логин": "id", "пользователь": "id", "табельный номер": "id",
         "имя": "name", "фио": "name", "сотрудник": "name",
         "роль": "role",
         "организация": "org", "компания": "org", "подразделение": "org",

@@ -97,13 +97,14 @@ import Testing
     @Test(arguments: [
         ("green", RAGStatus.green), ("G", .green), ("绿灯", .green), ("Зелёный", .green), ("зеленый", .green),
         ("amber", .amber), ("a", .amber), ("黄灯", .amber), ("жёлтый", .amber), ("ЖЕЛТЫЙ", .amber),
-        ("Red", .red), ("R", .red), ("红灯", .red), ("红", .red), ("красный", .red),
+        ("Red", .red), ("R", .red), ("红灯", .red), ("红", .red), ("红色", .red), ("красный", .red),
+        ("Yellow", .amber), ("黄色", .amber), ("绿色", .green),
     ])
     func ragWordsOfEveryLanguage(_ written: String, _ status: RAGStatus) {
         #expect(RAGStatus(word: written) == status)
     }
 
-    @Test(arguments: ["yellow", "purple", "", "红绿灯", "gr"])
+    @Test(arguments: ["blue", "purple", "", "红绿灯", "gr"])
     func otherWordsAreNoRAGStatus(_ written: String) {
         #expect(RAGStatus(word: written) == nil)
     }
