@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "DossierModel",
-            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown"]),
+            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
         .target(name: "DossierFigures", dependencies: ["DossierModel"]),
         .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
         .target(

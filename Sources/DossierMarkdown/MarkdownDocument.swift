@@ -27,6 +27,28 @@ public struct MarkdownLink: Sendable, Equatable {
     public var label: String? = nil
 }
 
+/// Raw HTML passed through to the page (`markdown.unsafe_html`), with the source lines
+/// it was written on, so a link inside it can be checked and reported where it stands.
+public struct MarkdownRawHTML: Sendable, Equatable {
+    /// The HTML as cmark-gfm read it: an inline tag, or a whole HTML block.
+    public var text: String
+    /// Where it starts (the line counting the document's line offset).
+    public var start: MarkdownPosition
+    /// The source lines it spans, whole, starting with `line`.
+    public var sourceLines: [String]
+
+    /// Where `needle` is first written in the HTML's lines: 1-based line and column, the
+    /// column in Unicode scalars; nil when it is not written there as is.
+    public func position(of needle: String) -> MarkdownPosition? {
+        for (index, text) in sourceLines.enumerated() {
+            if let range = text.range(of: needle) {
+                return MarkdownPosition(line: start.line + index, column: text[..<range.lowerBound].unicodeScalars.count + 1)
+            }
+        }
+        return nil
+    }
+}
+
 /// A heading with the anchor it gets on the page.
 public struct MarkdownHeading: Sendable, Equatable {
     public var level: Int
@@ -89,6 +111,8 @@ public struct AccessibleLabels: Sendable {
 public final class MarkdownDocument: @unchecked Sendable {
     public let headings: [MarkdownHeading]
     public let links: [MarkdownLink]
+    /// The raw HTML kept in the page, in document order; empty unless raw HTML is allowed.
+    public let rawHTML: [MarkdownRawHTML]
 
     /// The Markdown as written, and how it is read: with the link targets and labels
     /// given to `render`, all that its HTML depends on.
@@ -105,6 +129,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         let walker = Self.withTree(source, lineOffset: lineOffset, options: options) { _, _, walker in walker }
         headings = walker.headings
         links = walker.links
+        rawHTML = walker.rawHTML
     }
 
     /// Parses `source`, walks the tree, hands both to `body`, then frees them.

@@ -10,6 +10,7 @@ struct TreeWalker {
     var headingNodes: [OpaquePointer] = []
     var links: [MarkdownLink] = []
     var linkNodes: [OpaquePointer] = []
+    var rawHTML: [MarkdownRawHTML] = []
     private var slugger = HeadingSlugger()
 
     init(lines: SourceLines, allowRawHTML: Bool) {
@@ -53,10 +54,23 @@ struct TreeWalker {
                 replace(node, with: CMARK_NODE_TEXT)
             case CMARK_NODE_HTML_BLOCK where !allowRawHTML:
                 replace(node, with: CMARK_NODE_CODE_BLOCK)
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                rawHTML.append(raw(node))
             default:
                 break
             }
         }
+    }
+
+    /// A raw HTML node with the source lines it spans.
+    private func raw(_ node: OpaquePointer) -> MarkdownRawHTML {
+        let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let start = position(of: node)
+        let first = max(1, Int(cmark_node_get_start_line(node)))
+        // An inline node's end line is not always set; a block's is.
+        let last = max(first, Int(cmark_node_get_end_line(node)), first + text.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } - 1)
+        let lineTexts = (first...last).map { String(decoding: lines.line($0), as: UTF8.self) }
+        return MarkdownRawHTML(text: text, start: start, sourceLines: lineTexts)
     }
 
     private func isLink(_ node: OpaquePointer) -> Bool {

@@ -15,6 +15,8 @@ struct LinkResolver {
     let weeks: [String: WeeklyNote]
     /// Milestone ids, for `[[M3]]`.
     let milestoneIDs: Set<String>
+    /// Checks links inside raw HTML (`markdown.unsafe_html`); nil when none is to be checked.
+    var rawHTMLLinks: RawHTMLLinks?
     /// Other files under handbook/, relative to content/.
     let files: Set<String>
     /// The folders (of slugs) that hold articles.
@@ -60,6 +62,7 @@ struct LinkResolver {
                 }
             }
             targets[ObjectIdentifier(source.document)] = resolved
+            rawHTMLLinks?.check(source, diagnostics: &diagnostics)
         }
         return (targets, backlinks)
     }

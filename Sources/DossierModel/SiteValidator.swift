@@ -41,11 +41,20 @@ public struct SiteValidator: Sendable {
                 diagnostics.append(.handbookFileOnPage("content/" + path, page: lowered))
             }
         }
-        let resolver = LinkResolver(
+        var resolver = LinkResolver(
             articles: Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             drafts: drafts, issueIDs: issueIDs, invalidIssueIDs: rowIDs.subtracting(issueIDs),
             weeks: Dictionary(weekly.map { ($0.week.description, $0) }, uniquingKeysWith: { first, _ in first }),
             milestoneIDs: Set(milestones.map(\.id)), files: Set(raw.handbookFiles.map { "handbook/\($0)" }))
+        if settings.allowRawHTML {
+            resolver.rawHTMLLinks = RawHTMLLinks(
+                sitePaths: Self.sitePaths(
+                    issues: issueIDs, weeks: weekly.map(\.week), articles: articles, handbookFiles: raw.handbookFiles,
+                    sitemap: settings.baseURL != nil),
+                articleAnchors: Dictionary(
+                    articles.map { (SitePage.article($0.slug).path, Set($0.body.headings.map(\.anchor))) },
+                    uniquingKeysWith: { first, _ in first }))
+        }
         var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
 
         // An article's `issues:` list links it to those issues both ways.
@@ -60,5 +69,24 @@ public struct SiteValidator: Sendable {
             invalidIssueIDs: rowIDs.subtracting(issueIDs),
             backlinks: backlinks.mapValues { $0.sorted() }, linkTargets: targets)
         return (site, diagnostics)
+    }
+
+    /// The files the site will have, relative to its root, but for the theme's assets
+    /// and the search index: what a link in raw HTML may point to.
+    static func sitePaths(issues: Set<String>, weeks: [ISOWeek], articles: [Article], handbookFiles: [String], sitemap: Bool)
+        -> Set<String>
+    {
+        var paths = Set(
+            [SitePage.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search].map(\.path)
+                + ["feed.xml", "data/issues.json", "data/issues.csv"])
+        if sitemap { paths.insert("sitemap.xml") }
+        paths.formUnion(issues.map { SitePage.issue($0).path })
+        for week in weeks { paths.formUnion([SitePage.weekly(week).path, SitePage.weeklyEmail(week).path]) }
+        for article in articles {
+            paths.insert(SitePage.article(article.slug).path)
+            paths.formUnion(article.tags.map { SitePage.tag(SitePage.tagSlug($0)).path })
+        }
+        paths.formUnion(handbookFiles.map { "handbook/" + $0 })
+        return paths
     }
 }

@@ -1,0 +1,101 @@
+import DossierDiagnostics
+import DossierHTML
+import DossierMarkdown
+import Foundation
+
+/// The links inside raw HTML that `markdown.unsafe_html` passes to a page, checked as the
+/// final page's link check would check them, so `check` finds what `build` would refuse.
+///
+/// Raw HTML reaches the page as written: its `href` and `src` are not rewritten the way
+/// Markdown links are, so they are resolved from the page's own place in the site
+/// (`handbook/setup/login.html`), not from the record's folder.
+struct RawHTMLLinks {
+    /// Every file the site will have, relative to its root; `assets/` and `search/` hold
+    /// the theme's and the search index's files, which are not listed.
+    let sitePaths: Set<String>
+    /// The headings of each article's page, by page path, for `page.html#anchor`.
+    let articleAnchors: [String: Set<String>]
+
+    static let unlistedFolders = ["assets/", "search/"]
+
+    func check(_ source: DocumentSource, diagnostics: inout DiagnosticList) {
+        let document = source.document
+        guard !document.rawHTML.isEmpty else { return }
+        let pages = document.rawHTML.map { HTMLPage(html: $0.text, collectingText: false) }
+        // Ids the page will have from this document: its headings and the raw HTML's own.
+        var ids = Set(document.headings.map(\.anchor))
+        for page in pages { ids.formUnion(page.anchors) }
+        let folder = (source.page.path as NSString).deletingLastPathComponent
+        for (raw, page) in zip(document.rawHTML, pages) {
+            for reference in page.references {
+                let value = reference.value
+                let location = source.location(raw.position(of: value) ?? raw.start)
+                if let problem = problem(with: value, from: folder, ids: ids) {
+                    diagnostics.append(problem(location))
+                }
+            }
+        }
+    }
+
+    /// What is wrong with `value` as a link of a page in `folder`, as a diagnostic at a
+    /// location; nil when it is fine.
+    private func problem(with value: String, from folder: String, ids: Set<String>) -> ((SourceLocation) -> Diagnostic)? {
+        if let scheme = URLSafety.scheme(of: value) {
+            return URLSafety.allowedSchemes.contains(scheme) ? nil : { .rawHTMLUnsafeLink(scheme, at: $0) }
+        }
+        if value.hasPrefix("//") || value.isEmpty { return nil }
+        var pathPart = value
+        var fragment: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
+            pathPart = String(pathPart[..<hash])
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        if pathPart.isEmpty {
+            guard let fragment, !fragment.isEmpty, !ids.contains(fragment) else { return nil }
+            return { .rawHTMLBrokenAnchor(fragment, candidates: ids.sorted(), at: $0) }
+        }
+        if pathPart.hasPrefix("/") { return { .rawHTMLServerRoot(value, at: $0) } }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        guard var path = LinkResolver.normalize(folder, decoded) else { return { .rawHTMLOutsideSite(value, at: $0) } }
+        if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
+        if Self.unlistedFolders.contains(where: { path.hasPrefix($0) }) { return nil }
+        guard sitePaths.contains(path) else {
+            return { .rawHTMLMissingPage(value, path: path, markdownSource: decoded.hasSuffix(".md"), at: $0) }
+        }
+        if let fragment, !fragment.isEmpty, let anchors = articleAnchors[path], !anchors.contains(fragment) {
+            return { .rawHTMLBrokenAnchor(fragment, candidates: anchors.sorted(), at: $0) }
+        }
+        return nil
+    }
+}
+
+extension Diagnostic {
+    static func rawHTMLUnsafeLink(_ scheme: String, at location: SourceLocation) -> Diagnostic {
+        .error(.unsafeLink, at: location, "raw HTML link with scheme \"\(scheme):\" is not allowed; the build refuses the page")
+    }
+
+    static func rawHTMLBrokenAnchor(_ anchor: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+        .error(.brokenAnchor, at: location, "raw HTML links to #\(anchor), which is no id of that page\(Suggestion.hint(for: anchor, in: candidates))")
+    }
+
+    static func rawHTMLServerRoot(_ value: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .brokenLink, at: location,
+            "raw HTML link \"\(value)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
+    }
+
+    static func rawHTMLOutsideSite(_ value: String, at location: SourceLocation) -> Diagnostic {
+        .error(.brokenLink, at: location, "raw HTML link \"\(value)\" points outside the site")
+    }
+
+    /// A raw HTML link to no file of the site; raw HTML is not rewritten, so a link to a
+    /// record's `.md` file stays one.
+    static func rawHTMLMissingPage(_ value: String, path: String, markdownSource: Bool, at location: SourceLocation) -> Diagnostic {
+        let hint =
+            markdownSource
+            ? "; raw HTML is written to the page as it is, so link the page (.html) or write a Markdown link [text](\(value))"
+            : "; raw HTML links go from the page's place in the site, not from the record's folder"
+        return .error(.brokenLink, at: location, "raw HTML links to \"\(value)\", and the site has no \(path)\(hint)")
+    }
+}
