@@ -145,13 +145,7 @@ struct LinkResolver {
         }
         if destination.hasPrefix("//") { return (.external(destination), nil) }
 
-        var pathPart = destination
-        var fragment: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
-            pathPart = String(pathPart[..<hash])
-        }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        let (pathPart, fragment) = Self.split(destination)
 
         if pathPart.isEmpty {
             guard let fragment else { return (.none, nil) }
@@ -225,6 +219,19 @@ struct LinkResolver {
     static func isArticle(_ page: SitePage) -> Bool {
         if case .article = page { return true }
         return false
+    }
+
+    /// A relative URL's path, without its query, and its fragment, percent-decoded (nil
+    /// when there is no `#`).
+    static func split(_ url: String) -> (path: String, fragment: String?) {
+        var path = Substring(url)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        return (String(path), fragment)
     }
 
     /// `folder` joined with a relative `path`, `.` and `..` applied; nil when it climbs

@@ -44,13 +44,7 @@ struct RawHTMLLinks {
             return URLSafety.allowedSchemes.contains(scheme) ? nil : { .rawHTMLUnsafeLink(scheme, at: $0) }
         }
         if value.hasPrefix("//") || value.isEmpty { return nil }
-        var pathPart = value
-        var fragment: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
-            pathPart = String(pathPart[..<hash])
-        }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        let (pathPart, fragment) = LinkResolver.split(value)
         if pathPart.isEmpty {
             guard let fragment, !fragment.isEmpty, !ids.contains(fragment) else { return nil }
             return { .rawHTMLBrokenAnchor(fragment, candidates: ids.sorted(), at: $0) }
