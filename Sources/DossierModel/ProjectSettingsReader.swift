@@ -58,7 +58,11 @@ struct ProjectSettingsReader {
                     diagnostics.append(.error(.projectValue, at: value.location, "start \"\(start)\" is not a date (2022-04-29)"))
                 }
             case "base_url":
-                settings.baseURL = text(key, value).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+                guard let written = text(key, value) else { break }
+                switch BaseURL.parse(written) {
+                case .success(let url): settings.baseURL = url
+                case .failure(let problem): diagnostics.append(.badBaseURL(written, problem: problem, at: value.location))
+                }
             case "categories":
                 settings.categories = readCategories(value, diagnostics: &diagnostics)
             case "issues":
