@@ -90,10 +90,8 @@ public struct DiffMarkdown: Sendable {
 
     /// `text` as a link to `page` under `base_url`; plain when there is none.
     private func link(_ text: String, to page: SitePage?) -> String {
-        guard let page, let base = diff.baseURL, let href = LinkTarget.site(path: page.path, fragment: nil)
-            .href(fromRoot: base.hasSuffix("/") ? base : base + "/")
-        else { return text }
-        return "[\(text)](\(href))"
+        guard let page, let base = diff.baseURL else { return text }
+        return "[\(text)](\(base.address(of: page.path)))"
     }
 
     /// Record text as literal Markdown: the characters that would format or link are escaped.

@@ -76,7 +76,7 @@ public struct RecordsDiff: Sendable {
     /// Errors and warnings per revision, only for revisions that have some.
     public var problems: [RevisionProblems] = []
     /// The project's `base_url` at the second revision: issues and articles link there.
-    public var baseURL: String?
+    public var baseURL: BaseURL?
 
     public var issuesResolved: [IssueChange] { issuesChanged.filter(\.resolved) }
     public var issuesReopened: [IssueChange] { issuesChanged.filter(\.reopened) }

@@ -20,6 +20,15 @@ public enum LinkTarget: Hashable, Sendable {
         }
     }
 
+    /// The absolute `href` under the site's published address, a URI (see
+    /// `BaseURL.address`): for pages read away from the site, such as the mail version.
+    public func href(under base: BaseURL) -> String? {
+        switch self {
+        case .site(let path, let fragment): return base.address(of: path, fragment: fragment)
+        default: return href(fromRoot: "")
+        }
+    }
+
     /// Encodes what a URL path may not hold as is; letters of every script stay readable
     /// in the page's source, browsers accept them.
     static func percentEncodePath(_ path: String) -> String {

@@ -41,6 +41,23 @@ extension Diagnostic {
         .error(rule, at: node.location, "`\(key)` must be \(expected), not \(node.typeDescription)")
     }
 
+    /// A `base_url` that is not an absolute http or https URL (see `BaseURL`); the hint
+    /// is the corrected value when one can be read from it, else an example.
+    static func badBaseURL(_ value: String, problem: BaseURL.Problem, at location: SourceLocation) -> Diagnostic {
+        let why: String
+        switch problem {
+        case .noScheme: why = "it does not start with https:// or http://"
+        case .scheme(let scheme): why = "its scheme is \(scheme), not https or http"
+        case .noHost: why = "it names no host"
+        case .badAuthority(let authority): why = "\"\(authority)\" is not a host name with an optional port"
+        case .queryOrFragment: why = "page paths cannot follow its ? or #"
+        }
+        let hint = BaseURL.suggestion(for: value).map { "write base_url: \($0)" } ?? "e.g. base_url: https://example.com/erp/"
+        return .error(
+            .projectValue, at: location,
+            "base_url \"\(value)\" is not an absolute http or https URL: \(why); \(hint)")
+    }
+
     static func unknownKey(_ rule: Rule, key: String, known: [String], at location: SourceLocation) -> Diagnostic {
         .warning(rule, at: location, "unknown key `\(key)` is ignored\(Suggestion.hint(for: key, in: known))")
     }

@@ -28,7 +28,8 @@ public struct ProjectSettings: Sendable {
     public var language: String
     public var clock: ProjectClock
     public var start: CivilDate?
-    public var baseURL: String?
+    /// Where the site is published; nil when project.yml has no `base_url`.
+    public var baseURL: BaseURL?
     public var categories: [IssueCategory]
     /// Folded header (see `FieldAliases.fold`) → field name, from `issues.columns`.
     public var columns: [String: String]

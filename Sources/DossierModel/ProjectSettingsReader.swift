@@ -58,7 +58,11 @@ struct ProjectSettingsReader {
                     diagnostics.append(.error(.projectValue, at: value.location, "start \"\(start)\" is not a date (2022-04-29)"))
                 }
             case "base_url":
-                settings.baseURL = text(key, value).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+                guard let written = text(key, value) else { break }
+                switch BaseURL.parse(written) {
+                case .success(let url): settings.baseURL = url
+                case .failure(let problem): diagnostics.append(.badBaseURL(written, problem: problem, at: value.location))
+                }
             case "categories":
                 settings.categories = readCategories(value, diagnostics: &diagnostics)
             case "issues":
@@ -125,12 +129,21 @@ struct ProjectSettingsReader {
             var id: String?
             var label: String?
             var sla: SLADuration?
+            /// A category's text value; another kind is an error, never read as missing.
+            func text(_ key: String, _ value: YAMLNode) -> String? {
+                if value.isNull { return nil }
+                guard let scalar = value.scalar else {
+                    diagnostics.append(.wrongType(.projectValue, key: "categories.\(key)", expected: "text", node: value))
+                    return nil
+                }
+                return scalar
+            }
             for (key, keyNode, value) in entries {
                 switch key {
-                case "id": id = value.scalar
-                case "label": label = value.scalar
+                case "id": id = text(key, value)
+                case "label": label = text(key, value)
                 case "sla":
-                    guard let text = value.scalar, !value.isNull else { break }
+                    guard let text = text(key, value) else { break }
                     sla = SLADuration(text)
                     if sla == nil {
                         diagnostics.append(
@@ -141,7 +154,9 @@ struct ProjectSettingsReader {
                 }
             }
             guard let id, !id.isEmpty else {
-                diagnostics.append(.error(.projectValue, at: item.location, "a category needs an id"))
+                // An id of the wrong kind is reported as such, above.
+                let idOfAnotherKind = entries.contains { $0.key == "id" && $0.value.scalar == nil }
+                if !idOfAnotherKind { diagnostics.append(.error(.projectValue, at: item.location, "a category needs an id")) }
                 continue
             }
             if let first = seen[id] {
@@ -185,7 +200,11 @@ struct ProjectSettingsReader {
                     }
                     var table: [String: String] = [:]
                     for (written, _, target) in pairs {
-                        let targetText = target.scalar ?? ""
+                        guard let targetText = target.scalar, !target.isNull else {
+                            diagnostics.append(
+                                .wrongType(.projectValue, key: "issues.values.\(field).\(written)", expected: "a value of \(field)", node: target))
+                            continue
+                        }
                         if field == "milestone" {
                             // Milestone ids are known once milestones.csv is read.
                             settings.milestoneValueTargets.append((targetText, target.location))
@@ -218,9 +237,13 @@ struct ProjectSettingsReader {
         }
         var result: [String: String] = [:]
         for (header, _, field) in columns {
-            guard let name = field.scalar, fields.contains(name) else {
+            guard let name = field.scalar, !field.isNull else {
+                diagnostics.append(.wrongType(.projectValue, key: "\(key).\(header)", expected: "a field name", node: field))
+                continue
+            }
+            guard fields.contains(name) else {
                 diagnostics.append(
-                    .unknownValue(.projectValue, field: "field", value: field.scalar ?? "", expected: fields, at: field.location))
+                    .unknownValue(.projectValue, field: "field", value: name, expected: fields, at: field.location))
                 continue
             }
             result[FieldAliases.fold(header)] = name

@@ -131,7 +131,7 @@ struct MappedTable {
 extension YAMLNode: YAMLLike {
     var typeDescription: String {
         switch kind {
-        case .scalar(let text, _): return "\"\(text)\""
+        case .scalar(let text, _): return isNull ? "empty" : "\"\(text)\""
         case .sequence: return "a list"
         case .mapping: return "a map"
         }

@@ -156,9 +156,7 @@ public struct SiteLoader: Sendable {
             if let name = entry.value.scalar, let encoding = TextEncoding(name: name) {
                 result[entry.key] = encoding
             } else {
-                let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-                diagnostics.append(
-                    .error(.projectValue, at: entry.value.location, "unknown encoding \"\(entry.value.scalar ?? "")\"; expected one of \(names)"))
+                diagnostics.append(.unknownEncoding(file: entry.key, entry.value))
             }
         }
         return result
@@ -166,6 +164,16 @@ public struct SiteLoader: Sendable {
 }
 
 extension Diagnostic {
+    /// project.yml's `encoding` naming for `file` something that is no encoding name: an
+    /// unknown name, or a list or map where one name belongs.
+    static func unknownEncoding(file: String, _ value: YAMLNode) -> Diagnostic {
+        let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let written = value.scalar else {
+            return .error(.projectValue, at: value.location, "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
+        }
+        return .error(.projectValue, at: value.location, "unknown encoding \"\(written)\"; expected one of \(names)")
+    }
+
     static func fileTooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
         .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
     }

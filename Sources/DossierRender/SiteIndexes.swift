@@ -23,33 +23,37 @@ extension SiteRenderer {
             + site.weeklyNotes.reversed().map { SitePage.weekly($0.week).path }
     }
 
-    /// feed.xml: an Atom feed of the weekly reports, newest first. Ids and times come
-    /// from the records (the week), never from the clock, so they are stable.
+    /// feed.xml: an Atom feed (RFC 4287) of the weekly reports, newest first. Ids and
+    /// times come from the records (the week), never from the clock, so they are stable.
+    /// With `base_url`, ids and links are the pages' URIs (`BaseURL.address`); without,
+    /// ids are `urn:dossier:NAME:PATH` and links relative to the feed.
     func feed() -> OutputFile {
-        let base = site.settings.baseURL ?? ""
+        let base = site.settings.baseURL
         let clock = site.settings.clock
         func stamp(_ week: ISOWeek) -> String {
             // The end of the week's Sunday, local time, as an RFC 3339 UTC instant.
             let end = clock.startOfDay(week.sunday.adding(days: 1)).addingTimeInterval(-1)
             return Self.rfc3339(end)
         }
-        let idBase = site.settings.baseURL ?? "urn:dossier:" + site.settings.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + ":"
+        let urn = "urn:dossier:" + site.settings.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + ":"
+        func id(_ path: String) -> String { base?.address(of: path) ?? urn + path }
+        func link(_ path: String) -> String { base?.address(of: path) ?? LinkTarget.site(path: path, fragment: nil).href(fromRoot: "")! }
         let notes = Array(site.weeklyNotes.reversed())
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.settings.language)\">\n"
         xml += "  <title>\(xmlEscape(site.settings.name)) · \(xmlEscape(t["title_weekly"]))</title>\n"
-        xml += "  <id>\(xmlEscape(idBase))weekly/</id>\n"
+        xml += "  <id>\(xmlEscape(id("weekly/")))</id>\n"
         xml += "  <updated>\(notes.first.map { stamp($0.week) } ?? Self.rfc3339(clock.startOfDay(CivilDate(year: 2000, month: 1, day: 1))))</updated>\n"
         xml += "  <author><name>\(xmlEscape(site.settings.client ?? site.settings.name))</name></author>\n"
-        xml += "  <link rel=\"alternate\" href=\"\(xmlEscape(base))weekly/index.html\"/>\n"
-        if !base.isEmpty { xml += "  <link rel=\"self\" href=\"\(xmlEscape(base))feed.xml\"/>\n" }
+        xml += "  <link rel=\"alternate\" href=\"\(xmlEscape(link("weekly/index.html")))\"/>\n"
+        if let base { xml += "  <link rel=\"self\" href=\"\(xmlEscape(base.address(of: "feed.xml")))\"/>\n" }
         for note in notes {
             let page = SitePage.weekly(note.week)
             let summary = [ragLabel(note.status), note.completion.map { t.percent($0) }, note.summary].compactMap { $0 }.joined(separator: " · ")
             xml += "  <entry>\n"
             xml += "    <title>\(xmlEscape(t["title_weekly"])) \(note.week)</title>\n"
-            xml += "    <id>\(xmlEscape(idBase))\(page.path)</id>\n"
+            xml += "    <id>\(xmlEscape(id(page.path)))</id>\n"
             xml += "    <updated>\(stamp(note.week))</updated>\n"
-            xml += "    <link rel=\"alternate\" href=\"\(xmlEscape(base))\(page.path)\"/>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(xmlEscape(link(page.path)))\"/>\n"
             xml += "    <summary>\(xmlEscape(summary))</summary>\n"
             xml += "  </entry>\n"
         }
@@ -57,12 +61,13 @@ extension SiteRenderer {
         return OutputFile(path: "feed.xml", contents: .text(xml))
     }
 
-    /// sitemap.xml: every page, absolute when base_url is set.
-    func sitemap(pages: [String]) -> OutputFile {
-        let base = site.settings.baseURL ?? ""
+    /// sitemap.xml by the sitemaps.org protocol: every page's absolute URI. The protocol
+    /// wants absolute URLs, so without `base_url` there is none (nil).
+    func sitemap(pages: [String]) -> OutputFile? {
+        guard let base = site.settings.baseURL else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pages.sorted() {
-            xml += "  <url><loc>\(xmlEscape(base + LinkTarget.site(path: path, fragment: nil).href(fromRoot: "")!))</loc></url>\n"
+            xml += "  <url><loc>\(xmlEscape(base.address(of: path)))</loc></url>\n"
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", contents: .text(xml))

@@ -94,7 +94,7 @@ public struct SiteRenderer: Sendable {
         }
         files += search.files().files
         files.append(feed())
-        files.append(sitemap(pages: pages))
+        if let sitemap = sitemap(pages: pages) { files.append(sitemap) }
         files += dataExports()
         try handle(files)
     }
@@ -170,10 +170,13 @@ public struct SiteRenderer: Sendable {
 
     /// A record's Markdown for a page whose way back to the root is `root`, rendered
     /// with the page; its headings carry a link to themselves.
-    func html(_ document: MarkdownDocument?, root: String) -> Markup? {
+    /// The HTML of `document` on a page whose way back to the root is `root`; with
+    /// `base`, links to the site are absolute URIs under it instead.
+    func html(_ document: MarkdownDocument?, root: String, base: BaseURL? = nil) -> Markup? {
         guard let document else { return nil }
         return Markup(
-            document: document, destinations: site.targets(of: document).map { $0.href(fromRoot: root) },
+            document: document,
+            destinations: site.targets(of: document).map { target in base.map { target.href(under: $0) } ?? target.href(fromRoot: root) },
             titles: site.referenceTitles(of: document), labels: labels)
     }
 

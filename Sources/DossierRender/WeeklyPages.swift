@@ -33,12 +33,13 @@ extension SiteRenderer {
     }
 
     /// The weekly report page, or the same report as one mail-ready file. The mail's
-    /// links are absolute when the project has a `base_url`: relative links cannot work
-    /// inside a mail client.
+    /// links are absolute URIs under the project's `base_url` when it has one (see
+    /// `BaseURL.address`): relative links cannot work inside a mail client.
     func weeklyPage(_ note: WeeklyNote, email: Bool) -> PagePlan {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
-        let root = email ? (site.settings.baseURL ?? page.root) : page.root
-        func href(_ target: SitePage) -> String { root + target.path }
+        let base = email ? site.settings.baseURL : nil
+        let root = page.root
+        func href(_ target: SitePage) -> String { base?.address(of: target.path) ?? root + target.path }
         let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
         let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
         func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {
@@ -80,7 +81,7 @@ extension SiteRenderer {
         week["emailHref"] = href(.weeklyEmail(note.week))
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
-        let body = html(note.body, root: root)
+        let body = html(note.body, root: root, base: base)
         week["bodyHTML"] = (body as Any?) ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
@@ -109,7 +110,7 @@ extension SiteRenderer {
             return plan
         }
         var context = common(page, id: "weekly", title: title)
-        context["root"] = root
+        context["root"] = base?.uri ?? root
         context.merge(own) { _, new in new }
         return PagePlan(page: page, template: "weekly-email", context: context, scripts: nil)
     }

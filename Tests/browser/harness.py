@@ -3,7 +3,9 @@ helpers to look at pages as readers do (phone width, dark mode, console, axe-cor
 
 The sample project in content/ is Chinese; the harness builds it as it is and twice more
 with `language: en` and `language: ru` in project.yml, so every page type is seen with
-each language's interface strings, dates and numbers.
+each language's interface strings, dates and numbers. The ru build is also given a
+`base_url` with a space and Cyrillic in its path (BASE_URLS), so one build has a sitemap
+and absolute feed and mail links, and two have none.
 """
 import json
 import os
@@ -22,6 +24,8 @@ BINARY = os.environ.get("DOSSIER_BINARY", os.path.join(REPO, ".build", "debug", 
 SAMPLE = os.path.join(REPO, "content")
 AS_OF = "2026-11-20"
 LANGUAGES = ["zh", "en", "ru"]
+# project.yml's base_url per language build, as written; the others have none.
+BASE_URLS = {"ru": "https://example.com/внедрение ERP/"}
 
 # One page of every type the site has, as (name, path from the output folder).
 PAGES = [
@@ -66,6 +70,9 @@ def build_sites(root):
             text = f.read()
         text, changed = re.subn(r"(?m)^language:.*$", "language: " + language, text)
         assert changed == 1, "content/project.yml has no language line"
+        if language in BASE_URLS:
+            assert not re.search(r"(?m)^base_url:", text), "content/project.yml already has a base_url"
+            text += '\nbase_url: "%s"\n' % BASE_URLS[language]
         with open(project, "w", encoding="utf-8") as f:
             f.write(text)
         subprocess.run([BINARY, "build", site, "--as-of", AS_OF], check=True, capture_output=True)

@@ -203,4 +203,33 @@ import Testing
         #expect(email.stdout.contains("<!DOCTYPE html>") || email.stdout.contains("<!doctype html>"))
         #expect(!email.stdout.contains("<script"))
     }
+
+    /// `base_url: example.com/erp` (no scheme) is one error at its value in project.yml,
+    /// the same from `check`, `build` and `report weekly --format email`: none of them
+    /// passes it on to links that lead nowhere, or blames a built-in template.
+    @Test func aBaseURLWithoutASchemeIsOneLocatedErrorForEveryCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Fixtures.site("invalid/project-value-base-url"), to: site)
+        let expected = try String(contentsOf: site.appendingPathComponent("expected.txt"), encoding: .utf8)
+        #expect(expected.hasPrefix("content/project.yml:2:11: error: base_url \"example.com/erp\""))
+        #expect(expected.contains("write base_url: https://example.com/erp/"))
+        #expect(expected.components(separatedBy: ": error: ").count == 2, "exactly one error")
+
+        let check = try dossier("check", site.path)
+        #expect(check.status == 1)
+        #expect(check.stdout == expected)
+
+        let build = try dossier("build", site.path)
+        #expect(build.status == 1)
+        #expect(build.stderr.contains(expected), "\(build.stderr)")
+        #expect(!build.stderr.contains("mustache"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
+
+        let mail = try dossier("report", "weekly", site.path, "--week", "2022-W14", "--format", "email")
+        #expect(mail.status == 1)
+        #expect(!mail.stdout.contains("href="))
+        #expect(mail.stderr.contains(expected), "\(mail.stderr)")
+    }
 }

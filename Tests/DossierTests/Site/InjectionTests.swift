@@ -25,6 +25,7 @@ import Testing
         try write("project.yml", """
             name: \(yaml)
             client: \(yaml)
+            base_url: https://example.com/erp/
             timezone: UTC
             categories:
               - {id: bug, label: \(yaml), sla: 3d}

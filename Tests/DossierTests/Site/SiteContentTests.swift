@@ -21,12 +21,14 @@ import Testing
         for path in [
             "index.html", "issues/index.html", "issues/EX-5.html", "weekly/index.html", "weekly/2026-W11.html",
             "weekly/2026-W11.email.html", "handbook/index.html", "handbook/faq/budget.html", "milestones/index.html",
-            "search.html", "feed.xml", "sitemap.xml", "data/issues.json", "data/issues.csv", "assets/dossier.css",
+            "search.html", "feed.xml", "data/issues.json", "data/issues.csv", "assets/dossier.css",
             "handbook/setup/login.png",
         ] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path) is missing")
         }
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/faq/draft-notes.html").path))
+        // The sitemap protocol wants absolute URLs: without base_url there is no sitemap.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sitemap.xml").path))
     }
 
     @Test func tagPagesAndAudienceFilter() throws {
