@@ -47,7 +47,9 @@ enum MilestoneReader {
             func date(_ field: String) -> CivilDate? {
                 guard let text = mapped.text(field, in: row) else { return nil }
                 let at = mapped.location(field, in: row)
-                return dates.read(field, text, at: at, diagnostics: &diagnostics, unreadable: .badDay(.milestone, field: field, value: text, at: at))?.day
+                return dates.read(field, text, at: at, diagnostics: &diagnostics) {
+                    .badDay(.milestone, field: field, value: text, reason: $0, at: at)
+                }?.time.day
             }
             let due = date("due")
             if mapped.text("due", in: row) == nil, mapped.columns["due"] != nil {
