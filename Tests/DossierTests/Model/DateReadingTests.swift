@@ -425,6 +425,17 @@ import Testing
         #expect(site.issues[0].milestone == "M2")
     }
 
+    @Test func aMilestoneWithABadDateIsStillKnownByItsTitle() {
+        let (site, diagnostics) = validate(
+            Self.redmineEnglish, milestones: "id,title,due\nM1,Pilot,2026-11-04\nM2,Rollout,31.11.2026",
+            project: "language: ru\ndates: month-first")
+        #expect(
+            diagnostics == [
+                "3:12 error milestone: due \"31.11.2026\" is not a date: November has 30 days (a date is written 2022-04-29)"
+            ])
+        #expect(site.issues[0].milestone == "M2")
+    }
+
     @Test func aDottedDateMakesItsColumnDayFirstAndItsSlashDatesFollowItWithAWord() {
         let (site, diagnostics) = validate(
             """
