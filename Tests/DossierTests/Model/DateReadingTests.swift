@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import DossierModel
+@testable import DossierSite
 
 /// Dates as spreadsheets and trackers write them: every written form with the instant it
 /// must give (hand-computed), each column read one way, and every guess announced.
@@ -566,5 +567,41 @@ import Testing
         #expect(days(site) == ["2026-11-04"])
         #expect(site.milestones.map(\.due.description) == ["2026-11-04", "2026-12-20"])
         #expect(site.issues[0].milestone == "M2")
+    }
+}
+
+/// `--as-of` is read as the records' dates are, with project.yml's `dates`.
+@Suite struct AsOfReadingTests {
+    func settings(_ order: DateOrder?) -> ProjectSettings {
+        var settings = ProjectSettings(name: "t")
+        settings.dateOrder = order
+        return settings
+    }
+
+    func day(_ asOf: String, _ order: DateOrder?) throws -> String {
+        let settings = settings(order)
+        return settings.clock.day(of: try Dossier.resolve(.written(asOf), settings: settings)).description
+    }
+
+    @Test func theDatesSettingDecidesASlashDateThatCouldBeEither() throws {
+        #expect(try day("04/11/2026", .dayFirst) == "2026-11-04")
+        #expect(try day("04/11/2026", .monthFirst) == "2026-04-11")
+        #expect(try day("04.11.2026", .monthFirst) == "2026-11-04")
+        #expect(try day("14/11/2026", nil) == "2026-11-14")
+        #expect(try day("4 ноября 2026 г.", nil) == "2026-11-04")
+    }
+
+    @Test(arguments: [
+        ("04/11/2026", "--as-of 04/11/2026 could be 2026-04-11 (month-first) or 2026-11-04 (day-first): write 2026-04-11 or 2026-11-04, or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"),
+        ("31.11.2026", "--as-of 31.11.2026 is not a date: November has 30 days; expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
+        ("soon", "--as-of soon: expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
+    ])
+    func aValueThatCannotBeReadSaysWhy(_ asOf: String, _ message: String) {
+        #expect(throws: Error.self) { try Dossier.resolve(.written(asOf), settings: settings(nil)) }
+        do {
+            _ = try Dossier.resolve(.written(asOf), settings: settings(nil))
+        } catch {
+            #expect("\(error)" == message)
+        }
     }
 }
