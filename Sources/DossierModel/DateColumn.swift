@@ -4,13 +4,18 @@ import DossierRecords
 /// One CSV column of dates, read one way: its day order is decided once, before any of
 /// its cells is read, so no column is read half day-first and half month-first.
 ///
-/// The order of a year-last numeric date (`04/11/2026`) comes from, first to last:
-/// project.yml's `dates`; the column's first cell with a number above 12 (only a day can
-/// be); another date column of the same file that has such a cell (a program writes one
-/// file's dates one way); day-first when the column's undecided dates all use dots
-/// (`04.11.2026`: no one writes month-first with dots); else the project's language:
-/// month-first for `en` (US Excel, Redmine en), day-first for `zh` and `ru`, with one
-/// `date-order` warning at the column's first date that could be read both ways.
+/// A dotted date (`04.11.2026`) is day-first, always: no one writes month-first with
+/// dots, and project.yml's `dates` does not change that. The order of a year-last
+/// slash or dash date (`04/11/2026`, `4-11-2026`) comes from, first to last:
+/// project.yml's `dates` (except in a column with dotted dates, which is day-first and
+/// where a slash date `dates: month-first` would read otherwise is an error); the
+/// column's first cell with a number above 12 (only a day can be) or first dotted date,
+/// whichever comes first; another date column of the same file that has a number above
+/// 12 (a program writes one file's dates one way); else the project's language:
+/// month-first for `en` (US Excel, Redmine en), day-first for `zh` and `ru`, announced by
+/// one `date-order` warning per file at its first date that could be read both ways.
+/// A column made day-first by a dotted date, whose slash dates could be either, is
+/// announced too.
 struct DateColumn {
     /// Why a column is read in its order.
     enum Reason: Equatable {
@@ -18,9 +23,11 @@ struct DateColumn {
         case setting
         /// The cell at `line` (1-based) of the column, written `text`, has a number above 12.
         case cell(line: Int, text: String)
+        /// The cell at `line` of the column, written `text`, is a dotted date: day-first.
+        case dots(line: Int, text: String)
         /// Another column of the file, holding `field`, has a cell that decides.
         case column(field: String)
-        /// The column's dates need no order, or write it with dots.
+        /// The column's dates need no order.
         case convention
         /// Nothing decides: the project language's usual order, announced once.
         case language(String)
@@ -29,36 +36,54 @@ struct DateColumn {
     let field: String
     let order: DateOrder
     let reason: Reason
+    /// project.yml's `dates`, when set: it may differ from `order` in a column made
+    /// day-first by its dotted dates.
+    let setting: DateOrder?
     let clock: ProjectClock
     /// Whether a local time the zone skips or repeats is reported (`date-dst`); not for
     /// columns whose dates are read as days.
     let reportsLocalTimes: Bool
 
     /// Reads one cell's trimmed `text` at `location`: nil, with its diagnostic, when the
-    /// text is no date (`unreadable`), or contradicts the column's order (`date-order`).
-    /// A local time the zone skips or repeats is read (see `ProjectClock.instant(ofLocal:)`)
-    /// and announced with a `date-dst` warning.
+    /// text is no date (`unreadable`, given why when more can be said), or contradicts the
+    /// column's order (`date-order`). A local time the zone skips or repeats is read (see
+    /// `ProjectClock.instant(ofLocal:)`), announced with a `date-dst` warning, and its fit
+    /// returned for messages that compare times.
     func read(
         _ text: String, at location: SourceLocation, diagnostics: inout DiagnosticList,
-        unreadable: @autoclosure () -> Diagnostic
-    ) -> RecordTime? {
-        guard let written = WrittenTime(text) else {
-            diagnostics.append(unreadable())
+        unreadable: (_ reason: String?) -> Diagnostic
+    ) -> (time: RecordTime, fit: LocalTimeFit)? {
+        let written: WrittenTime
+        switch WrittenTime.read(text) {
+        case .success(let value): written = value
+        case .failure(let refusal):
+            diagnostics.append(unreadable(refusal.reason))
             return nil
         }
-        if let proven = written.provenOrder, proven != order {
-            diagnostics.append(.dateOrderContradiction(field: field, value: text, written: proven, column: self, at: location))
+        if written.isDotted {
+            if order != .dayFirst {
+                diagnostics.append(.dateOrderContradiction(field: field, value: text, written: .dayFirst, dotted: true, column: self, at: location))
+                return nil
+            }
+        } else if let proven = written.provenOrder, proven != order {
+            diagnostics.append(.dateOrderContradiction(field: field, value: text, written: proven, dotted: false, column: self, at: location))
+            return nil
+        } else if written.isAmbiguous, let setting, setting != order {
+            diagnostics.append(.dateOrderAgainstDots(field: field, value: text, column: self, setting: setting, at: location))
             return nil
         }
-        guard let date = written.date(order) else {
-            diagnostics.append(unreadable())
+        let date: CivilDate
+        switch written.civilDate(order) {
+        case .success(let value): date = value
+        case .failure(let refusal):
+            diagnostics.append(unreadable(refusal.reason))
             return nil
         }
         let (time, fit) = clock.time(written, on: date)
         if reportsLocalTimes, fit != .exact {
             diagnostics.append(.localTimeShift(field: field, value: text, time: time, fit: fit, clock: clock, at: location))
         }
-        return time
+        return (time, fit)
     }
 }
 
@@ -68,8 +93,10 @@ struct DateColumns {
 
     /// Decides the order of each of `fields` that has a column in `table`, and of the
     /// `extra` columns (name → 0-based column index) that hold dates without being a
-    /// field, in one pass over the file that only classifies the cells of those columns;
-    /// reports each column that stays undecided with one `date-order` warning.
+    /// field, in one pass over the file that only classifies the cells of those columns
+    /// (none when `dates: day-first`, which dotted dates agree with); announces the
+    /// columns that stay undecided with one `date-order` warning for the file, and each
+    /// column whose slash dates follow its dotted ones with one of its own.
     init(
         _ fields: [String], extra: [String: Int] = [:], in table: MappedTable, settings: ProjectSettings,
         reportsLocalTimes: Bool, diagnostics: inout DiagnosticList
@@ -77,7 +104,7 @@ struct DateColumns {
         let present = fields.compactMap { field in table.columns[field].map { (field, $0) } }
             + extra.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
         var evidence = Array(repeating: Evidence(), count: present.count)
-        if settings.dateOrder == nil, !present.isEmpty {
+        if settings.dateOrder != .dayFirst, !present.isEmpty {
             let width = table.table.header.count
             _ = table.table.forEachRow { row in
                 // As the readers do, a row whose fields may not be in their columns tells nothing.
@@ -90,6 +117,7 @@ struct DateColumns {
             }
         }
         let languageOrder: DateOrder = settings.language == "en" ? .monthFirst : .dayFirst
+        var undecided: [(column: DateColumn, cell: CSVCell)] = []
         for (slot, (field, _)) in present.enumerated() {
             let own = evidence[slot]
             let order: DateOrder
@@ -98,7 +126,13 @@ struct DateColumns {
                 evidence[other].proof.map { (field: present[other].0, order: $0.order) }
             }
             if let setting = settings.dateOrder {
-                (order, reason) = (setting, .setting)
+                if setting == .monthFirst, let dots = own.dots {
+                    (order, reason) = (.dayFirst, .dots(line: dots.line, text: dots.text))
+                } else {
+                    (order, reason) = (setting, .setting)
+                }
+            } else if let dots = own.dots, own.proof.map({ dots.line < $0.line }) ?? true {
+                (order, reason) = (.dayFirst, .dots(line: dots.line, text: dots.text))
             } else if let proof = own.proof {
                 (order, reason) = (proof.order, .cell(line: proof.line, text: proof.text))
             } else if let sibling = siblings.first, siblings.allSatisfy({ $0.order == sibling.order }) {
@@ -108,36 +142,51 @@ struct DateColumns {
             } else {
                 (order, reason) = (languageOrder, .language(settings.language))
             }
-            let column = DateColumn(field: field, order: order, reason: reason, clock: settings.clock, reportsLocalTimes: reportsLocalTimes)
-            if case .language = reason, let cell = own.undecided {
-                diagnostics.append(.ambiguousDateOrder(field: field, value: cell.value.trimmed, column: column, at: cell.location))
+            let column = DateColumn(
+                field: field, order: order, reason: reason, setting: settings.dateOrder, clock: settings.clock,
+                reportsLocalTimes: reportsLocalTimes)
+            if let cell = own.undecided {
+                switch reason {
+                case .language:
+                    undecided.append((column, cell))
+                case .dots where settings.dateOrder == nil && own.proof == nil:
+                    diagnostics.append(.dateOrderFromDots(field: field, value: cell.value.trimmed, column: column, at: cell.location))
+                default:
+                    break
+                }
             }
             columns[field] = column
+        }
+        if !undecided.isEmpty {
+            diagnostics.append(
+                .ambiguousDateOrder(undecided.sorted { $0.cell.location < $1.cell.location }.map { ($0.column, $0.cell.value.trimmed, $0.cell.location) }))
         }
     }
 
     /// Reads `text` of `field` (see `DateColumn.read`); nil for a field without a column.
     func read(
         _ field: String, _ text: String, at location: SourceLocation, diagnostics: inout DiagnosticList,
-        unreadable: @autoclosure () -> Diagnostic
-    ) -> RecordTime? {
-        columns[field]?.read(text, at: location, diagnostics: &diagnostics, unreadable: unreadable())
+        unreadable: (_ reason: String?) -> Diagnostic
+    ) -> (time: RecordTime, fit: LocalTimeFit)? {
+        columns[field]?.read(text, at: location, diagnostics: &diagnostics, unreadable: unreadable)
     }
 
     /// What the cells of one column say about its order.
     private struct Evidence {
-        /// The first cell with a number above 12.
+        /// The first slash or dash date with a number above 12.
         var proof: (order: DateOrder, line: Int, text: String)?
-        /// The first cell that reads as two days and does not use dots.
+        /// The first dotted date.
+        var dots: (line: Int, text: String)?
+        /// The first slash or dash date that reads as two days.
         var undecided: CSVCell?
 
         mutating func add(_ cell: CSVCell) {
             guard proof == nil, let written = WrittenTime(cell.value) else { return }
-            if let order = written.provenOrder {
+            if written.isDotted {
+                if dots == nil { dots = (cell.location.line, cell.value.trimmed) }
+            } else if let order = written.provenOrder {
                 proof = (order, cell.location.line, cell.value.trimmed)
-            } else if undecided == nil, written.isAmbiguous, case .yearLast(_, _, _, let separator) = written.day,
-                separator != UInt8(ascii: ".")
-            {
+            } else if undecided == nil, written.isAmbiguous {
                 undecided = cell
             }
         }
@@ -146,30 +195,71 @@ struct DateColumns {
 
 /// The messages of date reading.
 extension Diagnostic {
-    /// A column whose year-last dates could be read both ways, and nothing decided.
-    static func ambiguousDateOrder(field: String, value: String, column: DateColumn, at location: SourceLocation) -> Diagnostic {
+    /// The columns of one file whose year-last dates could be read both ways, and nothing
+    /// decided: one warning, at the first such date, naming the others.
+    static func ambiguousDateOrder(_ columns: [(column: DateColumn, value: String, location: SourceLocation)]) -> Diagnostic {
+        let (column, value, location) = columns[0]
         let written = WrittenTime(value)
         let used = written?.date(column.order).map { "\($0)" } ?? value
         let other: DateOrder = column.order == .dayFirst ? .monthFirst : .dayFirst
         let alternative = written?.date(other).map { "\($0)" } ?? value
         let language = if case .language(let code) = column.reason { code } else { "" }
+        let others = columns.dropFirst().map(\.column.field)
+        let also = others.isEmpty ? "" : ", and so are the dates of \(list(others))"
+        let scope = others.isEmpty ? "this column" : "these columns"
         return .warning(
             .dateOrder, at: location,
-            "\(field) \"\(value)\" is read \(column.order.rawValue) as \(used), the usual order for language \(language): "
-                + "no date in this column has a day above 12; if it means \(alternative), add \"dates: \(other.rawValue)\" to content/project.yml")
+            "\(column.field) \"\(value)\" is read \(column.order.rawValue) as \(used), the usual order for language \(language)\(also): "
+                + "no date in \(scope) has a day above 12; if it means \(alternative), add \"dates: \(other.rawValue)\" to content/project.yml")
     }
 
-    /// A cell whose number above 12 says the other order than its column's.
+    /// A slash or dash date that could be read both ways, in a column made day-first by
+    /// its dotted dates.
+    static func dateOrderFromDots(field: String, value: String, column: DateColumn, at location: SourceLocation) -> Diagnostic {
+        let written = WrittenTime(value)
+        let used = written?.date(.dayFirst).map { "\($0)" } ?? value
+        let alternative = written?.date(.monthFirst).map { "\($0)" } ?? value
+        let dots = if case .dots(let line, let text) = column.reason { "line \(line) (\"\(text)\")" } else { "a dotted date" }
+        return .warning(
+            .dateOrder, at: location,
+            "\(field) \"\(value)\" is read day-first as \(used), as \(dots) is dotted, which makes this column day-first: "
+                + "no slash or dash date in it has a day above 12; if it means \(alternative), write \(alternative)")
+    }
+
+    /// A cell whose number above 12, or whose dots, say the other order than its column's.
     static func dateOrderContradiction(
-        field: String, value: String, written: DateOrder, column: DateColumn, at location: SourceLocation
+        field: String, value: String, written: DateOrder, dotted: Bool, column: DateColumn, at location: SourceLocation
     ) -> Diagnostic {
         let because: String
         switch column.reason {
         case .setting: because = "content/project.yml says \"dates: \(column.order.rawValue)\""
         case .cell(let line, let text): because = "line \(line) (\"\(text)\") makes this column \(column.order.rawValue)"
+        case .dots(let line, let text): because = "line \(line) (\"\(text)\") is dotted, which makes this column day-first"
         default: because = "this column is read \(column.order.rawValue)"
         }
-        return .error(.dateOrder, at: location, "\(field) \"\(value)\" is \(written.rawValue), but \(because); a column's dates are read one way")
+        let what = dotted ? "is dotted, so \(written.rawValue)" : "is \(written.rawValue)"
+        return .error(.dateOrder, at: location, "\(field) \"\(value)\" \(what), but \(because); a column's dates are read one way")
+    }
+
+    /// A slash or dash date that `dates: month-first` would read otherwise than the
+    /// column's dotted dates make it.
+    static func dateOrderAgainstDots(
+        field: String, value: String, column: DateColumn, setting: DateOrder, at location: SourceLocation
+    ) -> Diagnostic {
+        let written = WrittenTime(value)
+        let bySetting = written?.date(setting).map { "\($0)" } ?? value
+        let byColumn = written?.date(column.order).map { "\($0)" } ?? value
+        let dots = if case .dots(let line, let text) = column.reason { "line \(line) (\"\(text)\")" } else { "a dotted date" }
+        return .error(
+            .dateOrder, at: location,
+            "\(field) \"\(value)\" is \(bySetting) by \"dates: \(setting.rawValue)\" in content/project.yml, but \(byColumn) in this column, "
+                + "which \(dots) makes \(column.order.rawValue) (dotted dates are day-first whatever `dates` says); "
+                + "a column's dates are read one way: write \(bySetting) or \(byColumn)")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func list(_ words: [String]) -> String {
+        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     /// A local time the project's zone skips or repeats, with the instant it was read as.

@@ -111,11 +111,14 @@ struct IssueReader {
                 valid = false
             }
 
-            func time(_ field: String) -> RecordTime? {
+            func timeAndFit(_ field: String) -> (time: RecordTime, fit: LocalTimeFit)? {
                 guard let text = mapped.text(field, in: row) else { return nil }
-                return dates.read(field, text, at: at(field), diagnostics: &diagnostics, unreadable: .badDate(.issueDate, field: field, value: text, at: at(field)))
+                return dates.read(field, text, at: at(field), diagnostics: &diagnostics) {
+                    .badDate(.issueDate, field: field, value: text, reason: $0, at: at(field))
+                }
             }
-            let opened = time("opened")
+            let openedRead = timeAndFit("opened")
+            let opened = openedRead?.time
             if opened == nil {
                 if mapped.columns["opened"] != nil, mapped.text("opened", in: row) == nil {
                     diagnostics.append(.missingValue(.issueRequired, field: "opened", at: at("opened")))
@@ -124,22 +127,27 @@ struct IssueReader {
             }
             // Where the resolved time came from when a tracker's Updated column stood in.
             var resolvedSource: (header: String, location: SourceLocation)?
-            var resolved = time("resolved")
-            let updated: RecordTime? = updatedColumn.flatMap { index in
+            let resolvedRead = timeAndFit("resolved")
+            var resolved = resolvedRead?.time
+            var resolvedFit = resolvedRead?.fit ?? .exact
+            let updatedRead: (time: RecordTime, fit: LocalTimeFit)? = updatedColumn.flatMap { index in
                 guard index < row.cells.count else { return nil }
                 let cell = row.cells[index]
                 let text = cell.value.trimmed
                 guard !text.isEmpty else { return nil }
                 let header = table.header[index].value.trimmed
-                return dates.read("updated", text, at: cell.location, diagnostics: &diagnostics, unreadable: .badDate(.issueDate, field: header, value: text, at: cell.location))
+                return dates.read("updated", text, at: cell.location, diagnostics: &diagnostics) {
+                    .badDate(.issueDate, field: header, value: text, reason: $0, at: cell.location)
+                }
             }
+            let updated = updatedRead?.time
             if let status, let written = mapped.text("status", in: row) {
                 if status.isOpen, resolved != nil {
                     diagnostics.append(.resolvedWhileOpen(status: written, canonical: status, at: at("resolved")))
                     resolved = nil
                 } else if !status.isOpen, resolved == nil, mapped.text("resolved", in: row) == nil {
-                    if let updated, let updatedColumn {
-                        resolved = updated
+                    if let updatedRead, let updatedColumn {
+                        (resolved, resolvedFit) = (updatedRead.time, updatedRead.fit)
                         resolvedFromUpdated.append(at("id"))
                         resolvedSource = (table.header[updatedColumn].value.trimmed, row.cells[updatedColumn].location)
                     } else {
@@ -155,11 +163,11 @@ struct IssueReader {
             if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
                 diagnostics.append(
                     .resolvedBeforeOpened(
-                        settings.clock.describe(r), opened: settings.clock.describe(opened), takenFrom: resolvedSource?.header,
-                        at: resolvedSource?.location ?? at("resolved")))
+                        resolved: r, resolvedFit: resolvedFit, opened: opened, openedFit: openedRead?.fit ?? .exact, clock: settings.clock,
+                        takenFrom: resolvedSource?.header, at: resolvedSource?.location ?? at("resolved")))
                 valid = false
             }
-            let due = time("due")
+            let due = timeAndFit("due")?.time
 
             var tier: Int?
             if let text = mapped.text("tier", in: row) {

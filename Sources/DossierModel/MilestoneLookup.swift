@@ -16,17 +16,19 @@ public struct MilestoneLookup: Sendable {
     /// Folded id → id, for ids written in another case.
     private let foldedIDs: [String: String]
 
-    public init(ids: Set<String>, milestones: [Milestone]) {
+    /// `titles` are those of every row with an id, also of rows with other mistakes,
+    /// so that an issue naming one is not reported a second time.
+    public init(ids: Set<String>, titles named: [(id: String, title: String)]) {
         self.ids = ids
         var titles: [String: String?] = [:]
-        for milestone in milestones {
-            let folded = FieldAliases.fold(milestone.title)
-            titles[folded] = titles[folded] == nil ? .some(milestone.id) : .some(nil)
+        for (id, title) in named {
+            let folded = FieldAliases.fold(title)
+            titles[folded] = titles[folded] == nil ? .some(id) : .some(nil)
         }
         self.titles = titles.compactMapValues { $0 }
         var shared: [String: [String]] = [:]
-        for milestone in milestones where titles[FieldAliases.fold(milestone.title)] == .some(nil) {
-            shared[FieldAliases.fold(milestone.title), default: []].append(milestone.id)
+        for (id, title) in named where titles[FieldAliases.fold(title)] == .some(nil) {
+            shared[FieldAliases.fold(title), default: []].append(id)
         }
         sharedTitles = shared
         var folded: [String: String?] = [:]

@@ -6,13 +6,14 @@ import DossierRecords
 enum MilestoneReader {
     static let fields = ["id", "title", "due", "done", "owner", "scope", "description"]
 
-    /// The valid milestones, and the ids of every row with an id (a row with other
-    /// mistakes still exists for issues that name it).
+    /// The valid milestones, the ids of every row with an id, and the title of each such
+    /// row that has one (a row with other mistakes, such as a date that cannot be read,
+    /// still exists for issues that name it by id or title).
     static func read(
         _ table: CSVTable?, settings: ProjectSettings, team: Team, documents: inout [DocumentSource],
         diagnostics: inout DiagnosticList
-    ) -> (milestones: [Milestone], ids: Set<String>) {
-        guard let table else { return ([], []) }
+    ) -> (milestones: [Milestone], ids: Set<String>, titles: [(id: String, title: String)]) {
+        guard let table else { return ([], [], []) }
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let mapped = MappedTable.map(
             table, required: ["id", "title", "due"], mappingKey: "milestones.columns", diagnostics: &diagnostics
@@ -28,6 +29,7 @@ enum MilestoneReader {
         let dates = DateColumns(["due", "done"], in: mapped, settings: settings, reportsLocalTimes: false, diagnostics: &diagnostics)
         var milestones: [Milestone] = []
         var seen: [String: SourceLocation] = [:]
+        var titles: [(id: String, title: String)] = []
         let problems = mapped.forEachRow { row in
             // A missing column is reported once, at the header, not on every row.
             guard mapped.checkLength(row, diagnostics: &diagnostics), mapped.columns["id"] != nil else { return }
@@ -42,12 +44,15 @@ enum MilestoneReader {
             seen[id] = mapped.location("id", in: row)
             let title = mapped.text("title", in: row)
             if title == nil, mapped.columns["title"] != nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
+            if let title { titles.append((id, title)) }
 
             /// A milestone date is a day: a datetime gives its day in the project's zone.
             func date(_ field: String) -> CivilDate? {
                 guard let text = mapped.text(field, in: row) else { return nil }
                 let at = mapped.location(field, in: row)
-                return dates.read(field, text, at: at, diagnostics: &diagnostics, unreadable: .badDay(.milestone, field: field, value: text, at: at))?.day
+                return dates.read(field, text, at: at, diagnostics: &diagnostics) {
+                    .badDay(.milestone, field: field, value: text, reason: $0, at: at)
+                }?.time.day
             }
             let due = date("due")
             if mapped.text("due", in: row) == nil, mapped.columns["due"] != nil {
@@ -72,7 +77,7 @@ enum MilestoneReader {
                     location: mapped.location("id", in: row)))
         }
         diagnostics.append(contentsOf: problems)
-        return (milestones, Set(seen.keys))
+        return (milestones, Set(seen.keys), titles)
     }
 }
 

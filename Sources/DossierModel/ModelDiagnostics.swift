@@ -17,14 +17,24 @@ extension Diagnostic {
         .error(rule, at: location, "\(field) is required")
     }
 
-    static func badDate(_ rule: Rule, field: String, value: String, at location: SourceLocation) -> Diagnostic {
-        .error(
+    /// A date or datetime cell that is none; `reason` says why when more can be said
+    /// than that it is none of the forms (`WrittenTime.Refusal`).
+    static func badDate(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation) -> Diagnostic {
+        if let reason {
+            return .error(
+                rule, at: location, "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29, a datetime 2022-04-29 14:50)")
+        }
+        return .error(
             rule, at: location,
             "\(field) \"\(value)\" is not a date (2022-04-29) or datetime (2022-04-29 14:50, 2022-04-29T14:50:00+08:00)")
     }
 
-    static func badDay(_ rule: Rule, field: String, value: String, at location: SourceLocation) -> Diagnostic {
-        .error(rule, at: location, "\(field) \"\(value)\" is not a date (2022-04-29)")
+    /// A day cell that is none, as `badDate`.
+    static func badDay(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation) -> Diagnostic {
+        if let reason {
+            return .error(rule, at: location, "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29)")
+        }
+        return .error(rule, at: location, "\(field) \"\(value)\" is not a date (2022-04-29)")
     }
 
     static func unknownPerson(_ value: String, field: String, team: Team, at location: SourceLocation) -> Diagnostic {
@@ -102,13 +112,30 @@ extension Diagnostic {
         return .warning(.issueResolved, at: location, "\(rows) instead (\(fix))")
     }
 
-    /// A resolved time before the opened one; `takenFrom` names the Updated column when
-    /// that column's time stood in for an empty resolved cell.
-    static func resolvedBeforeOpened(_ resolved: String, opened: String, takenFrom: String?, at location: SourceLocation)
-        -> Diagnostic
-    {
-        let what = takenFrom.map { "the resolved time taken from \"\($0)\", \(resolved)," } ?? "resolved \(resolved)"
-        return .error(.issueResolved, at: location, "\(what) is before opened \(opened)")
+    /// A resolved time before the opened time; a time that a daylight saving change moved
+    /// (read later than written, or as the first of two) is said, since that may be why.
+    /// `takenFrom` names the Updated column when its time stood in for an empty resolved cell.
+    static func resolvedBeforeOpened(
+        resolved: RecordTime, resolvedFit: LocalTimeFit, opened: RecordTime, openedFit: LocalTimeFit, clock: ProjectClock,
+        takenFrom: String? = nil, at location: SourceLocation
+    ) -> Diagnostic {
+        let what = takenFrom.map { "the resolved time taken from \"\($0)\", \(clock.describe(resolved))," }
+            ?? "resolved \(clock.describe(resolved))"
+        var message = "\(what) is before opened \(clock.describe(opened))"
+        let zone = clock.timeZone.identifier
+        let notes = [("opened", opened, openedFit), ("resolved", resolved, resolvedFit)].compactMap { field, time, fit -> String? in
+            switch fit {
+            case .exact: return nil
+            case .skipped(let gap, _):
+                let minutes = gap / 60
+                let length = minutes % 60 == 0 ? (minutes == 60 ? "1 hour" : "\(minutes / 60) hours") : "\(minutes) minutes"
+                return "\(field) was moved \(length) forward to \(clock.describe(time)), as the clocks skip its written time in \(zone)"
+            case .repeated:
+                return "\(field) \(clock.describe(time)) happens twice in \(zone) and was read as the first"
+            }
+        }
+        if !notes.isEmpty { message += " (" + notes.joined(separator: "; ") + ")" }
+        return .error(.issueResolved, at: location, message)
     }
 
     static func unknownMilestone(_ written: String, known: MilestoneLookup, at location: SourceLocation) -> Diagnostic {

@@ -47,8 +47,9 @@ public struct ProjectSettings: Sendable {
     /// Folded header → field name of team.csv, from `team.columns`.
     public var teamColumns: [String: String]
     public var allowRawHTML: Bool
-    /// project.yml's `dates`: the order of every year-last numeric date, nil to decide it
-    /// per CSV column (see `DateColumn`).
+    /// project.yml's `dates`: the order of every year-last slash or dash date (dotted
+    /// dates are day-first whatever it says), nil to decide it per CSV column (see
+    /// `DateColumn`).
     public var dateOrder: DateOrder?
 
     public static let languages = ["en", "zh", "ru"]

@@ -16,9 +16,9 @@ public struct SiteValidator: Sendable {
         let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
-        let (milestones, milestoneIDs) = MilestoneReader.read(
+        let (milestones, milestoneIDs, milestoneTitles) = MilestoneReader.read(
             raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
-        let milestoneLookup = MilestoneLookup(ids: milestoneIDs, milestones: milestones)
+        let milestoneLookup = MilestoneLookup(ids: milestoneIDs, titles: milestoneTitles)
         for (id, location) in settings.milestoneValueTargets where !milestoneIDs.contains(id) {
             diagnostics.append(.unknownMilestoneTarget(id, ids: milestoneIDs, at: location))
         }

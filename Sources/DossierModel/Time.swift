@@ -160,20 +160,47 @@ public struct ProjectClock: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
+    /// Why a date written on its own cannot be read (see `read(_:order:)`).
+    public enum DateProblem: Error, Equatable, Sendable {
+        /// None of the forms, or a day the calendar lacks; `reason` says why when more
+        /// can be said (`two-digit year: write the year in full (2026)`).
+        case unreadable(reason: String?)
+        /// A slash or dash date that reads as two different days, and no order was given.
+        case ambiguous(monthFirst: CivilDate, dayFirst: CivilDate)
+    }
+
     /// Reads one date or datetime on its own (a command-line value, a test) in any form
-    /// `WrittenTime` knows. A year-last numeric date is read the only way it can be when
-    /// a number is above 12, day-first with dots, else in `order` (CSV columns decide
-    /// theirs with `DateColumn` instead).
+    /// `WrittenTime` knows. A dotted date is day-first; a slash or dash date whose year is
+    /// last is read the only way it can be when a number is above 12, else in `order`,
+    /// and is `.ambiguous` without one (CSV columns decide theirs with `DateColumn`).
     ///
     /// Without an offset the time is the project's local time; a local time the zone
-    /// skips or repeats is read as `instant(ofLocal:)` says. Nil when the text is none of
-    /// the forms, or the day or time does not exist.
+    /// skips or repeats is read as `instant(ofLocal:)` says.
+    public func read(_ raw: String, order: DateOrder?) -> Result<RecordTime, DateProblem> {
+        let written: WrittenTime
+        switch WrittenTime.read(raw) {
+        case .success(let value): written = value
+        case .failure(let refusal): return .failure(.unreadable(reason: refusal.reason))
+        }
+        var chosen = DateOrder.dayFirst
+        if !written.isDotted {
+            if let proven = written.provenOrder {
+                chosen = proven
+            } else if let order {
+                chosen = order
+            } else if written.isAmbiguous, let monthFirst = written.date(.monthFirst), let dayFirst = written.date(.dayFirst) {
+                return .failure(.ambiguous(monthFirst: monthFirst, dayFirst: dayFirst))
+            }
+        }
+        switch written.civilDate(chosen) {
+        case .success(let date): return .success(time(written, on: date).time)
+        case .failure(let refusal): return .failure(.unreadable(reason: refusal.reason))
+        }
+    }
+
+    /// As `read(_:order:)` with an order always given; nil when the text cannot be read.
     public func parse(_ raw: String, order: DateOrder = .monthFirst) -> RecordTime? {
-        guard let written = WrittenTime(raw) else { return nil }
-        var order = written.provenOrder ?? order
-        if written.provenOrder == nil, case .yearLast(_, _, _, UInt8(ascii: ".")) = written.day { order = .dayFirst }
-        guard let date = written.date(order) else { return nil }
-        return time(written, on: date).time
+        try? read(raw, order: order).get()
     }
 
     /// The record time of `written`, read as the day `date`, and how its local time fits

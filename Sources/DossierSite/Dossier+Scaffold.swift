@@ -57,7 +57,7 @@ extension Dossier {
         let form = raw.forms[file] ?? TextForm(encoding: declared)
         let row = IssueRow(
             table: table, source: source, site: site, title: title, values: values,
-            now: try resolve(asOf, clock: site.settings.clock), lineEnd: exists ? form.lineEnd : nil)
+            now: try resolve(asOf, settings: site.settings), lineEnd: exists ? form.lineEnd : nil)
         let encoding = form.encoding
         guard let bytes = TextEncoder.encode(exists ? row.appended : source + row.text, as: encoding) else {
             throw UsageFailure.message("the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged")
@@ -86,7 +86,7 @@ extension Dossier {
             guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
             chosen = parsed
         } else {
-            chosen = site.settings.clock.week(of: try resolve(asOf, clock: site.settings.clock))
+            chosen = site.settings.clock.week(of: try resolve(asOf, settings: site.settings))
         }
         let draft = WeeklyDraft(site: site, week: chosen)
         return try writeRecord(draft.render(), file: draft.file, site: url)
@@ -96,7 +96,7 @@ extension Dossier {
     /// Never overwrites.
     public static func newArticle(site url: URL, path: String, title: String?, asOf: AsOf) throws -> WrittenRecord {
         let (site, _, _, _) = try loadAndValidate(url, drafts: true)
-        let today = site.settings.clock.day(of: try resolve(asOf, clock: site.settings.clock))
+        let today = site.settings.clock.day(of: try resolve(asOf, settings: site.settings))
         guard let skeleton = ArticleSkeleton(path: path, title: title, language: site.settings.language, updated: today) else {
             throw UsageFailure.message("\(path): expected a path under content/handbook/, such as setup/printing")
         }

@@ -168,7 +168,7 @@ public enum Dossier {
         func stop() -> BuildResult { BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0) }
         if diagnostics.fails(strict: options.strict) { return stop() }
 
-        let asOf = try resolve(options.asOf, clock: site.settings.clock)
+        let asOf = try resolve(options.asOf, settings: site.settings)
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
         let staged: StagedSite
@@ -232,7 +232,7 @@ public enum Dossier {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }
-        let moment = try resolve(asOf, clock: site.settings.clock)
+        let moment = try resolve(asOf, settings: site.settings)
         let chosen: ISOWeek
         if let week {
             guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
@@ -259,14 +259,27 @@ public enum Dossier {
     /// or modified; reads no file, so it can be taken a few times a second.
     public static func inputStamp(site: URL) -> String { BuildManifest.stamp(site: site) }
 
-    /// The as-of instant in the project's zone.
-    static func resolve(_ asOf: AsOf, clock: ProjectClock) throws -> Date {
+    /// The as-of instant in the project's zone. A written value is read as the records'
+    /// dates are, with project.yml's `dates` for a slash date that could be either day;
+    /// without that setting such a date is refused rather than guessed, since a
+    /// command-line value has no column to decide it.
+    static func resolve(_ asOf: AsOf, settings: ProjectSettings) throws -> Date {
         switch asOf {
         case .instant(let date):
             return date
         case .written(let text):
-            guard let time = clock.parse(text) else {
-                throw UsageFailure.message("--as-of \(text): expected a date (2022-04-29) or datetime (2022-04-29 14:50)")
+            let clock = settings.clock
+            let time: RecordTime
+            switch clock.read(text, order: settings.dateOrder) {
+            case .success(let value):
+                time = value
+            case .failure(.unreadable(let reason)):
+                let why = reason.map { " is not a date: \($0);" } ?? ":"
+                throw UsageFailure.message("--as-of \(text)\(why) expected a date (2022-04-29) or datetime (2022-04-29 14:50)")
+            case .failure(.ambiguous(let monthFirst, let dayFirst)):
+                throw UsageFailure.message(
+                    "--as-of \(text) could be \(monthFirst) (month-first) or \(dayFirst) (day-first): write \(monthFirst) or \(dayFirst), "
+                        + "or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml")
             }
             // A date means that whole day: its last second, so the day shown is that day.
             return time.isDateOnly ? clock.startOfDay(time.day.adding(days: 1)).addingTimeInterval(-1) : time.instant

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import DossierModel
+@testable import DossierSite
 
 /// Dates as spreadsheets and trackers write them: every written form with the instant it
 /// must give (hand-computed), each column read one way, and every guess announced.
@@ -57,9 +58,34 @@ import Testing
         ("2026-11-04T10:00:00Z", .monthFirst, "2026-11-04T10:00:00Z", false),
         ("2026-11-04 10:00 +0800", .monthFirst, "2026-11-04T02:00:00Z", false),
         ("2026-11-04T10:00:00.250-05", .monthFirst, "2026-11-04T15:00:00Z", false),
-        // Jira: month names, and the only two-digit years (20YY).
+        // Month names, in any order asked, and the only two-digit years (20YY): Jira,
         ("29/Apr/22 2:50 PM", .monthFirst, "2022-04-29T06:50:00Z", false),
         ("4/Nov/2026", .dayFirst, "2026-11-03T16:00:00Z", true),
+        // Redmine's user date formats,
+        ("04 Nov 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("04 November 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("Nov 04, 2026", .dayFirst, "2026-11-03T16:00:00Z", true),
+        ("November 04, 2026 10:00 AM", .dayFirst, "2026-11-04T02:00:00Z", false),
+        ("04 nov 2026 14:50", .dayFirst, "2026-11-04T06:50:00Z", false),
+        ("Sept 4, 2026", .dayFirst, "2026-09-03T16:00:00Z", true),
+        // Excel,
+        ("4-Nov-26", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("04-Nov-2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("04-Nov-2026 09:30", .monthFirst, "2026-11-04T01:30:00Z", false),
+        // Russian: genitive, nominative, abbreviated, with or without г. (год).
+        ("4 ноября 2026 г.", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("4 ноября 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("4 ноябрь 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("4 нояб. 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("04 ноя 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("1 Мая 2026 г. 10:00", .monthFirst, "2026-05-01T02:00:00Z", false),
+        ("15 февр. 2026г.", .monthFirst, "2026-02-14T16:00:00Z", true),
+        // Chinese with the weekday after the date.
+        ("2026年11月4日 星期三", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("2026年11月4日 周三", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("2026年11月4日星期三 10:00", .monthFirst, "2026-11-04T02:00:00Z", false),
+        ("2026年11月8日（星期日） 下午2:50", .monthFirst, "2026-11-08T06:50:00Z", false),
+        ("2026年11月8日 周天", .monthFirst, "2026-11-07T16:00:00Z", true),
     ])
     func writtenForms(_ written: String, _ order: DateOrder, _ instant: String, _ dateOnly: Bool) throws {
         let time = try #require(shanghai.parse(written, order: order), "\(written) should be read")
@@ -69,6 +95,8 @@ import Testing
 
     @Test(arguments: [
         "29.04.22", "11/4/26", "04-11-26",  // numeric two-digit years: which century, which order?
+        "04.13.2026",  // dotted dates are day-first: no month 13
+        "4 Nox 2026", "Nox 4, 2026", "4 Nov", "Nov 2026", "4 ноябряя 2026", "2026年11月4日 星期四", "2026年11月4日 星期",
         "2026/13/4", "2026/2/30", "31/02/2026", "2026年13月4日", "2026年11月4", "2026-11/4", "11//2026", "111/4/2026",
         "20261104", "2026/11/4 25:00", "2026/11/4 13:00 PM", "2026/11/4 0:30 AM", "2026/11/4 10:5", "2026/11/4 10:00:5",
         "2026/11/4 10:00 XM", "2026/11/4 下午14:50", "下午2:50", "2026-11-04T", "2026-11-04 10:00 +15:00",
@@ -77,6 +105,65 @@ import Testing
     func refusedForms(_ written: String) {
         #expect(shanghai.parse(written, order: .dayFirst) == nil, "\(written) should be refused")
         #expect(shanghai.parse(written, order: .monthFirst) == nil, "\(written) should be refused")
+    }
+
+    /// A refused text says why when more can be said than that it is none of the forms.
+    @Test(arguments: [
+        ("11/4/26", "two-digit year: write the year in full (2026)"),
+        ("04.11.26 10:00", "two-digit year: write the year in full (2026)"),
+        ("31.11.2026", "November has 30 days"),
+        ("29.02.2026", "February 2026 has 28 days"),
+        ("2028-02-30", "February 2028 has 29 days"),
+        ("2026/13/4", "there is no month 13"),
+        ("04.13.2026", "there is no month 13 (dotted dates are day.month.year)"),
+        ("0.11.2026", "there is no day 0"),
+        ("26/Foo/22", "\"Foo\" is not a month name (Nov, November, ноября, нояб.)"),
+        ("4 Nox 2026", "\"Nox\" is not a month name (Nov, November, ноября, нояб.)"),
+        ("2026年11月4日 星期四", "2026-11-04 is 星期三, not 星期四"),
+        ("2026年11月4日 周日", "2026-11-04 is 星期三, not 周日"),
+        ("next week", nil),
+        ("2026-11-04 10:00 (edited)", nil),
+    ] as [(String, String?)])
+    func refusalsSayWhy(_ written: String, _ reason: String?) {
+        #expect(shanghai.read(written, order: .dayFirst) == .failure(.unreadable(reason: reason)), "\(written)")
+    }
+
+    @Test func aRefusedCellSaysWhyAndHowADateIsWritten() {
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened,due
+            A,a,open,11/4/26,
+            B,b,open,2026-11-01,31.11.2026
+            C,c,open,2026-11-01,next week
+            """,
+            milestones: """
+                id,title,due
+                M1,Pilot,29.02.2026
+                """)
+        #expect(
+            diagnostics == [
+                "2:10 error issue-date: opened \"11/4/26\" is not a date: two-digit year: write the year in full (2026) (a date is written 2022-04-29, a datetime 2022-04-29 14:50)",
+                "3:21 error issue-date: due \"31.11.2026\" is not a date: November has 30 days (a date is written 2022-04-29, a datetime 2022-04-29 14:50)",
+                "4:21 error issue-date: due \"next week\" is not a date (2022-04-29) or datetime (2022-04-29 14:50, 2022-04-29T14:50:00+08:00)",
+                "2:10 error milestone: due \"29.02.2026\" is not a date: February 2026 has 28 days (a date is written 2022-04-29)",
+            ])
+        #expect(site.issues.map(\.id) == ["B", "C"])
+    }
+
+    @Test func monthNamesNeedNoOrderAndGiveNoEvidence() {
+        // Redmine en with a month-name user format, in a ru project: nothing to announce,
+        // and the slash column beside it decides for itself.
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened,due
+            A,a,open,Nov 04 2026 10:00 AM,04/11/2026
+            B,b,open,"November 14, 2026",
+            """, project: "language: ru")
+        #expect(
+            diagnostics == [
+                "2:31 warning date-order: due \"04/11/2026\" is read day-first as 2026-11-04, the usual order for language ru: no date in this column has a day above 12; if it means 2026-04-11, add \"dates: month-first\" to content/project.yml"
+            ])
+        #expect(days(site) == ["2026-11-04", "2026-11-14"])
     }
 
     // MARK: - Daylight saving time
@@ -126,6 +213,22 @@ import Testing
         #expect(site.issues.map(\.opened.instant) == [utc("2026-03-29T01:30:00Z"), utc("2026-10-25T00:30:00Z"), utc("2026-10-25T02:30:00Z")])
         // The hint, followed, reads the second 02:30.
         #expect(ProjectClock(timeZone: TimeZone(identifier: "Europe/Berlin")!).parse("25.10.2026 02:30 +01:00")?.instant == utc("2026-10-25T01:30:00Z"))
+    }
+
+    @Test func aResolvedTimeBeforeAnOpenedTimeMovedByAGapSaysSo() {
+        // America/New_York skips 02:00–03:00 on 8 March 2026: "02:30" is read as 03:30.
+        let (_, diagnostics) = validate(
+            """
+            id,title,status,opened,resolved
+            A,Gap,closed,2026-03-08 02:30,2026-03-08 03:10
+            B,Fine,closed,2026-03-08 04:30,2026-03-08 03:10
+            """, project: "timezone: America/New_York")
+        #expect(
+            diagnostics == [
+                "2:14 warning date-dst: opened \"2026-03-08 02:30\" does not exist in America/New_York (the clocks skip 1 hour there); read as 2026-03-08 03:30 -04:00, moved forward by the gap",
+                "2:31 error issue-resolved: resolved 2026-03-08 03:10 is before opened 2026-03-08 03:30 (opened was moved 1 hour forward to 2026-03-08 03:30, as the clocks skip its written time in America/New_York)",
+                "3:32 error issue-resolved: resolved 2026-03-08 03:10 is before opened 2026-03-08 04:30",
+            ])
     }
 
     // MARK: - One order per column
@@ -269,7 +372,8 @@ import Testing
     }
 
     @Test func milestoneDatesTakeEveryFormAsDays() {
-        // 30.10.2026 makes the due column day-first, so 04/12/2026 is 4 December.
+        // The dotted 30.10.2026 makes the due column day-first, so 04/12/2026 is 4 December,
+        // which is said, as a slash date follows a dotted one.
         let (site, diagnostics) = validate(
             "id,title,status,opened\nA,a,open,2026-01-05",
             milestones: """
@@ -278,7 +382,10 @@ import Testing
                 M2,Go-live,2026年11月4日,2026-11-04T23:30:00Z
                 M3,Hypercare,04/12/2026,
                 """, project: "timezone: Asia/Shanghai")
-        #expect(diagnostics.isEmpty)
+        #expect(
+            diagnostics == [
+                "4:14 warning date-order: due \"04/12/2026\" is read day-first as 2026-12-04, as line 2 (\"30.10.2026\") is dotted, which makes this column day-first: no slash or dash date in it has a day above 12; if it means 2026-04-12, write 2026-04-12"
+            ])
         #expect(site.milestones.map(\.due.description) == ["2026-10-30", "2026-11-04", "2026-12-04"])
         // A datetime gives its day in the project's zone.
         #expect(site.milestones.map(\.done) == [CivilDate(year: 2026, month: 10, day: 29), CivilDate(year: 2026, month: 11, day: 5), nil])
@@ -296,6 +403,131 @@ import Testing
                 "2:10 warning date-order: due \"04/12/2026\" is read month-first as 2026-04-12, the usual order for language en: no date in this column has a day above 12; if it means 2026-12-04, add \"dates: day-first\" to content/project.yml"
             ])
         #expect(site.milestones.map(\.due.description) == ["2026-04-12"])
+    }
+
+    // MARK: - Dotted dates
+
+    /// A Redmine en export whose dates are all ambiguous, in a ru project told by the
+    /// hint to add `dates: month-first`; milestones.csv from Russian Excel.
+    static let redmineEnglish = """
+        #,Status,Subject,Created,Due date,Target version
+        1,New,Printing,11/04/2026 10:00 AM,11/10/2026,Rollout
+        """
+
+    @Test(arguments: ["04.11.2026", "20.12.2026"])
+    func theDatesSettingLeavesDottedDatesDayFirst(_ second: String) {
+        let (site, diagnostics) = validate(
+            Self.redmineEnglish, milestones: "Код;Веха;Срок;Дата достижения\r\nM1;Pilot;04.11.2026;\r\nM2;Rollout;\(second);\r",
+            project: "language: ru\ndates: month-first")
+        #expect(diagnostics.isEmpty)
+        #expect(site.milestones.map(\.due.description) == ["2026-11-04", second == "04.11.2026" ? "2026-11-04" : "2026-12-20"])
+        #expect(days(site) == ["2026-11-04"])
+        #expect(site.issues[0].due?.day == CivilDate(year: 2026, month: 11, day: 10))
+        #expect(site.issues[0].milestone == "M2")
+    }
+
+    @Test func aMilestoneWithABadDateIsStillKnownByItsTitle() {
+        let (site, diagnostics) = validate(
+            Self.redmineEnglish, milestones: "id,title,due\nM1,Pilot,2026-11-04\nM2,Rollout,31.11.2026",
+            project: "language: ru\ndates: month-first")
+        #expect(
+            diagnostics == [
+                "3:12 error milestone: due \"31.11.2026\" is not a date: November has 30 days (a date is written 2022-04-29)"
+            ])
+        #expect(site.issues[0].milestone == "M2")
+    }
+
+    @Test func aDottedDateMakesItsColumnDayFirstAndItsSlashDatesFollowItWithAWord() {
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened
+            A-1,x,open,07.11.2026
+            A-2,y,open,11/6/2026
+            """)
+        #expect(
+            diagnostics == [
+                "3:12 warning date-order: opened \"11/6/2026\" is read day-first as 2026-06-11, as line 2 (\"07.11.2026\") is dotted, which makes this column day-first: no slash or dash date in it has a day above 12; if it means 2026-11-06, write 2026-11-06"
+            ])
+        #expect(days(site) == ["2026-11-07", "2026-06-11"])
+    }
+
+    @Test func aSlashDateWithADayAbove12BesideDottedOnesSilencesTheWord() {
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened
+            A-1,x,open,07.11.2026
+            A-2,y,open,11/6/2026
+            A-3,z,open,13/6/2026
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(days(site) == ["2026-11-07", "2026-06-11", "2026-06-13"])
+    }
+
+    @Test func aMonthFirstSlashDateAndADottedDateInOneColumnContradict() {
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened
+            A-1,x,open,07.11.2026
+            A-2,y,open,11/16/2026
+            """)
+        #expect(
+            diagnostics == [
+                "3:12 error date-order: opened \"11/16/2026\" is month-first, but line 2 (\"07.11.2026\") is dotted, which makes this column day-first; a column's dates are read one way"
+            ])
+        #expect(days(site) == ["2026-11-07"])
+        // The first of the two decides, whichever it is.
+        let (other, reversed) = validate(
+            """
+            id,title,status,opened
+            A-2,y,open,11/16/2026
+            A-1,x,open,07.11.2026
+            """)
+        #expect(
+            reversed == [
+                "3:12 error date-order: opened \"07.11.2026\" is dotted, so day-first, but line 2 (\"11/16/2026\") makes this column month-first; a column's dates are read one way"
+            ])
+        #expect(days(other) == ["2026-11-16"])
+    }
+
+    @Test func aSlashDateThatMonthFirstWouldReadOtherwiseThanItsDottedColumnIsAnError() {
+        let (site, diagnostics) = validate(
+            """
+            id,title,status,opened
+            A-1,x,open,07.11.2026
+            A-2,y,open,11/6/2026
+            A-3,z,open,13/6/2026
+            A-4,w,open,5/5/2026
+            """, project: "dates: month-first")
+        #expect(
+            diagnostics == [
+                "3:12 error date-order: opened \"11/6/2026\" is 2026-11-06 by \"dates: month-first\" in content/project.yml, but 2026-06-11 in this column, which line 2 (\"07.11.2026\") makes day-first (dotted dates are day-first whatever `dates` says); a column's dates are read one way: write 2026-11-06 or 2026-06-11"
+            ])
+        #expect(days(site) == ["2026-11-07", "2026-06-13", "2026-05-05"])
+    }
+
+    // MARK: - One warning per file
+
+    @Test func aFileWhoseColumnsAllStayUndecidedGetsOneWarningNamingThem() {
+        // Redmine en in a ru project: every date could be either.
+        let (site, diagnostics) = validate(
+            """
+            #,Status,Subject,Created,Closed,Due date,Updated
+            1,Closed,Printing,11/04/2026 10:00 AM,11/05/2026 09:00 AM,11/10/2026,11/05/2026 09:00 AM
+            """, project: "language: ru")
+        #expect(
+            diagnostics == [
+                "2:19 warning date-order: opened \"11/04/2026 10:00 AM\" is read day-first as 2026-04-11, the usual order for language ru, and so are the dates of resolved, due and updated: no date in these columns has a day above 12; if it means 2026-11-04, add \"dates: month-first\" to content/project.yml"
+            ])
+        #expect(days(site) == ["2026-04-11"])
+        // The hint, followed, reads them all month-first without a word.
+        let (followed, none) = validate(
+            """
+            #,Status,Subject,Created,Closed,Due date,Updated
+            1,Closed,Printing,11/04/2026 10:00 AM,11/05/2026 09:00 AM,11/10/2026,11/05/2026 09:00 AM
+            """, project: "language: ru\ndates: month-first")
+        #expect(none.isEmpty)
+        #expect(days(followed) == ["2026-11-04"])
+        #expect(followed.issues[0].due?.day == CivilDate(year: 2026, month: 11, day: 10))
     }
 
     @Test func aWrongDatesSettingIsAProjectValueError() {
@@ -319,5 +551,57 @@ import Testing
         let site = try loadValidSite("invalid/valid-milestones-dotted-dates")
         #expect(site.milestones.map(\.due.description) == ["2026-10-30", "2026-11-04"])
         #expect(site.milestones[0].done == CivilDate(year: 2026, month: 10, day: 29))
+    }
+
+    @Test func theMonthNamesFixtureReadsItsValuesRight() throws {
+        let site = try loadValidSite("invalid/valid-dates-month-names")
+        #expect(days(site) == Array(repeating: "2026-11-04", count: 5))
+        #expect(site.issues[0].opened.instant == utc("2026-11-04T10:00:00Z"))
+        #expect(site.issues.map { $0.resolved!.day.description } == Array(repeating: "2026-11-05", count: 5))
+        #expect(site.issues[0].resolved?.instant == utc("2026-11-05T14:50:00Z"))
+        #expect(site.issues[4].resolved?.instant == utc("2026-11-05T14:50:00Z"))
+    }
+
+    @Test func theSettingLeavesDotsFixtureReadsItsValuesRight() throws {
+        let site = try loadValidSite("invalid/valid-dates-setting-leaves-dots")
+        #expect(days(site) == ["2026-11-04"])
+        #expect(site.milestones.map(\.due.description) == ["2026-11-04", "2026-12-20"])
+        #expect(site.issues[0].milestone == "M2")
+    }
+}
+
+/// `--as-of` is read as the records' dates are, with project.yml's `dates`.
+@Suite struct AsOfReadingTests {
+    func settings(_ order: DateOrder?) -> ProjectSettings {
+        var settings = ProjectSettings(name: "t")
+        settings.dateOrder = order
+        return settings
+    }
+
+    func day(_ asOf: String, _ order: DateOrder?) throws -> String {
+        let settings = settings(order)
+        return settings.clock.day(of: try Dossier.resolve(.written(asOf), settings: settings)).description
+    }
+
+    @Test func theDatesSettingDecidesASlashDateThatCouldBeEither() throws {
+        #expect(try day("04/11/2026", .dayFirst) == "2026-11-04")
+        #expect(try day("04/11/2026", .monthFirst) == "2026-04-11")
+        #expect(try day("04.11.2026", .monthFirst) == "2026-11-04")
+        #expect(try day("14/11/2026", nil) == "2026-11-14")
+        #expect(try day("4 ноября 2026 г.", nil) == "2026-11-04")
+    }
+
+    @Test(arguments: [
+        ("04/11/2026", "--as-of 04/11/2026 could be 2026-04-11 (month-first) or 2026-11-04 (day-first): write 2026-04-11 or 2026-11-04, or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"),
+        ("31.11.2026", "--as-of 31.11.2026 is not a date: November has 30 days; expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
+        ("soon", "--as-of soon: expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
+    ])
+    func aValueThatCannotBeReadSaysWhy(_ asOf: String, _ message: String) {
+        #expect(throws: Error.self) { try Dossier.resolve(.written(asOf), settings: settings(nil)) }
+        do {
+            _ = try Dossier.resolve(.written(asOf), settings: settings(nil))
+        } catch {
+            #expect("\(error)" == message)
+        }
     }
 }
