@@ -254,7 +254,7 @@ struct UTF8Census {
 enum CommonIdeographs {
     static func of(_ encoding: TextEncoding) -> Set<Unicode.Scalar> {
         switch encoding {
-        case .gb18030: return gb2312Level1
+        case .gb18030, .gbk: return gb2312Level1
         case .big5: return big5Frequent
         case .shiftJIS: return jisLevel1
         default: return []

@@ -156,7 +156,7 @@ public struct SiteLoader: Sendable {
             if let name = entry.value.scalar, let encoding = TextEncoding(name: name) {
                 result[entry.key] = encoding
             } else {
-                let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = TextEncoding.names.joined(separator: ", ")
                 diagnostics.append(
                     .error(.projectValue, at: entry.value.location, "unknown encoding \"\(entry.value.scalar ?? "")\"; expected one of \(names)"))
             }

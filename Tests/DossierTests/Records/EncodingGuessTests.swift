@@ -108,7 +108,8 @@ import Testing
 
     @Test func latin1FrenchIsNeverToldGB18030() throws {
         // The old hint told this file to say gb18030, which reads `fran鏰is`.
-        let data = try bytes("id,title\n1,Le système français\n", .latin1)
+        // ISO-8859-1 and Windows-1252 write these letters alike.
+        let data = try bytes("id,title\n1,Le système français\n", .windows1252)
         #expect(TextDecoder.convertExactly([UInt8](data), from: .gb18030)?.contains("鏰") == true)
         #expect(EncodingGuess.guess(data, language: "zh") == .one(.windows1252, sample: "Le système français"))
     }
