@@ -189,10 +189,12 @@ extension Diagnostic {
                 return .error(
                     .fileEncoding, at: at,
                     "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): say so in project.yml: encoding: {\(name): \(encoding.rawValue)}")
-            case .two(let first, let firstSample, let second, let secondSample):
+            case .several(let readings):
+                let each = readings.map { "\($0.encoding.rawValue) (\"\($0.sample)\")" }
+                let list = each.dropLast().joined(separator: ", as ") + " or as " + each.last!
                 return .error(
                     .fileEncoding, at: at,
-                    "invalid UTF-8; the file reads as \(first.rawValue) (\"\(firstSample)\") or as \(second.rawValue) (\"\(secondSample)\"): open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(name): \(first.rawValue)}")
+                    "invalid UTF-8; the file reads as \(list): open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(name): \(readings[0].encoding.rawValue)}")
             case .none(let mixed) where mixed:
                 return .error(
                     .fileEncoding, at: at,
