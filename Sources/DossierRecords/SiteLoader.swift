@@ -39,8 +39,12 @@ public struct SiteLoader: Sendable {
         // The project's language, once project.yml is read: the prior of encoding hints.
         var language: String?
 
+        /// Files that could not be read as text, reported once all are read: a hint's
+        /// wording depends on the others (only the first says to write `encoding:`).
+        var undecodable: [(file: String, problem: TextDecodingProblem, guess: EncodingGuess?, declared: DeclaredEncoding?, alternative: TextEncoding?)] = []
+
         /// Reads a record file as text, or reports why not. `nil` when absent.
-        func readText(_ relative: String, limit: Int, encoding: TextEncoding = .utf8) -> String? {
+        func readText(_ relative: String, limit: Int, declared: DeclaredEncoding? = nil) -> String? {
             guard let size = files.size(of: relative) else { return nil }
             if size > limit {
                 diagnostics.append(.fileTooLarge(relative, size: size, limit: limit))
@@ -50,15 +54,20 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(.error(.fileUnreadable, at: .start(of: relative), "file cannot be read"))
                 return nil
             }
-            switch TextDecoder.read(data, as: encoding) {
+            switch TextDecoder.read(data, as: declared?.encoding ?? .utf8) {
             case .success(let decoded):
                 sources[relative] = decoded.text
                 forms[relative] = decoded.form
                 return decoded.text
             case .failure(let problem):
                 var guess: EncodingGuess?
-                if case .invalidUTF8 = problem { guess = EncodingGuess.guess(data, language: language) }
-                diagnostics.append(.undecodable(relative, problem, guess: guess))
+                var alternative: TextEncoding?
+                switch problem {
+                case .invalidUTF8: guess = EncodingGuess.guess(data, language: language)
+                case .invalidEncoding(let encoding, _, _): alternative = TextDecoder.sibling(of: encoding, reading: data)
+                default: break
+                }
+                undecodable.append((relative, problem, guess, declared, alternative))
                 return nil
             }
         }
@@ -83,7 +92,7 @@ public struct SiteLoader: Sendable {
 
         func readTable(_ name: String) -> CSVTable? {
             let relative = "content/\(name)"
-            guard let text = readText(relative, limit: maximumTableSize, encoding: encodings[name] ?? .utf8) else {
+            guard let text = readText(relative, limit: maximumTableSize, declared: encodings[name]) else {
                 return nil
             }
             // The header's problems now; the records' when the validator walks them.
@@ -108,7 +117,7 @@ public struct SiteLoader: Sendable {
                     others.append(relative)
                     continue
                 }
-                guard let text = readText(file, limit: maximumDocumentSize, encoding: encodings["\(folder)/\(relative)"] ?? .utf8)
+                guard let text = readText(file, limit: maximumDocumentSize, declared: encodings["\(folder)/\(relative)"])
                 else { continue }
                 let (document, problems) = FrontMatterDocument.split(text, file: file)
                 diagnostics.append(contentsOf: problems)
@@ -126,6 +135,24 @@ public struct SiteLoader: Sendable {
             }
         }
 
+        // The first file told to name its encoding gets the whole `encoding:` line when
+        // project.yml has none; the others, the entry to add to it.
+        var hasEncodingMap = project?["encoding"] != nil
+        for failure in undecodable.sorted(by: { $0.file < $1.file }) {
+            let key = failure.file.hasPrefix("content/") ? String(failure.file.dropFirst("content/".count)) : nil
+            let entry: EncodingEntry
+            if let key, key != "project.yml" {
+                entry = hasEncodingMap ? .addToMap(key) : .newMap(key)
+            } else {
+                entry = .utf8Only
+            }
+            let diagnostic = Diagnostic.undecodable(
+                failure.file, failure.problem, guess: failure.guess, entry: entry, declared: failure.declared,
+                alternative: failure.alternative)
+            if case .newMap = entry, diagnostic.namesAnEncoding { hasEncodingMap = true }
+            diagnostics.append(diagnostic)
+        }
+
         let site = RawSite(
             root: root, project: project, team: team, issues: issues, milestones: milestones,
             weekly: weekly, handbook: handbook, handbookFiles: handbookFiles,
@@ -133,33 +160,63 @@ public struct SiteLoader: Sendable {
         return (site, diagnostics)
     }
 
-    /// project.yml `encoding`: file name (`issues.csv`) → encoding.
+    /// project.yml `encoding`: path under content/ (`issues.csv`, `weekly/2026-W45.md`) →
+    /// encoding, as written there.
     private func readEncodings(_ project: YAMLNode?, files: RecordFiles, into diagnostics: inout DiagnosticList)
-        -> [String: TextEncoding]
+        -> [String: DeclaredEncoding]
     {
         guard let node = project?["encoding"] else { return [:] }
         guard let entries = node.entries else {
             diagnostics.append(
-                .error(.projectValue, at: node.location, "`encoding` must map file names to encodings, e.g. {issues.csv: gb18030}"))
+                .error(.projectValue, at: node.location, "`encoding` must map files (paths under content/) to encodings, e.g. {issues.csv: gbk, weekly/2026-W45.md: windows-1251}"))
             return [:]
         }
-        var result: [String: TextEncoding] = [:]
+        var result: [String: DeclaredEncoding] = [:]
         for entry in entries {
             if files.size(of: "content/\(entry.key)") == nil {
-                let known = ["issues.csv", "team.csv", "milestones.csv"]
-                diagnostics.append(
-                    .warning(
-                        .projectKey, at: entry.keyNode.location,
-                        "unknown file \"\(entry.key)\" in `encoding` is ignored\(Suggestion.hint(for: entry.key, in: known))"))
+                diagnostics.append(.unknownEncodingFile(entry.key, at: entry.keyNode.location, known: recordFiles(files)))
                 continue
             }
             if let name = entry.value.scalar, let encoding = TextEncoding(name: name) {
-                result[entry.key] = encoding
+                result[entry.key] = DeclaredEncoding(encoding: encoding, name: name)
             } else {
                 diagnostics.append(.unknownEncoding(file: entry.key, entry.value))
             }
         }
         return result
+    }
+
+    /// The paths under content/ `encoding` may name: the CSV files and the Markdown notes.
+    private func recordFiles(_ files: RecordFiles) -> [String] {
+        var known = ["issues.csv", "team.csv", "milestones.csv"]
+        known += files.files(under: "content/weekly", recursive: false).filter { $0.hasSuffix(".md") }.map { "weekly/\($0)" }
+        known += files.files(under: "content/handbook", recursive: true).filter { $0.hasSuffix(".md") }.map { "handbook/\($0)" }
+        return known
+    }
+}
+
+/// An encoding project.yml's `encoding` names, and the name it is written by there.
+struct DeclaredEncoding: Sendable {
+    var encoding: TextEncoding
+    var name: String
+}
+
+/// How a hint tells to name a file's encoding in project.yml.
+enum EncodingEntry: Equatable {
+    /// project.yml has no `encoding` yet: the whole line, `encoding: {issues.csv: gbk}`.
+    case newMap(String)
+    /// An entry to add to the `encoding` map there is.
+    case addToMap(String)
+    /// project.yml itself and templates, which are read as UTF-8 only.
+    case utf8Only
+
+    /// "say so in project.yml: encoding: {…}" or "add `…` to `encoding:` in project.yml".
+    func tell(_ encoding: TextEncoding) -> String {
+        switch self {
+        case .newMap(let key): return "say so in project.yml: encoding: {\(key): \(encoding.rawValue)}"
+        case .addToMap(let key): return "add `\(key): \(encoding.rawValue)` to `encoding:` in project.yml"
+        case .utf8Only: return "save it as UTF-8 (project.yml and templates are read as UTF-8 only)"
+        }
     }
 }
 
@@ -167,7 +224,7 @@ extension Diagnostic {
     /// project.yml's `encoding` naming for `file` something that is no encoding name: an
     /// unknown name, or a list or map where one name belongs.
     static func unknownEncoding(file: String, _ value: YAMLNode) -> Diagnostic {
-        let names = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+        let names = TextEncoding.names.joined(separator: ", ")
         guard let written = value.scalar else {
             return .error(.projectValue, at: value.location, "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
         }
@@ -178,8 +235,10 @@ extension Diagnostic {
         .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
     }
 
-    static func undecodable(_ file: String, _ problem: TextDecodingProblem, guess: EncodingGuess?) -> Diagnostic {
-        let name = (file as NSString).lastPathComponent
+    static func undecodable(
+        _ file: String, _ problem: TextDecodingProblem, guess: EncodingGuess?, entry: EncodingEntry,
+        declared: DeclaredEncoding? = nil, alternative: TextEncoding? = nil
+    ) -> Diagnostic {
         switch problem {
         case .empty:
             return .error(.fileEmpty, at: .start(of: file), "file is empty")
@@ -187,20 +246,29 @@ extension Diagnostic {
             return .error(.fileBinary, at: .start(of: file), "file is binary, not text")
         case .utf16WithoutMark(let bigEndian):
             let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
+            let endian = "UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark"
+            if entry == .utf8Only { return .error(.fileEncoding, at: .start(of: file), "file is \(endian); \(entry.tell(encoding))") }
             return .error(
-                .fileEncoding, at: .start(of: file),
-                "file is UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark; if it is, say so in project.yml: encoding: {\(name): \(encoding.rawValue)}, or save it as \"CSV UTF-8\"")
+                .fileEncoding, at: .start(of: file), "file is \(endian); if it is, \(entry.tell(encoding)), or save it as \"CSV UTF-8\"")
         case .invalidUTF8(let line, let column):
             let at = SourceLocation(file: file, line: line, column: column)
             switch guess ?? .none(mixedWithUTF8: false) {
             case .one(let encoding, let sample):
                 return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): say so in project.yml: encoding: {\(name): \(encoding.rawValue)}")
-            case .two(let first, let firstSample, let second, let secondSample):
-                return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8; the file reads as \(first.rawValue) (\"\(firstSample)\") or as \(second.rawValue) (\"\(secondSample)\"): open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(name): \(first.rawValue)}")
+                    .fileEncoding, at: at, "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): \(entry.tell(encoding))")
+            case .several(let readings):
+                let each = readings.map { "\($0.encoding.rawValue) (\"\($0.sample)\")" }
+                let list = each.dropLast().joined(separator: ", as ") + " or as " + each.last!
+                let choose: String
+                switch entry {
+                case .newMap(let key):
+                    choose = "open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(key): \(readings[0].encoding.rawValue)}"
+                case .addToMap(let key):
+                    choose = "open it in each, and add the one that reads right to `encoding:` in project.yml, e.g. `\(key): \(readings[0].encoding.rawValue)`"
+                case .utf8Only:
+                    choose = entry.tell(readings[0].encoding)
+                }
+                return .error(.fileEncoding, at: at, "invalid UTF-8; the file reads as \(list): \(choose)")
             case .none(let mixed) where mixed:
                 return .error(
                     .fileEncoding, at: at,
@@ -212,9 +280,25 @@ extension Diagnostic {
                     "invalid UTF-8, and none of \(names) reads the file right; save it as UTF-8 (Excel: \"CSV UTF-8\")")
             }
         case .invalidEncoding(let encoding, let line, let column):
-            return .error(
-                .fileEncoding, at: SourceLocation(file: file, line: line, column: column),
-                "invalid \(encoding.rawValue.uppercased()), as project.yml's `encoding` says the file is")
+            // Named as project.yml writes it; `latin1` is read as Windows-1252.
+            let written = declared?.name ?? encoding.rawValue
+            let readAs = TextEncoding.latin1Names.contains(written.lowercased()) ? " (read as \(encoding.rawValue), as browsers read it)" : ""
+            var message = "invalid \(written.uppercased())\(readAs), as project.yml's `encoding` says the file is"
+            if let alternative, case .addToMap(let key) = entry {
+                message += "; it reads as \(alternative.rawValue)\(alternative.distinction): write `\(key): \(alternative.rawValue)` there"
+            }
+            return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), message)
         }
     }
+
+    /// `encoding` naming a file that is not there; the path under content/ it likely means.
+    static func unknownEncodingFile(_ key: String, at location: SourceLocation, known: [String]) -> Diagnostic {
+        // A bare file name of a note in a folder: the path it needs.
+        let byName = known.filter { ($0 as NSString).lastPathComponent == key && $0 != key }
+        let hint = byName.count == 1 ? "; did you mean \"\(byName[0])\"? (keys are paths under content/)" : Suggestion.hint(for: key, in: known)
+        return .warning(.projectKey, at: location, "unknown file \"\(key)\" in `encoding` is ignored\(hint)")
+    }
+
+    /// Whether the diagnostic tells to name an encoding in project.yml.
+    var namesAnEncoding: Bool { message.contains("encoding: {") }
 }

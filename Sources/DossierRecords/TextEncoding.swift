@@ -10,57 +10,84 @@ import Foundation
 /// The encodings a record file may be written in (project.yml `encoding`).
 ///
 /// The contract's list (SPEC §1.1), with what writes each: UTF-8 (Excel's "CSV UTF-8",
-/// LibreOffice, WPS); UTF-16 (Excel's "Unicode Text"); GB18030 (Chinese Excel's "CSV",
-/// i.e. GBK/cp936, and Redmine's zh export); Big5 (Excel in Traditional Chinese);
-/// Shift_JIS (Japanese Excel); Windows-1251 (Russian Excel's "CSV"); KOI8-R (older
-/// Russian Unix tools); Windows-1252 and ISO-8859-1 (Western Excel's "CSV"; Redmine's
-/// en export).
+/// LibreOffice, WPS); UTF-16 (Excel's "Unicode Text"); GBK, i.e. Windows code page 936
+/// (Chinese Excel's "CSV"); GB18030 (Redmine's zh export, and what holds every
+/// character); Big5 (Excel in Traditional Chinese); Shift_JIS (Japanese Excel);
+/// Windows-1251 (Russian Excel's "CSV"); KOI8-R (older Russian Unix tools); Windows-1252
+/// (Western Excel's "CSV"; Redmine's en export), which `iso-8859-1` also names.
 public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
     case gb18030 = "gb18030"
+    case gbk = "gbk"
     case big5 = "big5"
     case shiftJIS = "shift_jis"
     case windows1251 = "windows-1251"
     case koi8R = "koi8-r"
     case windows1252 = "windows-1252"
-    case latin1 = "iso-8859-1"
 
     /// Reads the names people write: `utf-8`, `UTF8`, `GB18030`, `gbk`, `latin1`,
     /// `cp1251`, `sjis`. `utf-16` alone is little-endian, as Windows writes it; a
     /// byte-order mark in the file decides by itself anyway.
+    ///
+    /// As in the WHATWG Encoding Standard (and every browser), `iso-8859-1` and `latin1`
+    /// name Windows-1252: files said to be Latin-1 are Windows-1252 files, whose `€“”‘’…`
+    /// (bytes 0x80–0x9F) ISO-8859-1 would read as invisible C1 control characters; and
+    /// `gb2312` names GBK, its superset. GB18030 is not GBK: it lacks code page 936's `€`
+    /// (the single byte 0x80), and has four-byte sequences GBK lacks.
     public init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "utf-8", "utf8": self = .utf8
         case "utf-16", "utf16", "utf-16le", "utf16le", "unicode": self = .utf16LE
         case "utf-16be", "utf16be": self = .utf16BE
-        case "gb18030", "gb-18030", "gbk", "cp936", "gb2312": self = .gb18030  // GBK and GB2312 are subsets
+        case "gb18030", "gb-18030": self = .gb18030
+        case "gbk", "cp936", "windows-936", "ms936", "gb2312", "x-gbk": self = .gbk
         case "big5", "big-5", "cp950": self = .big5
         case "shift-jis", "shiftjis", "sjis", "cp932", "ms932", "windows-31j": self = .shiftJIS
         case "windows-1251", "cp1251", "win-1251": self = .windows1251
         case "koi8-r", "koi8r": self = .koi8R
         case "windows-1252", "cp1252", "win-1252": self = .windows1252
-        case "iso-8859-1", "iso8859-1", "latin1", "latin-1": self = .latin1
+        case let latin1 where Self.latin1Names.contains(latin1): self = .windows1252
         default: return nil
         }
     }
 
-    /// The name glibc's iconv knows the encoding by. Big5 and Shift_JIS are read as
-    /// Windows writes them (CP950, CP932): glibc's `SHIFT_JIS` turns `\` into `¥` and
-    /// lacks the NEC characters (①) Japanese Windows files hold.
+    /// The names of ISO-8859-1, read as Windows-1252.
+    static let latin1Names: Set<String> = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819"]
+
+    /// What tells the encoding from its sibling, for the hint that names it instead.
+    var distinction: String {
+        switch self {
+        case .gbk: return " (Windows code page 936, as Chinese Excel writes it, where the byte 0x80 is €)"
+        case .gb18030: return " (with four-byte sequences, which GBK lacks)"
+        default: return ""
+        }
+    }
+
+    /// The names project.yml's `encoding` reads, as an error lists them: the contract's
+    /// (SPEC §1.1), with `gbk`.
+    public static let names = [
+        "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5", "shift_jis", "windows-1251", "koi8-r", "windows-1252",
+        "iso-8859-1",
+    ]
+
+    /// The name glibc's iconv knows the encoding by. GBK, Big5 and Shift_JIS are read as
+    /// Windows writes them (CP936, CP950, CP932): CP936 has `€` at 0x80; glibc's
+    /// `SHIFT_JIS` turns `\` into `¥` and lacks the NEC characters (①) Japanese Windows
+    /// files hold.
     var iconvName: String {
         switch self {
         case .utf8: return "UTF-8"
         case .utf16LE: return "UTF-16LE"
         case .utf16BE: return "UTF-16BE"
         case .gb18030: return "GB18030"
+        case .gbk: return "CP936"
         case .big5: return "CP950"
         case .shiftJIS: return "CP932"
         case .windows1251: return "WINDOWS-1251"
         case .koi8R: return "KOI8-R"
         case .windows1252: return "WINDOWS-1252"
-        case .latin1: return "ISO-8859-1"
         }
     }
 
@@ -227,6 +254,19 @@ public enum TextDecoder {
             index += length
         }
         return (line, 1)
+    }
+
+    /// GBK when `data` is invalid GB18030 but reads as GBK (code page 936's `€`), and the
+    /// other way round (GB18030's four-byte sequences); else nil.
+    static func sibling(of encoding: TextEncoding, reading data: Data) -> TextEncoding? {
+        let sibling: TextEncoding
+        switch encoding {
+        case .gb18030: sibling = .gbk
+        case .gbk: sibling = .gb18030
+        default: return nil
+        }
+        if case .success = read(data, as: sibling) { return sibling }
+        return nil
     }
 
     /// `bytes` in `encoding` as text when every byte converts, else nil; no byte-order

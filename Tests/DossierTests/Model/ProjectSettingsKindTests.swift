@@ -32,7 +32,7 @@ import Testing
         ("milestones:\n  group_by: 1️⃣{scope: 1}\n", "`milestones.group_by` must be a list of column headers"),
         ("team: 1️⃣[columns]\n", "`team` must be a map with columns, not a list"),
         ("team:\n  columns: 1️⃣[id]\n", "`team.columns` must be a map from header to field, not a list"),
-        ("encoding: 1️⃣[utf-8]\n", "`encoding` must map file names to encodings"),
+        ("encoding: 1️⃣[utf-8]\n", "`encoding` must map files (paths under content/) to encodings"),
         ("encoding: {issues.csv: 1️⃣[utf-8]}\n", "`encoding.issues.csv` must be one encoding name, not a list"),
         ("markdown: 1️⃣true\n", "`markdown` must be a map, not \"true\""),
         ("markdown: {unsafe_html: 1️⃣yes}\n", "`markdown.unsafe_html` must be true or false, not \"yes\""),

@@ -150,7 +150,7 @@ import Testing
 
     @Test(arguments: [
         ("Ошибка", TextEncoding.windows1251), ("Ошибка", .koi8R), ("登錄失敗", .big5), ("ログイン①", .shiftJIS),
-        ("Größe €", .windows1252), ("français", .latin1), ("登录失败", .gb18030),
+        ("Größe €", .windows1252), ("登录失败", .gb18030), ("500€ 报销", .gbk),
     ])
     func eachLegacyEncodingRoundTrips(_ text: String, _ encoding: TextEncoding) throws {
         let bytes = try #require(TextEncoder.encode(text, as: encoding))
@@ -171,11 +171,37 @@ import Testing
     @Test func encodingNamesPeopleWriteAreRead() {
         #expect(TextEncoding(name: "CP932") == .shiftJIS)
         #expect(TextEncoding(name: "Shift_JIS") == .shiftJIS)
-        #expect(TextEncoding(name: "gbk") == .gb18030)
+        #expect(TextEncoding(name: "gbk") == .gbk)
+        #expect(TextEncoding(name: "CP936") == .gbk)
+        #expect(TextEncoding(name: "gb2312") == .gbk)
+        #expect(TextEncoding(name: "GB18030") == .gb18030)
+        #expect(TextEncoding(name: "latin1") == .windows1252)
+        #expect(TextEncoding(name: "ISO-8859-1") == .windows1252)
         #expect(TextEncoding(name: "cp1252") == .windows1252)
         #expect(TextEncoding(name: "KOI8-R") == .koi8R)
         #expect(TextEncoding(name: "utf-16") == .utf16LE)
         #expect(TextEncoding(name: "utf-7") == nil)
+    }
+
+    @Test func codePage936ReadsTheEuroSignGB18030Lacks() throws {
+        // Chinese Excel's "CSV" is code page 936, where the single byte 0x80 is `€`
+        // (python3's gbk codec lacks it; glibc's CP936 and WHATWG's GBK have it).
+        let bytes = try #require(TextEncoder.encode("欧洲差旅报销 500", as: .gbk)) + Data([0x80])
+        #expect(try TextDecoder.decode(bytes, as: .gbk).get() == "欧洲差旅报销 500€")
+        #expect(TextDecoder.decode(bytes, as: .gb18030) == .failure(.invalidEncoding(.gb18030, line: 1, column: 11)))
+        #expect(TextDecoder.sibling(of: .gb18030, reading: bytes) == .gbk)
+        // And GB18030's four-byte sequences are not GBK.
+        let extensionB = try #require(TextEncoder.encode("扩展 𠀀 汉字", as: .gb18030))
+        #expect([UInt8](extensionB) == [192, 169, 213, 185, 32, 149, 50, 130, 54, 32, 186, 186, 215, 214])
+        #expect(TextDecoder.sibling(of: .gbk, reading: extensionB) == .gb18030)
+    }
+
+    @Test func latin1IsReadAsWindows1252() throws {
+        // python3 -c "print(list('Invoice “total” wrong by 5 €'.encode('cp1252')))": as
+        // ISO-8859-1 its quotes and euro sign would be C1 control characters.
+        let bytes = Data(Array("Invoice ".utf8) + [147, 116, 111, 116, 97, 108, 148, 32] + Array("wrong by 5 ".utf8) + [128])
+        let encoding = try #require(TextEncoding(name: "iso-8859-1"))
+        #expect(try TextDecoder.decode(bytes, as: encoding).get() == "Invoice “total” wrong by 5 €")
     }
 
     @Test func gb18030IsConverted() throws {

@@ -77,38 +77,131 @@ import Testing
         case .one(let guessed, let sample):
             #expect(guessed == encoding)
             #expect(sample == word)
-        case .two(let first, _, let second, _):
-            #expect(first == encoding || second == encoding, "\(word): named \(first) and \(second)")
+        case .several(let readings):
+            #expect(readings.contains(EncodingGuess.Reading(encoding, word)), "\(word): named \(readings)")
         case .none(let mixed):
             #expect(!mixed)  // no suggestion is never a wrong one
         }
     }
 
-    @Test func theProjectsLanguageDecidesBetweenEquallyPlausibleReadings() throws {
+    @Test func aLoneCyrillicLetterAmongLatinWordsIsNotRussian() throws {
         // `à la carte`: 0xE0 is `à` in Windows-1252, the word `а` in Windows-1251 and `Ю`
-        // in KOI8-R, each a plausible one-letter word.
+        // in KOI8-R; a Russian one-letter word alone among French ones is not Russian, so
+        // even a ru project is told Windows-1252.
         let data = try bytes("id,title\n1,à la carte\n", .windows1252)
-        #expect(EncodingGuess.guess(data, language: "en") == .one(.windows1252, sample: "à la carte"))
-        #expect(EncodingGuess.guess(data, language: "ru") == .two(.windows1251, "а la carte", .koi8R, "Ю la carte"))
-        #expect(EncodingGuess.guess(data, language: nil) == .two(.windows1251, "а la carte", .koi8R, "Ю la carte"))
+        for language in [nil, "en", "zh", "ru"] {
+            #expect(EncodingGuess.guess(data, language: language) == .one(.windows1252, sample: "à la carte"))
+        }
+        // Beside other Russian words it is one: `Ошибка в SAP и в Excel`.
+        #expect(EncodingGuess.plausibility("Ошибка в SAP и в Excel", as: .windows1251) == 1)
+    }
+
+    @Test func theProjectsLanguageOrdersEquallyPlausibleReadingsAndDropsNone() throws {
+        // python3: 'Ёж'.encode('cp1251') == b'\xa8\xe6': a capitalised Russian word, and
+        // `冽`, a frequent Big5 character (GB18030 reads `ㄦ`, a bopomofo letter Chinese
+        // text does not use). Two bytes cannot tell them apart: both are named, the one
+        // the project's language favours first.
+        let data = Data(Array("id,title\n1,".utf8) + [0xA8, 0xE6, 0x0A])
+        #expect(TextDecoder.convertExactly([UInt8](data), from: .gb18030)?.contains("ㄦ") == true)
+        let both = [EncodingGuess.Reading(.big5, "冽"), EncodingGuess.Reading(.windows1251, "Ёж")]
+        #expect(EncodingGuess.guess(data, language: nil) == .several(both))
+        #expect(EncodingGuess.guess(data, language: "zh") == .several(both))
+        #expect(EncodingGuess.guess(data, language: "ru") == .several(both.reversed()))
     }
 
     @Test func anAllCapsRussianWordIsNamedBothWays() throws {
         // Case cannot tell Windows-1251 from KOI8-R when all letters are capitals: both
         // readings are named, with what each shows, for the user to choose by looking.
         let data = try bytes("id,title\n1,ОТКРЫТ\n", .windows1251)
-        #expect(EncodingGuess.guess(data, language: "ru") == .two(.windows1251, "ОТКРЫТ", .koi8R, "нрйпшр"))
+        #expect(EncodingGuess.guess(data, language: "ru") == .several([.init(.windows1251, "ОТКРЫТ"), .init(.koi8R, "нрйпшр")]))
+    }
+
+    @Test func allCapsRussianIsNeverToldGB18030Alone() throws {
+        // python3: 'ОШИБКА ПЕЧАТИ'.encode('cp1251'). GB18030 reads common characters,
+        // `呜攘世 吓桌胰`, but split at the space where Windows-1251 reads two words:
+        // Chinese puts no space there. A zh project still sees the GB18030 reading, last.
+        let data = Data(
+            Array("id,title,status,opened\nT-1,".utf8) + [206, 216, 200, 193, 202, 192, 32, 207, 197, 215, 192, 210, 200]
+                + Array(",open,2026-11-04\n".utf8))
+        let russian = [EncodingGuess.Reading(.windows1251, "ОШИБКА ПЕЧАТИ"), .init(.koi8R, "ньхайю оевюрх")]
+        #expect(EncodingGuess.guess(data, language: "zh") == .several(russian + [.init(.gb18030, "呜攘世 吓桌胰")]))
+        #expect(EncodingGuess.guess(data, language: "en") == .several(russian))
+        #expect(EncodingGuess.guess(data, language: "ru") == .several(russian))
+        #expect(EncodingGuess.guess(data, language: nil) == .several(russian))
+    }
+
+    @Test func shortBig5IsNotToldWindows1252() {
+        // python3: '問題'.encode('big5') == b'\xb0\xdd\xc3D'. Windows-1252 reads `°ÝÃD`:
+        // accented capitals beside no small letter are no word.
+        let data = Data(Array("id,title\n1,".utf8) + [176, 221, 195, 68, 10])
+        for language in [nil, "en", "zh", "ru"] {
+            #expect(EncodingGuess.guess(data, language: language) == .one(.big5, sample: "問題"))
+        }
+    }
+
+    @Test func gb18030FourByteCharactersAreRead() {
+        // python3: '扩展 𠀀 汉字'.encode('gb18030'): U+20000, CJK Extension B, is a
+        // four-byte sequence only GB18030 has. The spaces split nothing another reading
+        // makes words of.
+        let data = Data(Array("id,title\n1,".utf8) + [192, 169, 213, 185, 32, 149, 50, 130, 54, 32, 186, 186, 215, 214, 10])
+        for language in [nil, "en", "zh", "ru"] {
+            #expect(EncodingGuess.guess(data, language: language) == .one(.gb18030, sample: "扩展 𠀀 汉字"))
+        }
+    }
+
+    @Test func shiftJISWithNECCharactersIsRead() {
+        // python3: '①'.encode('cp932') == b'\x87@'; GB18030 reads the rare `嘆`.
+        let data = Data(Array("id,title\n1,".utf8) + [135, 64, 10])
+        #expect(EncodingGuess.guess(data, language: nil) == .one(.shiftJIS, sample: "①"))
+        #expect(EncodingGuess.guess(data, language: "zh") == .one(.shiftJIS, sample: "①"))
+    }
+
+    @Test func chineseExcelsEuroSignIsToldGBK() throws {
+        // Code page 936 (Chinese Excel's "CSV"): python3's gbk codec, with `€` as the byte
+        // 0x80, which GB18030 lacks.
+        let text = "编号,标题,状态,提出日期\r\nFK-1,欧洲差旅报销 500EURO 无法提交,新建,2026/11/4 10:00\r\n"
+        let encoded = try bytes(text, .gbk)
+        let data = Data(replacing([UInt8](encoded), Array("EURO".utf8), with: [0x80]))
+        #expect(TextDecoder.convertExactly([UInt8](data), from: .gb18030) == nil)
+        for language in [nil, "en", "zh", "ru"] {
+            #expect(EncodingGuess.guess(data, language: language) == .one(.gbk, sample: "编号"))
+        }
+        // Without the euro sign both read it alike, and GB18030 is named.
+        #expect(EncodingGuess.guess(encoded, language: "zh") == .one(.gb18030, sample: "编号"))
+    }
+
+    @Test func windows1252QuotesAndEuroAreWindows1252() {
+        // python3: 'Invoice “total” wrong by 5 €'.encode('cp1252'); Windows-1251 reads the
+        // euro sign as `Ђ`, a Serbian capital alone among English words.
+        let data = Data(Array("id,title\n1,Invoice ".utf8) + [147, 116, 111, 116, 97, 108, 148, 32] + Array("wrong by 5 ".utf8) + [128, 10])
+        #expect(EncodingGuess.guess(data, language: "ru") == .one(.windows1252, sample: "Invoice “total” wrong by…"))
+    }
+
+    func replacing(_ bytes: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index...].starts(with: pattern) {
+                result += replacement
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     @Test func twoCommonIdeographReadingsAreBothNamed() throws {
         // `库存` in GBK reads as the common traditional characters `踱湔` in Big5.
         let data = try bytes("id,title\n1,库存\n", .gb18030)
-        #expect(EncodingGuess.guess(data, language: "zh") == .two(.gb18030, "库存", .big5, "踱湔"))
+        #expect(EncodingGuess.guess(data, language: "zh") == .several([.init(.gb18030, "库存"), .init(.big5, "踱湔")]))
     }
 
     @Test func latin1FrenchIsNeverToldGB18030() throws {
         // The old hint told this file to say gb18030, which reads `fran鏰is`.
-        let data = try bytes("id,title\n1,Le système français\n", .latin1)
+        // ISO-8859-1 and Windows-1252 write these letters alike.
+        let data = try bytes("id,title\n1,Le système français\n", .windows1252)
         #expect(TextDecoder.convertExactly([UInt8](data), from: .gb18030)?.contains("鏰") == true)
         #expect(EncodingGuess.guess(data, language: "zh") == .one(.windows1252, sample: "Le système français"))
     }
@@ -116,6 +209,14 @@ import Testing
     @Test func utf8WithAStrayByteIsNotSentToALegacyEncoding() {
         let data = Data(Array("id,title\n1,Café ".utf8) + [0xE9] + Array(" menu\n".utf8))
         #expect(EncodingGuess.guess(data, language: "en") == .none(mixedWithUTF8: true))
+    }
+
+    @Test func shortGBKWithPairsThatAreUTF8IsStillGBK() throws {
+        // In GBK `系统` is CF B5 CD B3 and `登录` has C2 BC: as many valid UTF-8 pairs as
+        // stray bytes, yet GB18030 reads every byte as common characters.
+        let data = try bytes("id,title\n1,ERP 系统 登录 失败\n", .gb18030)
+        #expect(UTF8Census([UInt8](data)).multibyteSequences >= UTF8Census([UInt8](data)).invalidBytes)
+        #expect(EncodingGuess.guess(data, language: "zh") == .one(.gb18030, sample: "ERP 系统 登录 失败"))
     }
 
     @Test func macRomanIsNotSentToWindows1252() {
