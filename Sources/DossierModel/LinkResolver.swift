@@ -126,13 +126,9 @@ struct LinkResolver {
         }
         if destination.hasPrefix("//") { return (.external(destination), nil) }
 
-        var pathPart = destination
-        var fragment: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
-            pathPart = String(pathPart[..<hash])
-        }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        let parts = URLParts(destination)
+        let pathPart = parts.path
+        let fragment = parts.fragment.map { $0.removingPercentEncoding } ?? nil
 
         if pathPart.isEmpty {
             guard let fragment else { return (.none, nil) }

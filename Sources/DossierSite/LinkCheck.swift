@@ -177,11 +177,7 @@ struct LinkCheck {
                 if end >= 2 && bytes[0] == UInt8(ascii: "/") && bytes[1] == UInt8(ascii: "/") { return .some(nil) }
                 var fragment: String?
                 if end < bytes.count {
-                    // A `#` followed by a combining mark is no `#` character.
-                    if end + 1 < bytes.count && bytes[end + 1] >= 0x80 {
-                        let hash = url.utf8.index(url.utf8.startIndex, offsetBy: end)
-                        guard url[hash...].first == "#" else { return nil }
-                    }
+                    // A `#` followed by a combining mark still starts the fragment (`URLParts`).
                     fragment = decoded(String(decoding: UnsafeBufferPointer(rebasing: bytes[(end + 1)...]), as: UTF8.self))
                 }
                 let path = UnsafeBufferPointer(rebasing: bytes[..<(pathEnd ?? end)])
@@ -218,15 +214,11 @@ struct LinkCheck {
         /// Any link, on characters: percent-escapes, white space and non-ASCII included.
         private func resolveInGeneral(_ url: String) -> (String?, String?)? {
             if url.hasPrefix("//") || URLSafety.scheme(of: url) != nil { return nil }
-            var rest = url
-            var fragment: String?
-            if let hash = rest.firstIndex(of: "#") {
-                fragment = decoded(String(rest[rest.index(after: hash)...]))
-                rest = String(rest[..<hash])
-            }
-            if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+            let cut = URLParts(url)
+            let rest = cut.path
+            let fragment = cut.fragment.map { LinkCheck.decoded($0) } ?? nil
             if rest.isEmpty { return (nil, fragment) }
-            let decoded = decoded(rest) ?? rest
+            let decoded = LinkCheck.decoded(rest) ?? rest
             var parts = parts
             for part in decoded.split(separator: "/") {
                 if part == "." { continue }
