@@ -22,7 +22,9 @@ struct LinkCheck {
     /// Links with an unsafe scheme, each use.
     private var unsafe: [FirstUse] = []
     /// Each page's ids as one string, NUL before and after each: one allocation a page
-    /// rather than a set, for the few pages a fragment is checked against.
+    /// rather than a set, for the few pages a fragment is checked against. Searched as
+    /// UTF-8: as characters, a NUL followed by an id starting with a mark (GitHub's
+    /// `#️-known-problems`) would not end the id before it.
     private var anchors: [String: String] = [:]
     private var paths: Set<String> = []
 
@@ -84,7 +86,7 @@ struct LinkCheck {
                 diagnostics.append(
                     .error(.brokenLink, at: place(use), "page \(use.page) links to \(use.value), which is not part of the site"))
             } else if !fragment.isEmpty, let known = anchors[target],
-                fragment.contains("\u{0}") || !known.contains("\u{0}" + fragment + "\u{0}")
+                fragment.utf8.contains(0) || known.utf8.firstRange(of: ("\u{0}" + fragment + "\u{0}").utf8) == nil
             {
                 diagnostics.append(
                     .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
