@@ -168,23 +168,30 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `labels.headingLink` a `#` link to themselves carrying that accessible name;
     /// footnotes get the page's words from `labels` too. Unsafe URLs (`javascript:`,
     /// `vbscript:`, `data:` and the like) never reach the HTML, whatever `destinations` says.
-    public func render(destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()) -> String {
-        render(destinations: destinations, titles: titles, labels: labels, readingSections: false).html
+    ///
+    /// `ids` names the fragment's ids on its page (see `FragmentIDs`): headings,
+    /// footnotes and the places that cite them. A link to a heading of the document is
+    /// rewritten by the caller (`FragmentIDs.id(forAnchor:in:)`).
+    public func render(
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page
+    ) -> String {
+        render(destinations: destinations, titles: titles, labels: labels, ids: ids, readingSections: false).html
     }
 
     /// Renders the document as `render(destinations:titles:labels:)` does and reads its
     /// text, split at headings, from the same parse: what the search index keeps of it,
     /// without parsing the HTML again.
     public func renderWithSections(
-        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels()
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page
     ) -> RenderedMarkdown {
-        render(destinations: destinations, titles: titles, labels: labels, readingSections: true)
+        render(destinations: destinations, titles: titles, labels: labels, ids: ids, readingSections: true)
     }
 
-    private func render(destinations: [String?], titles: [String?]?, labels: AccessibleLabels, readingSections: Bool)
-        -> RenderedMarkdown
-    {
+    private func render(
+        destinations: [String?], titles: [String?]?, labels: AccessibleLabels, ids: FragmentIDs, readingSections: Bool
+    ) -> RenderedMarkdown {
         precondition(destinations.count == links.count, "one destination per link")
+        let headingIDs = ids.headingIDs(of: self)
         var sections: [(anchor: String, heading: String, text: String)]?
         var backReferences: Int?
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
@@ -202,14 +209,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             if readingSections {
                 // Read before the headings below become HTML blocks.
-                var reader = SectionReader(headings: zip(walker.headingNodes, headings).map { ($0, $1.anchor) }, labels: labels)
+                var reader = SectionReader(headings: zip(walker.headingNodes, headingIDs).map { (node: $0, anchor: $1) }, labels: labels)
                 sections = reader.read(root)
                 backReferences = reader.footnoteBackReferences
             }
-            for (node, heading) in zip(walker.headingNodes, headings) {
+            for ((node, heading), id) in zip(zip(walker.headingNodes, headings), headingIDs) {
                 let inner = Self.renderNode(node, extensions)
                 let tag = "<h\(heading.level)"
-                let anchor = HTMLText.escapeAttribute(heading.anchor)
+                let anchor = HTMLText.escapeAttribute(id)
                 var html = inner.hasPrefix(tag) ? tag + " id=\"\(anchor)\"" + inner.dropFirst(tag.count) : inner
                 let close = "</h\(heading.level)>"
                 if let label = labels.headingLink, let end = html.range(of: close, options: .backwards) {
@@ -230,7 +237,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         if let backReferences, Self.occurrences(of: #"class="footnote-backref""#, in: html) != backReferences {
             sections = nil
         }
-        return RenderedMarkdown(html: Self.labelFootnotes(html, labels), sections: sections)
+        return RenderedMarkdown(html: Self.labelFootnotes(Self.numberFootnotes(html, ids), labels), sections: sections)
     }
 
     /// How many times `needle` occurs in `text`, not overlapping, counting up to `limit`.
@@ -256,6 +263,37 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
     }
+
+    /// cmark-gfm's footnote ids (`fn-label`, `fnref-label`, `fnref-label-2`), given the
+    /// fragment's ids by number: note N, as shown and listed, is `ids.footnote(N)`; its
+    /// K-th citation, in cmark-gfm's count, `ids.footnoteReference(N, citation: K)`, and
+    /// so is the K-th way back from the note. K is read from cmark-gfm's id, which is
+    /// `fnref-` and the label of the href, then `-K` when K > 1. A document without
+    /// footnotes is returned as it is.
+    static func numberFootnotes(_ html: String, _ ids: FragmentIDs) -> String {
+        guard occurrences(of: " data-footnote", in: html, limit: 1) > 0 else { return html }
+        var note = 0
+        var citation = 0
+        return html.replacing(Self.footnoteMarkup) { match -> String in
+            if let number = match.output.number, let label = match.output.label, let id = match.output.reference {
+                let suffix = id.dropFirst(label.count)
+                let k = suffix.isEmpty ? 1 : Int(suffix.dropFirst()) ?? 1
+                let n = Int(number) ?? 0
+                return "<sup class=\"footnote-ref\"><a href=\"#\(ids.footnote(n))\" id=\"\(ids.footnoteReference(n, citation: k))\" data-footnote-ref>\(number)</a>"
+            }
+            if match.output.definition != nil {
+                note += 1
+                citation = 0
+                return "<li id=\"\(ids.footnote(note))\">"
+            }
+            citation += 1
+            return "<a href=\"#\(ids.footnoteReference(note, citation: citation))\" class=\"footnote-backref\""
+        }
+    }
+
+    /// What cmark-gfm writes for a footnote's citation, its list item and its ways back.
+    nonisolated(unsafe) private static let footnoteMarkup =
+        #/<sup class="footnote-ref"><a href="#fn-(?<label>[^"]*)" id="fnref-(?<reference>[^"]*)" data-footnote-ref>(?<number>[0-9]+)</a>|(?<definition><li id="fn-[^"]*">)|<a href="#fnref-[^"]*" class="footnote-backref"/#
 
     /// cmark-gfm names a footnote's way back in English ("Back to content") and gives the
     /// footnotes' section no heading for a screen reader to announce; with `labels`,

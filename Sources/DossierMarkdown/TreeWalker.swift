@@ -37,11 +37,11 @@ struct TreeWalker {
             }
             switch type {
             case CMARK_NODE_HEADING:
-                let text = plainText(node)
+                let (text, anchorText) = plainText(node)
                 headings.append(
                     MarkdownHeading(
                         level: Int(cmark_node_get_heading_level(node)), text: text,
-                        anchor: slugger.slug(for: text), position: position(of: node)))
+                        anchor: slugger.slug(for: anchorText), position: position(of: node)))
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -107,24 +107,37 @@ struct TreeWalker {
         return lines.position(line: line, byteColumn: column)
     }
 
-    /// The text a reader sees in a heading, as GitHub takes it for the anchor.
-    private func plainText(_ node: OpaquePointer) -> String {
+    /// The text a reader sees in a heading, trimmed, line breaks as spaces; and the text
+    /// GitHub makes its anchor from: the heading's text content in the HTML, so a line
+    /// break is a newline (which the anchor drops), an image's alt text is not part of
+    /// it, and spaces written as `&#x20;` at either end stay.
+    private func plainText(_ node: OpaquePointer) -> (text: String, anchorText: String) {
         var text = ""
+        var anchorText = ""
+        var images = 0
         let iterator = cmark_iter_new(node)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iterator)
-            else { continue }
-            switch cmark_node_get_type(n) {
+            guard let n = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_IMAGE {
+                images += cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER ? 1 : -1
+                continue
+            }
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+                let literal = cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+                text += literal
+                if images == 0 { anchorText += literal }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
+                anchorText += "\n"
             default:
                 break
             }
         }
         cmark_iter_free(iterator)
-        return trim(Substring(text))
+        return (trim(Substring(text)), anchorText)
     }
 
     /// Puts a new node of `type` with the same text where `node` was.

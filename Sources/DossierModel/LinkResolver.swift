@@ -84,9 +84,10 @@ struct LinkResolver {
     ) -> (LinkTarget, SitePage?) {
         var path = target
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
+        let scalars = target.unicodeScalars
+        if let hash = scalars.firstIndex(of: "#") {  // the code point: `#` and U+FE0F are one Character
+            fragment = String(scalars[scalars.index(after: hash)...])
+            path = String(scalars[..<hash])
         }
         if path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix(".md") { path.removeLast(3) }
@@ -223,15 +224,11 @@ struct LinkResolver {
 
     /// A relative URL's path, without its query, and its fragment, percent-decoded (nil
     /// when there is no `#`).
+    /// Cut at the code point `#` (see `URLParts`): `#` followed by U+FE0F is one Swift
+    /// `Character`, but browsers cut there.
     static func split(_ url: String) -> (path: String, fragment: String?) {
-        var path = Substring(url)
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding
-            path = path[..<hash]
-        }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        return (String(path), fragment)
+        let parts = URLParts(url)
+        return (parts.path, parts.fragment.flatMap { $0.removingPercentEncoding })
     }
 
     /// `folder` joined with a relative `path`, `.` and `..` applied; nil when it climbs

@@ -113,7 +113,8 @@ extension SiteRenderer {
             "id": milestone.id, "title": milestone.title, "due": t.date(milestone.due), "done": milestone.done.map { t.date($0) },
             "state": state.rawValue, "stateLabel": t.label("milestone", state.rawValue),
             "owner": person(milestone.owner), "scope": milestone.scope,
-            "descriptionHTML": html(milestone.description, root: SitePage.milestones.root),
+            // Milestones share a page: each description has its own ids.
+            "descriptionHTML": html(milestone.description, root: SitePage.milestones.root, ids: .namespaced(milestone.anchor)),
         ])
     }
 }

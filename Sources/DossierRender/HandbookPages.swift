@@ -1,4 +1,5 @@
 import DossierHTML
+import DossierMarkdown
 import DossierModel
 
 extension SiteRenderer {
@@ -75,11 +76,14 @@ extension SiteRenderer {
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
         breadcrumbs.append(["label": article.title, "current": true])
         let body = html(article.body, root: page.root)
+        // The ids the body's headings get on the page: their GitHub anchors.
+        let ids = FragmentIDs.page.headingIDs(of: article.body)
+        let toc: [[String: Any]] = zip(article.body.headings, ids).filter { $0.0.level == 2 || $0.0.level == 3 }
+            .map { heading, id in ["level": heading.level, "anchor": id, "text": heading.text] }
         let own: [String: Any] = [
             "article": compact([
                 "title": article.title, "bodyHTML": (body as Any?) ?? "",
-                "toc": article.body.headings.filter { $0.level == 2 || $0.level == 3 }
-                    .map { ["level": $0.level, "anchor": $0.anchor, "text": $0.text] },
+                "toc": toc,
                 "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,
                 "previous": position > 0 ? link(ordered[position - 1]) : nil,
                 "next": position + 1 < ordered.count ? link(ordered[position + 1]) : nil,

@@ -55,8 +55,9 @@ extension SiteRenderer {
 
         // The model records only articles as an issue's backlinks.
         let articles = (site.backlinks[page] ?? []).map { ["href": href($0.page, from: page), "title": $0.title] }
-        let description = html(issue.description, root: page.root)
-        let resolution = html(issue.resolution, root: page.root)
+        // Two fragments on one page: each its own ids.
+        let description = html(issue.description, root: page.root, ids: .namespaced("description"))
+        let resolution = html(issue.resolution, root: page.root, ids: .namespaced("resolution"))
         let own: [String: Any] = [
             "issue": compact([
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),

@@ -11,17 +11,20 @@ final class Markup: MustacheCustomRenderable {
     let destinations: [String?]
     let titles: [String?]
     let labels: AccessibleLabels
+    /// How its ids are named on the page.
+    let ids: FragmentIDs
 
-    init(document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels) {
+    init(document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels, ids: FragmentIDs) {
         self.document = document
         self.destinations = destinations
         self.titles = titles
         self.labels = labels
+        self.ids = ids
     }
 
     /// The HTML, with the text for search read from the same rendering.
     private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
-        destinations: destinations, titles: titles, labels: labels)
+        destinations: destinations, titles: titles, labels: labels, ids: ids)
 
     var html: String { rendered.html }
     var renderText: String { html }
@@ -38,5 +41,6 @@ final class Markup: MustacheCustomRenderable {
         digest.add(labels.headingLink)
         digest.add(labels.footnoteBack)
         digest.add(labels.footnotes)
+        digest.add(ids.namespace ?? ":page")
     }
 }

@@ -169,15 +169,20 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A record's Markdown for a page whose way back to the root is `root`, rendered
-    /// with the page; its headings carry a link to themselves.
-    /// The HTML of `document` on a page whose way back to the root is `root`; with
+    /// with the page; its headings carry a link to themselves. `ids` names its ids on
+    /// the page (see `FragmentIDs`): `.page` for the page's own text, a namespace for
+    /// each of several fragments. Its links to its own headings go to their ids. With
     /// `base`, links to the site are absolute URIs under it instead.
-    func html(_ document: MarkdownDocument?, root: String, base: BaseURL? = nil) -> Markup? {
+    func html(_ document: MarkdownDocument?, root: String, base: BaseURL? = nil, ids: FragmentIDs = .page) -> Markup? {
         guard let document else { return nil }
+        let destinations = site.targets(of: document).map { target -> String? in
+            if case .fragment(let anchor) = target, let id = ids.id(forAnchor: anchor, in: document) {
+                return LinkTarget.fragment(id).href(fromRoot: root)
+            }
+            return base.map { target.href(under: $0) } ?? target.href(fromRoot: root)
+        }
         return Markup(
-            document: document,
-            destinations: site.targets(of: document).map { target in base.map { target.href(under: $0) } ?? target.href(fromRoot: root) },
-            titles: site.referenceTitles(of: document), labels: labels)
+            document: document, destinations: destinations, titles: site.referenceTitles(of: document), labels: labels, ids: ids)
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }

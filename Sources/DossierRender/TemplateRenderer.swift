@@ -193,7 +193,7 @@ struct TemplateRenderer {
     /// The labels of a `Markup`'s Mirror: a name among them is its child, as swift-mustache
     /// finds it; any other name is not, and is looked for further up without a Mirror.
     private static let markupLabels = Set(
-        Mirror(reflecting: Markup(document: MarkdownDocument(""), destinations: [], titles: [], labels: AccessibleLabels()))
+        Mirror(reflecting: Markup(document: MarkdownDocument(""), destinations: [], titles: [], labels: AccessibleLabels(), ids: .page))
             .children.compactMap(\.label))
 
     /// swift-mustache's `_getImmediateChild`: a String-keyed dictionary's value, else the

@@ -22,7 +22,9 @@ struct LinkCheck {
     /// Links with an unsafe scheme, each use.
     private var unsafe: [FirstUse] = []
     /// Each page's ids as one string, NUL before and after each: one allocation a page
-    /// rather than a set, for the few pages a fragment is checked against.
+    /// rather than a set, for the few pages a fragment is checked against. Searched as
+    /// UTF-8: as characters, a NUL followed by an id starting with a mark (GitHub's
+    /// `#️-known-problems`) would not end the id before it.
     private var anchors: [String: String] = [:]
     private var paths: Set<String> = []
 
@@ -84,7 +86,7 @@ struct LinkCheck {
                 diagnostics.append(
                     .error(.brokenLink, at: place(use), "page \(use.page) links to \(use.value), which is not part of the site"))
             } else if !fragment.isEmpty, let known = anchors[target],
-                fragment.contains("\u{0}") || !known.contains("\u{0}" + fragment + "\u{0}")
+                fragment.utf8.contains(0) || known.utf8.firstRange(of: ("\u{0}" + fragment + "\u{0}").utf8) == nil
             {
                 diagnostics.append(
                     .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
@@ -177,11 +179,7 @@ struct LinkCheck {
                 if end >= 2 && bytes[0] == UInt8(ascii: "/") && bytes[1] == UInt8(ascii: "/") { return .some(nil) }
                 var fragment: String?
                 if end < bytes.count {
-                    // A `#` followed by a combining mark is no `#` character.
-                    if end + 1 < bytes.count && bytes[end + 1] >= 0x80 {
-                        let hash = url.utf8.index(url.utf8.startIndex, offsetBy: end)
-                        guard url[hash...].first == "#" else { return nil }
-                    }
+                    // A `#` followed by a combining mark still starts the fragment (`URLParts`).
                     fragment = decoded(String(decoding: UnsafeBufferPointer(rebasing: bytes[(end + 1)...]), as: UTF8.self))
                 }
                 let path = UnsafeBufferPointer(rebasing: bytes[..<(pathEnd ?? end)])
@@ -218,15 +216,11 @@ struct LinkCheck {
         /// Any link, on characters: percent-escapes, white space and non-ASCII included.
         private func resolveInGeneral(_ url: String) -> (String?, String?)? {
             if url.hasPrefix("//") || URLSafety.scheme(of: url) != nil { return nil }
-            var rest = url
-            var fragment: String?
-            if let hash = rest.firstIndex(of: "#") {
-                fragment = decoded(String(rest[rest.index(after: hash)...]))
-                rest = String(rest[..<hash])
-            }
-            if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+            let cut = URLParts(url)
+            let rest = cut.path
+            let fragment = cut.fragment.map { LinkCheck.decoded($0) } ?? nil
             if rest.isEmpty { return (nil, fragment) }
-            let decoded = decoded(rest) ?? rest
+            let decoded = LinkCheck.decoded(rest) ?? rest
             var parts = parts
             for part in decoded.split(separator: "/") {
                 if part == "." { continue }

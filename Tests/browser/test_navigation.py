@@ -54,7 +54,7 @@ def test_weekly_pager_and_article_links(page):
 def test_the_header_search_box_finds_pages(page):
     driver = page.driver
     page.open("ru", "index.html")
-    box = driver.find_element(By.ID, "site-search-q")
+    box = driver.find_element(By.ID, "page:site-search-q")
     box.send_keys("报销")
     box.submit()
     page.wait_for("document.querySelector('#search-results li')")

@@ -134,7 +134,7 @@ def test_skip_link_moves_to_the_main_content(page):
     page.open("zh", "issues/index.html")
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     driver.switch_to.active_element.send_keys(Keys.ENTER)
-    assert driver.switch_to.active_element.get_attribute("id") == "main"
+    assert driver.switch_to.active_element.get_attribute("id") == "page:main"
 
 
 def test_screenshots_for_the_readme(page, artifacts):

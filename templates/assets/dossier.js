@@ -107,7 +107,7 @@
 
   /* "/" outside a text field focuses the search box. */
   doc.addEventListener('keydown', function (e) {
-    var t = e.target || {}, box = doc.getElementById('search-input') || doc.getElementById('site-search-q');
+    var t = e.target || {}, box = doc.getElementById('search-input') || doc.getElementById('page:site-search-q');
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !box ||
         t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
     e.preventDefault();

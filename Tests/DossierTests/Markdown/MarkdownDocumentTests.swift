@@ -2,29 +2,6 @@ import Testing
 
 @testable import DossierMarkdown
 
-@Suite struct HeadingSlugTests {
-    /// Anchors as GitHub makes them for the same headings.
-    @Test(arguments: [
-        ("Hello World", "hello-world"),
-        ("Step 2: Submit the report!", "step-2-submit-the-report"),
-        ("预算不足时怎么办？", "预算不足时怎么办"),
-        ("审批人离职（转交）", "审批人离职转交"),
-        ("Как войти в систему?", "как-войти-в-систему"),
-        ("API v1.2 — notes", "api-v12--notes"),
-        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
-        ("Emoji 🎉 party", "emoji--party"),
-        ("  Trim  me ", "trim--me"),
-    ])
-    func slug(_ heading: String, _ expected: String) {
-        #expect(HeadingSlugger.baseSlug(heading.trimmingCharacters(in: .whitespaces)) == expected)
-    }
-
-    @Test func repeatsGetNumbered() {
-        var slugger = HeadingSlugger()
-        #expect(["Intro", "Intro", "Intro-1", "Intro"].map { slugger.slug(for: $0) } == ["intro", "intro-1", "intro-1-1", "intro-2"])
-    }
-}
-
 @Suite struct MarkdownDocumentTests {
     @Test func referencesAreFoundWithTheirPlace() {
         let source = "# 标题\n\n中文 text [[setup/login|登录]] and [link](a.md#x)\n`[[not/in/code]]` [[ISS-1]]\n"

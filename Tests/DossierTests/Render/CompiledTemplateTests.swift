@@ -107,7 +107,7 @@ import Testing
     @Test func markupIsItsHTML() throws {
         let markup = Markup(
             document: MarkdownDocument("*hi* <b>"), destinations: [], titles: [],
-            labels: .init(headingLink: "link", footnoteBack: "back", footnotes: "notes"))
+            labels: .init(headingLink: "link", footnoteBack: "back", footnotes: "notes"), ids: .page)
         _ = try Self.agree("{{{body}}}|{{body}}|{{#body}}in{{/body}}{{^body}}out{{/body}}", ["body": markup])
         // Names are looked for through it on the way up the stack.
         #expect(try Self.agree("{{#body}}{{title}}{{/body}}", ["body": markup, "title": "T"]) == "T")
