@@ -289,9 +289,6 @@ def pathological():
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.mark.xfail(strict=True, reason="heading and footnote ids: an emoji heading's anchor breaks the build's "
-                   "link check; `## 🎉` gives id=\"\", `## Main` a second id=\"main\", footnotes of two fragments "
-                   "two fn-1 — fixed with each fragment's own id space and GitHub's anchors")
 def test_the_pathological_site_is_valid_everywhere(pathological):
     """Headings with emoji (and U+FE0F), `## 🎉`, `## Main`, `## Area in m²` beside
     `## Area in m`, footnotes in an issue's description and resolution and in two
