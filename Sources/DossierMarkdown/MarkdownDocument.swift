@@ -110,6 +110,9 @@ public struct AccessibleLabels: Sendable {
 /// that calls cmark-gfm; it frees everything it allocates.
 public final class MarkdownDocument: @unchecked Sendable {
     public let headings: [MarkdownHeading]
+    /// True when the document opens with a level-1 heading (`# Title`), the first of
+    /// `headings`: a page that shows the title itself may leave it out.
+    public let opensWithTitle: Bool
     public let links: [MarkdownLink]
     /// The raw HTML kept in the page, in document order; empty unless raw HTML is allowed.
     public let rawHTML: [MarkdownRawHTML]
@@ -126,8 +129,11 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.source = source
         self.lineOffset = lineOffset
         self.options = options
-        let walker = Self.withTree(source, lineOffset: lineOffset, options: options) { _, _, walker in walker }
+        let (walker, opens) = Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
+            (walker, cmark_node_first_child(root).map { $0 == walker.headingNodes.first } ?? false)
+        }
         headings = walker.headings
+        opensWithTitle = opens && walker.headings.first?.level == 1
         links = walker.links
         rawHTML = walker.rawHTML
     }
@@ -173,22 +179,27 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// footnotes and the places that cite them. A link to a heading of the document is
     /// rewritten by the caller (`FragmentIDs.id(forAnchor:in:)`).
     public func render(
-        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page,
+        omittingTitle: Bool = false
     ) -> String {
-        render(destinations: destinations, titles: titles, labels: labels, ids: ids, readingSections: false).html
+        render(destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle, readingSections: false).html
     }
 
     /// Renders the document as `render(destinations:titles:labels:)` does and reads its
     /// text, split at headings, from the same parse: what the search index keeps of it,
     /// without parsing the HTML again.
     public func renderWithSections(
-        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page,
+        omittingTitle: Bool = false
     ) -> RenderedMarkdown {
-        render(destinations: destinations, titles: titles, labels: labels, ids: ids, readingSections: true)
+        render(destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle, readingSections: true)
     }
 
+    /// `omittingTitle` leaves out the opening `# Title` (see `opensWithTitle`), for a
+    /// page whose own `<h1>` shows it; its id then belongs to that `<h1>`.
     private func render(
-        destinations: [String?], titles: [String?]?, labels: AccessibleLabels, ids: FragmentIDs, readingSections: Bool
+        destinations: [String?], titles: [String?]?, labels: AccessibleLabels, ids: FragmentIDs, omittingTitle: Bool,
+        readingSections: Bool
     ) -> RenderedMarkdown {
         precondition(destinations.count == links.count, "one destination per link")
         let headingIDs = ids.headingIDs(of: self)
@@ -207,13 +218,19 @@ public final class MarkdownDocument: @unchecked Sendable {
                     Self.unwrap(node)
                 }
             }
+            let skipped = omittingTitle && opensWithTitle ? 1 : 0
+            if skipped == 1, let title = walker.headingNodes.first {
+                cmark_node_unlink(title)
+                cmark_node_free(title)
+            }
             if readingSections {
                 // Read before the headings below become HTML blocks.
-                var reader = SectionReader(headings: zip(walker.headingNodes, headingIDs).map { (node: $0, anchor: $1) }, labels: labels)
+                var reader = SectionReader(
+                    headings: zip(walker.headingNodes, headingIDs).dropFirst(skipped).map { (node: $0, anchor: $1) }, labels: labels)
                 sections = reader.read(root)
                 backReferences = reader.footnoteBackReferences
             }
-            for ((node, heading), id) in zip(zip(walker.headingNodes, headings), headingIDs) {
+            for ((node, heading), id) in zip(zip(walker.headingNodes, headings), headingIDs).dropFirst(skipped) {
                 let inner = Self.renderNode(node, extensions)
                 let tag = "<h\(heading.level)"
                 let anchor = HTMLText.escapeAttribute(id)

@@ -75,14 +75,17 @@ extension SiteRenderer {
         var breadcrumbs: [[String: Any]] = [["label": t["nav_handbook"], "href": href(.handbookIndex, from: page)]]
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
         breadcrumbs.append(["label": article.title, "current": true])
-        let body = html(article.body, root: page.root)
+        // A body opening with `# Title` of the article's own title shows it once: the
+        // page's <h1>, which takes that heading's id so links to it still land.
+        let repeatsTitle = article.body.opensWithTitle && article.body.headings.first?.text.trimmed == article.title.trimmed
+        let body = html(article.body, root: page.root, omittingTitle: repeatsTitle)
         // The ids the body's headings get on the page: their GitHub anchors.
         let ids = FragmentIDs.page.headingIDs(of: article.body)
         let toc: [[String: Any]] = zip(article.body.headings, ids).filter { $0.0.level == 2 || $0.0.level == 3 }
             .map { heading, id in ["level": heading.level, "anchor": id, "text": heading.text] }
         let own: [String: Any] = [
             "article": compact([
-                "title": article.title, "bodyHTML": (body as Any?) ?? "",
+                "title": article.title, "bodyHTML": (body as Any?) ?? "", "titleID": repeatsTitle ? ids.first : nil,
                 "toc": toc,
                 "tags": tagLinks(article, from: page), "audience": article.audience.rawValue,
                 "previous": position > 0 ? link(ordered[position - 1]) : nil,

@@ -13,18 +13,24 @@ final class Markup: MustacheCustomRenderable {
     let labels: AccessibleLabels
     /// How its ids are named on the page.
     let ids: FragmentIDs
+    /// Leave out the opening `# Title`, which the page shows as its own `<h1>`.
+    let omittingTitle: Bool
 
-    init(document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels, ids: FragmentIDs) {
+    init(
+        document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels, ids: FragmentIDs,
+        omittingTitle: Bool = false
+    ) {
         self.document = document
         self.destinations = destinations
         self.titles = titles
         self.labels = labels
         self.ids = ids
+        self.omittingTitle = omittingTitle
     }
 
     /// The HTML, with the text for search read from the same rendering.
     private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
-        destinations: destinations, titles: titles, labels: labels, ids: ids)
+        destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle)
 
     var html: String { rendered.html }
     var renderText: String { html }
@@ -42,5 +48,6 @@ final class Markup: MustacheCustomRenderable {
         digest.add(labels.footnoteBack)
         digest.add(labels.footnotes)
         digest.add(ids.namespace ?? ":page")
+        digest.add(omittingTitle ? "untitled" : "titled")
     }
 }

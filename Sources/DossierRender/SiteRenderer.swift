@@ -173,7 +173,9 @@ public struct SiteRenderer: Sendable {
     /// the page (see `FragmentIDs`): `.page` for the page's own text, a namespace for
     /// each of several fragments. Its links to its own headings go to their ids. With
     /// `base`, links to the site are absolute URIs under it instead.
-    func html(_ document: MarkdownDocument?, root: String, base: BaseURL? = nil, ids: FragmentIDs = .page) -> Markup? {
+    func html(
+        _ document: MarkdownDocument?, root: String, base: BaseURL? = nil, ids: FragmentIDs = .page, omittingTitle: Bool = false
+    ) -> Markup? {
         guard let document else { return nil }
         let destinations = site.targets(of: document).map { target -> String? in
             if case .fragment(let anchor) = target, let id = ids.id(forAnchor: anchor, in: document) {
@@ -182,7 +184,8 @@ public struct SiteRenderer: Sendable {
             return base.map { target.href(under: $0) } ?? target.href(fromRoot: root)
         }
         return Markup(
-            document: document, destinations: destinations, titles: site.referenceTitles(of: document), labels: labels, ids: ids)
+            document: document, destinations: destinations, titles: site.referenceTitles(of: document), labels: labels, ids: ids,
+            omittingTitle: omittingTitle)
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }
