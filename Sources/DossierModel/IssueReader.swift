@@ -28,6 +28,10 @@ struct IssueReader {
     }
 
     static let required = ["id", "title", "status", "opened"]
+    /// Fields a tracker may write in several columns of one name: Jira repeats Labels,
+    /// Fix Version/s and Component/s as often as one issue has values. Tags are merged;
+    /// of several milestones or modules the first is taken, said once per file.
+    static let repeatable: Set<String> = ["tags", "milestone", "module"]
 
     /// The valid issues, and the ids of every row with a readable id: a row with other
     /// mistakes still exists for references, so they are not reported a second time.
@@ -35,11 +39,13 @@ struct IssueReader {
         -> (issues: [Issue], ids: Set<String>)
     {
         guard let table else { return ([], []) }
+        let redmineTraditional = FieldAliases.isRedmineTraditionalChinese(table.header.map(\.value))
         let mapped = MappedTable.map(
-            table, required: Self.required, repeatable: ["tags"], mappingKey: "issues.columns", diagnostics: &diagnostics
+            table, required: Self.required, repeatable: Self.repeatable, mappingKey: "issues.columns", diagnostics: &diagnostics
         ) { header in
             let folded = FieldAliases.fold(header)
             return settings.columns[folded] ?? FieldAliases.issueHeaders[folded]
+                ?? (redmineTraditional ? FieldAliases.redmineTraditionalChineseHeaders[folded] : nil)
         }
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let extraColumns = mapped.extraColumns
@@ -53,6 +59,18 @@ struct IssueReader {
                     || (settings.columns[folded] == nil && FieldAliases.updatedHeaders.contains(folded)))
         }
         var resolvedFromUpdated: [SourceLocation] = []
+        // Columns of a repeated single-valued field, and the rows with more than one value.
+        let repeatedColumns: [(field: String, columns: [Int])] = ["milestone", "module"].map { (field: String) in
+            (field, table.header.indices.filter { mapped.fields[$0] == field })
+        }.filter { $0.columns.count > 1 }
+        var severalValues: [String: [SourceLocation]] = [:]
+        /// The first non-empty value of `field` among its columns.
+        func firstValue(_ field: String, in row: CSVRow) -> String? {
+            guard let columns = repeatedColumns.first(where: { $0.field == field })?.columns else { return mapped.text(field, in: row) }
+            let values = columns.compactMap { $0 < row.cells.count ? row.cells[$0].value.trimmed : nil }.filter { !$0.isEmpty }
+            if Set(values).count > 1 { severalValues[field, default: []].append(mapped.location("id", in: row)) }
+            return values.first
+        }
         let dates = DateColumns(
             ["opened", "resolved", "due"], extra: updatedColumn.map { ["updated": $0] } ?? [:], in: mapped, settings: settings,
             reportsLocalTimes: true, diagnostics: &diagnostics)
@@ -196,7 +214,7 @@ struct IssueReader {
                 }
             }
             var milestone: String?
-            if let written = mapped.text("milestone", in: row) {
+            if let written = firstValue("milestone", in: row) {
                 milestone = milestones.id(for: written, values: settings.values["milestone"])
                 if milestone == nil {
                     diagnostics.append(
@@ -231,12 +249,18 @@ struct IssueReader {
             issues.append(
                 Issue(
                     id: id, title: title, status: status, opened: opened, resolved: resolved, tier: tier,
-                    category: category, priority: priority, module: mapped.text("module", in: row),
+                    category: category, priority: priority, module: firstValue("module", in: row),
                     reporter: mapped.text("reporter", in: row), owner: mapped.text("owner", in: row), due: due,
                     updated: updated, milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
                     location: at("id")))
         }
         diagnostics.append(contentsOf: problems)
+        for (field, columns) in repeatedColumns {
+            if let rows = severalValues[field], let first = rows.first {
+                diagnostics.append(
+                    .severalValues(field, header: table.header[columns[0]].value.trimmed, count: rows.count, firstRow: first, at: table.header[columns[1]].location))
+            }
+        }
         if let updatedColumn, let first = resolvedFromUpdated.first {
             diagnostics.append(
                 .resolvedFromUpdated(

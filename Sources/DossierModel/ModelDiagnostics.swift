@@ -138,6 +138,17 @@ extension Diagnostic {
         return .error(.issueResolved, at: location, message)
     }
 
+    /// Rows whose repeated columns of a single-valued field (Jira's Fix Version/s,
+    /// Component/s) hold different values: the first is taken; said once per file.
+    static func severalValues(_ field: String, header: String, count: Int, firstRow: SourceLocation, at location: SourceLocation)
+        -> Diagnostic
+    {
+        let rows = count == 1 ? "1 issue (line \(firstRow.line)) has" : "\(count) issues (the first at line \(firstRow.line)) have"
+        return .warning(
+            field == "milestone" ? .issueMilestone : .csvHeader, at: location,
+            "\(rows) more than one \"\(header)\"; an issue has one \(field), so the first is taken")
+    }
+
     static func unknownMilestone(_ written: String, known: MilestoneLookup, at location: SourceLocation) -> Diagnostic {
         let sharing = known.idsSharingTitle(written)
         if sharing.count > 1 {

@@ -10,6 +10,8 @@ struct MappedTable {
     let fields: [Int: String]
     /// Columns with an empty header: fine while empty (Excel's trailing columns).
     let unnamedColumns: [Int]
+    /// True when the first row is no header at all: the records are not walked.
+    let unusable: Bool
 
     /// Matches headers with `resolve` (header text → field name, nil for an unknown
     /// column). A field matched twice is an error unless `repeatable` allows it; a field
@@ -42,8 +44,14 @@ struct MappedTable {
             fields[index] = field
         }
         let headerLocation = table.header.first?.location ?? .start(of: table.file)
+        let written = table.header.map(\.value.trimmed).filter { !$0.isEmpty }
         if table.header.isEmpty {
             diagnostics.append(.error(.csvHeader, at: headerLocation, "the file has no header row"))
+        } else if written.count <= 1, required.count > 1, columns.isEmpty {
+            // A sheet's title above the header row (问题清单（更新于…）): one error, not one
+            // per missing column and per column of every row.
+            diagnostics.append(.titleAboveHeader(written.first ?? "", at: headerLocation))
+            return MappedTable(table: table, columns: [:], fields: [:], unnamedColumns: [], unusable: true)
         } else {
             // Unknown headers are offered, in order, for the missing fields in order.
             var unknown = table.header.indices.filter { fields[$0] == nil && !table.header[$0].value.trimmed.isEmpty }
@@ -55,7 +63,7 @@ struct MappedTable {
                     .missingColumn(field, unknownHeaders: allUnknown, candidate: candidate, mappingKey: mappingKey, at: headerLocation))
             }
         }
-        return MappedTable(table: table, columns: columns, fields: fields, unnamedColumns: unnamed)
+        return MappedTable(table: table, columns: columns, fields: fields, unnamedColumns: unnamed, unusable: false)
     }
 
     /// Columns with a header that names no field, in file order: kept and shown.
@@ -74,6 +82,7 @@ struct MappedTable {
     /// Walks the records after the header; returns the syntax problems met and a
     /// column with values but no header.
     func forEachRow(_ body: (CSVRow) -> Void) -> [Diagnostic] {
+        if unusable { return [] }
         var usedUnnamed: Set<Int> = []
         var problems = table.forEachRow { row in
             for index in unnamedColumns where index < row.cells.count && !row.cells[index].value.isEmpty {
@@ -154,6 +163,15 @@ extension Diagnostic {
             .csvHeader, at: location,
             "no \(field) column; if \"\(candidate)\" holds it, add to project.yml: \(line)"
                 + (others.isEmpty ? "" : " (other headers Dossier does not know: \(others))"))
+    }
+
+    /// A first row with one cell or none: a title above the header row, or blank cells.
+    static func titleAboveHeader(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .csvHeader, at: location,
+            text.isEmpty
+                ? "the first row is not a header row: it has no column names; delete the lines above the header row"
+                : "the first row is not a header row: it holds only \"\(text)\"; if the header row comes further down (a sheet's title above it), delete the lines above it")
     }
 
     static func rowTooShort(_ fields: Int, header: Int, at location: SourceLocation) -> Diagnostic {

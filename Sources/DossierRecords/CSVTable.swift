@@ -57,6 +57,16 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// The line end that closes the header row, nil when the file is the header alone:
+    /// the file's row separator. A tracker may end rows with LF and still keep the CRLF a
+    /// browser put inside a quoted description; this tells the two apart. (A CR alone was
+    /// read as LF; the file's form keeps that.)
+    public var headerLineEnd: LineEnd? {
+        let bytes = Array(text.utf8.prefix(bodyStart.index))
+        guard bytes.last == UInt8(ascii: "\n") else { return nil }
+        return bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\r") ? .crlf : .lf
+    }
+
     /// Every record after the header, for small tables and tests.
     public var rows: [CSVRow] {
         var rows: [CSVRow] = []

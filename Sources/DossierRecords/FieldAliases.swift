@@ -43,8 +43,9 @@ public enum FieldAliases {
     /// Issue CSV headers → canonical field name (`id`, `title`, …).
     ///
     /// Not included, because one word means different fields in different sources:
-    /// `完成日期` (zh-TW `field_due_date`, but "date completed" when written by hand),
-    /// `版本` (zh-TW `field_fixed_version`, but often a software version), `序号` and `№`
+    /// `完成日期` (zh-TW `field_due_date`, but "date completed" when written by hand) and
+    /// `版本` (zh-TW `field_fixed_version`, but often a software version), read as Redmine
+    /// means them only in a Redmine zh-TW export (`redmineTraditionalChineseHeaders`); `序号` and `№`
     /// (row numbers that often sit beside a real id column), `Updated`/`更新于`/`Обновлено`.
     public static let issueHeaders: [String: String] = [
         // MARK: canonical names
@@ -333,6 +334,20 @@ public enum FieldAliases {
         "дата обновления", "дата изменения", "изменено",
     ]
 
+    /// Headers that mean a field only in a Redmine Traditional Chinese export, and are
+    /// read so only in a file that is one (see `isRedmineTraditionalChinese`): written by
+    /// hand, `完成日期` is the day work was completed and `版本` a software version.
+    public static let redmineTraditionalChineseHeaders: [String: String] = [
+        "完成日期": "due",  // zh-TW field_due_date: 完成日期
+        "版本": "milestone",  // zh-TW field_fixed_version: 版本
+    ]
+
+    /// True for the header row of a Redmine export in Traditional Chinese: it has
+    /// Redmine's own words for Subject or Assignee (主旨, 被分派者).
+    public static func isRedmineTraditionalChinese(_ headers: [String]) -> Bool {
+        headers.contains { ["主旨", "被分派者"].contains(fold($0)) }
+    }
+
     /// Status values → canonical status.
     public static let statuses: [String: String] = [
         // MARK: canonical names
@@ -415,7 +430,8 @@ public enum FieldAliases {
         // MARK: Redmine, Russian (ru.yml)
         "новая": "open",  // ru default_issue_status_new: Новая
         "в работе": "in-progress",  // ru default_issue_status_in_progress: В работе
-        "обратная связь": "waiting",  // ru default_issue_status_feedback: Обратная связь
+        "обратная связь": "waiting",  // ru default_issue_status_feedback before Redmine 4.0
+        "нужен отклик": "waiting",  // ru Feedback, as later Redmine releases name it
         "решена": "resolved",  // ru default_issue_status_resolved: Решена
         "закрыта": "closed",  // ru default_issue_status_closed: Закрыта
         "отклонена": "rejected",  // ru default_issue_status_rejected: Отклонена

@@ -109,11 +109,16 @@ extension SiteRenderer {
             // Every column, null when the record has no value; tags as an array, unknown
             // columns under "extra" (the first of a repeated header).
             var record = columns.map { column in (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : json(values[column] ?? nil)) }
-            if !issue.extra.isEmpty {
-                var extra: [(String, JSONText.Value)] = []
-                for field in issue.extra where !extra.contains(where: { $0.0 == field.header }) { extra.append((field.header, .string(field.value))) }
-                record.append(("extra", .object(extra.sorted { $0.0 < $1.0 })))
+            // Always there, `{}` when the issue has none: tools can rely on every key. A
+            // header written several times (Jira's Sprint, Comment) has its values joined
+            // by a line break.
+            var extra: [(String, String)] = []
+            for field in issue.extra {
+                if let index = extra.firstIndex(where: { $0.0 == field.header }) { extra[index].1 += "\n" + field.value } else {
+                    extra.append((field.header, field.value))
+                }
             }
+            record.append(("extra", .object(extra.sorted { $0.0 < $1.0 }.map { ($0.0, .string($0.1)) })))
             records.append(.object(record.sorted { $0.0 < $1.0 }))
             csv += columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
                 .joined(separator: ",") + "\r\n"

@@ -57,7 +57,8 @@ extension Dossier {
         let form = raw.forms[file] ?? TextForm(encoding: declared)
         let row = IssueRow(
             table: table, source: source, site: site, title: title, values: values,
-            now: try resolve(asOf, settings: site.settings), lineEnd: exists ? form.lineEnd : nil)
+            now: try resolve(asOf, settings: site.settings),
+            lineEnd: exists ? (form.lineEnd == .cr ? .cr : table.headerLineEnd ?? form.lineEnd) : nil)
         let encoding = form.encoding
         guard let bytes = TextEncoder.encode(exists ? row.appended : source + row.text, as: encoding) else {
             throw UsageFailure.message("the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged")

@@ -161,6 +161,23 @@ import Testing
         #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
     }
 
+    /// Redmine ends rows with LF but keeps the CRLF a browser put inside a description:
+    /// the row separator is the header row's, not any CRLF in the file.
+    @Test func newIssueKeepsLFRowsAroundACRLFInsideADescription() throws {
+        let site = try Fixtures.copy("exports/redmine-ru-feedback")
+        let file = site.appendingPathComponent("content/issues.csv")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: ";02.11.2026 09:15;\n", with: ";02.11.2026 09:15;;\"Ошибка:\r\nнет прав\"\n")
+        text = text.replacingOccurrences(of: "Создано;Закрыта\n", with: "Создано;Закрыта;Описание\n")
+        try Data(text.utf8).write(to: file)
+        let before = try Data(contentsOf: file)
+        let (_, written) = try Dossier.newIssue(site: site, title: "Новая проблема", values: [:], asOf: Self.asOf)
+        #expect(written.text.hasSuffix(";\n") && !written.text.contains("\r"))
+        let after = try Data(contentsOf: file)
+        #expect(after.prefix(before.count) == before)
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
     @Test func newIssueAppendsUTF16WithoutASecondByteOrderMark() throws {
         let site = try Fixtures.copy("exports/excel-unicode-text-ru")
         let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
