@@ -1,19 +1,22 @@
 /// Escaping for text placed in HTML.
 public enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`, for text and attribute values alike.
+    ///
+    /// Code point by code point, not Character by Character: a `"` followed by a
+    /// combining mark or U+FE0F is one Swift Character, and escaping whole Characters
+    /// would leave that quote to close the attribute (an HTML parser reads code points).
     public static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 /// Where a link of a record goes, once checked.
 public enum LinkTarget: Hashable, Sendable {
     /// An absolute URL with a safe scheme, written as it is.
@@ -47,7 +48,7 @@ public enum LinkTarget: Hashable, Sendable {
     }
 
     static func percentEncodeFragment(_ fragment: String) -> String {
-        fragment.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
-            .replacingOccurrences(of: "\"", with: "%22")
+        // By code point: a `"` joined to a following mark is one Character.
+        fragment.replacingEvery("%", with: "%25").replacingEvery(" ", with: "%20").replacingEvery("\"", with: "%22")
     }
 }

@@ -155,7 +155,7 @@ extension Diagnostic {
     ) -> Diagnostic {
         guard let candidate else { return .error(.csvHeader, at: location, "no \(field) column") }
         let parts = mappingKey.split(separator: ".")
-        let yamlHeader = "\"" + candidate.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let yamlHeader = "\"" + candidate.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
         let line = "\(parts[0]): {\(parts[1]): {\(yamlHeader): \(field)}}"
         var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
         if unknownHeaders.count > 7 { others += ", …" }

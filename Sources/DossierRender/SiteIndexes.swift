@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierFigures
 import DossierHTML
 import DossierMarkdown
@@ -131,7 +132,7 @@ extension SiteRenderer {
 
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
     }
 
     /// `2026-11-22T09:30:00+08:00` (or `Z` for UTC).

@@ -261,13 +261,14 @@ struct TemplateRenderer {
 
     /// swift-mustache's `htmlEscape` on UTF-8 bytes: < > & " ' become &lt; &gt; &amp; &quot; &#39;.
     ///
-    /// It escapes whole Characters, so one of the five joined into a grapheme cluster with
-    /// a neighbour (`<` before a combining accent) stays as it is; such a string, rare, is
-    /// escaped Character by Character as it does.
+    /// Every one of the five is escaped, also one joined into a grapheme cluster with a
+    /// neighbour (`"` before a combining mark or U+FE0F): swift-mustache escapes whole
+    /// Characters and leaves such a quote as it is, which lets a record's text close an
+    /// attribute and add its own (`onmouseover=`). Here, and only here, the output
+    /// differs from swift-mustache's.
     private mutating func writeEscaped(_ text: String) {
-        let start = output.count
         var text = text
-        let joined = text.withUTF8 { bytes -> Bool in
+        text.withUTF8 { bytes in
             var run = 0
             for (i, byte) in bytes.enumerated() {
                 let replacement: StaticString
@@ -279,25 +280,11 @@ struct TemplateRenderer {
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 default: continue
                 }
-                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return true }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 run = i + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return false
-        }
-        guard joined else { return }
-        output.removeSubrange(start...)
-        for character in text {
-            switch character {
-            case "<": output.append(contentsOf: "&lt;".utf8)
-            case ">": output.append(contentsOf: "&gt;".utf8)
-            case "&": output.append(contentsOf: "&amp;".utf8)
-            case "\"": output.append(contentsOf: "&quot;".utf8)
-            case "'": output.append(contentsOf: "&#39;".utf8)
-            default: output.append(contentsOf: String(character).utf8)
-            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 import DossierRecords
 import Foundation
@@ -108,6 +109,6 @@ public struct IssueRow: Sendable {
     static func quoted(_ value: String, delimiter: Character) -> String {
         let needsQuotes = value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r")
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
-        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        return needsQuotes ? "\"" + value.replacingEvery("\"", with: "\"\"") + "\"" : value
     }
 }

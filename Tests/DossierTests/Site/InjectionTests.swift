@@ -9,11 +9,17 @@ import Testing
 /// pages, the feed, the sitemap, the exports.
 @Suite struct InjectionTests {
     static let payload = #"<script>alert(1)</script>" onmouseover="alert(2)"#
+    /// The same with each quote joined to a combining mark or U+FE0F: one Swift Character
+    /// each, which escaping Character by Character leaves as it is.
+    static let joinedPayload = "<script>alert(1)</script>\"\u{308} onmouseover=\"\u{FE0F}alert(2)\"\u{308}"
+
+    /// What a page holds when a joined quote closed an attribute.
+    static let joinedQuoteAttribute = "\"\u{308} onmouseover"
 
     /// A site with the payload in every field and front-matter key that takes free text.
-    static func makeSite() throws -> URL {
-        let p = payload
-        let q = p.replacingOccurrences(of: "\"", with: "\"\"")  // inside a quoted CSV field
+    static func makeSite(_ p: String = payload) throws -> URL {
+        // Inside a quoted CSV field; by code point, as a `"` joined to a mark is one Character.
+        let q = String(String.UnicodeScalarView(p.unicodeScalars.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }))
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-inject-\(UUID().uuidString)")
         let content = site.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("weekly"), withIntermediateDirectories: true)
@@ -63,8 +69,9 @@ import Testing
         return site
     }
 
-    @Test func payloadsNeverReachAPageUnescaped() throws {
-        let site = try Self.makeSite()
+    @Test(arguments: [payload, joinedPayload])
+    func payloadsNeverReachAPageUnescaped(_ payload: String) throws {
+        let site = try Self.makeSite(payload)
         let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
         #expect(result.report.diagnostics.items.filter { $0.severity == .error }.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
         let output = site.appendingPathComponent("output")
@@ -78,6 +85,8 @@ import Testing
             if file.hasSuffix(".html") || file.hasSuffix(".xml") {
                 #expect(!text.contains("<script>alert"), "\(file) carries the script element")
                 #expect(!text.contains(#"" onmouseover=""#), "\(file) lets a quote end an attribute")
+                let closesAttribute = text.contains(Self.joinedQuoteAttribute)
+                #expect(!closesAttribute, "\(file) lets a quote joined to a mark end an attribute")
             }
             // Scripts hold record text as JSON strings, never able to close an element.
             if file.hasSuffix(".js") { #expect(!text.contains("</script"), "\(file) can end a script element") }
@@ -96,6 +105,6 @@ import Testing
         }
         // The JSON export reads back with the payload intact.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/issues.json")))
-        #expect((json as? [[String: Any]])?.first?["title"] as? String == Self.payload)
+        #expect((json as? [[String: Any]])?.first?["title"] as? String == payload)
     }
 }
