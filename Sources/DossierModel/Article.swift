@@ -41,10 +41,12 @@ public struct Article: Sendable {
         return nil
     }
 
-    /// The id of a folder's section on the handbook index (`folder-审批-差旅`, `folder-top`
-    /// for the handbook's top level): where a link to the folder goes.
+    /// The id of a folder's section on the handbook index (`folder:审批/差旅`, `folder:/`
+    /// for the handbook's top level): where a link to the folder goes. One folder, one
+    /// id: `审批/sub` and `审批-sub` stay apart, and the `:` keeps it from any GitHub
+    /// anchor.
     public static func folderAnchor(_ folder: String) -> String {
-        "folder-" + (folder.isEmpty ? "top" : folder.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))
+        "folder:" + (folder.isEmpty ? "/" : folder.replacingEvery(" ", with: "%20"))
     }
 
     /// The page's output slug for an article path (`Setup/Log In` → `setup/log-in`).

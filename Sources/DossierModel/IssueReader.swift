@@ -76,6 +76,9 @@ struct IssueReader {
             reportsLocalTimes: true, diagnostics: &diagnostics)
         var issues: [Issue] = []
         var seen: [String: SourceLocation] = [:]
+        // Lower-cased id → the id as written first: pages FK-1.html and fk-1.html are one
+        // file on a case-insensitive disk and in most zips.
+        var seenFolded: [String: (id: String, location: SourceLocation)] = [:]
 
         let problems = mapped.forEachRow { row in
             let trusted = mapped.checkLength(row, diagnostics: &diagnostics)
@@ -101,11 +104,16 @@ struct IssueReader {
                 diagnostics.append(.issueOnListPage(id, at: at("id")))
                 return
             }
+            if seen[id] == nil, let first = seenFolded[id.lowercased()] {
+                diagnostics.append(.issueIDsDifferInCase(id, first: first.id, line: first.location.line, at: at("id")))
+                return
+            }
             if let first = seen[id] {
                 diagnostics.append(.duplicate(.issueDuplicate, kind: "issue", id: id, first: first, at: at("id")))
                 return
             }
             seen[id] = at("id")
+            seenFolded[id.lowercased()] = (id, at("id"))
 
             var valid = true
             let title = mapped.text("title", in: row)

@@ -32,7 +32,7 @@ public enum LinkTarget: Hashable, Sendable {
 
     /// Encodes what a URL path may not hold as is; letters of every script stay readable
     /// in the page's source, browsers accept them.
-    static func percentEncodePath(_ path: String) -> String {
+    public static func percentEncodePath(_ path: String) -> String {
         var out = ""
         for scalar in path.unicodeScalars {
             switch scalar {
@@ -47,7 +47,7 @@ public enum LinkTarget: Hashable, Sendable {
         return out
     }
 
-    static func percentEncodeFragment(_ fragment: String) -> String {
+    public static func percentEncodeFragment(_ fragment: String) -> String {
         // By code point: a `"` joined to a following mark is one Character.
         fragment.replacingEvery("%", with: "%25").replacingEvery(" ", with: "%20").replacingEvery("\"", with: "%22")
     }

@@ -18,14 +18,21 @@ public struct Milestone: Sendable {
     public var location: SourceLocation
 
     /// The id of its entry on the milestones page, `milestone-M3`: what `[[M3]]` links
-    /// to. Characters other than letters, digits, `-`, `_` and `.` become `-`, so the id
-    /// is a valid HTML id and fragment.
+    /// to. Letters, digits, `-` and `.` are kept; any other character is written as `_`,
+    /// its code in hex and `_` (`M/1` → `milestone-M_2f_1`), so two ids never share an
+    /// anchor and the anchor is a valid HTML id and fragment.
     public var anchor: String { Self.anchor(for: id) }
 
     public static func anchor(for id: String) -> String {
-        "milestone-" + String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? scalar : "-"
-        }))
+        var out = "milestone-"
+        for scalar in id.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "." {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
+        return out
     }
 
     /// The value of the extra column whose header is `header`, ignoring case and runs of

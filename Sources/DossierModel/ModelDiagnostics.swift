@@ -171,6 +171,13 @@ extension Diagnostic {
         .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
     }
 
+    /// Two issue ids that differ only in case.
+    static func issueIDsDifferInCase(_ id: String, first: String, line: Int, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .issueDuplicate, at: location,
+            "issue \"\(id)\" and issue \"\(first)\" (line \(line)) differ only in case; their pages would be one file on Windows, macOS and in a zip")
+    }
+
     /// An issue whose page would be the problem list's own, issues/index.html.
     static func issueOnListPage(_ id: String, at location: SourceLocation) -> Diagnostic {
         .error(.issueId, at: location, "id \"\(id)\" would make issues/index.html, the problem list's own page; choose another id")

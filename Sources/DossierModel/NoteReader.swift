@@ -90,11 +90,23 @@ struct NoteReader {
         var articles: [Article] = []
         var drafts: Set<String> = []
         var slugs: [String: String] = [:]
+        // Tag page → the tag written first for it, to find two tags sharing one page.
+        var tagPages: [String: String] = [:]
+        // Every article's page, to find a folder named like one (`x.html/` beside `x.md`).
+        let allSlugs = Set(notes.map { Article.slug(for: $0.name) })
         for (note, body) in zip(notes, bodies) {
             let slug = Article.slug(for: note.name)
             if let generated = Article.generatedPage(at: slug) {
                 diagnostics.append(.articleOnGeneratedPage(note.file, page: generated))
                 continue
+            }
+            var enclosing = Substring(slug)
+            while let slash = enclosing.lastIndex(of: "/") {
+                enclosing = enclosing[..<slash]
+                if enclosing.hasSuffix(".html"), enclosing == "index.html" || allSlugs.contains(String(enclosing.dropLast(5))) {
+                    diagnostics.append(.articleInFolderNamedLikeAPage(note.file, folder: "handbook/" + enclosing))
+                    break
+                }
             }
             if let other = slugs[slug] {
                 diagnostics.append(
@@ -121,6 +133,14 @@ struct NoteReader {
                     }
                 case "tags":
                     tags = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
+                    for (index, tag) in tags.enumerated() {
+                        let page = SitePage.tagSlug(tag)
+                        if let first = tagPages[page], first != tag {
+                            diagnostics.append(.tagsSharePage(tag, first, page: SitePage.tag(page).path, at: value.items?[index].location ?? value.location))
+                        } else {
+                            tagPages[page] = tag
+                        }
+                    }
                 case "audience":
                     if let a = value.scalar.flatMap(Audience.init(rawValue:)) { audience = a } else {
                         diagnostics.append(
@@ -225,6 +245,19 @@ extension Diagnostic {
         .error(
             .slugCollision, at: .start(of: file),
             "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article")
+    }
+
+    /// Two different tags whose pages would be one file (`C++` and `C#` are both `c`).
+    static func tagsSharePage(_ tag: String, _ first: String, page: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .slugCollision, at: location,
+            "tag \"\(tag)\" and tag \"\(first)\" would share the page \(page) (a tag's page name keeps its letters and digits); rename one")
+    }
+
+    /// An article in a folder whose path is a page's (`handbook/x.html/` beside `x.md`):
+    /// the folder and the page cannot both be written.
+    static func articleInFolderNamedLikeAPage(_ file: String, folder: String) -> Diagnostic {
+        .error(.slugCollision, at: .start(of: file), "\(file) is in the folder \(folder), which is also a page's name; rename the folder")
     }
 
     /// A file under handbook/ copied to where a page is written.

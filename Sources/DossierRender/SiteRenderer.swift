@@ -188,7 +188,9 @@ public struct SiteRenderer: Sendable {
             omittingTitle: omittingTitle)
     }
 
-    func href(_ target: SitePage, from page: SitePage) -> String { page.root + target.path }
+    /// The link from `page` to `target`, its path percent-encoded where a file name
+    /// holds `?`, `#`, `%`, `"` or a space (`handbook/faq/что-делать?.html`).
+    func href(_ target: SitePage, from page: SitePage) -> String { page.root + LinkTarget.percentEncodePath(target.path) }
 
     func statusLabel(_ status: IssueStatus) -> String { t.label("status", status.rawValue) }
     func tierLabel(_ tier: Int?) -> String { tier.map { t["tier_\($0)"] } ?? t["tier_none"] }

@@ -39,7 +39,7 @@ extension SiteRenderer {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
         let base = email ? site.settings.baseURL : nil
         let root = page.root
-        func href(_ target: SitePage) -> String { base?.address(of: target.path) ?? root + target.path }
+        func href(_ target: SitePage) -> String { base?.address(of: target.path) ?? root + LinkTarget.percentEncodePath(target.path) }
         let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
         let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
         func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {

@@ -111,8 +111,10 @@ import Testing
 
     @Test func milestoneAnchorsAreValidIds() {
         #expect(Milestone.anchor(for: "M3") == "milestone-M3")
-        #expect(Milestone.anchor(for: "Веха 1/2") == "milestone-Веха-1-2")
-        #expect(Milestone.anchor(for: "试点.v2_a") == "milestone-试点.v2_a")
+        #expect(Milestone.anchor(for: "Веха 1/2") == "milestone-Веха_20_1_2f_2")
+        #expect(Milestone.anchor(for: "试点.v2_a") == "milestone-试点.v2_5f_a")
+        // Ids that differ only in a character other than a letter or digit keep apart.
+        #expect(Milestone.anchor(for: "M/1") != Milestone.anchor(for: "M-1"))
     }
 }
 
