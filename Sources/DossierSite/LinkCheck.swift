@@ -92,23 +92,30 @@ struct LinkCheck {
                     .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
             }
         }
-        return diagnostics
+        // A link the layout writes breaks on every page type: said once, where it is written.
+        var seen: Set<SourceLocation> = []
+        return diagnostics.filter { $0.location.line == 1 && $0.location.column == 1 || seen.insert($0.location).inserted }
     }
 
-    /// Where the template of `file` writes `url`: the line holding it without the
-    /// page's `../` prefix (templates write `{{root}}`); the template's start otherwise.
+    /// Where a template writes `url`: the line of the page's own template, else of the
+    /// layout around it, holding it without the page's `../` prefix (templates write
+    /// `{{root}}`); the page template's start otherwise.
     func location(of url: String, in file: OutputFile, templateText: (String) -> String?) -> SourceLocation {
         guard let name = file.template else { return .start(of: file.path) }
-        let path = "templates/\(name).mustache"
         var written = Substring(url)
         while written.hasPrefix("../") { written = written.dropFirst(3) }
-        guard !written.isEmpty, let text = templateText(name) else { return .start(of: path) }
-        for (index, line) in TextLines.split(text).enumerated() {
-            if let range = line.range(of: written) {
-                return SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        guard !written.isEmpty else { return .start(of: "templates/\(name).mustache") }
+        for template in [name, "layout"] {
+            guard let text = templateText(template) else { continue }
+            for (index, line) in TextLines.split(text).enumerated() {
+                if let range = line.range(of: written) {
+                    return SourceLocation(
+                        file: "templates/\(template).mustache", line: index + 1,
+                        column: line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                }
             }
         }
-        return .start(of: path)
+        return .start(of: "templates/\(name).mustache")
     }
 
     /// `text` without its percent-escapes; nil when they are malformed.

@@ -107,3 +107,23 @@ import Testing
         #expect(links > 1000)
     }
 }
+
+/// A broken link in a site's own layout is reported once, at its line in that layout, not
+/// at the first line of each built-in page template that the layout wraps.
+@Suite struct SiteTemplateLinkTests {
+    @Test func aBrokenLinkInTheSitesLayoutIsReportedWhereItIsWritten() throws {
+        let site = try Fixtures.copy("invalid/valid-header-only")
+        // Fixtures → DossierTests → Tests → the repository, whose templates/ is the theme.
+        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var layout = try String(contentsOf: repository.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        layout.insert("<a href=\"nope.html\">x</a>", at: 2)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try Data(layout.joined(separator: "\n").utf8).write(to: site.appendingPathComponent("templates/layout.mustache"))
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        let problems = result.report.diagnostics.items
+        #expect(problems.count == 1)
+        #expect(problems.first?.location == SourceLocation(file: "templates/layout.mustache", line: 3, column: 10))
+        #expect(problems.first?.rule == .brokenLink)
+    }
+}
