@@ -33,6 +33,12 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
         case badAuthority(String)
         /// A `?query` or `#fragment`, which page paths cannot follow.
         case queryOrFragment
+        /// A user name or password (`user:pw@`), which every link would publish.
+        case credentials
+        /// A port above 65535.
+        case port(String)
+        /// A path that names a page (`/erp/index.html`), not the folder pages go under.
+        case pagePath(String)
     }
 
     public var description: String { uri }
@@ -51,6 +57,11 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
         let authority = String(rest[..<authorityEnd])
         let path = rest[authorityEnd...]
         if path.contains("?") || path.contains("#") { return .failure(.queryOrFragment) }
+        if let last = path.split(separator: "/").last,
+            [".html", ".htm", ".php", ".asp", ".aspx", ".jsp"].contains(where: { last.lowercased().hasSuffix($0) })
+        {
+            return .failure(.pagePath(String(last)))
+        }
         let host: String
         switch encodeAuthority(authority) {
         case .success(let encoded): host = encoded
@@ -96,8 +107,6 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
     static let fragmentCharacters: Set<Unicode.Scalar> = pathCharacters.union(["?"])
     /// reg-name: unreserved / sub-delims (RFC 3986 §3.2.2).
     static let hostCharacters: Set<Unicode.Scalar> = Set("-._~!$&'()*+,;=".unicodeScalars)
-    /// userinfo: unreserved / sub-delims / ":" (RFC 3986 §3.2.1).
-    static let userCharacters: Set<Unicode.Scalar> = hostCharacters.union([":"])
 
     /// `text` with every scalar that is neither an ASCII letter or digit nor in
     /// `keeping` written as `%XX` octets of its UTF-8 form; a `%` already followed by two
@@ -121,15 +130,11 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
-    /// `[userinfo@]host[:port]`, the host lower-cased and encoded; an IP literal
+    /// `host[:port]` (a userinfo is refused), the host lower-cased and encoded; an IP literal
     /// (`[::1]`) is kept as written.
     private static func encodeAuthority(_ authority: String) -> Result<String, Problem> {
-        var hostAndPort = Substring(authority)
-        var user = ""
-        if let at = authority.lastIndex(of: "@") {
-            user = encode(String(authority[..<at]), keeping: userCharacters) + "@"
-            hostAndPort = authority[authority.index(after: at)...]
-        }
+        let hostAndPort = Substring(authority)
+        if authority.contains("@") { return .failure(.credentials) }
         var host = hostAndPort
         var port = ""
         let literalEnd = hostAndPort.hasPrefix("[") ? hostAndPort.firstIndex(of: "]") : nil
@@ -138,6 +143,7 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
             host = hostAndPort[..<colon]
             port = String(hostAndPort[hostAndPort.index(after: colon)...])
             guard port.unicodeScalars.allSatisfy(isDigit) else { return .failure(.badAuthority(authority)) }
+            if let number = Int(port), number > 65535 { return .failure(.port(port)) }
             if !port.isEmpty { port = ":" + port }
         }
         guard !host.isEmpty else { return .failure(.noHost) }
@@ -146,12 +152,12 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
             let inside = host.dropFirst().dropLast()
             guard !inside.isEmpty, inside.unicodeScalars.allSatisfy({ isHexDigit($0) || ":.".unicodeScalars.contains($0) })
             else { return .failure(.badAuthority(authority)) }
-            return .success(user + host.lowercased() + port)
+            return .success(host.lowercased() + port)
         }
         // Only characters a reg-name may hold, or ones an IRI's ireg-name may (non-ASCII).
         guard host.unicodeScalars.allSatisfy({ $0.value > 0x7F || isASCIILetter($0) || isDigit($0) || $0 == "%" || hostCharacters.contains($0) })
         else { return .failure(.badAuthority(authority)) }
-        return .success(user + encode(String(host).lowercased(), keeping: hostCharacters) + port)
+        return .success(encode(String(host).lowercased(), keeping: hostCharacters) + port)
     }
 
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }

@@ -61,8 +61,13 @@ extension Diagnostic {
         case .noHost: why = "it names no host"
         case .badAuthority(let authority): why = "\"\(authority)\" is not a host name with an optional port"
         case .queryOrFragment: why = "page paths cannot follow its ? or #"
+        case .credentials: why = "it holds a user name or password, which every link would publish"
+        case .port(let port): why = "port \(port) is above 65535"
+        case .pagePath(let page): why = "it names the page \(page), not the folder the site is published in"
         }
-        let hint = BaseURL.suggestion(for: value).map { "write base_url: \($0)" } ?? "e.g. base_url: https://example.com/erp/"
+        var hint = BaseURL.suggestion(for: value).map { "write base_url: \($0)" } ?? "e.g. base_url: https://example.com/erp/"
+        if case .pagePath = problem { hint = "write the folder, ending in /" }
+        if case .credentials = problem { hint = "leave them out; e.g. base_url: https://example.com/erp/" }
         return .error(
             .projectValue, at: location,
             "base_url \"\(value)\" is not an absolute http or https URL: \(why); \(hint)")

@@ -17,7 +17,7 @@ import Testing
         ("https://example.com/a\"b<c>", "https://example.com/a%22b%3Cc%3E/"),
         ("https://example.com/вход/~me;v=1", "https://example.com/%D0%B2%D1%85%D0%BE%D0%B4/~me;v=1/"),
         ("https://例子.测试/erp", "https://%E4%BE%8B%E5%AD%90.%E6%B5%8B%E8%AF%95/erp/"),
-        ("https://user@intranet.local:443/", "https://user@intranet.local:443/"),
+        ("https://intranet.local:443/", "https://intranet.local:443/"),
         ("http://[::1]:8000/site", "http://[::1]:8000/site/"),
         ("http://localhost/", "http://localhost/"),
     ])
@@ -43,6 +43,9 @@ import Testing
         ("https://example.com/erp?lang=zh", .queryOrFragment, "https://example.com/erp/"),
         ("https://example.com/erp#top", .queryOrFragment, "https://example.com/erp/"),
         ("", .noScheme, nil),
+        ("https://user:pw@example.com/erp/", .credentials, nil),
+        ("https://example.com:99999/erp/", .port("99999"), nil),
+        ("https://example.com/erp/index.html", .pagePath("index.html"), nil),
     ])
     func refusesWithAProblemAndACorrection(_ written: String, _ problem: BaseURL.Problem, _ corrected: String?) {
         #expect(throws: problem) { try BaseURL.parse(written).get() }
