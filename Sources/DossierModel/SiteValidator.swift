@@ -37,7 +37,8 @@ public struct SiteValidator: Sendable {
         for file in raw.handbookFiles {
             let path = "handbook/" + file
             let lowered = path.lowercased()
-            if lowered == SitePage.handbookIndex.path || lowered.hasPrefix("handbook/tags/") || pages.contains(lowered) {
+            let onTagPage = lowered.hasPrefix("handbook/tags/") && (lowered.hasSuffix(".html") || lowered.hasSuffix(".htm"))
+            if lowered == SitePage.handbookIndex.path || onTagPage || pages.contains(lowered) {
                 diagnostics.append(.handbookFileOnPage("content/" + path, page: lowered))
             }
         }
