@@ -21,6 +21,7 @@ extension SiteRenderer {
         }
         own["openBy"] = openBreakdown(d.open)
         own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
+        if let team = teamTable() { own["team"] = team }
 
         let weeks = d.weeks.suffix(26)
         let labels = weeks.map { "W\($0.week.week)" }
@@ -105,6 +106,23 @@ extension SiteRenderer {
         // Mustache cannot compare strings: the mail template picks its inline colour by flag.
         summary["statusIs"] = [note.status?.rawValue ?? "none": true]
         return summary
+    }
+
+    /// team.csv as a table: name, role, organisation and every extra column, in file
+    /// order; nil without team.csv. Email addresses stay in the records.
+    func teamTable() -> [String: Any]? {
+        guard site.team.isDeclared, !site.team.members.isEmpty else { return nil }
+        var columns: [String] = []
+        for member in site.team.members {
+            for extra in member.extra where !columns.contains(extra.header) { columns.append(extra.header) }
+        }
+        let members = site.team.members.map { member -> [String: Any] in
+            [
+                "name": member.name, "role": member.role.map { t["role_" + $0.rawValue] } ?? "", "org": member.org ?? "",
+                "extra": columns.map { header in member.extra.first { $0.header == header }?.value ?? "" },
+            ]
+        }
+        return ["columns": columns, "members": members]
     }
 
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {

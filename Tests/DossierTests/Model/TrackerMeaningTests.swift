@@ -132,3 +132,16 @@ import Testing
         #expect(milestones.contains("id=\"milestone-M1\""))
     }
 }
+
+/// team.csv's people, with its extra columns, are shown on the dashboard.
+@Suite struct TeamTableTests {
+    @Test func theDashboardListsTheTeamWithItsOwnColumns() throws {
+        let site = try Fixtures.copy("invalid/valid-team-russian-headers")
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-12-01")))
+        #expect(result.report.diagnostics.items.isEmpty)
+        let page = try String(contentsOf: site.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(page.contains("<h2 id=\"dash-team-h\">Project team</h2>"))
+        #expect(page.contains("<th scope=\"col\">Organisation</th><th scope=\"col\">Телефон</th>"))
+        #expect(page.contains("<tr><th scope=\"row\">Пётр Смирнов</th><td>Internal consultant</td><td>ИТ-служба</td><td>+7 495 000-00-00</td></tr>"))
+    }
+}
