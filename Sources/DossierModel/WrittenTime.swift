@@ -251,12 +251,18 @@ struct WrittenTime: Equatable {
                         return .failure(.unreadable)
                     }
                     if cursor.startsWord {
-                        // Jira `29/Apr/22`, Excel `4-Nov-26`, `04-Nov-2026`.
+                        // Jira `29/Apr/22`, Excel `4-Nov-26`, `04-Nov-2026`; Jira in Russian
+                        // writes the abbreviation with its dot (`04/нояб./26`).
                         let m: Int
                         switch monthNamed(cursor.word()) {
                         case .success(let value): m = value
                         case .failure(let refusal): return .failure(refusal)
                         }
+                        if separator != .dot { _ = cursor.skip(.dot) }
+                        guard cursor.skip(separator), let y = namedYear() else { return .failure(.unreadable) }
+                        day = .known(year: y, month: m, day: first)
+                    } else if let m = cursor.chineseMonth(monthMark: month) {
+                        // Jira in Chinese: `04/11月/26`, `04/十一月/26`.
                         guard cursor.skip(separator), let y = namedYear() else { return .failure(.unreadable) }
                         day = .known(year: y, month: m, day: first)
                     } else {
@@ -307,6 +313,13 @@ struct WrittenTime: Equatable {
             }
         }
         cursor.skipSpaces()
+        if afternoon == nil, cursor.skip(morning) {
+            afternoon = false  // Jira in Chinese writes it after the time: `2:50 上午`
+            cursor.skipSpaces()
+        } else if afternoon == nil, cursor.skip(self.afternoon) {
+            afternoon = true
+            cursor.skipSpaces()
+        }
         if afternoon == nil, let a = cursor.peek()?.lowercased, a == UInt8(ascii: "a") || a == UInt8(ascii: "p"),
             cursor.peek(1)?.lowercased == UInt8(ascii: "m")
         {
@@ -379,6 +392,21 @@ private struct ByteCursor {
     var startsWord: Bool {
         guard let byte = peek() else { return false }
         return byte.isASCIILetter || (0xC2...0xDF).contains(byte)
+    }
+
+    /// A month written in Chinese, `11月` or `十一月`, its number; nil (the cursor where it
+    /// was) when none is written here.
+    mutating func chineseMonth(monthMark: [UInt8]) -> Int? {
+        let start = index
+        if let (m, digits) = number(), digits <= 2, (1...12).contains(m), skip(monthMark) { return m }
+        index = start
+        let numerals = ["十二", "十一", "十", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        let values = [12, 11, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+        for (numeral, value) in zip(numerals, values) where skip(Array(numeral.utf8)) {
+            if skip(monthMark) { return value }
+            index = start
+        }
+        return nil
     }
 
     /// The word here (see `startsWord`), as written.

@@ -77,6 +77,12 @@ import Testing
         ("4 ноября 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
         ("4 ноябрь 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
         ("4 нояб. 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        // Jira in Russian and Chinese locales (its dd/MMM/yy h:mm a in the user's language).
+        ("04/нояб./26 2:50 PM", .monthFirst, "2026-11-04T06:50:00Z", false),
+        ("04/ноя/26 14:50", .monthFirst, "2026-11-04T06:50:00Z", false),
+        ("04/11月/26 2:50 下午", .monthFirst, "2026-11-04T06:50:00Z", false),
+        ("04/十一月/26 2:50 下午", .monthFirst, "2026-11-04T06:50:00Z", false),
+        ("04/一月/27 9:05 上午", .monthFirst, "2027-01-04T01:05:00Z", false),
         ("04 ноя 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
         ("1 Мая 2026 г. 10:00", .monthFirst, "2026-05-01T02:00:00Z", false),
         ("15 февр. 2026г.", .monthFirst, "2026-02-14T16:00:00Z", true),
