@@ -151,6 +151,7 @@ struct WrittenTime: Equatable {
 
     private static let year = Array("年".utf8), month = Array("月".utf8), dayMark = Array("日".utf8)
     private static let morning = Array("上午".utf8), afternoon = Array("下午".utf8)
+    private static let hourMark = Array("时".utf8), minuteMark = Array("分".utf8), secondMark = Array("秒".utf8)
     fileprivate static let weekdayWords = ["星期", "礼拜", "周"].map { Array($0.utf8) }
     /// 一 … 六 are Monday to Saturday; 日 and 天 Sunday.
     fileprivate static let weekdayDigits = ["一", "二", "三", "四", "五", "六", "日", "天"].map { Array($0.utf8) }
@@ -301,8 +302,28 @@ struct WrittenTime: Equatable {
             afternoon = true
         }
         if afternoon != nil { cursor.skipSpaces() }
-        guard let (hour, hourDigits) = cursor.number(), hourDigits <= 2, cursor.skip(.colon),
-            let (minute, minuteDigits) = cursor.number(), minuteDigits == 2, minute <= 59
+        guard let (hour, hourDigits) = cursor.number(), hourDigits <= 2 else { return nil }
+        if chinese, cursor.skip(hourMark) {
+            // Excel's 年月日 formats also write the time in Chinese: `14时50分`, `下午2时50分30秒`.
+            guard let (minute, minuteDigits) = cursor.number(), minuteDigits <= 2, minute <= 59, cursor.skip(minuteMark)
+            else { return nil }
+            var second = 0
+            if let (s, secondDigits) = cursor.number() {
+                guard secondDigits <= 2, s <= 59, cursor.skip(secondMark) else { return nil }
+                second = s
+            }
+            cursor.skipSpaces()
+            guard cursor.atEnd else { return nil }
+            var hours = hour
+            if let afternoon {
+                guard (1...12).contains(hour) else { return nil }
+                hours = hour % 12 + (afternoon ? 12 : 0)
+            } else if hour > 23 {
+                return nil
+            }
+            return (hours * 3600 + minute * 60 + second, nil)
+        }
+        guard cursor.skip(.colon), let (minute, minuteDigits) = cursor.number(), minuteDigits == 2, minute <= 59
         else { return nil }
         var second = 0
         if cursor.skip(.colon) {
