@@ -329,7 +329,9 @@ struct WrittenTime: Equatable {
         if cursor.skip(.colon) {
             guard let (s, secondDigits) = cursor.number(), secondDigits == 2, s <= 59 else { return nil }
             second = s
-            if cursor.skip(.dot) {  // fractions of a second are dropped
+            // Fractions of a second are dropped; Russian and German software write them
+            // after a comma (`14:50:05,250`).
+            if cursor.skip(.dot) || cursor.skip(.comma) {
                 guard cursor.number() != nil else { return nil }
             }
         }

@@ -77,6 +77,7 @@ import Testing
         ("4 ноября 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
         ("4 ноябрь 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
         ("4 нояб. 2026", .monthFirst, "2026-11-03T16:00:00Z", true),
+        ("04.11.2026 14:50:05,250", .monthFirst, "2026-11-04T06:50:05Z", false),
         // Excel's 年月日 formats with the time in Chinese too.
         ("2026年11月4日 14时50分", .monthFirst, "2026-11-04T06:50:00Z", false),
         ("2026年11月4日 下午2时50分30秒", .monthFirst, "2026-11-04T06:50:30Z", false),
