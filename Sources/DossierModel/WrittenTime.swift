@@ -295,13 +295,7 @@ struct WrittenTime: Equatable {
             guard cursor.peek() == UInt8(ascii: "T"), cursor.peek(1)?.isASCIIDigit == true else { return nil }
             cursor.index += 1
         }
-        var afternoon: Bool?
-        if cursor.skip(morning) {
-            afternoon = false
-        } else if cursor.skip(self.afternoon) {
-            afternoon = true
-        }
-        if afternoon != nil { cursor.skipSpaces() }
+        var afternoon = chineseMeridiem(&cursor)
         guard let (hour, hourDigits) = cursor.number(), hourDigits <= 2 else { return nil }
         if chinese, cursor.skip(hourMark) {
             // Excel's 年月日 formats also write the time in Chinese: `14时50分`, `下午2时50分30秒`.
@@ -313,14 +307,7 @@ struct WrittenTime: Equatable {
                 second = s
             }
             cursor.skipSpaces()
-            guard cursor.atEnd else { return nil }
-            var hours = hour
-            if let afternoon {
-                guard (1...12).contains(hour) else { return nil }
-                hours = hour % 12 + (afternoon ? 12 : 0)
-            } else if hour > 23 {
-                return nil
-            }
+            guard cursor.atEnd, let hours = hours24(hour, afternoon: afternoon) else { return nil }
             return (hours * 3600 + minute * 60 + second, nil)
         }
         guard cursor.skip(.colon), let (minute, minuteDigits) = cursor.number(), minuteDigits == 2, minute <= 59
@@ -336,12 +323,8 @@ struct WrittenTime: Equatable {
             }
         }
         cursor.skipSpaces()
-        if afternoon == nil, cursor.skip(morning) {
-            afternoon = false  // Jira in Chinese writes it after the time: `2:50 上午`
-            cursor.skipSpaces()
-        } else if afternoon == nil, cursor.skip(self.afternoon) {
-            afternoon = true
-            cursor.skipSpaces()
+        if afternoon == nil {
+            afternoon = chineseMeridiem(&cursor)  // Jira in Chinese writes it after the time: `2:50 下午`
         }
         if afternoon == nil, let a = cursor.peek()?.lowercased, a == UInt8(ascii: "a") || a == UInt8(ascii: "p"),
             cursor.peek(1)?.lowercased == UInt8(ascii: "m")
@@ -350,19 +333,29 @@ struct WrittenTime: Equatable {
             cursor.index += 2
             cursor.skipSpaces()
         }
-        var hours = hour
-        if let afternoon {
-            guard (1...12).contains(hour) else { return nil }
-            hours = hour % 12 + (afternoon ? 12 : 0)
-        } else if hour > 23 {
-            return nil
-        }
+        guard let hours = hours24(hour, afternoon: afternoon) else { return nil }
         var offset: Int?
         if !cursor.atEnd {
             guard let o = parseOffset(cursor.rest) else { return nil }
             offset = o
         }
         return (hours * 3600 + minute * 60 + second, offset)
+    }
+
+    /// 上午 (false) or 下午 (true) here, and the spaces after it; nil when neither is written.
+    private static func chineseMeridiem(_ cursor: inout ByteCursor) -> Bool? {
+        let afternoon: Bool
+        if cursor.skip(morning) { afternoon = false } else if cursor.skip(self.afternoon) { afternoon = true } else { return nil }
+        cursor.skipSpaces()
+        return afternoon
+    }
+
+    /// The hour on a 24-hour clock: a 12-hour one (1–12) with AM/PM or 上午/下午; nil
+    /// when the hour does not exist on its clock.
+    private static func hours24(_ hour: Int, afternoon: Bool?) -> Int? {
+        guard let afternoon else { return hour <= 23 ? hour : nil }
+        guard (1...12).contains(hour) else { return nil }
+        return hour % 12 + (afternoon ? 12 : 0)
     }
 
     /// `Z`, `+08:00`, `+0800`, `-05` → seconds east of UTC.
