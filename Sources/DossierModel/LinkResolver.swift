@@ -85,7 +85,12 @@ struct LinkResolver {
         var path = target
         var fragment: String?
         let scalars = target.unicodeScalars
-        if let hash = scalars.firstIndex(of: "#") {  // the code point: `#` and U+FE0F are one Character
+        // The code point `#` (`#` and U+FE0F are one Character) starts an anchor, unless the
+        // whole target is an article whose name holds a `#` (`[[c#/notes]]`).
+        let whole = target.hasPrefix("/") ? String(target.dropFirst()) : target
+        if let hash = scalars.firstIndex(of: "#"),
+            articles[Article.slug(for: whole.hasSuffix(".md") ? String(whole.dropLast(3)) : whole)] == nil
+        {
             fragment = String(scalars[scalars.index(after: hash)...])
             path = String(scalars[..<hash])
         }

@@ -50,5 +50,6 @@ public enum LinkTarget: Hashable, Sendable {
     public static func percentEncodeFragment(_ fragment: String) -> String {
         // By code point: a `"` joined to a following mark is one Character.
         fragment.replacingEvery("%", with: "%25").replacingEvery(" ", with: "%20").replacingEvery("\"", with: "%22")
+            .replacingEvery("#", with: "%23")
     }
 }

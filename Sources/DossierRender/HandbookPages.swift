@@ -103,7 +103,7 @@ extension SiteRenderer {
             // of the folder and the other folders on the handbook index.
             "tree": folderCounts.map { folder, count -> [String: Any] in
                 let open = folder == article.folder
-                let folderHref = href(.handbookIndex, from: page) + "#" + Self.folderAnchor(folder)
+                let folderHref = href(.handbookIndex, from: page) + "#" + LinkTarget.percentEncodeFragment(Self.folderAnchor(folder))
                 var shown: ArraySlice<Article> = []
                 if open {
                     let siblings = articlesByFolder[folder, default: []]
