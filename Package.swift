@@ -2,9 +2,11 @@
 import PackageDescription
 
 // The targets follow Dossier's pipeline: records are loaded and parsed (DossierRecords,
-// DossierMarkdown), validated into the domain model (DossierModel), counted
-// (DossierFigures), rendered (DossierRender, DossierHTML) and written (DossierSite).
-// The `dossier` executable only parses options and calls DossierSite.
+// DossierMarkdown, DossierHTML), validated into the domain model (DossierModel), counted
+// (DossierFigures), rendered through the theme (DossierTemplates, DossierRender, with the
+// search index in DossierSearch) and written (DossierOutput). DossierSite is the façade
+// over them: the library's entry points, and the link check of the final pages. The
+// `dossier` executable only parses options and calls DossierSite.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v15)],
@@ -15,7 +17,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Exactly this version: DossierTemplates' compiled templates mirror its parser byte
+        // for byte (TemplateCompiler); a new version is taken only with
+        // TemplateEquivalenceTests passing against it.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // `dossier serve` only: a small HTTP server on Swift concurrency and BSD sockets.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Tests only.
@@ -30,23 +35,37 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
 
+        // Tools every stage shares: running work on all cores, JSON written as text.
+        .target(name: "DossierUtilities"),
         .target(name: "DossierDiagnostics"),
         .target(
             name: "DossierRecords",
             dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
         .target(
             name: "DossierModel",
-            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
+            dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
         .target(name: "DossierFigures", dependencies: ["DossierModel"]),
-        .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
+        // The theme: its Mustache templates, compiled, and the default theme in templates/.
+        .target(
+            name: "DossierTemplates",
+            dependencies: [
+                "DossierDiagnostics", "DossierMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]),
+        // The offline search index: sections, terms, postings.
+        .target(name: "DossierSearch", dependencies: ["DossierUtilities"]),
+        // Rendered files on their way to disk: page keys and the page cache, the build
+        // manifest, the atomic writer.
+        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierSearch"]),
+        // Every page of the site from the model and figures, through the theme.
         .target(
             name: "DossierRender",
             dependencies: [
-                "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            plugins: ["EmbedTheme"]),
+                "DossierUtilities", "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML",
+                "DossierTemplates", "DossierSearch", "DossierOutput",
+            ]),
         // Writes new records: `dossier init` (the starter sites in starters/) and `dossier new`.
         .target(
             name: "DossierScaffold", dependencies: ["DossierRecords", "DossierModel", "DossierFigures"],
@@ -56,8 +75,9 @@ let package = Package(
         .target(
             name: "DossierSite",
             dependencies: [
-                "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures",
-                "DossierRender", "DossierHTML", "DossierDiff", "DossierScaffold",
+                "DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML",
+                "DossierModel", "DossierFigures", "DossierTemplates", "DossierRender", "DossierOutput", "DossierDiff",
+                "DossierScaffold",
             ]),
         // `dossier serve`: builds, serves on 127.0.0.1, rebuilds on change, reloads pages.
         .target(
@@ -71,7 +91,7 @@ let package = Package(
             ]),
 
         // Arbitrary bytes through every parser: the libFuzzer target and its harness. Not
-        // the render stage: its build plugin's tool cannot be linked in a fuzzing build.
+        // the theme (DossierTemplates): its build plugin's tool cannot be linked in a fuzzing build.
         .target(
             name: "DossierFuzzing",
             dependencies: ["DossierRecords", "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML"]),
@@ -85,9 +105,9 @@ let package = Package(
         .testTarget(
             name: "DossierTests",
             dependencies: [
-                "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
-                "DossierFigures", "DossierHTML", "DossierRender", "DossierSite", "DossierServe", "DossierFuzzing", "DossierDiff",
-                "DossierScaffold",
+                "DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
+                "DossierFigures", "DossierHTML", "DossierTemplates", "DossierSearch", "DossierOutput", "DossierRender",
+                "DossierSite", "DossierServe", "DossierFuzzing", "DossierDiff", "DossierScaffold",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierMarkdown
 import DossierRecords
+import DossierUtilities
 import Foundation
 
 /// Checks weekly notes (SPEC §1.5) and handbook articles (SPEC §1.6).

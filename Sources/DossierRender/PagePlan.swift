@@ -1,4 +1,6 @@
 import DossierModel
+import DossierOutput
+import DossierTemplates
 
 /// A page before it is rendered: its template and context, and what its search entry
 /// is made of. Cheap to make, so every page's key can be taken without rendering it.
@@ -31,11 +33,11 @@ extension SiteRenderer {
         digest.add(sharedKey.low)
         digest.add(plan.page.path)
         digest.add(plan.template)
-        digest.add(theme.key(plan.template).high)
-        digest.add(theme.key(plan.template).low)
+        digest.add(templateKey(plan.template).high)
+        digest.add(templateKey(plan.template).low)
         if let scripts = plan.scripts {
-            digest.add(theme.key("layout").high)
-            digest.add(theme.key("layout").low)
+            digest.add(templateKey("layout").high)
+            digest.add(templateKey("layout").low)
             for script in scripts { digest.add(script) }
         } else {
             digest.add("alone")

@@ -3,6 +3,9 @@ import DossierFigures
 import DossierHTML
 import DossierMarkdown
 import DossierModel
+import DossierOutput
+import DossierSearch
+import DossierUtilities
 import Foundation
 
 extension SiteRenderer {

@@ -2,6 +2,10 @@ import DossierFigures
 import DossierHTML
 import DossierMarkdown
 import DossierModel
+import DossierOutput
+import DossierSearch
+import DossierTemplates
+import DossierUtilities
 import Foundation
 
 /// The render stage: every page of SPEC §2 from a checked site, its figures and a theme.
@@ -28,6 +32,9 @@ public struct SiteRenderer: Sendable {
     let labels: AccessibleLabels
     /// What every page is made of: the site's words.
     let sharedKey: PageKey
+    /// A digest of each template's text, by name: a page's key includes its template's
+    /// and the layout's.
+    let templateKeys: [String: PageKey]
 
     public init(site: Site, theme: Theme, asOf: Date) {
         self.site = site
@@ -47,7 +54,15 @@ public struct SiteRenderer: Sendable {
         var shared = PageDigest()
         shared.add(context: t.strings)
         sharedKey = shared.key
+        templateKeys = theme.texts.mapValues { text in
+            var digest = PageDigest()
+            digest.add(text)
+            return digest.key
+        }
     }
+
+    /// The digest of template `name`'s text.
+    func templateKey(_ name: String) -> PageKey { templateKeys[name] ?? PageKey(high: 0, low: 0) }
 
     /// What a page is made from.
     enum Job: Sendable {
@@ -92,7 +107,7 @@ public struct SiteRenderer: Sendable {
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
-        files += search.files().files
+        files += search.files().files.map { OutputFile(path: $0.path, contents: .text($0.text)) }
         files.append(feed())
         if let sitemap = sitemap(pages: pages) { files.append(sitemap) }
         files += dataExports()

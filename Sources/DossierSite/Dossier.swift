@@ -3,6 +3,8 @@ import DossierFigures
 import DossierModel
 import DossierRecords
 import DossierRender
+import DossierTemplates
+import DossierOutput
 import Foundation
 
 /// The moment figures are counted at (`--as-of`, `SOURCE_DATE_EPOCH`, or now).
@@ -145,11 +147,20 @@ public enum Dossier {
         public var pagesUnchanged = 0
     }
 
+    /// Refuses an output folder the build must not replace (the site itself, or a
+    /// folder holding files no build wrote), before anything is read or written.
+    /// Throws `UsageFailure`.
+    public static func checkOutputFolder(_ options: BuildOptions) throws {
+        do { try OutputWriter(output: options.output, site: options.site).check() } catch let refusal as OutputWriter.Refusal {
+            throw UsageFailure.message(refusal.description)
+        }
+    }
+
     /// `dossier build`: load, validate, count, render, check the links of the final
     /// pages, write. Nothing is written when any of that fails.
     public static func build(_ options: BuildOptions) throws -> BuildResult {
+        try checkOutputFolder(options)
         let writer = OutputWriter(output: options.output, site: options.site)
-        do { try writer.check() } catch let refusal as OutputWriter.Refusal { throw UsageFailure.message(refusal.description) }
         let manifest = BuildManifest(site: options.site, options: options.fingerprint)
         let recorded = BuildManifest.recorded(in: writer.output)
         // The previous output is trusted (for a no-op, or for its unchanged pages) only

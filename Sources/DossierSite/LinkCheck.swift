@@ -2,7 +2,9 @@ import DossierDiagnostics
 import DossierHTML
 import DossierMarkdown
 import DossierModel
+import DossierOutput
 import DossierRender
+import DossierUtilities
 import Foundation
 
 /// Checks every `href` and `src` of the final pages, templates' links included: an

@@ -4,8 +4,9 @@ import DossierRecords
 import Foundation
 import PropertyBased
 import Testing
-
 @testable import DossierRender
+@testable import DossierTemplates
+
 
 /// Generated sites whose Markdown has headings made of every Unicode general category,
 /// emoji with and without U+FE0F, repeats, links to its own headings and footnotes in

@@ -2,6 +2,7 @@ import DossierRender
 import DossierSite
 import Foundation
 import Testing
+@testable import DossierOutput
 
 /// A rebuild renders only the pages whose key changed and takes the others from the
 /// previous output, and the result is byte for byte the site a build from scratch writes.

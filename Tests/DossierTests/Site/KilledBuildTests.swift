@@ -1,6 +1,7 @@
 import DossierSite
 import Foundation
 import Testing
+@testable import DossierOutput
 
 /// A build killed with SIGKILL at any moment leaves either the previous site byte for
 /// byte, or, when the kill lands after the atomic swap, the complete new one: never a

@@ -2,8 +2,9 @@ import DossierMarkdown
 import Foundation
 import Mustache
 import Testing
-
 @testable import DossierRender
+@testable import DossierTemplates
+
 
 /// The compiled templates against swift-mustache, case by case: each template is rendered
 /// by both, and the compiled one must be used and give the same bytes.

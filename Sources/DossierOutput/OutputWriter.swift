@@ -1,5 +1,5 @@
-import DossierModel
-import DossierRender
+
+import DossierUtilities
 import Foundation
 
 #if canImport(Glibc)
@@ -105,7 +105,7 @@ public final class StagedSite {
     let staging: URL
     let retired: URL
     /// The new site's page cache, put in place of the old one's once the site is.
-    let pageCache: URL
+    package let pageCache: URL
     private var folders: Set<String> = [""]
 
     init(output: URL, staging: URL, retired: URL, pageCache: URL) {
@@ -155,7 +155,7 @@ public final class StagedSite {
 
     /// Swaps the new site in for the live one in one step. With a `manifest`, the marker
     /// records it with the files as written, so an unchanged rebuild can be skipped.
-    func commit(manifest: BuildManifest? = nil) throws {
+    package func commit(manifest: BuildManifest? = nil) throws {
         let fm = FileManager.default
         var marker = BuildManifest.header
         if var manifest {

@@ -6,17 +6,17 @@ import Mustache
 ///
 /// Templates see it as its HTML (`{{{bodyHTML}}}`); it is rendered once however often
 /// the template writes it. Made and used on the one core rendering its page.
-final class Markup: MustacheCustomRenderable {
-    let document: MarkdownDocument
-    let destinations: [String?]
-    let titles: [String?]
-    let labels: AccessibleLabels
+package final class Markup: MustacheCustomRenderable {
+    package let document: MarkdownDocument
+    package let destinations: [String?]
+    package let titles: [String?]
+    package let labels: AccessibleLabels
     /// How its ids are named on the page.
-    let ids: FragmentIDs
+    package let ids: FragmentIDs
     /// Leave out the opening `# Title`, which the page shows as its own `<h1>`.
-    let omittingTitle: Bool
+    package let omittingTitle: Bool
 
-    init(
+    package init(
         document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels, ids: FragmentIDs,
         omittingTitle: Bool = false
     ) {
@@ -29,25 +29,10 @@ final class Markup: MustacheCustomRenderable {
     }
 
     /// The HTML, with the text for search read from the same rendering.
-    private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
+    package private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
         destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle)
 
-    var html: String { rendered.html }
-    var renderText: String { html }
-    var isNull: Bool { false }
-
-    /// What the HTML depends on.
-    func digest(into digest: inout PageDigest) {
-        digest.add(document.source)
-        digest.add(document.options.allowRawHTML ? "raw" : "safe")
-        digest.add(UInt64(destinations.count))
-        for destination in destinations { digest.add(destination) }
-        digest.add(UInt64(titles.count))
-        for title in titles { digest.add(title) }
-        digest.add(labels.headingLink)
-        digest.add(labels.footnoteBack)
-        digest.add(labels.footnotes)
-        digest.add(ids.namespace ?? ":page")
-        digest.add(omittingTitle ? "untitled" : "titled")
-    }
+    package var html: String { rendered.html }
+    package var renderText: String { html }
+    package var isNull: Bool { false }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import PropertyBased
 import Testing
-
 @testable import DossierRender
+@testable import DossierSearch
+
 
 /// `SearchIndex.terms` against the implementation it replaced, which lower-cased the whole
 /// text and then read it scalar by scalar: the search page makes terms from queries by that

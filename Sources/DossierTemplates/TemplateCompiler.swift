@@ -1,5 +1,6 @@
 /// Reads a template's text into `CompiledTemplate.Node`s step for step as swift-mustache's
-/// parser (`MustacheTemplate.parse` in its Template+Parser.swift) does, on Characters, so
+/// parser (`MustacheTemplate.parse` in its Template+Parser.swift, version 2.1.1, the one
+/// Package.swift pins) does, on Characters, so
 /// that the text left by its standalone-line rules is the same to the byte, including where
 /// it departs from the Mustache spec:
 ///

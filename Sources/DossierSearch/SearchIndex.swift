@@ -1,3 +1,4 @@
+import DossierUtilities
 import Foundation
 
 /// The offline search index: terms to documents, in chunks the search page loads on
@@ -12,22 +13,28 @@ import Foundation
 /// `ё` as `е`; each pair of neighbouring CJK ideographs (a lone one alone), so Chinese
 /// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
 /// without their common endings (`согласования` and `согласование` are one term).
-enum SearchIndex {
+package enum SearchIndex {
+    /// A file of the index: its path under the output folder and its text.
+    package struct File: Sendable {
+        package let path: String
+        package let text: String
+    }
+
     /// A page's entry, made on the core that rendered the page: its distinct terms and
     /// its text already as the JSON of its text chunk, so the index keeps one string a
     /// page rather than its sections.
-    struct Document: Sendable {
-        var url: String
-        var title: String
+    package struct Document: Sendable {
+        package var url: String
+        package var title: String
         /// "article", "issue" or "weekly".
-        var kind: String
+        package var kind: String
         /// `[[anchor, heading, text], …]`.
-        let textJSON: String
+        package let textJSON: String
         /// Bytes of the headings and text.
-        let textBytes: Int
-        let terms: Set<String>
+        package let textBytes: Int
+        package let terms: Set<String>
 
-        init(url: String, title: String, kind: String, sections: [(anchor: String, heading: String, text: String)]) {
+        package init(url: String, title: String, kind: String, sections: [(anchor: String, heading: String, text: String)]) {
             self.url = url
             self.title = title
             self.kind = kind
@@ -44,7 +51,7 @@ enum SearchIndex {
         }
 
         /// An entry as a previous build made it.
-        init(url: String, title: String, kind: String, textJSON: String, textBytes: Int, terms: Set<String>) {
+        package init(url: String, title: String, kind: String, textJSON: String, textBytes: Int, terms: Set<String>) {
             self.url = url
             self.title = title
             self.kind = kind
@@ -56,7 +63,7 @@ enum SearchIndex {
 
     /// The index made a page at a time, in whatever order pages are rendered: each page's
     /// terms go into the postings at once and only its text is kept.
-    struct Builder {
+    package struct Builder {
         /// Document number by URL: the order of the finished index.
         private let numbers: [String: Int]
         private var postings: [String: [Int]] = [:]
@@ -64,13 +71,13 @@ enum SearchIndex {
         private var texts: [String?]
         private var textBytes = 0
 
-        init(order: [String]) {
+        package init(order: [String]) {
             numbers = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             entries = Array(repeating: nil, count: order.count)
             texts = Array(repeating: nil, count: order.count)
         }
 
-        mutating func add(_ document: Document) {
+        package mutating func add(_ document: Document) {
             guard let number = numbers[document.url], entries[number] == nil else { return }
             entries[number] = (document.url, document.title, document.kind)
             texts[number] = document.textJSON
@@ -79,7 +86,7 @@ enum SearchIndex {
         }
 
         /// The files, with documents numbered in the order given (pages never added are left out).
-        func files() -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+        package func files() -> (files: [File], indexBytes: Int, textBytes: Int) {
             // Renumber without gaps when a page was not added.
             var renumber = [Int](repeating: -1, count: entries.count)
             var kept: [(url: String, title: String, kind: String, text: String)] = []
@@ -172,7 +179,7 @@ enum SearchIndex {
     /// The index's files, and its size against the size of the text it covers.
     static func files(
         documents: [(url: String, title: String, kind: String, text: String)], postings: [String: [Int]], textBytes: Int
-    ) -> (files: [OutputFile], indexBytes: Int, textBytes: Int) {
+    ) -> (files: [File], indexBytes: Int, textBytes: Int) {
         let termBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 * $1.value.count + 6 }
         let chunkCount = max(1, (termBytes + bytesPerTermChunk - 1) / bytesPerTermChunk)
         var chunks = [[String: [Int]]](repeating: [:], count: chunkCount)
@@ -197,20 +204,17 @@ enum SearchIndex {
             textChunkSize: documentsPerTextChunk)
         // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
         let metaScript = "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(json(meta));\n"
-        var files = [OutputFile(path: "search/meta.js", contents: .text(metaScript))]
+        var files = [File(path: "search/meta.js", text: metaScript)]
         for (index, chunk) in chunks.enumerated() {
-            files.append(OutputFile(path: "search/terms-\(index).js", contents: .text("dossierSearch.terms(\(index),\(json(chunk)));\n")))
+            files.append(File(path: "search/terms-\(index).js", text: "dossierSearch.terms(\(index),\(json(chunk)));\n"))
         }
         for chunk in 0..<textChunkCount {
             // An object keyed by document number, keys in text order as a sorted encoder writes them.
             let ids = ((chunk * documentsPerTextChunk)..<min(documents.count, (chunk + 1) * documentsPerTextChunk)).map(String.init).sorted()
             let body = ids.map { "\"\($0)\":" + documents[Int($0)!].text }.joined(separator: ",")
-            files.append(OutputFile(path: "search/text-\(chunk).js", contents: .text("dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n")))
+            files.append(File(path: "search/text-\(chunk).js", text: "dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n"))
         }
-        let indexBytes = files.prefix(1 + chunkCount).reduce(0) { total, file in
-            if case .text(let text) = file.contents { return total + text.utf8.count }
-            return total
-        }
+        let indexBytes = files.prefix(1 + chunkCount).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)
     }
 }

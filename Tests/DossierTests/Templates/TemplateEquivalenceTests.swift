@@ -3,8 +3,9 @@ import DossierRecords
 import Foundation
 import Mustache
 import Testing
-
 @testable import DossierRender
+@testable import DossierTemplates
+
 
 /// The compiled templates give swift-mustache's bytes on every page of the sample site and
 /// of the starter sites, and on generated templates and contexts.

@@ -1,8 +1,8 @@
 /// JSON written directly as text: keys in the order given, two-space indentation, empty
 /// arrays and objects as `[]` and `{}`. Exports list their keys sorted, so files are
 /// stable and diff well.
-enum JSONText {
-    indirect enum Value {
+package enum JSONText {
+    package indirect enum Value {
         case string(String)
         case int(Int)
         case double(Double)
@@ -12,14 +12,14 @@ enum JSONText {
         case object([(String, Value)])
     }
 
-    static func pretty(_ value: Value) -> String {
+    package static func pretty(_ value: Value) -> String {
         var out = ""
         write(value, indent: 0, to: &out)
         return out
     }
 
     /// On one line, without spaces, as JSONEncoder writes it.
-    static func compact(_ value: Value) -> String {
+    package static func compact(_ value: Value) -> String {
         var out = ""
         write(value, indent: nil, to: &out)
         return out

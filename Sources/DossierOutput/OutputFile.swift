@@ -1,3 +1,4 @@
+import DossierSearch
 import Foundation
 
 /// A file of the generated site.
@@ -21,9 +22,9 @@ public struct OutputFile: Sendable {
     /// The page's links and ids, once read (kept with the output for the next build).
     public var links: PageLinks?
     /// The page's entry in the search index, made where the page was rendered.
-    var searchDocument: SearchIndex.Document?
+    package var searchDocument: SearchIndex.Document?
     /// An unchanged page's entry in the previous build's page cache, as written there.
-    var cacheEntry: Data?
+    package var cacheEntry: Data?
 
     public init(path: String, contents: Contents, template: String? = nil) {
         self.path = path

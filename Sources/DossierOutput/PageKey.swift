@@ -21,15 +21,15 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
 
 /// Digests values into a `PageKey`: two 64-bit FNV-1a lanes with different primes. Not
 /// a defence against anyone, only a way to tell that what a page is made of changed.
-struct PageDigest {
+package struct PageDigest {
     private var a: UInt64 = 0xcbf2_9ce4_8422_2325
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
-    init() {}
+    package init() {}
 
-    var key: PageKey { PageKey(high: a, low: b) }
+    package var key: PageKey { PageKey(high: a, low: b) }
 
-    mutating func add(bytes: UnsafeRawBufferPointer) {
+    package mutating func add(bytes: UnsafeRawBufferPointer) {
         var a = self.a
         var b = self.b
         for byte in bytes {
@@ -40,12 +40,12 @@ struct PageDigest {
         self.b = b
     }
 
-    mutating func add(_ value: UInt64) {
+    package mutating func add(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { add(bytes: $0) }
     }
 
     /// A string with its length first, so that ("ab", "c") and ("a", "bc") differ.
-    mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             add(UInt64(utf8.count))
@@ -53,7 +53,7 @@ struct PageDigest {
         }
     }
 
-    mutating func add(_ text: String?) {
+    package mutating func add(_ text: String?) {
         if let text {
             add(tag: 1)
             add(text)
@@ -62,44 +62,8 @@ struct PageDigest {
         }
     }
 
-    private mutating func add(tag: UInt8) {
+    /// A one-byte tag, which tells kinds of value apart.
+    package mutating func add(tag: UInt8) {
         withUnsafeBytes(of: tag) { add(bytes: $0) }
-    }
-
-    /// A template context: dictionaries by sorted key, arrays in order, and the scalar
-    /// values templates are given. Keys in `skipping` are left out at this level (the
-    /// words every page shares are digested once, with the theme).
-    mutating func add(context value: Any, skipping: Set<String> = []) {
-        switch value {
-        case let text as String:
-            add(tag: 1)
-            add(text)
-        case let dictionary as [String: Any]:
-            add(tag: 2)
-            add(UInt64(dictionary.count))
-            for key in dictionary.keys.sorted() where !skipping.contains(key) {
-                add(key)
-                add(context: dictionary[key]!)
-            }
-        case let array as [Any]:
-            add(tag: 3)
-            add(UInt64(array.count))
-            for element in array { add(context: element) }
-        case let number as Int:
-            add(tag: 4)
-            add(UInt64(bitPattern: Int64(number)))
-        case let flag as Bool:
-            add(tag: flag ? 5 : 6)
-        case let number as Double:
-            add(tag: 7)
-            add(number.bitPattern)
-        case let markup as Markup:
-            add(tag: 8)
-            markup.digest(into: &self)
-        default:
-            // Not a type the renderer puts in contexts; its description keeps the key honest.
-            add(tag: 9)
-            add(String(describing: type(of: value)) + ":" + String(describing: value))
-        }
     }
 }

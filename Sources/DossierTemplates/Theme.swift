@@ -14,9 +14,10 @@ public struct Theme: Sendable {
     private var templates: [String: MustacheTemplate] = [:]
     /// The same templates compiled for speed, where they can be (`CompiledTemplate`).
     private var compiled: [String: CompiledTemplate] = [:]
-    /// A digest of each template's text, by name: a page's key includes its template's
-    /// and the layout's, so editing one template renders only the pages it makes.
-    private var keys: [String: PageKey] = [:]
+    /// Each template's text, by name without `.mustache`, as the theme was loaded: the
+    /// render stage digests them into page keys, so editing one template renders only
+    /// the pages it makes.
+    package private(set) var texts: [String: String] = [:]
     /// Files under assets/, by path relative to the theme folder (`assets/dossier.css`).
     public private(set) var assets: [String: String] = [:]
 
@@ -59,18 +60,13 @@ public struct Theme: Sendable {
             }
         }
         for (path, text) in files where path.hasSuffix(".mustache") {
-            var digest = PageDigest()
-            digest.add(text)
-            theme.keys[String(path.dropLast(".mustache".count))] = digest.key
+            theme.texts[String(path.dropLast(".mustache".count))] = text
         }
         for name in templateNames where theme.templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
             diagnostics.append(.error(.template, at: .start(of: "templates/\(name).mustache"), "the theme has no \(name).mustache"))
         }
         return (theme, diagnostics)
     }
-
-    /// The digest of template `name`'s text.
-    func key(_ name: String) -> PageKey { keys[name] ?? PageKey(high: 0, low: 0) }
 
     /// Renders template `name` with `context`.
     public func render(_ name: String, _ context: [String: Any]) -> String {

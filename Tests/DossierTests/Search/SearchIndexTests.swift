@@ -1,6 +1,7 @@
 import Testing
-
 @testable import DossierRender
+@testable import DossierSearch
+
 
 @Suite struct SearchIndexTests {
     @Test func chineseBecomesPairsOfCharacters() {
@@ -29,7 +30,7 @@ import Testing
         var builder = SearchIndex.Builder(order: documents.map(\.url))
         for document in documents.reversed() { builder.add(document) }
         let (files, indexBytes, textBytes) = builder.files()
-        guard case .text(let meta) = files.first(where: { $0.path == "search/meta.js" })?.contents else {
+        guard let meta = files.first(where: { $0.path == "search/meta.js" })?.text else {
             Issue.record("no meta.js")
             return
         }
@@ -40,7 +41,7 @@ import Testing
         #expect(textFiles.count == 9)  // 24 documents a chunk
         // "审批" is in its first character's chunk, listing all 200 documents.
         let chunk = Int("审".unicodeScalars.first!.value) % termFiles.count
-        guard case .text(let text) = termFiles.first(where: { $0.path == "search/terms-\(chunk).js" })?.contents else {
+        guard let text = termFiles.first(where: { $0.path == "search/terms-\(chunk).js" })?.text else {
             Issue.record("no chunk \(chunk)")
             return
         }

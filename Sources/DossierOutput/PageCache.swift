@@ -1,3 +1,4 @@
+import DossierSearch
 import Foundation
 
 /// What each page of a build was made of and what was read from it, kept beside the
@@ -18,9 +19,9 @@ public struct PageCache: Sendable {
         public var key: PageKey
         public var template: String?
         public var links: PageLinks
-        var searchDocument: SearchIndex.Document?
+        package var searchDocument: SearchIndex.Document?
         /// The entry as the file holds it, to be written again as it is.
-        var encoded: Data?
+        package var encoded: Data?
     }
 
     private let data: Data
