@@ -9,7 +9,8 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Checks the records of an implementation project and builds its site.",
         subcommands: [Build.self, Check.self, Serve.self, Report.self, Diff.self, Init.self, New.self])
 
-    /// Runs a command; usage errors exit 2 as the contract says (not 64).
+    /// Runs a command; usage errors, the library's (any `UsageError`) and the parser's,
+    /// exit 2 as the contract says (not 64).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -18,7 +19,7 @@ struct DossierCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let failure as UsageFailure {
+        } catch let failure as any UsageError {
             FileHandle.standardError.write(Data("dossier: \(failure)\n".utf8))
             Foundation.exit(2)
         } catch {

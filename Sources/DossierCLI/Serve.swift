@@ -17,9 +17,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let build = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts)
-        do { try OutputWriter(output: build.output, site: build.site).check() } catch let refusal as OutputWriter.Refusal {
-            throw UsageFailure.message(refusal.description)
-        }
+        try OutputWriter(output: build.output, site: build.site).check()
         let live = LiveSite(.init(build: build, port: port)) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

@@ -14,7 +14,7 @@ public struct SiteLoader: Sendable {
     public init() {}
 
     /// Why a site cannot be read at all (exit status 2).
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: UsageError {
         case notASite(URL)
 
         public var description: String {
