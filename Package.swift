@@ -66,7 +66,8 @@ let package = Package(
         .executableTarget(
             name: "DossierCLI",
             dependencies: [
-                "DossierSite", "DossierServe",
+                // The model's and the scaffold's types, for options parsed into them.
+                "DossierSite", "DossierServe", "DossierModel", "DossierScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

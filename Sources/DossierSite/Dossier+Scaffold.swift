@@ -14,9 +14,9 @@ extension Dossier {
 
     /// `dossier init DIR`: the starter site in `language`; refuses a folder that exists
     /// and is not empty. Returns the files written, relative to `folder`, sorted.
-    public static func initSite(folder: URL, language: String) throws -> [String] {
-        guard let files = Starter.files(language: language) else {
-            throw UsageFailure.unknownLanguage(language)
+    public static func initSite(folder: URL, language: Starter.Language) throws -> [String] {
+        guard let files = Starter.files(language: language.rawValue) else {
+            throw UsageFailure.unknownLanguage(language.rawValue)
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -31,6 +31,13 @@ extension Dossier {
             try writeNew(files[path]!, to: folder.appendingPathComponent(path), named: path)
         }
         return files.keys.sorted()
+    }
+
+    /// As `initSite(folder:language:)`, with the language's code as written; a code
+    /// without a starter is a usage failure.
+    public static func initSite(folder: URL, language code: String) throws -> [String] {
+        guard let language = Starter.Language(rawValue: code) else { throw UsageFailure.unknownLanguage(code) }
+        return try initSite(folder: folder, language: language)
     }
 
     /// `dossier new issue TITLE`: appends a row with the next free id, opened at the
@@ -80,17 +87,18 @@ extension Dossier {
 
     /// `dossier new weekly`: the note of `week` (default: the as-of week) with its front
     /// matter and sections pre-filled from the records. Never overwrites.
-    public static func newWeekly(site url: URL, week: String?, asOf: AsOf) throws -> WrittenRecord {
+    public static func newWeekly(site url: URL, week: ISOWeek?, asOf: AsOf) throws -> WrittenRecord {
         let (site, _, _, _) = try loadAndValidate(url, drafts: true)
-        let chosen: ISOWeek
-        if let week {
-            guard let parsed = ISOWeek(week) else { throw UsageFailure.badWeek(week) }
-            chosen = parsed
-        } else {
-            chosen = site.settings.clock.week(of: try resolve(asOf, settings: site.settings))
-        }
+        let chosen = try week ?? site.settings.clock.week(of: resolve(asOf, settings: site.settings))
         let draft = WeeklyDraft(site: site, week: chosen)
         return try writeRecord(draft.render(), file: draft.file, site: url)
+    }
+
+    /// As `newWeekly(site:week:asOf:)`, with the week as written (`2022-W14`); text that is
+    /// no ISO week is a usage failure.
+    public static func newWeekly(site url: URL, week text: String, asOf: AsOf) throws -> WrittenRecord {
+        guard let week = ISOWeek(text) else { throw UsageFailure.badWeek(text) }
+        return try newWeekly(site: url, week: week, asOf: asOf)
     }
 
     /// `dossier new article PATH`: a front-matter skeleton at content/handbook/PATH.md.

@@ -218,18 +218,12 @@ public enum Dossier {
     }
 
     /// `dossier report weekly`: one week's report on standard output.
-    public static func weeklyReport(site url: URL, week: String?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
+    public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
-        let chosen: ISOWeek
-        if let week {
-            guard let parsed = ISOWeek(week) else { throw UsageFailure.badWeek(week) }
-            chosen = parsed
-        } else {
-            chosen = site.settings.clock.week(of: moment)
-        }
+        let chosen = week ?? site.settings.clock.week(of: moment)
         let figures = WeekFigures(site: site, week: chosen)
         switch format {
         case .json:
