@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "DossierSearch", dependencies: ["DossierUtilities"]),
         // Rendered files on their way to disk: page keys and the page cache, the build
         // manifest, the atomic writer.
-        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierSearch"]),
+        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierSearch"]),
         // Every page of the site from the model and figures, through the theme.
         .target(
             name: "DossierRender",
@@ -86,7 +86,8 @@ let package = Package(
         .executableTarget(
             name: "DossierCLI",
             dependencies: [
-                "DossierSite", "DossierServe",
+                // The model's and the scaffold's types, for options parsed into them.
+                "DossierSite", "DossierServe", "DossierModel", "DossierScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

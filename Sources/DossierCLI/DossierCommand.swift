@@ -1,4 +1,6 @@
 import ArgumentParser
+import DossierModel
+import DossierScaffold
 import DossierSite
 import Foundation
 
@@ -9,7 +11,8 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Checks the records of an implementation project and builds its site.",
         subcommands: [Build.self, Check.self, Serve.self, Report.self, Diff.self, Init.self, New.self])
 
-    /// Runs a command; usage errors exit 2 as the contract says (not 64).
+    /// Runs a command; usage errors, the library's (any `UsageError`) and the parser's,
+    /// exit 2 as the contract says (not 64).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -18,7 +21,7 @@ struct DossierCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let failure as UsageFailure {
+        } catch let failure as any UsageError {
             FileHandle.standardError.write(Data("dossier: \(failure)\n".utf8))
             Foundation.exit(2)
         } catch {
@@ -41,25 +44,20 @@ struct SiteArgument: ParsableArguments {
 }
 
 /// `--as-of`, else SOURCE_DATE_EPOCH, else now.
-func asOf(_ written: String?) -> AsOf {
-    if let written { return .written(written) }
+func asOf(_ given: AsOf?) -> AsOf {
+    if let given { return given }
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
         return .instant(Date(timeIntervalSince1970: seconds))
     }
     return .instant(Date())
 }
 
-func printDiagnostics(_ report: RunReport, format: DiagnosticFormatOption, to handle: FileHandle) {
-    let text = report.printer(format.value).render(report.diagnostics)
+func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle) {
+    let text = report.printer(format).render(report.diagnostics)
     handle.write(Data(text.utf8))
     if format == .text, !report.diagnostics.items.isEmpty {
         FileHandle.standardError.write(Data("\(DiagnosticPrinter.summary(report.diagnostics))\n".utf8))
     }
-}
-
-enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github
-    var value: DiagnosticFormat { DiagnosticFormat(rawValue: rawValue)! }
 }
 
 struct Build: ParsableCommand {
@@ -67,7 +65,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteArgument
     @Option(help: "Where to write the site (default: SITE/output).") var output: String?
-    @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).") var asOf: String?
+    @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
     @Flag(help: "Fail on warnings too.") var strict = false
 
@@ -104,7 +102,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the records and report every problem; writes nothing.")
 
     @OptionGroup var site: SiteArgument
-    @Option(help: "text, json or github (workflow commands).") var format: DiagnosticFormatOption = .text
+    @Option(help: "text, json or github (workflow commands).") var format: DiagnosticFormat = .text
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Check articles marked draft: true as well.") var drafts = false
 
@@ -122,23 +120,18 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print one week's report (default: the week of the as-of date).")
 
         @OptionGroup var site: SiteArgument
-        @Option(help: "The ISO week, e.g. 2022-W14.") var week: String?
-        @Option(help: "Count figures as of this date or datetime.") var asOf: String?
-        @Option(help: "markdown, html, email or json.") var format: ReportFormatOption = .markdown
+        @Option(help: "The ISO week, e.g. 2022-W14.") var week: ISOWeek?
+        @Option(help: "Count figures as of this date or datetime.") var asOf: AsOf?
+        @Option(help: "markdown, html, email or json.") var format: Dossier.ReportFormat = .markdown
 
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
-                site: site.url, week: week, asOf: DossierCLI.asOf(asOf), format: format.value)
+                site: site.url, week: week, asOf: DossierCLI.asOf(asOf), format: format)
             printDiagnostics(report, format: .text, to: FileHandle.standardError)
             guard let text else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
-}
-
-enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case markdown, html, email, json
-    var value: Dossier.ReportFormat { Dossier.ReportFormat(rawValue: rawValue)! }
 }
 
 struct Diff: ParsableCommand {
@@ -151,17 +144,12 @@ struct Diff: ParsableCommand {
 
     @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String
     @OptionGroup var site: SiteArgument
-    @Option(help: "markdown (for a pull-request comment) or json.") var format: DiffFormatOption = .markdown
+    @Option(help: "markdown (for a pull-request comment) or json.") var format: Dossier.DiffFormat = .markdown
 
     func run() throws {
-        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format.value)
+        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
-}
-
-enum DiffFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case markdown, json
-    var value: Dossier.DiffFormat { Dossier.DiffFormat(rawValue: rawValue)! }
 }
 
 struct Init: ParsableCommand {
@@ -169,7 +157,7 @@ struct Init: ParsableCommand {
         abstract: "Start a project: a small example site that checks clean and shows every page.")
 
     @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
-    @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language = "en"
+    @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language: Starter.Language = .en
 
     func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
@@ -199,7 +187,7 @@ struct New: ParsableCommand {
         @Option(help: "A milestone id.") var milestone: String?
         @Option(help: "Tags separated by ;.") var tags: String?
         @Option(help: "Markdown.") var description: String?
-        @Option(help: "The day it was opened (default: SOURCE_DATE_EPOCH, else now).") var asOf: String?
+        @Option(help: "The day it was opened (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
             var values: [String: String] = [:]
@@ -220,8 +208,8 @@ struct New: ParsableCommand {
             commandName: "weekly", abstract: "Write the week's note, pre-filled with its figures and the issues resolved.")
 
         @OptionGroup var site: SiteArgument
-        @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: String?
-        @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: String?
+        @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: ISOWeek?
+        @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
             show(try Dossier.newWeekly(site: site.url, week: week, asOf: DossierCLI.asOf(asOf)))
@@ -235,7 +223,7 @@ struct New: ParsableCommand {
         @Argument(help: "The path under content/handbook/, e.g. setup/printing.") var path: String
         @OptionGroup var site: SiteArgument
         @Option(help: "The title (default: from the file name).") var title: String?
-        @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: String?
+        @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: AsOf?
 
         func run() throws {
             show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)))

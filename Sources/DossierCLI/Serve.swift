@@ -11,7 +11,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8040
     @Option(help: "Where to write the site (default: SITE/output).") var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now at each build).")
-    var asOf: String?
+    var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
 
     func run() async throws {

@@ -17,18 +17,22 @@ public struct Diagnostic: Hashable, Sendable, Comparable, Error {
     public var rule: Rule
     public var message: String
 
-    public init(_ severity: Severity, _ rule: Rule, at location: SourceLocation, _ message: String) {
+    /// For the stages' named constructors only (`RecordsDiagnostics.swift`,
+    /// `ModelDiagnostics.swift`, …); a call site names the problem instead.
+    package init(_ severity: Severity, _ rule: Rule, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.rule = rule
         self.location = location
         self.message = message
     }
 
-    public static func error(_ rule: Rule, at location: SourceLocation, _ message: String) -> Diagnostic {
+    /// An error of `rule`; for the stages' named constructors only, as `init`.
+    package static func error(_ rule: Rule, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.error, rule, at: location, message)
     }
 
-    public static func warning(_ rule: Rule, at location: SourceLocation, _ message: String) -> Diagnostic {
+    /// A warning of `rule`; for the stages' named constructors only, as `init`.
+    package static func warning(_ rule: Rule, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, rule, at: location, message)
     }
 

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierRecords
 import Foundation
 
@@ -11,7 +12,7 @@ public struct GitRepository: Sendable {
     public let sitePrefix: String
 
     /// Why git could not give what was asked (exit status 2).
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: UsageError {
         case notARepository(String, String)
         case unknownRevision(String)
         case failed(String, String)

@@ -96,8 +96,7 @@ struct IssueReader {
                 return
             }
             if !Self.isValidID(id) {
-                diagnostics.append(
-                    .error(.issueId, at: at("id"), "id \"\(id)\" may hold only letters, digits, `.`, `_` and `-` (it becomes a file name)"))
+                diagnostics.append(.invalidIssueID(id, at: at("id")))
                 return
             }
             if id.lowercased() == "index" {

@@ -124,13 +124,12 @@ struct LinkResolver {
         case (.none, false, true):
             return (.site(path: SitePage.milestones.path, fragment: Milestone.anchor(for: path)), .milestones)
         case (.none, false, false):
-            let reason = drafts.contains(slug) ? "article \"\(path)\" is a draft, left out of this build" : "no article, issue or milestone \"\(path)\""
-            var hint = ""
+            var names: [String]?
             if suggestionsLeft > 0 {
                 suggestionsLeft -= 1
-                hint = Suggestion.hint(for: slug, in: referenceNames)
+                names = referenceNames
             }
-            diagnostics.append(.error(.brokenReference, at: location, reason + hint))
+            diagnostics.append(.brokenReference(path, draft: drafts.contains(slug), slug: slug, names: names, at: location))
             return (.none, nil)
         }
     }
@@ -144,7 +143,7 @@ struct LinkResolver {
         }
         if let scheme = URLSafety.scheme(of: destination) {
             guard URLSafety.allowedSchemes.contains(scheme) else {
-                diagnostics.append(.error(.unsafeLink, at: location, "link target with scheme \"\(scheme):\" is not allowed and is left out"))
+                diagnostics.append(.unsafeLinkScheme(scheme, at: location))
                 return (.none, nil)
             }
             return (.external(destination), nil)
@@ -161,13 +160,12 @@ struct LinkResolver {
             return (.fragment(fragment), nil)
         }
         if pathPart.hasPrefix("/") {
-            diagnostics.append(
-                .error(.brokenLink, at: location, "\"\(destination)\" starts at the server root, which breaks from disk and sub-paths; write a relative link"))
+            diagnostics.append(.serverRootLink(destination, at: location))
             return (.none, nil)
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         guard let path = Self.normalize(source.baseFolder, decoded) else {
-            diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\" points outside content/"))
+            diagnostics.append(.linkOutsideContent(destination, at: location))
             return (.none, nil)
         }
 
@@ -180,8 +178,7 @@ struct LinkResolver {
                     checkAnchor(fragment, in: article.body, named: article.path, at: location, diagnostics: &diagnostics)
                     return (.site(path: page.path, fragment: fragment), page)
                 }
-                let reason = drafts.contains(slug) ? "links to a draft left out of this build" : "no such article"
-                diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": \(reason) (content/\(path))"))
+                diagnostics.append(.missingArticleLink(destination, path: path, draft: drafts.contains(slug), at: location))
                 return (.none, nil)
             }
             if stem.hasPrefix("weekly/"), let note = weeks[String(stem.dropFirst("weekly/".count))] {
@@ -189,7 +186,7 @@ struct LinkResolver {
                 checkAnchor(fragment, in: note.body, named: note.week.description, at: location, diagnostics: &diagnostics)
                 return (.site(path: page.path, fragment: fragment), page)
             }
-            diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": no such record (content/\(path))"))
+            diagnostics.append(.missingRecordLink(destination, path: path, at: location))
             return (.none, nil)
         }
         if files.contains(path) {
@@ -198,7 +195,7 @@ struct LinkResolver {
         if let anchor = folderAnchor(path) {
             return (.site(path: SitePage.handbookIndex.path, fragment: anchor.isEmpty ? nil : anchor), .handbookIndex)
         }
-        diagnostics.append(.error(.brokenLink, at: location, "\"\(destination)\": no such file (content/\(path))"))
+        diagnostics.append(.missingFileLink(destination, path: path, at: location))
         return (.none, nil)
     }
 
@@ -250,32 +247,5 @@ struct LinkResolver {
             }
         }
         return parts.joined(separator: "/")
-    }
-}
-
-extension Diagnostic {
-    /// `[link]()` or `[link](#)`: the text stays, without a link.
-    static func emptyLinkTarget(_ destination: String, at location: SourceLocation) -> Diagnostic {
-        .warning(
-            .brokenLink, at: location,
-            destination.isEmpty ? "link with an empty target is shown as plain text; write where it goes"
-                : "link to \"#\" alone goes nowhere and is shown as plain text; write the heading's anchor")
-    }
-
-    /// `[[FK-1#x]]`: only articles have headings a reference can name.
-    static func referenceAnchorOutsideArticle(_ target: String, fragment: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .brokenAnchor, at: location,
-            "\"\(target)#\(fragment)\": only an article's headings can be linked with #; write [[\(target)]]")
-    }
-
-    /// `[[x]]` where x names records of more than one kind; `kinds` says which.
-    static func ambiguousReference(_ target: String, kinds: [String], at location: SourceLocation) -> Diagnostic {
-        let list = kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "")
-        return .error(.ambiguousReference, at: location, "\"\(target)\" is both \(list); rename one of them")
-    }
-
-    static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-        .error(.brokenAnchor, at: location, "no heading #\(anchor) in \(page)\(Suggestion.hint(for: anchor, in: candidates))")
     }
 }

@@ -35,8 +35,7 @@ struct NoteReader {
         for (note, body) in zip(notes, bodies) {
             let start = SourceLocation.start(of: note.file)
             guard let week = ISOWeek(note.name) else {
-                diagnostics.append(
-                    .error(.weekName, at: start, "weekly note \"\(note.name).md\" must be named after its ISO week, like 2022-W14.md"))
+                diagnostics.append(.weeklyNoteName(note.name, at: start))
                 continue
             }
             var status: RAGStatus?
@@ -47,8 +46,7 @@ struct NoteReader {
                 switch key {
                 case "week":
                     if value.scalar != week.description {
-                        diagnostics.append(
-                            .error(.weekName, at: value.location, "week \"\(value.scalar ?? value.typeName)\" differs from the file name's week \(week)"))
+                        diagnostics.append(.weekDiffersFromName(value, week: week))
                     }
                 case "status":
                     guard !value.isNull else { break }
@@ -110,10 +108,7 @@ struct NoteReader {
                 }
             }
             if let other = slugs[slug] {
-                diagnostics.append(
-                    .error(
-                        .slugCollision, at: .start(of: note.file),
-                        "\(note.file) and \(other) would both become handbook/\(slug).html; rename one"))
+                diagnostics.append(.articlesShareSlug(note.file, other, slug: slug))
                 continue
             }
             slugs[slug] = note.file
@@ -158,8 +153,7 @@ struct NoteReader {
                     for (index, id) in ids.enumerated() {
                         let location = value.items?[index].location ?? value.location
                         if issueIDs.contains(id) { issues.append(id) } else {  // ids of every readable row
-                            diagnostics.append(
-                                .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: sortedIssueIDs))"))
+                            diagnostics.append(.unknownIssue(id, known: sortedIssueIDs, at: location))
                         }
                     }
                 case "weight":
@@ -236,33 +230,5 @@ struct NoteReader {
             result.append(person)
         }
         return result
-    }
-}
-
-extension Diagnostic {
-    /// An article whose page would be one Dossier generates (`handbook/index.html`, a tag's
-    /// page): it would replace that page or be replaced by it.
-    static func articleOnGeneratedPage(_ file: String, page: String) -> Diagnostic {
-        .error(
-            .slugCollision, at: .start(of: file),
-            "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article")
-    }
-
-    /// Two different tags whose pages would be one file (`C++` and `C#` are both `c`).
-    static func tagsSharePage(_ tag: String, _ first: String, page: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .slugCollision, at: location,
-            "tag \"\(tag)\" and tag \"\(first)\" would share the page \(page) (a tag's page name keeps its letters and digits); rename one")
-    }
-
-    /// An article in a folder whose path is a page's (`handbook/x.html/` beside `x.md`):
-    /// the folder and the page cannot both be written.
-    static func articleInFolderNamedLikeAPage(_ file: String, folder: String) -> Diagnostic {
-        .error(.slugCollision, at: .start(of: file), "\(file) is in the folder \(folder), which is also a page's name; rename the folder")
-    }
-
-    /// A file under handbook/ copied to where a page is written.
-    static func handbookFileOnPage(_ file: String, page: String) -> Diagnostic {
-        .error(.slugCollision, at: .start(of: file), "\(file) would be copied to \(page), where a page is written; rename the file")
     }
 }

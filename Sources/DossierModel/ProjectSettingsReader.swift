@@ -47,15 +47,14 @@ struct ProjectSettingsReader {
                 if let timeZone = TimeZone(identifier: zone) {
                     settings.clock = ProjectClock(timeZone: timeZone)
                 } else {
-                    diagnostics.append(
-                        .error(.projectValue, at: value.location, "unknown time zone \"\(zone)\"; write an IANA name such as Asia/Shanghai or Europe/Moscow"))
+                    diagnostics.append(.unknownTimeZone(zone, at: value.location))
                 }
             case "start":
                 guard let start = text(key, value) else { break }
                 if let date = CivilDate(iso: start) {
                     settings.start = date
                 } else {
-                    diagnostics.append(.error(.projectValue, at: value.location, "start \"\(start)\" is not a date (2022-04-29)"))
+                    diagnostics.append(.badDay(.projectValue, field: "start", value: start, at: value.location))
                 }
             case "base_url":
                 guard let written = text(key, value) else { break }
@@ -146,8 +145,7 @@ struct ProjectSettingsReader {
                     guard let text = text(key, value) else { break }
                     sla = SLADuration(text)
                     if sla == nil {
-                        diagnostics.append(
-                            .error(.slaFormat, at: value.location, "SLA \"\(text)\" is not a duration such as 30m, 4h, 3d or 2w"))
+                        diagnostics.append(.badSLA(text, at: value.location))
                     }
                 default:
                     diagnostics.append(.unknownKey(.projectKey, key: "categories.\(key)", known: ["id", "label", "sla"], at: keyNode.location))
@@ -156,7 +154,7 @@ struct ProjectSettingsReader {
             guard let id, !id.isEmpty else {
                 // An id of the wrong kind is reported as such, above.
                 let idOfAnotherKind = entries.contains { $0.key == "id" && $0.value.scalar == nil }
-                if !idOfAnotherKind { diagnostics.append(.error(.projectValue, at: item.location, "a category needs an id")) }
+                if !idOfAnotherKind { diagnostics.append(.categoryWithoutID(at: item.location)) }
                 continue
             }
             if let first = seen[id] {

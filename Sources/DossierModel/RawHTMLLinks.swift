@@ -63,33 +63,3 @@ struct RawHTMLLinks {
         return nil
     }
 }
-
-extension Diagnostic {
-    static func rawHTMLUnsafeLink(_ scheme: String, at location: SourceLocation) -> Diagnostic {
-        .error(.unsafeLink, at: location, "raw HTML link with scheme \"\(scheme):\" is not allowed; the build refuses the page")
-    }
-
-    static func rawHTMLBrokenAnchor(_ anchor: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-        .error(.brokenAnchor, at: location, "raw HTML links to #\(anchor), which is no id of that page\(Suggestion.hint(for: anchor, in: candidates))")
-    }
-
-    static func rawHTMLServerRoot(_ value: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .brokenLink, at: location,
-            "raw HTML link \"\(value)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
-    }
-
-    static func rawHTMLOutsideSite(_ value: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "raw HTML link \"\(value)\" points outside the site")
-    }
-
-    /// A raw HTML link to no file of the site; raw HTML is not rewritten, so a link to a
-    /// record's `.md` file stays one.
-    static func rawHTMLMissingPage(_ value: String, path: String, markdownSource: Bool, at location: SourceLocation) -> Diagnostic {
-        let hint =
-            markdownSource
-            ? "; raw HTML is written to the page as it is, so link the page (.html) or write a Markdown link [text](\(value))"
-            : "; raw HTML links go from the page's place in the site, not from the record's folder"
-        return .error(.brokenLink, at: location, "raw HTML links to \"\(value)\", and the site has no \(path)\(hint)")
-    }
-}

@@ -34,10 +34,7 @@ struct MappedTable {
             }
             guard let field = resolve(header) else { continue }
             if let first = columns[field], !repeatable.contains(field) {
-                diagnostics.append(
-                    .error(
-                        .csvHeader, at: cell.location,
-                        "column \"\(header)\" is a second \(field) column (the first is \"\(table.header[first].value)\")"))
+                diagnostics.append(.secondColumn(header, field: field, first: table.header[first].value, at: cell.location))
                 continue
             }
             if columns[field] == nil { columns[field] = index }
@@ -46,7 +43,7 @@ struct MappedTable {
         let headerLocation = table.header.first?.location ?? .start(of: table.file)
         let written = table.header.map(\.value.trimmed).filter { !$0.isEmpty }
         if table.header.isEmpty {
-            diagnostics.append(.error(.csvHeader, at: headerLocation, "the file has no header row"))
+            diagnostics.append(.noHeaderRow(at: headerLocation))
         } else if written.count <= 1, required.count > 1, columns.isEmpty {
             // A sheet's title above the header row (问题清单（更新于…）): one error, not one
             // per missing column and per column of every row.
@@ -91,7 +88,7 @@ struct MappedTable {
             body(row)
         }
         for index in unnamedColumns where usedUnnamed.contains(index) {
-            problems.append(.error(.csvHeader, at: table.header[index].location, "column \(index + 1) has values but no header"))
+            problems.append(.valuesWithoutHeader(column: index + 1, at: table.header[index].location))
         }
         return problems
     }
@@ -144,43 +141,5 @@ extension YAMLNode: YAMLLike {
         case .sequence: return "a list"
         case .mapping: return "a map"
         }
-    }
-}
-
-extension Diagnostic {
-    /// A required column no header names; when the file has headers Dossier does not
-    /// know, the hint shows the project.yml line that maps `candidate` to the field.
-    static func missingColumn(
-        _ field: String, unknownHeaders: [String], candidate: String?, mappingKey: String, at location: SourceLocation
-    ) -> Diagnostic {
-        guard let candidate else { return .error(.csvHeader, at: location, "no \(field) column") }
-        let parts = mappingKey.split(separator: ".")
-        let yamlHeader = "\"" + candidate.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
-        let line = "\(parts[0]): {\(parts[1]): {\(yamlHeader): \(field)}}"
-        var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
-        if unknownHeaders.count > 7 { others += ", …" }
-        return .error(
-            .csvHeader, at: location,
-            "no \(field) column; if \"\(candidate)\" holds it, add to project.yml: \(line)"
-                + (others.isEmpty ? "" : " (other headers Dossier does not know: \(others))"))
-    }
-
-    /// A first row with one cell or none: a title above the header row, or blank cells.
-    static func titleAboveHeader(_ text: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .csvHeader, at: location,
-            text.isEmpty
-                ? "the first row is not a header row: it has no column names; delete the lines above the header row"
-                : "the first row is not a header row: it holds only \"\(text)\"; if the header row comes further down (a sheet's title above it), delete the lines above it")
-    }
-
-    static func rowTooShort(_ fields: Int, header: Int, at location: SourceLocation) -> Diagnostic {
-        .error(.csvRowLength, at: location, "row has \(fields) fields; the header has \(header)")
-    }
-    /// The hint names the file's own delimiter: a `;` file is not told about commas.
-    static func rowTooLong(_ fields: Int, header: Int, delimiter: Character, at location: SourceLocation) -> Diagnostic {
-        let held = delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
-        return .error(
-            .csvRowLength, at: location, "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
     }
 }

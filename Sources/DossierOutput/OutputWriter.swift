@@ -1,4 +1,4 @@
-
+import DossierDiagnostics
 import DossierUtilities
 import Foundation
 
@@ -14,7 +14,7 @@ import Foundation
 public struct OutputWriter: Sendable {
     public static let marker = ".dossier-output"
 
-    public enum Refusal: Error, CustomStringConvertible, Equatable {
+    public enum Refusal: UsageError, Equatable {
         case isSiteFolder(String)
         case holdsRecords(String)
         case notOurs(String)

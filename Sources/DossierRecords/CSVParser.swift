@@ -254,34 +254,3 @@ struct CSVScanner {
         return row
     }
 }
-
-extension Diagnostic {
-    static func unclosedQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "quoted field is never closed; a `\"` inside a quoted field is written `\"\"`")
-    }
-    static func textAfterQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "text after the closing quote of a field; quote the whole field and write `\"\"` for a quote")
-    }
-    static func strayQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "quote inside an unquoted field; quote the whole field and write `\"\"` for a quote")
-    }
-}
-
-extension Diagnostic {
-    /// A delimiter chosen from a header that holds more than one candidate: `among` gives
-    /// each candidate's name and count on the header line, `others` the separator lines
-    /// that would read the file the other ways.
-    static func delimiterGuessed(
-        _ chosen: String, among: [(String, Int)], sepLine: String, others: [String], at location: SourceLocation
-    ) -> Diagnostic {
-        let counts = among.sorted { $0.1 > $1.1 }.map { "\($0.1) \($0.0)" }.joined(separator: " and ")
-        return .warning(
-            .csvDelimiter, at: location,
-            "the header row holds \(counts) outside quotes, so the file is read as \(chosen)-separated; a first line \(sepLine) (Excel's separator line) says so and silences this, \(others.joined(separator: " or ")) reads it the other way")
-    }
-    static func unusableSeparatorLine(_ line: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .csvDelimiter, at: location,
-            "first line \"\(line)\" looks like Excel's separator line but names no delimiter Dossier reads; write `sep=` and one character, such as `sep=;`")
-    }
-}

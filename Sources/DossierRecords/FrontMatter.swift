@@ -24,9 +24,7 @@ public struct FrontMatterDocument: Sendable {
                 return line == "---" || line == "..."
             })
         else {
-            let diagnostic = Diagnostic.error(
-                .frontMatter, at: .start(of: file), "front matter starts with `---` but no closing `---` line follows")
-            return (FrontMatterDocument(metadata: empty, body: "", bodyLineOffset: lines.count), [diagnostic])
+            return (FrontMatterDocument(metadata: empty, body: "", bodyLineOffset: lines.count), [.frontMatterUnclosed(file)])
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")  // CRLF becomes LF: HTML is the same
@@ -35,9 +33,7 @@ public struct FrontMatterDocument: Sendable {
             if case .mapping = node.kind {
                 return (FrontMatterDocument(metadata: node, body: body, bodyLineOffset: close + 1), [])
             }
-            let diagnostic = Diagnostic.error(
-                .frontMatter, at: node.location, "front matter must be a map of keys to values, not \(node.typeName)")
-            return (FrontMatterDocument(metadata: empty, body: body, bodyLineOffset: close + 1), [diagnostic])
+            return (FrontMatterDocument(metadata: empty, body: body, bodyLineOffset: close + 1), [.frontMatterNotAMap(node)])
         case .failure(let diagnostic):
             return (FrontMatterDocument(metadata: empty, body: body, bodyLineOffset: close + 1), [diagnostic])
         }

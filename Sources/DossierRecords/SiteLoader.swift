@@ -14,7 +14,7 @@ public struct SiteLoader: Sendable {
     public init() {}
 
     /// Why a site cannot be read at all (exit status 2).
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: UsageError {
         case notASite(URL)
 
         public var description: String {
@@ -51,7 +51,7 @@ public struct SiteLoader: Sendable {
                 return nil
             }
             guard let data = files.contents(of: relative) else {
-                diagnostics.append(.error(.fileUnreadable, at: .start(of: relative), "file cannot be read"))
+                diagnostics.append(.fileUnreadable(relative))
                 return nil
             }
             switch TextDecoder.read(data, as: declared?.encoding ?? .utf8) {
@@ -80,8 +80,7 @@ public struct SiteLoader: Sendable {
                 if case .mapping = node.kind {
                     project = node
                 } else if !node.isNull {
-                    diagnostics.append(
-                        .error(.projectValue, at: node.location, "project.yml must be a map of settings, not \(node.typeName)"))
+                    diagnostics.append(.projectNotAMap(node))
                 }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -104,8 +103,7 @@ public struct SiteLoader: Sendable {
         let issues = readTable("issues.csv")
         let milestones = readTable("milestones.csv")
         if files.size(of: "content/issues.csv") == nil {
-            diagnostics.append(
-                .error(.fileMissing, at: .start(of: "content/issues.csv"), "the site has no content/issues.csv"))
+            diagnostics.append(.issuesFileMissing)
         }
 
         func readNotes(_ folder: String, recursive: Bool) -> ([RawNote], [String]) {
@@ -167,8 +165,7 @@ public struct SiteLoader: Sendable {
     {
         guard let node = project?["encoding"] else { return [:] }
         guard let entries = node.entries else {
-            diagnostics.append(
-                .error(.projectValue, at: node.location, "`encoding` must map files (paths under content/) to encodings, e.g. {issues.csv: gbk, weekly/2026-W45.md: windows-1251}"))
+            diagnostics.append(.encodingNotAMap(at: node.location))
             return [:]
         }
         var result: [String: DeclaredEncoding] = [:]
@@ -218,87 +215,4 @@ enum EncodingEntry: Equatable {
         case .utf8Only: return "save it as UTF-8 (project.yml and templates are read as UTF-8 only)"
         }
     }
-}
-
-extension Diagnostic {
-    /// project.yml's `encoding` naming for `file` something that is no encoding name: an
-    /// unknown name, or a list or map where one name belongs.
-    static func unknownEncoding(file: String, _ value: YAMLNode) -> Diagnostic {
-        let names = TextEncoding.names.joined(separator: ", ")
-        guard let written = value.scalar else {
-            return .error(.projectValue, at: value.location, "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
-        }
-        return .error(.projectValue, at: value.location, "unknown encoding \"\(written)\"; expected one of \(names)")
-    }
-
-    static func fileTooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
-        .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
-    }
-
-    static func undecodable(
-        _ file: String, _ problem: TextDecodingProblem, guess: EncodingGuess?, entry: EncodingEntry,
-        declared: DeclaredEncoding? = nil, alternative: TextEncoding? = nil
-    ) -> Diagnostic {
-        switch problem {
-        case .empty:
-            return .error(.fileEmpty, at: .start(of: file), "file is empty")
-        case .binary:
-            return .error(.fileBinary, at: .start(of: file), "file is binary, not text")
-        case .utf16WithoutMark(let bigEndian):
-            let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
-            let endian = "UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark"
-            if entry == .utf8Only { return .error(.fileEncoding, at: .start(of: file), "file is \(endian); \(entry.tell(encoding))") }
-            return .error(
-                .fileEncoding, at: .start(of: file), "file is \(endian); if it is, \(entry.tell(encoding)), or save it as \"CSV UTF-8\"")
-        case .invalidUTF8(let line, let column):
-            let at = SourceLocation(file: file, line: line, column: column)
-            switch guess ?? .none(mixedWithUTF8: false) {
-            case .one(let encoding, let sample):
-                return .error(
-                    .fileEncoding, at: at, "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): \(entry.tell(encoding))")
-            case .several(let readings):
-                let each = readings.map { "\($0.encoding.rawValue) (\"\($0.sample)\")" }
-                let list = each.dropLast().joined(separator: ", as ") + " or as " + each.last!
-                let choose: String
-                switch entry {
-                case .newMap(let key):
-                    choose = "open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(key): \(readings[0].encoding.rawValue)}"
-                case .addToMap(let key):
-                    choose = "open it in each, and add the one that reads right to `encoding:` in project.yml, e.g. `\(key): \(readings[0].encoding.rawValue)`"
-                case .utf8Only:
-                    choose = entry.tell(readings[0].encoding)
-                }
-                return .error(.fileEncoding, at: at, "invalid UTF-8; the file reads as \(list): \(choose)")
-            case .none(let mixed) where mixed:
-                return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8: the file is UTF-8 with some bytes of another encoding, and no encoding reads it all right; retype the text here")
-            case .none:
-                let names = EncodingGuess.candidates.map(\.rawValue).joined(separator: ", ")
-                return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8, and none of \(names) reads the file right; save it as UTF-8 (Excel: \"CSV UTF-8\")")
-            }
-        case .invalidEncoding(let encoding, let line, let column):
-            // Named as project.yml writes it; `latin1` is read as Windows-1252.
-            let written = declared?.name ?? encoding.rawValue
-            let readAs = TextEncoding.latin1Names.contains(written.lowercased()) ? " (read as \(encoding.rawValue), as browsers read it)" : ""
-            var message = "invalid \(written.uppercased())\(readAs), as project.yml's `encoding` says the file is"
-            if let alternative, case .addToMap(let key) = entry {
-                message += "; it reads as \(alternative.rawValue)\(alternative.distinction): write `\(key): \(alternative.rawValue)` there"
-            }
-            return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), message)
-        }
-    }
-
-    /// `encoding` naming a file that is not there; the path under content/ it likely means.
-    static func unknownEncodingFile(_ key: String, at location: SourceLocation, known: [String]) -> Diagnostic {
-        // A bare file name of a note in a folder: the path it needs.
-        let byName = known.filter { ($0 as NSString).lastPathComponent == key && $0 != key }
-        let hint = byName.count == 1 ? "; did you mean \"\(byName[0])\"? (keys are paths under content/)" : Suggestion.hint(for: key, in: known)
-        return .warning(.projectKey, at: location, "unknown file \"\(key)\" in `encoding` is ignored\(hint)")
-    }
-
-    /// Whether the diagnostic tells to name an encoding in project.yml.
-    var namesAnEncoding: Bool { message.contains("encoding: {") }
 }

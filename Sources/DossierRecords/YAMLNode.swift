@@ -135,12 +135,3 @@ public enum YAMLReader {
         }
     }
 }
-
-extension Diagnostic {
-    static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "YAML cannot be read: \(problem)")
-    }
-    static func yamlDuplicateKey(_ key: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "key \"\(key)\" is written twice; the first is at line \(first.line)")
-    }
-}

@@ -4,8 +4,13 @@ import Foundation
 /// clean and shows every page type. Built into the binary from the repository's
 /// `starters/` folder by the EmbedStarters plugin.
 public enum Starter {
-    /// The languages there is a starter for.
-    public static let languages = ["en", "zh", "ru"]
+    /// A language there is a starter for, by its code in project.yml's `language`.
+    public enum Language: String, CaseIterable, Sendable {
+        case en, zh, ru
+    }
+
+    /// The codes of the languages there is a starter for.
+    public static let languages = Language.allCases.map(\.rawValue)
 
     /// The files of the starter in `language`, by path relative to the new site folder;
     /// nil for a language without one.

@@ -28,7 +28,7 @@ extension Dossier {
                 new = RecordsSnapshot(label: "work tree", files: FolderFiles(root: site), root: site)
             }
             guard old.hasSite || new.hasSite else {
-                throw UsageFailure.message("\(site.path): not a Dossier site at either revision (no content/ folder)")
+                throw UsageFailure.notASiteAtEitherRevision(site)
             }
             let diff = RecordsDiff(from: old, to: new, renames: try repository.renames(from: from, to: to))
             switch format {
@@ -36,7 +36,7 @@ extension Dossier {
             case .json: return (DiffJSON(diff).render(), diff)
             }
         } catch let failure as GitRepository.Failure {
-            throw UsageFailure.message(failure.description)
+            throw UsageFailure.git(failure)
         }
     }
 
@@ -49,7 +49,7 @@ extension Dossier {
                 return (a.isEmpty ? "HEAD" : a, b.isEmpty ? "HEAD" : b, mergeBase)
             }
         }
-        guard !text.isEmpty else { throw UsageFailure.message("diff: name a revision, e.g. main or main..HEAD") }
+        guard !text.isEmpty else { throw UsageFailure.noRevision }
         return (text, nil, false)
     }
 }

@@ -14,23 +14,30 @@ extension Dossier {
 
     /// `dossier init DIR`: the starter site in `language`; refuses a folder that exists
     /// and is not empty. Returns the files written, relative to `folder`, sorted.
-    public static func initSite(folder: URL, language: String) throws -> [String] {
-        guard let files = Starter.files(language: language) else {
-            throw UsageFailure.message("--language \(language): expected one of \(Starter.languages.joined(separator: ", "))")
+    public static func initSite(folder: URL, language: Starter.Language) throws -> [String] {
+        guard let files = Starter.files(language: language.rawValue) else {
+            throw UsageFailure.unknownLanguage(language.rawValue)
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw UsageFailure.message("\(folder.path) is a file, not a folder") }
+            guard isDirectory.boolValue else { throw UsageFailure.notAFolder(folder) }
             let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             guard entries.isEmpty else {
-                throw UsageFailure.message("\(folder.path) is not empty; dossier init writes only into a new or empty folder")
+                throw UsageFailure.folderNotEmpty(folder)
             }
         }
         for path in files.keys.sorted() {
             try writeNew(files[path]!, to: folder.appendingPathComponent(path), named: path)
         }
         return files.keys.sorted()
+    }
+
+    /// As `initSite(folder:language:)`, with the language's code as written; a code
+    /// without a starter is a usage failure.
+    public static func initSite(folder: URL, language code: String) throws -> [String] {
+        guard let language = Starter.Language(rawValue: code) else { throw UsageFailure.unknownLanguage(code) }
+        return try initSite(folder: folder, language: language)
     }
 
     /// `dossier new issue TITLE`: appends a row with the next free id, opened at the
@@ -49,7 +56,7 @@ extension Dossier {
             source = "id,title,status,priority,category,tier,module,reporter,owner,opened,resolved,due,milestone,tags,description,resolution\n"
             table = CSVParser().parse(source, file: file).0
         } else {
-            throw UsageFailure.message("\(file) cannot be read; `dossier check` says why")
+            throw UsageFailure.recordsUnreadable(file: file)
         }
         // The file's own form: its encoding (a byte-order mark decides; the row gets none,
         // it is not at the start), and its line ends, a CR alone staying a CR alone.
@@ -61,7 +68,7 @@ extension Dossier {
             lineEnd: exists ? (form.lineEnd == .cr ? .cr : table.headerLineEnd ?? form.lineEnd) : nil)
         let encoding = form.encoding
         guard let bytes = TextEncoder.encode(exists ? row.appended : source + row.text, as: encoding) else {
-            throw UsageFailure.message("the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged")
+            throw UsageFailure.unencodable(file: file, encoding: encoding)
         }
         let before = exists ? (FileManager.default.contents(atPath: disk.path) ?? Data()) : Data()
         // The row's line: after the source's lines, and the line end added when it had none.
@@ -80,17 +87,18 @@ extension Dossier {
 
     /// `dossier new weekly`: the note of `week` (default: the as-of week) with its front
     /// matter and sections pre-filled from the records. Never overwrites.
-    public static func newWeekly(site url: URL, week: String?, asOf: AsOf) throws -> WrittenRecord {
+    public static func newWeekly(site url: URL, week: ISOWeek?, asOf: AsOf) throws -> WrittenRecord {
         let (site, _, _, _) = try loadAndValidate(url, drafts: true)
-        let chosen: ISOWeek
-        if let week {
-            guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
-            chosen = parsed
-        } else {
-            chosen = site.settings.clock.week(of: try resolve(asOf, settings: site.settings))
-        }
+        let chosen = try week ?? site.settings.clock.week(of: resolve(asOf, settings: site.settings))
         let draft = WeeklyDraft(site: site, week: chosen)
         return try writeRecord(draft.render(), file: draft.file, site: url)
+    }
+
+    /// As `newWeekly(site:week:asOf:)`, with the week as written (`2022-W14`); text that is
+    /// no ISO week is a usage failure.
+    public static func newWeekly(site url: URL, week text: String, asOf: AsOf) throws -> WrittenRecord {
+        guard let week = ISOWeek(text) else { throw UsageFailure.badWeek(text) }
+        return try newWeekly(site: url, week: week, asOf: asOf)
     }
 
     /// `dossier new article PATH`: a front-matter skeleton at content/handbook/PATH.md.
@@ -99,7 +107,7 @@ extension Dossier {
         let (site, _, _, _) = try loadAndValidate(url, drafts: true)
         let today = site.settings.clock.day(of: try resolve(asOf, settings: site.settings))
         guard let skeleton = ArticleSkeleton(path: path, title: title, language: site.settings.language, updated: today) else {
-            throw UsageFailure.message("\(path): expected a path under content/handbook/, such as setup/printing")
+            throw UsageFailure.notAnArticlePath(path)
         }
         return try writeRecord(skeleton.render(), file: skeleton.file, site: url)
     }
@@ -107,7 +115,7 @@ extension Dossier {
     /// Checks a new record file in its site, then writes it.
     private static func writeRecord(_ text: String, file: String, site: URL) throws -> WrittenRecord {
         let url = site.appendingPathComponent(file)
-        if FileManager.default.fileExists(atPath: url.path) { throw UsageFailure.message("\(file) exists; it is left as it is") }
+        if FileManager.default.fileExists(atPath: url.path) { throw UsageFailure.exists(file: file) }
         try checkBeforeWriting(site, file: file, bytes: Data(text.utf8), fromLine: 1)
         try writeNew(Data(text.utf8), to: url, named: file)
         return WrittenRecord(file: file, text: text)
@@ -123,19 +131,18 @@ extension Dossier {
         diagnostics.append(contentsOf: SiteValidator(includeDrafts: true).validate(raw).1)
         let problems = diagnostics.items.filter { $0.severity == .error && $0.location.file == file && $0.location.line >= fromLine }
         guard !problems.isEmpty else { return }
-        let printed = DiagnosticPrinter(format: .text) { _, _ in nil }.render(DiagnosticList(problems))
-        throw UsageFailure.message("\(file) is unchanged: what would be written does not check\n" + printed)
+        throw UsageFailure.wouldNotCheck(file: file, problems: DiagnosticList(problems))
     }
 
     /// Writes a file that must not exist yet, making its folders.
     private static func writeNew(_ data: Data, to url: URL, named name: String) throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: url.path) { throw UsageFailure.message("\(name) exists; it is left as it is") }
+        if fm.fileExists(atPath: url.path) { throw UsageFailure.exists(file: name) }
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .withoutOverwriting)
         } catch {
-            throw UsageFailure.message("\(name): cannot write: \(error.localizedDescription)")
+            throw UsageFailure.cannotWrite(file: name, error: error)
         }
     }
 }

@@ -15,16 +15,6 @@ public enum AsOf: Sendable {
     case written(String)
 }
 
-/// Why a command cannot run at all (exit status 2), as opposed to problems in records.
-public enum UsageFailure: Error, CustomStringConvertible {
-    case message(String)
-    public var description: String {
-        switch self {
-        case .message(let text): return text
-        }
-    }
-}
-
 /// What a run found, with the record texts to show lines under diagnostics.
 public struct RunReport: Sendable {
     public var diagnostics: DiagnosticList
@@ -79,7 +69,7 @@ public enum Dossier {
         do {
             (raw, diagnostics) = try SiteLoader().load(site)
         } catch let failure as SiteLoader.Failure {
-            throw UsageFailure.message(failure.description)
+            throw UsageFailure.site(failure)
         }
         let (model, problems) = SiteValidator(includeDrafts: drafts).validate(raw)
         diagnostics.append(contentsOf: problems)
@@ -152,7 +142,7 @@ public enum Dossier {
     /// Throws `UsageFailure`.
     public static func checkOutputFolder(_ options: BuildOptions) throws {
         do { try OutputWriter(output: options.output, site: options.site).check() } catch let refusal as OutputWriter.Refusal {
-            throw UsageFailure.message(refusal.description)
+            throw UsageFailure.output(refusal)
         }
     }
 
@@ -184,7 +174,7 @@ public enum Dossier {
         // links are kept for the final check: a large site is never held whole.
         let staged: StagedSite
         do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
-            throw UsageFailure.message(refusal.description)
+            throw UsageFailure.output(refusal)
         }
         // The page cache lies beside the output, not in it, so it is never published; it
         // names the build it describes, so it is used only with that build's output.
@@ -239,18 +229,12 @@ public enum Dossier {
     }
 
     /// `dossier report weekly`: one week's report on standard output.
-    public static func weeklyReport(site url: URL, week: String?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
+    public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
-        let chosen: ISOWeek
-        if let week {
-            guard let parsed = ISOWeek(week) else { throw UsageFailure.message("--week \(week): expected an ISO week such as 2022-W14") }
-            chosen = parsed
-        } else {
-            chosen = site.settings.clock.week(of: moment)
-        }
+        let chosen = week ?? site.settings.clock.week(of: moment)
         let figures = WeekFigures(site: site, week: chosen)
         switch format {
         case .json:
@@ -259,7 +243,7 @@ public enum Dossier {
             return (WeeklyMarkdown(site: site, figures: figures).render(), report)
         case .html, .email:
             guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
-                throw UsageFailure.message("no weekly note for \(chosen) (content/weekly/\(chosen).md)")
+                throw UsageFailure.noWeeklyNote(chosen)
             }
             let renderer = SiteRenderer(site: site, theme: theme, asOf: moment)
             return (renderer.weeklyReport(chosen, email: format == .email), report)
@@ -285,12 +269,9 @@ public enum Dossier {
             case .success(let value):
                 time = value
             case .failure(.unreadable(let reason)):
-                let why = reason.map { " is not a date: \($0);" } ?? ":"
-                throw UsageFailure.message("--as-of \(text)\(why) expected a date (2022-04-29) or datetime (2022-04-29 14:50)")
+                throw UsageFailure.unreadableAsOf(text, reason: reason)
             case .failure(.ambiguous(let monthFirst, let dayFirst)):
-                throw UsageFailure.message(
-                    "--as-of \(text) could be \(monthFirst) (month-first) or \(dayFirst) (day-first): write \(monthFirst) or \(dayFirst), "
-                        + "or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml")
+                throw UsageFailure.ambiguousAsOf(text, monthFirst: monthFirst, dayFirst: dayFirst)
             }
             // A date means that whole day: its last second, so the day shown is that day.
             return time.isDateOnly ? clock.startOfDay(time.day.adding(days: 1)).addingTimeInterval(-1) : time.instant

@@ -78,20 +78,18 @@ struct LinkCheck {
             location(of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template), templateText: templateText)
         }
         var diagnostics = unsafe.map { use in
-            Diagnostic.error(.unsafeLink, at: place(use), "page \(use.page) has a link with an unsafe scheme: \(use.value.prefix(40))")
+            Diagnostic.unsafePageLink(use.value, page: use.page, at: place(use))
         }
         for (key, use) in targets.sorted(by: { $0.key < $1.key }) {
             let separator = key.firstIndex(of: "\u{0}")!
             let target = String(key[..<separator])
             let fragment = String(key[key.index(after: separator)...])
             if !paths.contains(target) {
-                diagnostics.append(
-                    .error(.brokenLink, at: place(use), "page \(use.page) links to \(use.value), which is not part of the site"))
+                diagnostics.append(.pageLinkOutsideSite(use.value, page: use.page, at: place(use)))
             } else if !fragment.isEmpty, let known = anchors[target],
                 fragment.utf8.contains(0) || known.utf8.firstRange(of: ("\u{0}" + fragment + "\u{0}").utf8) == nil
             {
-                diagnostics.append(
-                    .error(.brokenAnchor, at: place(use), "page \(use.page) links to \(use.value): \(target) has no #\(fragment)"))
+                diagnostics.append(.pageLinkBrokenAnchor(use.value, page: use.page, target: target, fragment: fragment, at: place(use)))
             }
         }
         // A link the layout writes breaks on every page type: said once, where it is written.

@@ -8,16 +8,11 @@ enum TemplateProblem {
     static func diagnostic(for error: MustacheTemplate.ParserError, text: String, file: String) -> Diagnostic {
         if let unbalanced = firstUnbalancedSection(in: text, file: file) { return unbalanced }
         let at = SourceLocation(file: file, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
-        let message: String
         switch error.error {
-        case MustacheTemplate.Error.unfinishedName:
-            message = "template cannot be read: a tag is not closed with }}"
-        case MustacheTemplate.Error.invalidSetDelimiter:
-            message = "template cannot be read: a {{=<% %>=}} delimiter tag is malformed"
-        default:
-            message = "template cannot be read (\(error.error))"
+        case MustacheTemplate.Error.unfinishedName: return .templateTagNotClosed(at: at)
+        case MustacheTemplate.Error.invalidSetDelimiter: return .templateBadDelimiter(at: at)
+        default: return .templateParserError(error.error, at: at)
         }
-        return .error(.template, at: at, message)
     }
 
     /// The first `{{#name}}`/`{{^name}}` never closed, or `{{/name}}` that closes
@@ -43,18 +38,17 @@ enum TemplateProblem {
                 if j + 1 >= scalars.count || stray != nil {
                     var shown = inner[..<(stray ?? inner.endIndex)]
                     if let brace = shown.firstIndex(of: "}") { shown = shown[...brace] }
-                    return problem(tagLine, tagColumn, "tag {{\(shown.prefix(30)) is not closed with }}")
+                    return .templateTagUnclosed(shown, at: place(tagLine, tagColumn))
                 }
                 let trimmed = inner.trimmed
                 if let sigil = trimmed.first, sigil == "#" || sigil == "^" || sigil == "/" {
                     let name = trimmed.dropFirst().trimmed
                     if sigil == "/" {
                         guard let last = open.popLast() else {
-                            return problem(tagLine, tagColumn, "{{/\(name)}} closes a section that was never opened")
+                            return .templateSectionNeverOpened(name, at: place(tagLine, tagColumn))
                         }
                         if last.name != name {
-                            return problem(
-                                tagLine, tagColumn, "{{/\(name)}} does not close the section {{#\(last.name)}} opened at line \(last.line)")
+                            return .templateSectionMismatch(name, open: last.name, line: last.line, at: place(tagLine, tagColumn))
                         }
                     } else {
                         open.append((name, tagLine, tagColumn))
@@ -71,14 +65,11 @@ enum TemplateProblem {
             i += 1
         }
         if let unclosed = open.first {
-            return problem(
-                unclosed.line, unclosed.column, "section {{#\(unclosed.name)}} is never closed; end it with {{/\(unclosed.name)}}")
+            return .templateSectionNeverClosed(unclosed.name, at: place(unclosed.line, unclosed.column))
         }
         return nil
 
-        func problem(_ line: Int, _ column: Int, _ message: String) -> Diagnostic {
-            .error(.template, at: SourceLocation(file: file, line: line, column: column), "template cannot be read: \(message)")
-        }
+        func place(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
     }
 }
 

@@ -35,11 +35,7 @@ public struct Theme: Sendable {
             files[path] = text
             let name = path.hasSuffix(".mustache") ? String(path.dropLast(".mustache".count)) : nil
             if let name, !templateNames.contains(name) {
-                let hint = Suggestion.closest(to: name, in: templateNames).map { "; did you mean \"\($0).mustache\"?" } ?? ""
-                diagnostics.append(
-                    .warning(
-                        .template, at: .start(of: "templates/\(path)"),
-                        "no built-in template is named \"\(name)\", so this file is never used\(hint)"))
+                diagnostics.append(.templateNeverUsed(path, name: name))
             }
         }
         for (path, text) in files {
@@ -56,14 +52,14 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(TemplateProblem.diagnostic(for: error, text: text, file: file))
             } catch {
-                diagnostics.append(.error(.template, at: .start(of: file), "template cannot be read: \(error)"))
+                diagnostics.append(.templateUnreadable(file, error: error))
             }
         }
         for (path, text) in files where path.hasSuffix(".mustache") {
             theme.texts[String(path.dropLast(".mustache".count))] = text
         }
         for name in templateNames where theme.templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
-            diagnostics.append(.error(.template, at: .start(of: "templates/\(name).mustache"), "the theme has no \(name).mustache"))
+            diagnostics.append(.templateMissing(name))
         }
         return (theme, diagnostics)
     }
