@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierMarkdown
 import Mustache
 
@@ -37,7 +38,7 @@ final class Markup: MustacheCustomRenderable {
     var isNull: Bool { false }
 
     /// What the HTML depends on.
-    func digest(into digest: inout PageDigest) {
+    func digest(into digest: inout Digest) {
         digest.add(document.source)
         digest.add(document.options.allowRawHTML ? "raw" : "safe")
         digest.add(UInt64(destinations.count))

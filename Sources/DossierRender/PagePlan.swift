@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 
 /// A page before it is rendered: its template and context, and what its search entry
@@ -26,7 +27,7 @@ extension SiteRenderer {
 
     /// The page's key: what it is made of, with what every page shares.
     func key(_ plan: PagePlan) -> PageKey {
-        var digest = PageDigest()
+        var digest = Digest()
         digest.add(sharedKey.high)
         digest.add(sharedKey.low)
         digest.add(plan.page.path)

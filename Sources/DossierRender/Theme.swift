@@ -59,7 +59,7 @@ public struct Theme: Sendable {
             }
         }
         for (path, text) in files where path.hasSuffix(".mustache") {
-            var digest = PageDigest()
+            var digest = Digest()
             digest.add(text)
             theme.keys[String(path.dropLast(".mustache".count))] = digest.key
         }

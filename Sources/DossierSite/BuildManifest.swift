@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import Foundation
 
 #if canImport(Glibc)
@@ -50,36 +51,36 @@ struct BuildManifest: Codable, Equatable {
     init(site: URL, options: String) {
         tool = Self.stat("/proc/self/exe", as: "dossier")
         self.options = options
-        var hash = FNV()
+        var hash = Digest()
         var count = 0
         for folder in ["content", "templates"] {
             for entry in Self.files(under: site.appendingPathComponent(folder), prefix: folder + "/") {
-                hash.add(entry.path + "\u{0}")
-                hash.add(FileManager.default.contents(atPath: site.path + "/" + entry.path) ?? Data())
+                hash.update(entry.path + "\u{0}")
+                hash.update(FileManager.default.contents(atPath: site.path + "/" + entry.path) ?? Data())
                 count += 1
             }
         }
-        inputs = hash.text + "-" + String(count)
+        inputs = hash.hex + "-" + String(count)
         outputs = ""
     }
 
     /// A digest of the listing of content/ and templates/ with sizes and times: cheap
     /// enough to take a few times a second, to notice an edit.
     static func stamp(site: URL) -> String {
-        var hash = FNV()
+        var hash = Digest()
         for folder in ["content", "templates"] {
             for entry in files(under: site.appendingPathComponent(folder), prefix: folder + "/") {
-                hash.add("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
+                hash.update("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
             }
         }
-        return hash.text
+        return hash.hex
     }
 
     /// A digest of a listing's paths and sizes.
     static func digest(_ entries: [Entry]) -> String {
-        var hash = FNV()
-        for entry in entries { hash.add("\(entry.path)\u{0}\(entry.size)\n") }
-        return hash.text + "-" + String(entries.count)
+        var hash = Digest()
+        for entry in entries { hash.update("\(entry.path)\u{0}\(entry.size)\n") }
+        return hash.hex + "-" + String(entries.count)
     }
 
     /// Every regular file under `folder`, sorted by path, with its size and time.
@@ -126,21 +127,4 @@ private func regularFile(_ path: String) -> (Int, Int64)? {
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-}
-
-/// FNV-1a, 64 bits: enough to tell that a file changed, not a defence against anyone.
-struct FNV {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) { add(Data(text.utf8)) }
-
-    mutating func add(_ data: Data) {
-        var hash = value
-        data.withUnsafeBytes { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        value = hash
-    }
-
-    var text: String { String(value, radix: 16) }
 }
