@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "DossierRecords",
             dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "DossierMarkdown", dependencies: ["DossierDiagnostics", "CCmarkGFM"]),
         .target(
             name: "DossierModel",
             dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
