@@ -1,9 +1,6 @@
 import DossierDiagnostics
+import DossierRecords
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// What a build was made from, kept in the output folder's marker file.
 ///
@@ -15,12 +12,7 @@ import Foundation
 /// has no warnings to repeat. The manifest also names the page cache beside the output
 /// (`pages`), which any later build may use for the pages that did not change.
 struct BuildManifest: Codable, Equatable {
-    struct Entry: Codable, Equatable {
-        var path: String
-        var size: Int
-        /// Nanoseconds since 1970.
-        var modified: Int64
-    }
+    typealias Entry = FolderWalker.Entry
 
     /// The binary's own size and time: a new dossier renders anew.
     var tool: Entry?
@@ -49,7 +41,7 @@ struct BuildManifest: Codable, Equatable {
 
     /// The manifest for building `site` with `options` now; `outputs` is filled in once written.
     init(site: URL, options: String) {
-        tool = Self.stat("/proc/self/exe", as: "dossier")
+        tool = FolderWalker.regularFile("/proc/self/exe", as: "dossier")
         self.options = options
         var hash = Digest()
         var count = 0
@@ -83,21 +75,10 @@ struct BuildManifest: Codable, Equatable {
         return hash.hex + "-" + String(entries.count)
     }
 
-    /// Every regular file under `folder`, sorted by path, with its size and time.
-    static func files(under folder: URL, prefix: String, except excluded: Set<String> = []) -> [Entry] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var entries: [Entry] = []
-        while let relative = walker.nextObject() as? String {
-            guard !excluded.contains(relative), let entry = stat(folder.path + "/" + relative, as: prefix + relative) else { continue }
-            entries.append(entry)
-        }
-        return entries.sorted { $0.path < $1.path }
-    }
-
-    /// Size and modification time of a regular file; nil for folders and missing files.
-    static func stat(_ path: String, as name: String) -> Entry? {
-        guard let (size, modified) = regularFile(path) else { return nil }
-        return Entry(path: name, size: size, modified: modified)
+    /// Every file under `folder` as `FolderWalker` walks it (hidden ones skipped, the
+    /// output's marker among them), sorted by path, with its size and time.
+    static func files(under folder: URL, prefix: String) -> [Entry] {
+        FolderWalker.files(under: folder).map { Entry(path: prefix + $0.path, size: $0.size, modified: $0.modified) }
     }
 
     /// The marker file's text: a line for people, then the manifest.
@@ -118,13 +99,6 @@ struct BuildManifest: Codable, Equatable {
 
     /// Whether `output` holds the site this manifest describes, untouched since.
     func describes(_ output: URL) -> Bool {
-        Self.digest(Self.files(under: output, prefix: "", except: [OutputWriter.marker])) == outputs
+        Self.digest(Self.files(under: output, prefix: "")) == outputs
     }
-}
-
-/// Size and modification time (ns since 1970) of the regular file at `path`, following links.
-private func regularFile(_ path: String) -> (Int, Int64)? {
-    var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
 }
