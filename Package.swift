@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "DossierRecords",
             dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "DossierMarkdown", dependencies: ["DossierDiagnostics", "CCmarkGFM"]),
         .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
         .target(
             name: "DossierModel",
@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "DossierSearch", dependencies: ["DossierUtilities"]),
         // Rendered files on their way to disk: page keys and the page cache, the build
         // manifest, the atomic writer.
-        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierSearch"]),
+        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierSearch"]),
         // Every page of the site from the model and figures, through the theme.
         .target(
             name: "DossierRender",

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import DossierDiagnostics
 import Foundation
 
 /// A place in a Markdown source: 1-based line and column, the column in Unicode scalars.
@@ -160,7 +161,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         CmarkRuntime.finishLock.unlock()
         defer { cmark_node_free(document) }
 
-        var walker = TreeWalker(lines: SourceLines(bytes: bytes, lineOffset: lineOffset), allowRawHTML: options.allowRawHTML)
+        var walker = TreeWalker(lines: TextLines(utf8: bytes), lineOffset: lineOffset, allowRawHTML: options.allowRawHTML)
         walker.walk(document)
         return body(document, cmark_parser_get_syntax_extensions(parser), walker)
     }
@@ -361,46 +362,4 @@ enum CmarkRuntime {
     }()
 
     static func setUp() { _ = registered }
-}
-
-/// The lines of a source as UTF-8, to turn cmark's byte columns into scalar columns.
-struct SourceLines {
-    private var starts: [Int] = [0]
-    private let bytes: [UInt8]
-    let lineOffset: Int
-
-    init(bytes: [UInt8], lineOffset: Int) {
-        self.bytes = bytes
-        self.lineOffset = lineOffset
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-    }
-
-    /// The UTF-8 bytes of a 1-based line of the source (not counting the offset).
-    func line(_ number: Int) -> ArraySlice<UInt8> {
-        guard number >= 1, number <= starts.count else { return [] }
-        let start = starts[number - 1]
-        let end = number < starts.count ? starts[number] : bytes.count
-        return bytes[start..<end]
-    }
-
-    /// The position of cmark's 1-based line and byte column, in the file's terms.
-    func position(line: Int, byteColumn: Int) -> MarkdownPosition {
-        let text = self.line(line)
-        let prefix = text.prefix(max(0, byteColumn - 1))
-        let scalars = prefix.lazy.filter { $0 & 0xC0 != 0x80 }.count
-        return MarkdownPosition(line: max(1, line) + lineOffset, column: scalars + 1)
-    }
-
-    /// The byte column (1-based) where `needle` first occurs in `line` at or after
-    /// `from`, if it does.
-    func find(_ needle: [UInt8], line: Int, from: Int) -> Int? {
-        let text = Array(self.line(line))
-        guard !needle.isEmpty, text.count >= needle.count else { return nil }
-        var index = max(0, from - 1)
-        while index + needle.count <= text.count {
-            if text[index..<index + needle.count].elementsEqual(needle) { return index + 1 }
-            index += 1
-        }
-        return nil
-    }
 }

@@ -1,9 +1,13 @@
 import CCmarkGFM
+import DossierDiagnostics
 
 /// One pass over a freshly parsed tree: finds headings and links, turns `[[…]]` text
 /// into link nodes, and turns raw HTML into text when it is not allowed.
 struct TreeWalker {
-    let lines: SourceLines
+    /// The source as cmark read it, to turn cmark's byte columns into scalar columns.
+    let lines: TextLines
+    /// Added to every line (a body that follows front matter).
+    let lineOffset: Int
     let allowRawHTML: Bool
 
     var headings: [MarkdownHeading] = []
@@ -13,8 +17,9 @@ struct TreeWalker {
     var rawHTML: [MarkdownRawHTML] = []
     private var slugger = HeadingSlugger()
 
-    init(lines: SourceLines, allowRawHTML: Bool) {
+    init(lines: TextLines, lineOffset: Int, allowRawHTML: Bool) {
         self.lines = lines
+        self.lineOffset = lineOffset
         self.allowRawHTML = allowRawHTML
     }
 
@@ -69,7 +74,7 @@ struct TreeWalker {
         let first = max(1, Int(cmark_node_get_start_line(node)))
         // An inline node's end line is not always set; a block's is.
         let last = max(first, Int(cmark_node_get_end_line(node)), first + text.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } - 1)
-        let lineTexts = (first...last).map { String(decoding: lines.line($0), as: UTF8.self) }
+        let lineTexts = (first...last).map { String(decoding: lines.utf8(line: $0), as: UTF8.self) }
         return MarkdownRawHTML(text: text, start: start, sourceLines: lineTexts)
     }
 
@@ -83,10 +88,15 @@ struct TreeWalker {
         var current: OpaquePointer? = node
         while let n = current {
             let line = Int(cmark_node_get_start_line(n))
-            if line > 0 { return lines.position(line: line, byteColumn: Int(cmark_node_get_start_column(n))) }
+            if line > 0 { return position(line: line, byteColumn: Int(cmark_node_get_start_column(n))) }
             current = cmark_node_parent(n)
         }
-        return MarkdownPosition(line: 1 + lines.lineOffset, column: 1)
+        return MarkdownPosition(line: 1 + lineOffset, column: 1)
+    }
+
+    /// The position of cmark's 1-based line and byte column, in the file's terms.
+    private func position(line: Int, byteColumn: Int) -> MarkdownPosition {
+        MarkdownPosition(line: max(1, line) + lineOffset, column: lines.column(line: line, utf8Column: byteColumn))
     }
 
     /// Where a link starts. cmark gives `<…>` autolinks inside list items and block
@@ -96,15 +106,15 @@ struct TreeWalker {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         guard line > 0 else { return position(of: node) }
-        let text = lines.line(line)
+        let text = lines.utf8(line: line)
         let at = text.index(text.startIndex, offsetBy: max(0, column - 1), limitedBy: text.endIndex) ?? text.endIndex
         if at < text.endIndex, [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")].contains(text[at]) {
-            return lines.position(line: line, byteColumn: column)
+            return position(line: line, byteColumn: column)
         }
         if let found = lines.find(Array("<\(url)".utf8), line: line, from: 1) {
-            return lines.position(line: line, byteColumn: found)
+            return position(line: line, byteColumn: found)
         }
-        return lines.position(line: line, byteColumn: column)
+        return position(line: line, byteColumn: column)
     }
 
     /// The text a reader sees in a heading, trimmed, line breaks as spaces; and the text
@@ -174,7 +184,7 @@ struct TreeWalker {
             let written = Array(literal[reference.range].utf8)
             var place = position(of: node)
             if nodeLine > 0, let byteColumn = lines.find(written, line: nodeLine, from: searchFrom) {
-                place = lines.position(line: nodeLine, byteColumn: byteColumn)
+                place = position(line: nodeLine, byteColumn: byteColumn)
                 searchFrom = byteColumn + written.count
             }
             links.append(

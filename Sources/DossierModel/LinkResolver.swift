@@ -164,7 +164,7 @@ struct LinkResolver {
             return (.none, nil)
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        guard let path = Self.normalize(source.baseFolder, decoded) else {
+        guard let path = RelativePath.normalize(source.baseFolder, decoded) else {
             diagnostics.append(.linkOutsideContent(destination, at: location))
             return (.none, nil)
         }
@@ -231,21 +231,5 @@ struct LinkResolver {
     static func split(_ url: String) -> (path: String, fragment: String?) {
         let parts = URLParts(url)
         return (parts.path, parts.fragment.flatMap { $0.removingPercentEncoding })
-    }
-
-    /// `folder` joined with a relative `path`, `.` and `..` applied; nil when it climbs
-    /// out of content/.
-    static func normalize(_ folder: String, _ path: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
     }
 }

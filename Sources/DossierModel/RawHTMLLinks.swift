@@ -51,7 +51,7 @@ struct RawHTMLLinks {
         }
         if pathPart.hasPrefix("/") { return { .rawHTMLServerRoot(value, at: $0) } }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        guard var path = LinkResolver.normalize(folder, decoded) else { return { .rawHTMLOutsideSite(value, at: $0) } }
+        guard var path = RelativePath.normalize(folder, decoded) else { return { .rawHTMLOutsideSite(value, at: $0) } }
         if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
         if Self.unlistedFolders.contains(where: { path.hasPrefix($0) }) { return nil }
         guard sitePaths.contains(path) else {

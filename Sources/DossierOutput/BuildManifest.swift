@@ -1,8 +1,6 @@
+import DossierDiagnostics
+import DossierRecords
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// What a build was made from, kept in the output folder's marker file.
 ///
@@ -14,12 +12,7 @@ import Foundation
 /// has no warnings to repeat. The manifest also names the page cache beside the output
 /// (`pages`), which any later build may use for the pages that did not change.
 package struct BuildManifest: Codable, Equatable {
-    package struct Entry: Codable, Equatable {
-        var path: String
-        var size: Int
-        /// Nanoseconds since 1970.
-        var modified: Int64
-    }
+    package typealias Entry = FolderWalker.Entry
 
     /// The binary's own size and time: a new dossier renders anew.
     package var tool: Entry?
@@ -48,55 +41,44 @@ package struct BuildManifest: Codable, Equatable {
 
     /// The manifest for building `site` with `options` now; `outputs` is filled in once written.
     package init(site: URL, options: String) {
-        tool = Self.stat("/proc/self/exe", as: "dossier")
+        tool = FolderWalker.regularFile("/proc/self/exe", as: "dossier")
         self.options = options
-        var hash = FNV()
+        var hash = Digest()
         var count = 0
         for folder in ["content", "templates"] {
             for entry in Self.files(under: site.appendingPathComponent(folder), prefix: folder + "/") {
-                hash.add(entry.path + "\u{0}")
-                hash.add(FileManager.default.contents(atPath: site.path + "/" + entry.path) ?? Data())
+                hash.update(entry.path + "\u{0}")
+                hash.update(FileManager.default.contents(atPath: site.path + "/" + entry.path) ?? Data())
                 count += 1
             }
         }
-        inputs = hash.text + "-" + String(count)
+        inputs = hash.hex + "-" + String(count)
         outputs = ""
     }
 
     /// A digest of the listing of content/ and templates/ with sizes and times: cheap
     /// enough to take a few times a second, to notice an edit.
     package static func stamp(site: URL) -> String {
-        var hash = FNV()
+        var hash = Digest()
         for folder in ["content", "templates"] {
             for entry in files(under: site.appendingPathComponent(folder), prefix: folder + "/") {
-                hash.add("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
+                hash.update("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
             }
         }
-        return hash.text
+        return hash.hex
     }
 
     /// A digest of a listing's paths and sizes.
     static func digest(_ entries: [Entry]) -> String {
-        var hash = FNV()
-        for entry in entries { hash.add("\(entry.path)\u{0}\(entry.size)\n") }
-        return hash.text + "-" + String(entries.count)
+        var hash = Digest()
+        for entry in entries { hash.update("\(entry.path)\u{0}\(entry.size)\n") }
+        return hash.hex + "-" + String(entries.count)
     }
 
-    /// Every regular file under `folder`, sorted by path, with its size and time.
-    static func files(under folder: URL, prefix: String, except excluded: Set<String> = []) -> [Entry] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var entries: [Entry] = []
-        while let relative = walker.nextObject() as? String {
-            guard !excluded.contains(relative), let entry = stat(folder.path + "/" + relative, as: prefix + relative) else { continue }
-            entries.append(entry)
-        }
-        return entries.sorted { $0.path < $1.path }
-    }
-
-    /// Size and modification time of a regular file; nil for folders and missing files.
-    static func stat(_ path: String, as name: String) -> Entry? {
-        guard let (size, modified) = regularFile(path) else { return nil }
-        return Entry(path: name, size: size, modified: modified)
+    /// Every file under `folder` as `FolderWalker` walks it (hidden ones skipped, the
+    /// output's marker among them), sorted by path, with its size and time.
+    static func files(under folder: URL, prefix: String) -> [Entry] {
+        FolderWalker.files(under: folder).map { Entry(path: prefix + $0.path, size: $0.size, modified: $0.modified) }
     }
 
     /// The marker file's text: a line for people, then the manifest.
@@ -117,30 +99,6 @@ package struct BuildManifest: Codable, Equatable {
 
     /// Whether `output` holds the site this manifest describes, untouched since.
     package func describes(_ output: URL) -> Bool {
-        Self.digest(Self.files(under: output, prefix: "", except: [OutputWriter.marker])) == outputs
+        Self.digest(Self.files(under: output, prefix: "")) == outputs
     }
-}
-
-/// Size and modification time (ns since 1970) of the regular file at `path`, following links.
-private func regularFile(_ path: String) -> (Int, Int64)? {
-    var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-}
-
-/// FNV-1a, 64 bits: enough to tell that a file changed, not a defence against anyone.
-struct FNV {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) { add(Data(text.utf8)) }
-
-    mutating func add(_ data: Data) {
-        var hash = value
-        data.withUnsafeBytes { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        value = hash
-    }
-
-    var text: String { String(value, radix: 16) }
 }

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierSearch
 import Foundation
 
@@ -60,7 +61,7 @@ public struct PageCache: Sendable {
     public final class Writer {
         private let handle: FileHandle
         /// Each page's path and key, in order.
-        private var digest = PageDigest()
+        private var digest = Digest()
 
         public init(file: URL, environment: String) throws {
             FileManager.default.createFile(atPath: file.path, contents: nil)

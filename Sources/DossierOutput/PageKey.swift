@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import Foundation
 
 /// What a page is made of, as a 128-bit digest: the text of its template and of the
@@ -19,29 +20,13 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { String(high, radix: 16) + "-" + String(low, radix: 16) }
 }
 
-/// Digests values into a `PageKey`: two 64-bit FNV-1a lanes with different primes. Not
-/// a defence against anyone, only a way to tell that what a page is made of changed.
-package struct PageDigest {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x6c62_272e_07bb_0142
-
-    package init() {}
-
-    package var key: PageKey { PageKey(high: a, low: b) }
-
-    package mutating func add(bytes: UnsafeRawBufferPointer) {
-        var a = self.a
-        var b = self.b
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
-        }
-        self.a = a
-        self.b = b
-    }
+/// Digests values into a `PageKey`: the two lanes of `Digest` (`value` high, `second`
+/// low), with each value framed so that different values never give the same bytes.
+extension Digest {
+    package var key: PageKey { PageKey(high: value, low: second) }
 
     package mutating func add(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { add(bytes: $0) }
+        withUnsafeBytes(of: value.littleEndian) { update(bytes: $0) }
     }
 
     /// A string with its length first, so that ("ab", "c") and ("a", "bc") differ.
@@ -49,7 +34,7 @@ package struct PageDigest {
         var text = text
         text.withUTF8 { utf8 in
             add(UInt64(utf8.count))
-            add(bytes: UnsafeRawBufferPointer(utf8))
+            update(bytes: UnsafeRawBufferPointer(utf8))
         }
     }
 
@@ -64,6 +49,6 @@ package struct PageDigest {
 
     /// A one-byte tag, which tells kinds of value apart.
     package mutating func add(tag: UInt8) {
-        withUnsafeBytes(of: tag) { add(bytes: $0) }
+        withUnsafeBytes(of: tag) { update(bytes: $0) }
     }
 }

@@ -12,7 +12,7 @@ public protocol RecordFiles: Sendable {
     /// True when `path` is a folder.
     func isFolder(_ path: String) -> Bool
     /// Regular files under `folder`, as sorted paths relative to it; hidden files and
-    /// folders are skipped. Empty when the folder does not exist.
+    /// folders are skipped (`FolderWalker`'s rule). Empty when the folder does not exist.
     func files(under folder: String, recursive: Bool) -> [String]
 }
 
@@ -40,20 +40,7 @@ public struct FolderFiles: RecordFiles {
     }
 
     public func files(under folder: String, recursive: Bool) -> [String] {
-        let fm = FileManager.default
-        let base = url(folder)
-        guard let names = try? fm.contentsOfDirectory(atPath: base.path) else { return [] }
-        var files: [String] = []
-        for name in names where !name.hasPrefix(".") {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if recursive { files += self.files(under: "\(folder)/\(name)", recursive: true).map { "\(name)/\($0)" } }
-            } else {
-                files.append(name)
-            }
-        }
-        return files.sorted()
+        FolderWalker.files(under: url(folder), recursive: recursive).map(\.path)
     }
 }
 
@@ -78,7 +65,7 @@ public struct MemoryFiles: RecordFiles {
             guard path.hasPrefix(prefix) else { return nil }
             let relative = String(path.dropFirst(prefix.count))
             let parts = relative.split(separator: "/")
-            if parts.contains(where: { $0.hasPrefix(".") }) { return nil }
+            if parts.contains(where: FolderWalker.isHidden) { return nil }
             if !recursive, parts.count > 1 { return nil }
             return relative
         }.sorted()

@@ -1,8 +1,9 @@
+import DossierDiagnostics
 import DossierOutput
 import DossierTemplates
 
 /// How a page's template context goes into its key (`PageKey`).
-extension PageDigest {
+extension Digest {
     /// A template context: dictionaries by sorted key, arrays in order, and the scalar
     /// values templates are given. Keys in `skipping` are left out at this level (the
     /// words every page shares are digested once, with the theme).
@@ -43,7 +44,7 @@ extension PageDigest {
 
 extension Markup {
     /// What the HTML depends on.
-    func digest(into digest: inout PageDigest) {
+    func digest(into digest: inout Digest) {
         digest.add(document.source)
         digest.add(document.options.allowRawHTML ? "raw" : "safe")
         digest.add(UInt64(destinations.count))

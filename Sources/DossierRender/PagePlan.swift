@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 import DossierOutput
 import DossierTemplates
@@ -28,7 +29,7 @@ extension SiteRenderer {
 
     /// The page's key: what it is made of, with what every page shares.
     func key(_ plan: PagePlan) -> PageKey {
-        var digest = PageDigest()
+        var digest = Digest()
         digest.add(sharedKey.high)
         digest.add(sharedKey.low)
         digest.add(plan.page.path)

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierFigures
 import DossierHTML
 import DossierMarkdown
@@ -51,11 +52,11 @@ public struct SiteRenderer: Sendable {
         let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] }))
         weekFigures = Dictionary(uniqueKeysWithValues: zip(weeks, weeks.parallelMap { WeekFigures(site: site, week: $0) }))
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
-        var shared = PageDigest()
+        var shared = Digest()
         shared.add(context: t.strings)
         sharedKey = shared.key
         templateKeys = theme.texts.mapValues { text in
-            var digest = PageDigest()
+            var digest = Digest()
             digest.add(text)
             return digest.key
         }

@@ -124,6 +124,7 @@ package enum SearchIndex {
     }
 
     /// Russian endings, longest first; one is removed when at least three letters stay.
+    /// The only list: search/meta.js carries it to assets/search.js.
     static let cyrillicEndings = [
         "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "иям", "ием", "ов", "ев", "ей", "ий",
         "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ам", "ям", "ия", "ию",
@@ -198,10 +199,12 @@ package enum SearchIndex {
             let termChunks: Int
             let textChunks: Int
             let textChunkSize: Int
+            /// `cyrillicEndings`, for assets/search.js to make a query's terms with.
+            let endings: [String]
         }
         let meta = Meta(
             docs: documents.map { [$0.url, $0.title, $0.kind] }, termChunks: chunkCount, textChunks: textChunkCount,
-            textChunkSize: documentsPerTextChunk)
+            textChunkSize: documentsPerTextChunk, endings: cyrillicEndings)
         // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
         let metaScript = "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(json(meta));\n"
         var files = [File(path: "search/meta.js", text: metaScript)]

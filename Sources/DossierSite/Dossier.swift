@@ -24,39 +24,14 @@ public struct RunReport: Sendable {
     /// diagnostics are indexed by line once, so printing stays linear however many
     /// problems a large file has.
     public func printer(_ format: DiagnosticFormat) -> DiagnosticPrinter {
-        var indexes: [String: LineIndex] = [:]
+        var indexes: [String: TextLines] = [:]
         if format == .text {
             for file in Set(diagnostics.items.map(\.location.file)) {
-                if let text = sources[file] { indexes[file] = LineIndex(text) }
+                if let text = sources[file] { indexes[file] = TextLines(text) }
             }
         }
         let lines = indexes
         return DiagnosticPrinter(format: format) { file, line in lines[file]?.line(line) }
-    }
-}
-
-/// The lines of a text, found by number without scanning from the top.
-struct LineIndex: Sendable {
-    private let text: String
-    /// UTF-8 offset of the start of each line.
-    private let starts: [Int]
-
-    init(_ text: String) {
-        self.text = text
-        var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        self.starts = starts
-    }
-
-    /// Line `number` (1-based) without its line break.
-    func line(_ number: Int) -> String? {
-        guard number >= 1, number <= starts.count else { return nil }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
-        let end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
-        var line = Substring(text[start..<end])
-        if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        return String(line)
     }
 }
 

@@ -152,8 +152,8 @@ struct LinkCheck {
 
         /// Most links are printable ASCII up to their `#` and have no `%` before it: for
         /// those, bytes and characters are the same and the path needs no decoding, so
-        /// they are resolved on UTF-8 bytes. Nil (no answer) for any other link; `.some(nil)`
-        /// for an external one.
+        /// they are resolved on UTF-8 bytes, by `RelativePath`'s rule (tested to agree).
+        /// Nil (no answer) for any other link; `.some(nil)` for an external one.
         private func resolvePlain(_ url: String) -> (String?, String?)?? {
             guard let joined else { return nil }
             var bytes = url
@@ -228,16 +228,8 @@ struct LinkCheck {
             let fragment = cut.fragment.map { LinkCheck.decoded($0) } ?? nil
             if rest.isEmpty { return (nil, fragment) }
             let decoded = LinkCheck.decoded(rest) ?? rest
-            var parts = parts
-            for part in decoded.split(separator: "/") {
-                if part == "." { continue }
-                if part == ".." {
-                    if parts.isEmpty { return ("../" + decoded, fragment) }  // outside the site: reported
-                    parts.removeLast()
-                } else {
-                    parts.append(String(part))
-                }
-            }
+            // Outside the site: reported.
+            guard let parts = RelativePath.resolve(decoded, from: parts) else { return ("../" + decoded, fragment) }
             var path = parts.joined(separator: "/")
             if decoded.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
             return (path, fragment)

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierMarkdown
 import Mustache
 

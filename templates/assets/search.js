@@ -3,8 +3,8 @@
    window.dossierSearch, since browsers refuse fetch() from file://; a query loads only the
    term chunks of its terms, and the text of the results it shows. Terms are made exactly
    as the index makes them: CJK ideographs in pairs, other words whole, lower-cased, ё as
-   е, Russian endings removed; the last word of a query also matches as a prefix. Every
-   term must occur; title matches rank first. */
+   е, Russian endings (the index's list, in search/meta.js) removed; the last word of a
+   query also matches as a prefix. Every term must occur; title matches rank first. */
 (function () {
   'use strict';
   var doc = document;
@@ -45,14 +45,13 @@
   }
 
   var lower = function (s) { return String(s == null ? '' : s).toLowerCase(); };
-  var ENDINGS = ['иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'иях', 'иям', 'ием', 'ов', 'ев', 'ей', 'ий',
-    'ый', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ую', 'юю', 'ом', 'ем', 'ах', 'ях', 'ам', 'ям', 'ия', 'ию',
-    'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й'];
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/, WORD = /[\p{L}\p{N}]/u, CYRILLIC = /[\u0400-\u04ff]/;
+  /* The Russian endings, longest first, come with the index (SearchIndex.cyrillicEndings). */
   function stem(w) {
     if (!CYRILLIC.test(w)) return w;
-    for (var i = 0; i < ENDINGS.length; i++) {
-      var e = ENDINGS[i];
+    var endings = meta.endings || [];
+    for (var i = 0; i < endings.length; i++) {
+      var e = endings[i];
       if (w.length - e.length >= 3 && w.slice(-e.length) === e) return w.slice(0, -e.length);
     }
     return w;

@@ -1,0 +1,47 @@
+import DossierRecords
+import Foundation
+import Testing
+
+/// The one folder walker and its hidden-file rule: a name starting with `.` is skipped,
+/// with everything under it; the loader and the build manifest see the same files.
+@Suite struct FolderWalkerTests {
+    func folder(_ files: [String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-walk-\(UUID().uuidString)")
+        for path in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func hiddenFilesAndFoldersAreSkipped() throws {
+        let root = try folder([
+            "a.md", ".a.md.swp", ".DS_Store", "审批/流程.md", "审批/.流程.md~", ".git/HEAD", "b/.hidden/c.md", "b/c.md",
+        ])
+        let entries = FolderWalker.files(under: root)
+        #expect(entries.map(\.path) == ["a.md", "b/c.md", "审批/流程.md"])
+        #expect(entries.map(\.size) == ["a.md", "b/c.md", "审批/流程.md"].map { $0.utf8.count })
+        #expect(FolderWalker.files(under: root, recursive: false).map(\.path) == ["a.md"])
+        #expect(FolderFiles(root: root).files(under: "", recursive: true) == entries.map(\.path))
+        #expect(FolderWalker.files(under: root.appendingPathComponent("missing")).isEmpty)
+        #expect(FolderWalker.isHidden(".a.md.swp") && !FolderWalker.isHidden("a.md"))
+    }
+
+    /// Files held in memory (a git revision) follow the same rule.
+    @Test func memoryFilesFollowTheSameRule() {
+        let files = MemoryFiles([
+            "content/a.md": Data(), "content/.a.md.swp": Data(), "content/.git/HEAD": Data(), "content/b/c.md": Data(),
+        ])
+        #expect(files.files(under: "content", recursive: true) == ["a.md", "b/c.md"])
+    }
+
+    @Test func linksAreFollowed() throws {
+        let root = try folder(["real/x.md"])
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("linked").path, withDestinationPath: root.appendingPathComponent("real").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("broken.md").path, withDestinationPath: root.appendingPathComponent("none").path)
+        #expect(FolderWalker.files(under: root).map(\.path) == ["linked/x.md", "real/x.md"])
+    }
+}
