@@ -34,12 +34,12 @@ let package = Package(
         .target(
             name: "DossierRecords",
             dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM", "DossierDiagnostics"]),
         .target(
             name: "DossierModel",
             dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
         .target(name: "DossierFigures", dependencies: ["DossierModel"]),
-        .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
+        .target(name: "DossierHTML", dependencies: ["CLibXML2", "DossierDiagnostics"]),
         .target(
             name: "DossierRender",
             dependencies: [

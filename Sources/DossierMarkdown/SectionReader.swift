@@ -1,4 +1,5 @@
 import CCmarkGFM
+import DossierDiagnostics
 
 /// The text of a document split at its headings, read from cmark-gfm's tree while it is
 /// rendered: the sections `HTMLPage(html:)` (DossierHTML) finds in the HTML that tree
@@ -469,70 +470,6 @@ struct SectionReader {
         let body = sectionText.string
         if !body.isEmpty || !heading.isEmpty { sections.append((anchor, heading, body)) }
         sectionText = TidyText()
-    }
-
-    /// `text` as `HTMLPage.tidy` leaves it.
-    static func tidy(_ text: String) -> String {
-        var tidy = TidyText()
-        tidy.append(text)
-        return tidy.string
-    }
-}
-
-/// Text as `HTMLPage.tidy` leaves it, made as it comes: runs of spaces within a line
-/// collapse to one, line breaks end a line, empty lines are dropped, nothing is left at
-/// either end. Reads UTF-8 bytes: the white space it knows outside ASCII is U+0085,
-/// U+00A0 (C2 85, C2 A0), U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-struct TidyText {
-    private var bytes: [UInt8] = []
-    private var lineHasText = false
-    private var pendingSpace = false
-    private var pendingBreak = false
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func appendLineBreak() {
-        if lineHasText { pendingBreak = true }
-        lineHasText = false
-        pendingSpace = false
-    }
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case 0x0A, 0x0D, 0x0B, 0x0C:
-                    appendLineBreak()
-                case 0x20, 0x09:
-                    if lineHasText { pendingSpace = true }
-                case 0xC2 where index + 1 < utf8.count && (utf8[index + 1] == 0x85 || utf8[index + 1] == 0xA0):
-                    if utf8[index + 1] == 0x85 {
-                        appendLineBreak()
-                    } else if lineHasText {
-                        pendingSpace = true
-                    }
-                    index += 1
-                case 0xE2
-                where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    appendLineBreak()
-                    index += 2
-                default:
-                    if pendingBreak {
-                        bytes.append(0x0A)
-                    } else if pendingSpace {
-                        bytes.append(0x20)
-                    }
-                    pendingBreak = false
-                    pendingSpace = false
-                    lineHasText = true
-                    bytes.append(byte)
-                }
-                index += 1
-            }
-        }
     }
 }
 
