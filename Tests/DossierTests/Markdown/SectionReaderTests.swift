@@ -86,6 +86,10 @@ import struct DossierDiagnostics.TidyText
         "\\*escaped\\* \\<tag\\> \\[x\\]",
         "| a | b |\n|---|---|\n| `x \\| y` | [l](u) ![i](p) |\n| **s** ~~t~~ | 中文 |",
         "Paragraph\n\n<pre>\nraw pre\n</pre>\n\n<p>raw p</p>",
+        // White space alone after an image, a footnote reference or a hard break, before markup.
+        "Setext\\\n*broken*\n---\n\nword![i](p.png)\n[l](u.html) x![i](p.png) `c`",
+        "## After an image![i](p.png)\n\n## After a note[^1]\n\n[^1]: ends with a note[^1]\n\n    and code",
+        "[link with a note[^1] *em*](u.html)\n\n[^1]: n",
     ]
 
     @Test(arguments: awkward) func awkwardDocuments(_ source: String) {
