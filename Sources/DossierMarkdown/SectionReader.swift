@@ -12,9 +12,10 @@ import DossierDiagnostics
 /// out an attribute and navigation. Three rules come from what the HTML holds:
 /// - the footnotes open with their heading (`labels.footnotes`) and each ends with its
 ///   ways back, `↩ ↩2…`, as cmark-gfm writes them (`S_put_footnote_backref` in html.c);
-/// - white space alone between an image or a footnote reference and the next markup is
-///   dropped, as libxml2's HTML parser drops it (`areBlanks` in HTMLparser.c, with
-///   `HTML_PARSE_NOBLANKS`): `a![i](p.png) *b*` reads `ab`;
+/// - white space alone between an element without text (an image, a footnote reference,
+///   a hard break's `<br />`) and the next markup is dropped, as libxml2's HTML parser
+///   drops it (`areBlanks` in HTMLparser.c, with `HTML_PARSE_NOBLANKS`):
+///   `a![i](p.png) *b*` reads `ab`;
 /// - characters XML 1.0 forbids are dropped, as libxml2 drops them.
 ///
 /// A document with raw HTML, or nested deeper than libxml2 goes, gives nil: only its
@@ -38,7 +39,7 @@ struct SectionReader {
 
     /// The text since the last markup: one text node of the HTML.
     private var run = ""
-    /// Whether `run` follows an image or a footnote reference, elements without text.
+    /// Whether `run` follows an element without text (image, footnote reference, `<br />`).
     private var runFollowsEmptyElement = false
     private var longestRun = 0
 
