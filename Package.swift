@@ -42,7 +42,7 @@ let package = Package(
             name: "DossierRecords",
             dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "DossierMarkdown", dependencies: ["DossierDiagnostics", "CCmarkGFM"]),
-        .target(name: "DossierHTML", dependencies: ["CLibXML2"]),
+        .target(name: "DossierHTML", dependencies: ["DossierDiagnostics", "CLibXML2"]),
         .target(
             name: "DossierModel",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),

@@ -1,4 +1,5 @@
 @preconcurrency import CLibXML2
+import DossierDiagnostics
 
 /// What Dossier needs to know of an HTML page: its links, its anchors and its text.
 ///
@@ -23,8 +24,8 @@ public struct HTMLPage: Sendable {
     /// The visible text, blocks separated by newlines, without scripts and styles.
     public var text: String { sections.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n") }
     private let collectingText: Bool
-    /// The text of the current section, as read (tidied when the section ends).
-    private var sectionText = ""
+    /// The text of the current section, tidied as it is read.
+    private var sectionText = TidyText()
 
     /// Reads `html`, a whole page or a fragment; `collectingText` is off when only the
     /// links and anchors are wanted (collecting the text is most of the work).
@@ -192,19 +193,19 @@ public struct HTMLPage: Sendable {
                 if collectingText, ["h2", "h3", "h4", "h5", "h6"].contains(name), let id = Self.attribute(n, "id") {
                     closeSection()
                     currentAnchor = id
-                    let title = Self.tidy(Self.content(n))
+                    let title = TidyText.tidy(Self.content(n))
                     currentHeading = title.hasSuffix(" #") ? String(title.dropLast(2)) : title  // without its anchor link
                 }
                 // Heading anchors ("#") are navigation, not text.
                 let isHeadingAnchor = name == "a" && Self.attribute(n, "class") == "heading-anchor"
                 if !Self.skippedElements.contains(name) && !(collectingText && isHeadingAnchor) {
                     let block = collectingText && Self.blockElements.contains(name)
-                    if block { sectionText += "\n" }
+                    if block { sectionText.appendLineBreak() }
                     if let child = n.pointee.children { visit(child) }
-                    if block { sectionText += "\n" }
+                    if block { sectionText.appendLineBreak() }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if collectingText, let content = n.pointee.content { sectionText += String(cString: content) }
+                if collectingText, let content = n.pointee.content { sectionText.append(String(cString: content)) }
             default:
                 break
             }
@@ -217,9 +218,9 @@ public struct HTMLPage: Sendable {
 
     /// Ends the section that started at the last heading (or the top) with the text so far.
     private mutating func closeSection() {
-        let body = Self.tidy(sectionText)
+        let body = sectionText.string
         if !body.isEmpty || !currentHeading.isEmpty { sections.append((currentAnchor, currentHeading, body)) }
-        sectionText = ""
+        sectionText = TidyText()
     }
 
     private static func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
@@ -232,35 +233,6 @@ public struct HTMLPage: Sendable {
         guard let value = xmlNodeGetContent(node) else { return "" }
         defer { xmlFree(value) }
         return String(cString: value)
-    }
-
-    /// Collapses runs of spaces within lines and drops empty lines, in one pass.
-    static func tidy(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var lineHasText = false
-        var pendingSpace = false
-        var pendingBreak = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
-                if lineHasText { pendingBreak = true }
-                lineHasText = false
-                pendingSpace = false
-            case " ", "\t", "\u{00A0}":
-                if lineHasText { pendingSpace = true }
-            default:
-                if pendingBreak {
-                    out.append("\n")
-                } else if pendingSpace {
-                    out.append(" ")
-                }
-                pendingBreak = false
-                pendingSpace = false
-                lineHasText = true
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }
 

@@ -1,16 +1,25 @@
 import CCmarkGFM
+import DossierDiagnostics
 
-/// The text of a document split at its headings, read from cmark-gfm's tree while it is
-/// rendered: the sections `HTMLPage(html:)` (DossierHTML) finds in the HTML that tree
-/// becomes, without parsing that HTML again.
+/// The text of a document split at its headings, read from cmark-gfm's tree: what the
+/// search index keeps of a page, equal to what `HTMLPage(html:).sections` (DossierHTML)
+/// reads back from the document's HTML.
 ///
-/// It follows the elements cmark-gfm writes for each node, with those `render` adds
-/// (heading ids and `#` links, the footnotes' heading), and reads them as libxml2's HTML
-/// parser builds its tree and `HTMLPage` walks it: a block element (p, li, td…) starts and
-/// ends a line; a text of only white space between an element that holds no text (img,
-/// sup, input…) and the next tag is dropped; characters XML forbids are dropped; h2–h6
-/// start a section. A document with raw HTML, or nested deeper than libxml2 goes, gives
-/// nil: only the HTML can tell then.
+/// Each heading h2–h6 opens a section named by its anchor. A section's text is that of
+/// its text, code and footnote-reference nodes, a line for each block (paragraph, list
+/// item, table cell…), soft and hard line breaks ending a line, tidied by `TidyText`.
+/// An image's alt text and a heading's `#` link are left out, as the HTML reader leaves
+/// out an attribute and navigation. Three rules come from what the HTML holds:
+/// - the footnotes open with their heading (`labels.footnotes`) and each ends with its
+///   ways back, `↩ ↩2…`, as cmark-gfm writes them (`S_put_footnote_backref` in html.c);
+/// - white space alone between an element without text (an image, a footnote reference,
+///   a hard break's `<br />`) and the next markup is dropped, as libxml2's HTML parser
+///   drops it (`areBlanks` in HTMLparser.c, with `HTML_PARSE_NOBLANKS`):
+///   `a![i](p.png) *b*` reads `ab`;
+/// - characters XML 1.0 forbids are dropped, as libxml2 drops them.
+///
+/// A document with raw HTML, or nested deeper than libxml2 goes, gives nil: only its
+/// HTML can tell then.
 struct SectionReader {
     typealias Section = (anchor: String, heading: String, text: String)
 
@@ -20,36 +29,25 @@ struct SectionReader {
     private let headingLinks: Bool
     /// The visually hidden heading `render` puts at the top of the footnotes.
     private let footnotesHeading: String?
-    /// The extensions whose nodes cmark-gfm writes with their own code.
-    private let extensions: (table: OpaquePointer?, strikethrough: OpaquePointer?, tasklist: OpaquePointer?)
 
-    // What cmark-gfm's renderer keeps.
-    private var written = false
-    private var endsWithNewline = false
+    private var sections: [Section] = []
+    private var anchor = ""
+    private var heading = ""
+    private var text = TidyText()
+    /// The text of the h2–h6 being read.
+    private var headingText: TidyText?
+
+    /// The text since the last markup: one text node of the HTML.
+    private var run = ""
+    /// Whether `run` follows an element without text (image, footnote reference, `<br />`).
+    private var runFollowsEmptyElement = false
+    private var longestRun = 0
+
+    /// How many footnotes were read, and for how many of them the ways back.
     private var footnoteIndex = 0
     private var writtenFootnoteIndex = 0
     /// References to each footnote, by its number.
     private var footnoteReferences: [String: Int] = [:]
-    private var tableHasBody = false
-    private var inTableHead = false
-    private var tableParts: [UInt32: TablePart] = [:]
-
-    // What libxml2 keeps: the open elements, each with its last child, and the text since
-    // the last tag (one text node when kept).
-    private var open: [OpenElement] = [OpenElement(tag: .body)]
-    private var pending = ""
-    private var deepest = 0
-    private var longestText = 0
-
-    // What `HTMLPage` keeps, its text tidied as it comes.
-    private var sections: [Section] = []
-    private var sectionText = TidyText()
-    private var anchor = ""
-    private var heading = ""
-    /// The text of the h2–h6 being read.
-    private var headingText: TidyText?
-    /// How many open elements are skipped (heading `#` links).
-    private var skipped = 0
 
     /// The footnote references read, when the document has footnotes: the HTML should
     /// hold one way back for each.
@@ -61,10 +59,6 @@ struct SectionReader {
         self.anchors = anchors
         headingLinks = labels.headingLink != nil
         footnotesHeading = labels.footnotes
-        extensions = (
-            cmark_find_syntax_extension("table"), cmark_find_syntax_extension("strikethrough"),
-            cmark_find_syntax_extension("tasklist")
-        )
     }
 
     /// The sections of the document at `root`, or nil when only its HTML can tell them.
@@ -75,239 +69,132 @@ struct SectionReader {
         }
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
+        var depth = 0
         var image: OpaquePointer?
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
+            let type = cmark_node_get_type(node)
+            if entering && !Self.isLeaf(type) {
+                depth += 1
+            } else if !entering {
+                depth -= 1
+            }
             if let inside = image {
-                // An image's children are its alt text, an attribute.
+                // An image's children are its alt text, an attribute in the HTML.
                 if node == inside && !entering { image = nil }
                 continue
             }
-            if let ext = cmark_node_get_syntax_extension(node), readExtension(node, ext, entering: entering) {
-                continue
-            }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_DOCUMENT:
-                if !entering && footnoteIndex > 0 {
-                    end(.ol)
-                    write("\n")
-                    end(.section)
-                    write("\n")
-                }
-            case CMARK_NODE_BLOCK_QUOTE:
-                cr()
-                if entering {
-                    start(.blockquote)
-                    write("\n")
-                } else {
-                    end(.blockquote)
-                    write("\n")
-                }
-            case CMARK_NODE_LIST:
-                if entering {
-                    cr()
-                    start(cmark_node_get_list_type(node) == CMARK_BULLET_LIST ? .ul : .ol)
-                    write("\n")
-                } else {
-                    end(cmark_node_get_list_type(node) == CMARK_BULLET_LIST ? .ul : .ol)
-                    write("\n")
-                }
-            case CMARK_NODE_ITEM:
-                if entering {
-                    cr()
-                    start(.li)
-                } else {
-                    end(.li)
-                    write("\n")
-                }
-            case CMARK_NODE_HEADING:
-                let tag = Tag.heading(Int(cmark_node_get_heading_level(node)))
-                if entering {
-                    cr()
-                    start(tag, id: anchors[node])
-                } else {
-                    if headingLinks {
-                        write(" ")
-                        start(.a, headingLink: true)
-                        write("#")
-                        end(.a)
-                    }
-                    end(tag)
-                    write("\n")
-                }
-            case CMARK_NODE_CODE_BLOCK:
-                cr()
-                start(.pre)
-                start(.code)
-                write(literal(node))
-                end(.code)
-                end(.pre)
-                write("\n")
-            case CMARK_NODE_THEMATIC_BREAK:
-                cr()
-                start(.hr)
-                write("\n")
-            case CMARK_NODE_PARAGRAPH:
-                let parent = cmark_node_parent(node)
-                if let list = parent.flatMap(cmark_node_parent), cmark_node_get_type(list) == CMARK_NODE_LIST,
-                    cmark_node_get_list_tight(list) != 0
-                {
-                    break
-                }
-                if entering {
-                    cr()
-                    start(.p)
-                } else {
-                    if let parent, cmark_node_get_type(parent) == CMARK_NODE_FOOTNOTE_DEFINITION, cmark_node_next(node) == nil {
-                        write(" ")
-                        _ = writeFootnoteBackReferences()
-                    }
-                    end(.p)
-                    write("\n")
-                }
+            switch type {
             case CMARK_NODE_TEXT:
                 write(literal(node))
-            case CMARK_NODE_LINEBREAK:
-                start(.br)
-                write("\n")
             case CMARK_NODE_SOFTBREAK:
                 write("\n")
+            case CMARK_NODE_LINEBREAK:
+                // `<br />` and a newline.
+                endLine(beforeEmptyElement: true)
+                write("\n")
             case CMARK_NODE_CODE:
-                start(.code)
+                markup()
                 write(literal(node))
-                end(.code)
-            case CMARK_NODE_STRONG:
-                entering ? start(.strong) : end(.strong)
-            case CMARK_NODE_EMPH:
-                entering ? start(.em) : end(.em)
-            case CMARK_NODE_LINK:
-                entering ? start(.a) : end(.a)
+                markup()
             case CMARK_NODE_IMAGE:
-                start(.img)
+                markup(beforeEmptyElement: true)
                 image = node
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                guard entering else { break }
+                markup()
+                write(literal(node))
+                markup(beforeEmptyElement: true)
+            case CMARK_NODE_HEADING:
+                readHeading(node, entering: entering)
+            case CMARK_NODE_CODE_BLOCK:
+                endLine()
+                write(literal(node))
+                endLine()
+            case CMARK_NODE_PARAGRAPH:
+                // cmark-gfm puts the ways back at the end of a footnote's last paragraph.
+                if !entering, cmark_node_next(node) == nil,
+                    let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_FOOTNOTE_DEFINITION
+                {
+                    write(" ")
+                    writeFootnoteBackReferences()
+                }
+                endLine()
             case CMARK_NODE_FOOTNOTE_DEFINITION:
                 if entering {
-                    if footnoteIndex == 0 {
-                        start(.section)
-                        if let footnotesHeading {
-                            write("\n")
-                            start(.h2)
-                            write(footnotesHeading)
-                            end(.h2)
-                        }
-                        write("\n")
-                        start(.ol)
-                        write("\n")
+                    if footnoteIndex == 0, let footnotesHeading {
+                        endLine()
+                        write(footnotesHeading)
                     }
                     footnoteIndex += 1
-                    start(.li)
-                    write("\n")
                 } else {
-                    if writeFootnoteBackReferences() { write("\n") }
-                    end(.li)
-                    write("\n")
+                    endLine()
+                    writeFootnoteBackReferences()
                 }
-            case CMARK_NODE_FOOTNOTE_REFERENCE:
-                if entering {
-                    start(.sup)
-                    start(.a)
-                    write(literal(node))
-                    end(.a)
-                    end(.sup)
-                }
-            default:
-                // Raw HTML, custom nodes: only the HTML shows what they hold.
+                endLine()
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                // Only the HTML shows what they hold.
                 return nil
+            default:
+                // Lists, items, quotes, rules, tables, rows and cells end a line; emphasis,
+                // links and strikethrough are markup around text.
+                if Self.isBlock(type) {
+                    endLine()
+                } else {
+                    markup()
+                }
             }
-            // libxml2 stops at 256 levels (without XML_PARSE_HUGE) and keeps at most 10 MB in
-            // one text node; leave such documents to it.
-            if deepest > 200 || longestText > 9_000_000 { return nil }
+            // libxml2 stops at 256 levels (without XML_PARSE_HUGE), which the HTML of 200
+            // nodes nested does not reach, and keeps at most 10 MB in one text node.
+            if depth > 200 || longestRun > 9_000_000 { return nil }
         }
-        flush(atEnd: true)
+        endLine()
         closeSection()
         return sections
     }
 
-    /// The nodes the table, strikethrough and task list extensions write; false for any
-    /// other, which cmark-gfm writes as it writes the core nodes.
-    private mutating func readExtension(_ node: OpaquePointer, _ ext: OpaquePointer, entering: Bool) -> Bool {
-        if ext == extensions.strikethrough {
-            entering ? start(.del) : end(.del)
-        } else if ext == extensions.tasklist {
-            if entering {
-                cr()
-                start(.li)
-                start(.input)
-                write(" ")
-            } else {
-                end(.li)
-                write("\n")
-            }
-        } else if ext == extensions.table {
-            switch tablePart(node) {
-            case .table:
-                if entering {
-                    cr()
-                    start(.table)
-                    tableHasBody = false
-                } else {
-                    if tableHasBody {
-                        cr()
-                        end(.tbody)
-                        cr()
-                    }
-                    tableHasBody = false
-                    cr()
-                    end(.table)
-                    cr()
-                }
-            case .row:
-                let header = cmark_gfm_extensions_get_table_row_is_header(node) != 0
-                if entering {
-                    cr()
-                    if header {
-                        inTableHead = true
-                        start(.thead)
-                        cr()
-                    } else if !tableHasBody {
-                        start(.tbody)
-                        cr()
-                        tableHasBody = true
-                    }
-                    start(.tr)
-                } else {
-                    cr()
-                    end(.tr)
-                    if header {
-                        cr()
-                        end(.thead)
-                        inTableHead = false
-                    }
-                }
-            case .cell:
-                if entering {
-                    cr()
-                    start(inTableHead ? .th : .td)
-                } else {
-                    end(inTableHead ? .th : .td)
-                }
-            }
-        } else {
-            return false
+    /// Whether cmark-gfm's iterator enters nodes of `type` without leaving them (`S_is_leaf`
+    /// in iterator.c).
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+            CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            true
+        default: false
         }
-        return true
     }
 
-    private enum TablePart { case table, row, cell }
+    /// Whether `type` is a block, extensions' types included (cmark-gfm's
+    /// `CMARK_NODE_TYPE_MASK`: the two high bits of the 16 tell blocks from inlines).
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        type.rawValue & 0xC000 == CMARK_NODE_DOCUMENT.rawValue & 0xC000
+    }
 
-    private mutating func tablePart(_ node: OpaquePointer) -> TablePart {
-        let type = cmark_node_get_type(node).rawValue
-        if let part = tableParts[type] { return part }
-        let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-        let part: TablePart = name == "table" ? .table : name == "table_cell" ? .cell : .row
-        tableParts[type] = part
-        return part
+    /// h2–h6 open a section; every heading gets `render`'s `#` link, which the section's
+    /// text leaves out but `HTMLPage` reads with the heading's text and then takes off.
+    private mutating func readHeading(_ node: OpaquePointer, entering: Bool) {
+        let opensSection = cmark_node_get_heading_level(node) >= 2 && anchors[node] != nil
+        if entering {
+            endLine()
+            if opensSection {
+                closeSection()
+                anchor = anchors[node]!
+                heading = ""
+                headingText = TidyText()
+            }
+            return
+        }
+        if headingLinks {
+            write(" ")
+            markup()
+            headingText?.append("#")
+        }
+        endLine()
+        if let title = headingText?.string {
+            heading = title.hasSuffix(" #") ? String(title.dropLast(2)) : title
+            headingText = nil
+        }
     }
 
     /// cmark-gfm numbers a footnote's ways back by the references to it.
@@ -324,100 +211,50 @@ struct SectionReader {
         }
     }
 
-    /// The links back from the footnote being written to where it is cited, once per
+    /// The links back from the footnote being read to where it is cited, once for each
     /// footnote: `↩`, then `↩2`, `↩3`… for its further references.
-    private mutating func writeFootnoteBackReferences() -> Bool {
-        guard writtenFootnoteIndex < footnoteIndex else { return false }
+    private mutating func writeFootnoteBackReferences() {
+        guard writtenFootnoteIndex < footnoteIndex else { return }
         writtenFootnoteIndex = footnoteIndex
-        start(.a)
-        write("↩")
-        end(.a)
+        markup()
         let count = footnoteReferences[String(footnoteIndex)] ?? 0
-        if count > 1 {
-            for number in 2...count {
-                write(" ")
-                start(.a)
-                write("↩")
-                start(.sup)
-                write(String(number))
-                end(.sup)
-                end(.a)
-            }
-        }
-        return true
+        write("↩" + (count > 1 ? (2...count).map { " ↩\($0)" }.joined() : ""))
+        markup()
     }
 
     private func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    // MARK: The HTML as written
-
-    /// cmark-gfm's `cmark_html_render_cr`: a line break unless at the start of a line.
-    private mutating func cr() {
-        if written && !endsWithNewline { write("\n") }
-    }
+    // MARK: The text as the HTML holds it
 
     private mutating func write(_ text: String) {
-        guard !text.isEmpty else { return }
-        written = true
-        endsWithNewline = text.utf8.last == UInt8(ascii: "\n")
-        characters(text)
-    }
-
-    // MARK: The HTML as libxml2 reads it
-
-    /// A start tag; `id` on a heading starts a section (h2–h6).
-    private mutating func start(_ tag: Tag, id: String? = nil, headingLink: Bool = false) {
-        written = true
-        endsWithNewline = false
-        flush(atEnd: false)
-        while let top = open.last, top.tag.isClosed(by: tag) { pop() }
-        open[open.count - 1].lastChild = .element(tag)
-        if tag.isVoid {
-            if tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
-            return
-        }
-        if let id, tag.startsSection {
-            closeSection()
-            anchor = id
-            heading = ""
-            headingText = TidyText()
-        }
-        open.append(OpenElement(tag: tag, isSkipped: headingLink))
-        deepest = max(deepest, open.count)
-        if headingLink { skipped += 1 }
-        if tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
-    }
-
-    /// An end tag: closes the innermost element of that name and those inside it, unless
-    /// one of them ranks higher (a `td` is not closed by a stray `</a>`); else ignored.
-    private mutating func end(_ tag: Tag) {
-        written = true
-        endsWithNewline = false
-        flush(atEnd: false)
-        guard let index = open.lastIndex(where: { $0.tag == tag }), index > 0 else { return }
-        if open[(index + 1)...].contains(where: { $0.tag.endPriority > tag.endPriority }) { return }
-        while open.count > index { pop() }
-    }
-
-    private mutating func pop() {
-        let element = open.removeLast()
-        if element.isSkipped { skipped -= 1 }
-        if element.tag.isBlock && skipped == 0 { sectionText.appendLineBreak() }
-        if element.tag.startsSection, let text = headingText {
-            let title = text.string
-            heading = title.hasSuffix(" #") ? String(title.dropLast(2)) : title
-            headingText = nil
-        }
-    }
-
-    private mutating func characters(_ text: String) {
         if Self.allXMLCharacters(text) {
-            pending += text
+            run += text
         } else {
-            pending.unicodeScalars.append(contentsOf: text.unicodeScalars.filter(Self.isXMLCharacter))
+            run.unicodeScalars.append(contentsOf: text.unicodeScalars.filter(Self.isXMLCharacter))
         }
+    }
+
+    /// A tag: the text since the last one is kept, unless it is only white space after an
+    /// element without text (libxml2's `areBlanks`, whose blanks are space, tab, CR and LF).
+    private mutating func markup(beforeEmptyElement: Bool = false) {
+        if !run.isEmpty {
+            let blank = run.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            if !(blank && runFollowsEmptyElement) {
+                text.append(run)
+                headingText?.append(run)
+            }
+            longestRun = max(longestRun, run.utf8.count)
+            run = ""
+        }
+        runFollowsEmptyElement = beforeEmptyElement
+    }
+
+    /// The tag of a block, which ends the line.
+    private mutating func endLine(beforeEmptyElement: Bool = false) {
+        markup(beforeEmptyElement: beforeEmptyElement)
+        text.appendLineBreak()
     }
 
     /// Characters XML 1.0 allows; libxml2 drops the others from text.
@@ -441,174 +278,11 @@ struct SectionReader {
         return true
     }
 
-    /// The text since the last tag becomes a text node, unless it is only white space that
-    /// libxml2 drops (`HTML_PARSE_NOBLANKS`): before the end of the input, or after an
-    /// element that holds no text (or first in one).
-    private mutating func flush(atEnd: Bool) {
-        guard !pending.isEmpty else { return }
-        defer { pending = "" }
-        let blank = pending.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        let parent = open[open.count - 1]
-        if blank {
-            if atEnd { return }
-            switch parent.lastChild {
-            case .none: if !parent.tag.holdsText { return }
-            case .text: break
-            case .element(let tag): if !tag.holdsText { return }
-            }
-        }
-        open[open.count - 1].lastChild = .text
-        longestText = max(longestText, pending.utf8.count)
-        if skipped == 0 { sectionText.append(pending) }
-        if headingText != nil { headingText!.append(pending) }
-    }
-
-    // MARK: The sections as HTMLPage makes them
+    // MARK: The sections
 
     private mutating func closeSection() {
-        let body = sectionText.string
+        let body = text.string
         if !body.isEmpty || !heading.isEmpty { sections.append((anchor, heading, body)) }
-        sectionText = TidyText()
+        text = TidyText()
     }
-
-    /// `text` as `HTMLPage.tidy` leaves it.
-    static func tidy(_ text: String) -> String {
-        var tidy = TidyText()
-        tidy.append(text)
-        return tidy.string
-    }
-}
-
-/// Text as `HTMLPage.tidy` leaves it, made as it comes: runs of spaces within a line
-/// collapse to one, line breaks end a line, empty lines are dropped, nothing is left at
-/// either end. Reads UTF-8 bytes: the white space it knows outside ASCII is U+0085,
-/// U+00A0 (C2 85, C2 A0), U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-struct TidyText {
-    private var bytes: [UInt8] = []
-    private var lineHasText = false
-    private var pendingSpace = false
-    private var pendingBreak = false
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func appendLineBreak() {
-        if lineHasText { pendingBreak = true }
-        lineHasText = false
-        pendingSpace = false
-    }
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case 0x0A, 0x0D, 0x0B, 0x0C:
-                    appendLineBreak()
-                case 0x20, 0x09:
-                    if lineHasText { pendingSpace = true }
-                case 0xC2 where index + 1 < utf8.count && (utf8[index + 1] == 0x85 || utf8[index + 1] == 0xA0):
-                    if utf8[index + 1] == 0x85 {
-                        appendLineBreak()
-                    } else if lineHasText {
-                        pendingSpace = true
-                    }
-                    index += 1
-                case 0xE2
-                where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    appendLineBreak()
-                    index += 2
-                default:
-                    if pendingBreak {
-                        bytes.append(0x0A)
-                    } else if pendingSpace {
-                        bytes.append(0x20)
-                    }
-                    pendingBreak = false
-                    pendingSpace = false
-                    lineHasText = true
-                    bytes.append(byte)
-                }
-                index += 1
-            }
-        }
-    }
-}
-
-/// An element libxml2 has open, and what was last put in it.
-private struct OpenElement {
-    enum Child {
-        case none, text
-        case element(Tag)
-    }
-    var tag: Tag
-    var lastChild = Child.none
-    /// A heading's `#` link: `HTMLPage` leaves its text out of the section.
-    var isSkipped = false
-}
-
-/// The elements of cmark-gfm's HTML, with what libxml2 2.9 and `HTMLPage` make of each.
-private enum Tag: UInt8 {
-    case body, p, li, h1, h2, h3, h4, h5, h6, a, em, strong, del, code, pre, blockquote, ul, ol, table, thead, tbody, tr, th,
-        td, img, input, br, hr, sup, section
-
-    static func heading(_ level: Int) -> Tag { Tag(rawValue: Tag.h1.rawValue + UInt8(min(max(level, 1), 6) - 1))! }
-
-    /// Starts a section in `HTMLPage` when it has an id.
-    var startsSection: Bool { Self.sectionStarts.contains(self) }
-    /// Starts and ends a line of text (`HTMLPage.blockElements`).
-    var isBlock: Bool { Self.blocks.contains(self) }
-    /// May hold text, so white space in it is kept (libxml2's `allowPCData`).
-    var holdsText: Bool { Self.textHolders.contains(self) }
-    /// Has no end tag.
-    var isVoid: Bool { Self.voids.contains(self) }
-
-    /// Which end tags may close this element on the way to theirs (libxml2's `htmlEndPriority`).
-    var endPriority: Int {
-        switch self {
-        case .td, .th: 160
-        case .tr: 170
-        case .thead, .tbody: 180
-        case .table: 190
-        case .body: 200
-        default: 100
-        }
-    }
-
-    /// Whether a `tag` start tag closes this element first (libxml2's `htmlStartClose`).
-    func isClosed(by tag: Tag) -> Bool { Self.closers[Int(rawValue)].contains(tag) }
-
-    private static let sectionStarts: Tags = [.h2, .h3, .h4, .h5, .h6]
-    private static let blocks: Tags = [
-        .p, .li, .h1, .h2, .h3, .h4, .h5, .h6, .pre, .blockquote, .ul, .ol, .table, .tr, .th, .td, .br, .section,
-    ]
-    private static let textHolders: Tags = [
-        .body, .p, .li, .h1, .h2, .h3, .h4, .h5, .h6, .a, .em, .strong, .del, .code, .pre, .blockquote, .th, .td,
-    ]
-    private static let voids: Tags = [.img, .input, .br, .hr]
-    private static let closers: [Tags] = (0...Tag.section.rawValue).map { raw in
-        let headingClosers: Tags = [.li, .p, .table]
-        switch Tag(rawValue: raw)! {
-        case .a: return [.a, .table, .td, .th]
-        case .h1, .h2, .h3, .h4, .h5, .h6: return headingClosers
-        case .li: return [.li]
-        case .p: return [.blockquote, .h1, .h2, .h3, .h4, .h5, .h6, .hr, .li, .ol, .p, .pre, .table, .tbody, .td, .th, .tr, .ul]
-        case .pre: return [.li, .table, .ul]
-        case .tbody, .thead: return [.tbody]
-        case .td, .th: return [.tbody, .td, .th, .tr]
-        case .tr: return [.tbody, .tr]
-        case .ul: return [.pre]
-        default: return []
-        }
-    }
-}
-
-/// A set of tags, as bits.
-private struct Tags: ExpressibleByArrayLiteral {
-    private let bits: UInt64
-
-    init(arrayLiteral tags: Tag...) { bits = tags.reduce(0) { $0 | 1 << UInt64($1.rawValue) } }
-
-    func contains(_ tag: Tag) -> Bool { bits & 1 << UInt64(tag.rawValue) != 0 }
 }
