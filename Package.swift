@@ -35,14 +35,15 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
 
-        // Tools every stage shares: running work on all cores, JSON written as text.
+        // Tools every stage shares, one of each: line index, digest, relative paths, the
+        // folder walker and its hidden-file rule, text tidying, work on all cores, JSON as text.
         .target(name: "DossierUtilities"),
-        .target(name: "DossierDiagnostics"),
+        .target(name: "DossierDiagnostics", dependencies: ["DossierUtilities"]),
         .target(
             name: "DossierRecords",
-            dependencies: ["DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DossierMarkdown", dependencies: ["DossierDiagnostics", "CCmarkGFM"]),
-        .target(name: "DossierHTML", dependencies: ["DossierDiagnostics", "CLibXML2"]),
+            dependencies: ["DossierUtilities", "DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DossierMarkdown", dependencies: ["DossierUtilities", "CCmarkGFM"]),
+        .target(name: "DossierHTML", dependencies: ["DossierUtilities", "CLibXML2"]),
         .target(
             name: "DossierModel",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
@@ -51,14 +52,15 @@ let package = Package(
         .target(
             name: "DossierTemplates",
             dependencies: [
-                "DossierDiagnostics", "DossierMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+                "DossierUtilities", "DossierDiagnostics", "DossierMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),
         // The offline search index: sections, terms, postings.
         .target(name: "DossierSearch", dependencies: ["DossierUtilities"]),
         // Rendered files on their way to disk: page keys and the page cache, the build
         // manifest, the atomic writer.
-        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierSearch"]),
+        .target(name: "DossierOutput", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierSearch"]),
         // Every page of the site from the model and figures, through the theme.
         .target(
             name: "DossierRender",
@@ -68,10 +70,10 @@ let package = Package(
             ]),
         // Writes new records: `dossier init` (the starter sites in starters/) and `dossier new`.
         .target(
-            name: "DossierScaffold", dependencies: ["DossierRecords", "DossierModel", "DossierFigures"],
+            name: "DossierScaffold", dependencies: ["DossierUtilities", "DossierRecords", "DossierModel", "DossierFigures"],
             plugins: ["EmbedStarters"]),
         // Records at two git revisions, compared: `dossier diff`.
-        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
+        .target(name: "DossierDiff", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [

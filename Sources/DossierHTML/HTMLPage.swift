@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import DossierDiagnostics
+import DossierUtilities
 
 /// What Dossier needs to know of an HTML page: its links, its anchors and its text.
 ///

@@ -1,5 +1,5 @@
 import CCmarkGFM
-import DossierDiagnostics
+import DossierUtilities
 import Foundation
 
 /// A place in a Markdown source: 1-based line and column, the column in Unicode scalars.

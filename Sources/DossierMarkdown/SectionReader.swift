@@ -1,5 +1,5 @@
 import CCmarkGFM
-import DossierDiagnostics
+import DossierUtilities
 
 /// The text of a document split at its headings, read from cmark-gfm's tree: what the
 /// search index keeps of a page, equal to what `HTMLPage(html:).sections` (DossierHTML)

@@ -1,5 +1,5 @@
 import CCmarkGFM
-import DossierDiagnostics
+import DossierUtilities
 
 /// One pass over a freshly parsed tree: finds headings and links, turns `[[…]]` text
 /// into link nodes, and turns raw HTML into text when it is not allowed.

@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierMarkdown
 import DossierRecords
+import DossierUtilities
 
 /// A Markdown document of the records with where it was written and where it lands.
 struct DocumentSource {

@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierMarkdown
+import DossierUtilities
 import Foundation
 
 /// Resolves and checks every `[[…]]` reference and relative link of the records

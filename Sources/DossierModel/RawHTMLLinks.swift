@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierHTML
 import DossierMarkdown
+import DossierUtilities
 import Foundation
 
 /// The links inside raw HTML that `markdown.unsafe_html` passes to a page, checked as the

@@ -1,5 +1,5 @@
 import DossierDiagnostics
-import DossierRecords
+import DossierUtilities
 import Foundation
 
 /// What a build was made from, kept in the output folder's marker file.

@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierSearch
+import DossierUtilities
 import Foundation
 
 /// What each page of a build was made of and what was read from it, kept beside the

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierUtilities
 import Foundation
 
 /// What a page is made of, as a 128-bit digest: the text of its template and of the

@@ -1,3 +1,4 @@
+import DossierUtilities
 import Foundation
 
 /// Where the load stage reads a site's files from: a folder on disk, or a set of files

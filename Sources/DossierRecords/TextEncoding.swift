@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierUtilities
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierUtilities
 import Yams
 
 /// A YAML value with where it is written, so later checks can point at it.

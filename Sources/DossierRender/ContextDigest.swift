@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierOutput
 import DossierTemplates
+import DossierUtilities
 
 /// How a page's template context goes into its key (`PageKey`).
 extension Digest {

@@ -2,6 +2,7 @@ import DossierDiagnostics
 import DossierModel
 import DossierOutput
 import DossierTemplates
+import DossierUtilities
 
 /// A page before it is rendered: its template and context, and what its search entry
 /// is made of. Cheap to make, so every page's key can be taken without rendering it.

@@ -1,10 +1,11 @@
 @_exported import DossierDiagnostics
 import DossierFigures
 import DossierModel
+import DossierOutput
 import DossierRecords
 import DossierRender
 import DossierTemplates
-import DossierOutput
+import DossierUtilities
 import Foundation
 
 /// The moment figures are counted at (`--as-of`, `SOURCE_DATE_EPOCH`, or now).

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierUtilities
 import Mustache
 
 /// Turns a template that does not parse into a message a theme author can act on.

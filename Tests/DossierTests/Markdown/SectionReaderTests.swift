@@ -2,7 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 
-import struct DossierDiagnostics.TidyText
+import DossierUtilities
 
 @testable import DossierHTML
 @testable import DossierMarkdown

@@ -1,4 +1,4 @@
-import DossierDiagnostics
+import DossierUtilities
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import DossierDiagnostics
+import DossierUtilities
 import Testing
 
 /// The one line index: lines by number, LF and CRLF alike, columns in Unicode scalars.

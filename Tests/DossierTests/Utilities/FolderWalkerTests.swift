@@ -1,4 +1,5 @@
 import DossierRecords
+import DossierUtilities
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import DossierDiagnostics
+import DossierUtilities
 import Testing
 
 /// The one path normaliser, as record links and the final pages' links use it.
