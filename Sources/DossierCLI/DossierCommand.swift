@@ -117,7 +117,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a report.", subcommands: [Weekly.self])
 
     struct Weekly: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one week's report (default: the week of the as-of date).")
+        static let configuration = CommandConfiguration(
+            abstract: "Print one week's report (default: the week of the as-of date).")
 
         @OptionGroup var site: SiteArgument
         @Option(help: "The ISO week, e.g. 2022-W14.") var week: ISOWeek?

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A build's stage on one line of a terminal, rewritten in place and cleared at the
@@ -28,7 +28,8 @@ final class ProgressLine: Sendable {
     static func text(_ progress: Dossier.Progress) -> String {
         switch progress {
         case .loading: return "reading and checking the records…"
-        case .rendering(let done, let total): return "rendering pages \(done)/\(total) (\(total == 0 ? 100 : done * 100 / total) %)"
+        case .rendering(let done, let total):
+            return "rendering pages \(done)/\(total) (\(total == 0 ? 100 : done * 100 / total) %)"
         case .indexing: return "writing the search index, feed and data…"
         case .checkingLinks: return "checking every link…"
         case .swapping: return "putting the new site in place…"

@@ -51,10 +51,13 @@ public struct DiffMarkdown: Sendable {
         section("Articles removed", diff.articlesRemoved.map { "**\(escape($0.title))** — `\($0.file)`" })
 
         if !diff.issuesUnreadable.isEmpty {
-            out += "\n> **Issues not compared:** issues.csv could not be read at "
+            out +=
+                "\n> **Issues not compared:** issues.csv could not be read at "
                 + diff.issuesUnreadable.map { "`\($0)`" }.joined(separator: " and ") + ".\n"
         } else if !diff.issuesNotCompared.isEmpty {
-            out += "\n> **Not compared** (their rows have mistakes): " + diff.issuesNotCompared.map(escape).joined(separator: ", ") + "\n"
+            out +=
+                "\n> **Not compared** (their rows have mistakes): " + diff.issuesNotCompared.map(escape).joined(separator: ", ")
+                + "\n"
         }
         for revision in diff.problems {
             let errors = revision.diagnostics.filter { $0.severity == .error }.count
@@ -64,7 +67,8 @@ public struct DiffMarkdown: Sendable {
             if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
             out += "\n### Problems at `\(revision.revision)` (\(counts.joined(separator: ", ")))\n\n"
             for diagnostic in revision.diagnostics {
-                out += "- `\(diagnostic.location)`: \(diagnostic.severity.rawValue): \(escape(diagnostic.message)) [\(diagnostic.rule.rawValue)]\n"
+                out +=
+                    "- `\(diagnostic.location)`: \(diagnostic.severity.rawValue): \(escape(diagnostic.message)) [\(diagnostic.rule.rawValue)]\n"
             }
         }
         return out

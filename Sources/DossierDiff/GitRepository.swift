@@ -51,7 +51,8 @@ public struct GitRepository: Sendable {
 
     /// The best common ancestor of two commits, for `A...B`.
     public func mergeBase(_ a: String, _ b: String) throws -> String {
-        String(decoding: try Self.git(["merge-base", a, b], in: top), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(decoding: try Self.git(["merge-base", a, b], in: top), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// The files under the site's `content/` at `commit`, by path relative to the site
@@ -159,7 +160,8 @@ public struct GitRepository: Sendable {
         group.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure.failed("git \(arguments.first ?? "")", message.isEmpty ? "exit status \(process.terminationStatus)" : message)
+            throw Failure.failed(
+                "git \(arguments.first ?? "")", message.isEmpty ? "exit status \(process.terminationStatus)" : message)
         }
         return output
     }

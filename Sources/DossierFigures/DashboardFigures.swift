@@ -80,7 +80,9 @@ public struct DashboardFigures: Sendable {
             hoursByTier[issue.tier.map(String.init) ?? "none", default: []].append(hours)
             hoursByCategory[issue.category ?? "none", default: []].append(hours)
             if let category = issue.category, let target = timeline.target(issue) {
-                if target.isMet(by: resolved) { slaByCategory[category, default: SLACompliance()].met += 1 } else {
+                if target.isMet(by: resolved) {
+                    slaByCategory[category, default: SLACompliance()].met += 1
+                } else {
                     slaByCategory[category, default: SLACompliance()].breached += 1
                 }
             }

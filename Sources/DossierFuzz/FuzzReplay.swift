@@ -12,7 +12,8 @@ enum FuzzReplay {
         for path in CommandLine.arguments.dropFirst() {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
+            let files =
+                isDirectory.boolValue
                 ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" } : [path]
             for file in files {
                 if let data = FileManager.default.contents(atPath: file) { FuzzHarness.run(data) }

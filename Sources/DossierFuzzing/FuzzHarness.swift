@@ -42,7 +42,9 @@ public enum FuzzHarness {
             guard case .success(let text) = TextDecoder.decode(Data(body), as: .utf8),
                 case .success(let project) = YAMLReader.read(text, file: "content/project.yml")
             else { return }
-            let issues = CSVParser().parse("id,title,status,opened,category\nFK-1,t,closed,2022-04-01,bug\n", file: "content/issues.csv").0
+            let issues = CSVParser().parse(
+                "id,title,status,opened,category\nFK-1,t,closed,2022-04-01,bug\n", file: "content/issues.csv"
+            ).0
             validateAndRender(RawSite(root: root, project: project, issues: issues))
         default:
             let text = String(decoding: body, as: UTF8.self)
@@ -78,11 +80,13 @@ public enum FuzzHarness {
         let asOf = Date(timeIntervalSince1970: 1_650_000_000)
         _ = DashboardFigures(site: site, asOf: asOf)
         for note in site.weeklyNotes { _ = WeekFigures(site: site, week: note.week) }
-        let documents = site.issues.flatMap { [$0.description, $0.resolution] }.compactMap { $0 }
+        let documents =
+            site.issues.flatMap { [$0.description, $0.resolution] }.compactMap { $0 }
             + site.articles.map(\.body) + site.weeklyNotes.map(\.body)
         for document in documents {
             let html = document.render(
-                destinations: site.targets(of: document).map { $0.href(fromRoot: "../") }, titles: site.referenceTitles(of: document))
+                destinations: site.targets(of: document).map { $0.href(fromRoot: "../") },
+                titles: site.referenceTitles(of: document))
             _ = HTMLPage(html: html)
         }
     }

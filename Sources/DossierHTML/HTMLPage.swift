@@ -37,8 +37,9 @@ public struct HTMLPage: Sendable {
             (references, anchors) = Self.links(html)
             return
         }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         var bytes = Array(html.utf8)
         guard !bytes.isEmpty else { return }
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -96,7 +97,8 @@ public struct HTMLPage: Sendable {
                     case "href", "src":
                         let value = attributes[index + 1].map { String(cString: $0) } ?? ""
                         let line = Int(parser.pointee.input?.pointee.line ?? 0)
-                        collector.references.append(HTMLPage.Reference(element: elementName(), attribute: attribute, value: value, line: line))
+                        collector.references.append(
+                            HTMLPage.Reference(element: elementName(), attribute: attribute, value: value, line: line))
                     case "id":
                         collector.anchors.insert(attributes[index + 1].map { String(cString: $0) } ?? "")
                     case "name" where asciiName ? HTMLPage.isName(name, "a") : elementName() == "a":
@@ -108,7 +110,9 @@ public struct HTMLPage: Sendable {
             }
             if collector.skipped > 0 {
                 collector.skipped += 1
-            } else if asciiName ? skippedNames.contains(where: { HTMLPage.isName(name, $0) }) : HTMLPage.skippedElements.contains(elementName()) {
+            } else if asciiName
+                ? skippedNames.contains(where: { HTMLPage.isName(name, $0) }) : HTMLPage.skippedElements.contains(elementName())
+            {
                 collector.skipped += 1
             }
         }
@@ -125,7 +129,9 @@ public struct HTMLPage: Sendable {
         defer { htmlFreeParserCtxt(parser) }
         _ = htmlCtxtUseOptions(
             parser,
-            Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
+            Int32(
+                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue))
         parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
         withExtendedLifetime(collector) {
             html.withUTF8 { buffer in
@@ -153,7 +159,9 @@ public struct HTMLPage: Sendable {
         lower.withUTF8Buffer { expected in
             for index in expected.indices {
                 let byte = name[index]
-                guard byte == expected[index] || (byte >= 0x41 && byte <= 0x5A && byte + 0x20 == expected[index]) else { return false }
+                guard byte == expected[index] || (byte >= 0x41 && byte <= 0x5A && byte + 0x20 == expected[index]) else {
+                    return false
+                }
             }
             return name[expected.count] == 0
         }
@@ -176,7 +184,6 @@ public struct HTMLPage: Sendable {
     ]
     private static let skippedElements: Set<String> = ["script", "style", "template", "noscript", "svg"]
 
-
     private mutating func visit(_ node: UnsafeMutablePointer<xmlNode>) {
         var current: UnsafeMutablePointer<xmlNode>? = node
         while let n = current {
@@ -185,7 +192,8 @@ public struct HTMLPage: Sendable {
                 let name = String(cString: n.pointee.name).lowercased()
                 for attribute in ["href", "src"] {
                     if let value = Self.attribute(n, attribute) {
-                        references.append(Reference(element: name, attribute: attribute, value: value, line: Int(xmlGetLineNo(n))))
+                        references.append(
+                            Reference(element: name, attribute: attribute, value: value, line: Int(xmlGetLineNo(n))))
                     }
                 }
                 if let id = Self.attribute(n, "id") { anchors.insert(id) }

@@ -180,20 +180,27 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// footnotes and the places that cite them. A link to a heading of the document is
     /// rewritten by the caller (`FragmentIDs.id(forAnchor:in:)`).
     public func render(
-        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page,
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(),
+        ids: FragmentIDs = .page,
         omittingTitle: Bool = false
     ) -> String {
-        render(destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle, readingSections: false).html
+        render(
+            destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle,
+            readingSections: false
+        ).html
     }
 
     /// Renders the document as `render(destinations:titles:labels:)` does and reads its
     /// text, split at headings, from the same parse: what the search index keeps of it,
     /// without parsing the HTML again.
     public func renderWithSections(
-        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(), ids: FragmentIDs = .page,
+        destinations: [String?], titles: [String?]? = nil, labels: AccessibleLabels = AccessibleLabels(),
+        ids: FragmentIDs = .page,
         omittingTitle: Bool = false
     ) -> RenderedMarkdown {
-        render(destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle, readingSections: true)
+        render(
+            destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle,
+            readingSections: true)
     }
 
     /// `omittingTitle` leaves out the opening `# Title` (see `opensWithTitle`), for a
@@ -227,7 +234,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             if readingSections {
                 // Read before the headings below become HTML blocks.
                 var reader = SectionReader(
-                    headings: zip(walker.headingNodes, headingIDs).dropFirst(skipped).map { (node: $0, anchor: $1) }, labels: labels)
+                    headings: zip(walker.headingNodes, headingIDs).dropFirst(skipped).map { (node: $0, anchor: $1) },
+                    labels: labels)
                 sections = reader.read(root)
                 backReferences = reader.footnoteBackReferences
             }
@@ -238,7 +246,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 var html = inner.hasPrefix(tag) ? tag + " id=\"\(anchor)\"" + inner.dropFirst(tag.count) : inner
                 let close = "</h\(heading.level)>"
                 if let label = labels.headingLink, let end = html.range(of: close, options: .backwards) {
-                    let link = " <a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"\(HTMLText.escapeAttribute(label)): "
+                    let link =
+                        " <a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"\(HTMLText.escapeAttribute(label)): "
                         + "\(HTMLText.escapeAttribute(heading.text))\">#</a>"
                     html.replaceSubrange(end.lowerBound..<end.lowerBound, with: link)
                 }
@@ -297,7 +306,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let suffix = id.dropFirst(label.count)
                 let k = suffix.isEmpty ? 1 : Int(suffix.dropFirst()) ?? 1
                 let n = Int(number) ?? 0
-                return "<sup class=\"footnote-ref\"><a href=\"#\(ids.footnote(n))\" id=\"\(ids.footnoteReference(n, citation: k))\" data-footnote-ref>\(number)</a>"
+                return
+                    "<sup class=\"footnote-ref\"><a href=\"#\(ids.footnote(n))\" id=\"\(ids.footnoteReference(n, citation: k))\" data-footnote-ref>\(number)</a>"
             }
             if match.output.definition != nil {
                 note += 1
@@ -326,7 +336,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             html = html.replacing(#"aria-label="Back to content""#, with: "aria-label=\"\(HTMLText.escapeAttribute(back))\"")
         }
         if let heading = labels.footnotes {
-            html = html.replacing(section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
+            html = html.replacing(
+                section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
         }
         return html
     }

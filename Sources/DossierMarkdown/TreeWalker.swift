@@ -51,7 +51,9 @@ struct TreeWalker {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 links.append(
-                    MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: linkPosition(node, url: url)))
+                    MarkdownLink(
+                        kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: linkPosition(node, url: url))
+                )
                 linkNodes.append(node)
             case CMARK_NODE_TEXT where !insideLink.contains(node):
                 splitReferences(node)
@@ -219,7 +221,9 @@ struct WikiReference: Equatable {
     /// runs over every text node of every record.
     static func scan(_ text: String) -> [WikiReference] {
         let bytes = text.utf8
-        let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), newline = UInt8(ascii: "\n")
+        let open = UInt8(ascii: "[")
+        let close = UInt8(ascii: "]")
+        let newline = UInt8(ascii: "\n")
         guard bytes.contains(open) else { return [] }
         var found: [WikiReference] = []
         var index = bytes.startIndex

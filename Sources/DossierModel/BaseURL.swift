@@ -155,14 +155,19 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
             return .success(host.lowercased() + port)
         }
         // Only characters a reg-name may hold, or ones an IRI's ireg-name may (non-ASCII).
-        guard host.unicodeScalars.allSatisfy({ $0.value > 0x7F || isASCIILetter($0) || isDigit($0) || $0 == "%" || hostCharacters.contains($0) })
+        guard
+            host.unicodeScalars.allSatisfy({
+                $0.value > 0x7F || isASCIILetter($0) || isDigit($0) || $0 == "%" || hostCharacters.contains($0)
+            })
         else { return .failure(.badAuthority(authority)) }
         return .success(encode(String(host).lowercased(), keeping: hostCharacters) + port)
     }
 
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-    private static func isHexDigit(_ s: Unicode.Scalar) -> Bool { isDigit(s) || ("a"..."f").contains(s) || ("A"..."F").contains(s) }
+    private static func isHexDigit(_ s: Unicode.Scalar) -> Bool {
+        isDigit(s) || ("a"..."f").contains(s) || ("A"..."F").contains(s)
+    }
     private static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])

@@ -62,11 +62,14 @@ struct DateColumn {
         }
         if written.isDotted {
             if order != .dayFirst {
-                diagnostics.append(.dateOrderContradiction(field: field, value: text, written: .dayFirst, dotted: true, column: self, at: location))
+                diagnostics.append(
+                    .dateOrderContradiction(
+                        field: field, value: text, written: .dayFirst, dotted: true, column: self, at: location))
                 return nil
             }
         } else if let proven = written.provenOrder, proven != order {
-            diagnostics.append(.dateOrderContradiction(field: field, value: text, written: proven, dotted: false, column: self, at: location))
+            diagnostics.append(
+                .dateOrderContradiction(field: field, value: text, written: proven, dotted: false, column: self, at: location))
             return nil
         } else if written.isAmbiguous, let setting, setting != order {
             diagnostics.append(.dateOrderAgainstDots(field: field, value: text, column: self, setting: setting, at: location))
@@ -101,7 +104,8 @@ struct DateColumns {
         _ fields: [String], extra: [String: Int] = [:], in table: MappedTable, settings: ProjectSettings,
         reportsLocalTimes: Bool, diagnostics: inout DiagnosticList
     ) {
-        let present = fields.compactMap { field in table.columns[field].map { (field, $0) } }
+        let present =
+            fields.compactMap { field in table.columns[field].map { (field, $0) } }
             + extra.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
         var evidence = Array(repeating: Evidence(), count: present.count)
         if settings.dateOrder != .dayFirst, !present.isEmpty {
@@ -150,7 +154,8 @@ struct DateColumns {
                 case .language:
                     undecided.append((column, cell))
                 case .dots where settings.dateOrder == nil && own.proof == nil:
-                    diagnostics.append(.dateOrderFromDots(field: field, value: cell.value.trimmed, column: column, at: cell.location))
+                    diagnostics.append(
+                        .dateOrderFromDots(field: field, value: cell.value.trimmed, column: column, at: cell.location))
                 default:
                     break
                 }
@@ -159,7 +164,10 @@ struct DateColumns {
         }
         if !undecided.isEmpty {
             diagnostics.append(
-                .ambiguousDateOrder(undecided.sorted { $0.cell.location < $1.cell.location }.map { ($0.column, $0.cell.value.trimmed, $0.cell.location) }))
+                .ambiguousDateOrder(
+                    undecided.sorted { $0.cell.location < $1.cell.location }.map {
+                        ($0.column, $0.cell.value.trimmed, $0.cell.location)
+                    }))
         }
     }
 

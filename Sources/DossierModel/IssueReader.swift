@@ -66,7 +66,9 @@ struct IssueReader {
         var severalValues: [String: [SourceLocation]] = [:]
         /// The first non-empty value of `field` among its columns.
         func firstValue(_ field: String, in row: CSVRow) -> String? {
-            guard let columns = repeatedColumns.first(where: { $0.field == field })?.columns else { return mapped.text(field, in: row) }
+            guard let columns = repeatedColumns.first(where: { $0.field == field })?.columns else {
+                return mapped.text(field, in: row)
+            }
             let values = columns.compactMap { $0 < row.cells.count ? row.cells[$0].value.trimmed : nil }.filter { !$0.isEmpty }
             if Set(values).count > 1 { severalValues[field, default: []].append(mapped.location("id", in: row)) }
             return values.first
@@ -126,7 +128,9 @@ struct IssueReader {
                     return status
                 }
                 diagnostics.append(
-                    .unknownValue(.issueStatus, field: "status", value: text, expected: IssueStatus.allCases.map(\.rawValue), at: at("status")))
+                    .unknownValue(
+                        .issueStatus, field: "status", value: text, expected: IssueStatus.allCases.map(\.rawValue),
+                        at: at("status")))
                 return nil
             }
             if status == nil {
@@ -188,7 +192,8 @@ struct IssueReader {
             if let opened, let r = resolved, r.instant < opened.instant, !(r.isDateOnly && r.day >= opened.day) {
                 diagnostics.append(
                     .resolvedBeforeOpened(
-                        resolved: r, resolvedFit: resolvedFit, opened: opened, openedFit: openedRead?.fit ?? .exact, clock: settings.clock,
+                        resolved: r, resolvedFit: resolvedFit, opened: opened, openedFit: openedRead?.fit ?? .exact,
+                        clock: settings.clock,
                         takenFrom: resolvedSource?.header, at: resolvedSource?.location ?? at("resolved")))
                 valid = false
             }
@@ -198,7 +203,8 @@ struct IssueReader {
             if let text = mapped.text("tier", in: row) {
                 tier = value(text, field: "tier", aliases: FieldAliases.tiers).flatMap { Int($0) }
                 if tier == nil {
-                    diagnostics.append(.unknownValue(.issueTier, field: "tier", value: text, expected: ["1", "2", "3"], at: at("tier")))
+                    diagnostics.append(
+                        .unknownValue(.issueTier, field: "tier", value: text, expected: ["1", "2", "3"], at: at("tier")))
                 }
             }
             var priority = IssuePriority.normal
@@ -207,7 +213,9 @@ struct IssueReader {
                     priority = p
                 } else {
                     diagnostics.append(
-                        .unknownValue(.issuePriority, field: "priority", value: text, expected: IssuePriority.allCases.map(\.rawValue), at: at("priority")))
+                        .unknownValue(
+                            .issuePriority, field: "priority", value: text, expected: IssuePriority.allCases.map(\.rawValue),
+                            at: at("priority")))
                 }
             }
             var category: String?
@@ -216,7 +224,8 @@ struct IssueReader {
                 if category == nil {
                     diagnostics.append(
                         .unknownValue(
-                            .issueCategory, field: "category", value: text, expected: settings.categories.map(\.id), at: at("category"),
+                            .issueCategory, field: "category", value: text, expected: settings.categories.map(\.id),
+                            at: at("category"),
                             suggestFrom: settings.categories.flatMap { [$0.id, $0.label] }))
                 }
             }
@@ -258,14 +267,17 @@ struct IssueReader {
                     id: id, title: title, status: status, opened: opened, resolved: resolved, tier: tier,
                     category: category, priority: priority, module: firstValue("module", in: row),
                     reporter: mapped.text("reporter", in: row), owner: mapped.text("owner", in: row), due: due,
-                    updated: updated, milestone: milestone, tags: tags, description: description, resolution: resolution, extra: extra,
+                    updated: updated, milestone: milestone, tags: tags, description: description, resolution: resolution,
+                    extra: extra,
                     location: at("id")))
         }
         diagnostics.append(contentsOf: problems)
         for (field, columns) in repeatedColumns {
             if let rows = severalValues[field], let first = rows.first {
                 diagnostics.append(
-                    .severalValues(field, header: table.header[columns[0]].value.trimmed, count: rows.count, firstRow: first, at: table.header[columns[1]].location))
+                    .severalValues(
+                        field, header: table.header[columns[0]].value.trimmed, count: rows.count, firstRow: first,
+                        at: table.header[columns[1]].location))
             }
         }
         if let updatedColumn, let first = resolvedFromUpdated.first {
@@ -281,7 +293,9 @@ struct IssueReader {
     /// Letters, digits, `.`, `_` and `-`; not `.` or `..`.
     static func isValidID(_ id: String) -> Bool {
         id != "." && id != ".." && !id.hasPrefix(".")
-            && id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
+            && id.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+            }
     }
 
     /// A cell value through `issues.values`, then the built-in aliases.

@@ -156,7 +156,8 @@ struct LinkResolver {
         if pathPart.isEmpty {
             guard let fragment else { return (.none, nil) }
             if !source.document.headings.contains(where: { $0.anchor == fragment }) {
-                diagnostics.append(.brokenAnchor(fragment, in: "this page", candidates: source.document.headings.map(\.anchor), at: location))
+                diagnostics.append(
+                    .brokenAnchor(fragment, in: "this page", candidates: source.document.headings.map(\.anchor), at: location))
             }
             return (.fragment(fragment), nil)
         }

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+
 /// Where a link of a record goes, once checked.
 public enum LinkTarget: Hashable, Sendable {
     /// An absolute URL with a safe scheme, written as it is.

@@ -23,10 +23,13 @@ enum MilestoneReader {
         }
         let extraColumns = mapped.extraColumns
         let extraHeaders = Set(extraColumns.map { FieldAliases.fold(table.header[$0].value) })
-        for (name, location) in settings.milestoneGroups ?? [] where name != "scope" && !extraHeaders.contains(FieldAliases.fold(name)) {
-            diagnostics.append(.unknownMilestoneGroup(name, extraHeaders: extraColumns.map { table.header[$0].value.trimmed }, at: location))
+        for (name, location) in settings.milestoneGroups ?? []
+        where name != "scope" && !extraHeaders.contains(FieldAliases.fold(name)) {
+            diagnostics.append(
+                .unknownMilestoneGroup(name, extraHeaders: extraColumns.map { table.header[$0].value.trimmed }, at: location))
         }
-        let dates = DateColumns(["due", "done"], in: mapped, settings: settings, reportsLocalTimes: false, diagnostics: &diagnostics)
+        let dates = DateColumns(
+            ["due", "done"], in: mapped, settings: settings, reportsLocalTimes: false, diagnostics: &diagnostics)
         var milestones: [Milestone] = []
         var seen: [String: SourceLocation] = [:]
         var titles: [(id: String, title: String)] = []
@@ -38,12 +41,15 @@ enum MilestoneReader {
                 return
             }
             if let first = seen[id] {
-                diagnostics.append(.duplicate(.milestone, kind: "milestone", id: id, first: first, at: mapped.location("id", in: row)))
+                diagnostics.append(
+                    .duplicate(.milestone, kind: "milestone", id: id, first: first, at: mapped.location("id", in: row)))
                 return
             }
             seen[id] = mapped.location("id", in: row)
             let title = mapped.text("title", in: row)
-            if title == nil, mapped.columns["title"] != nil { diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row))) }
+            if title == nil, mapped.columns["title"] != nil {
+                diagnostics.append(.missingValue(.milestone, field: "title", at: mapped.location("title", in: row)))
+            }
             if let title { titles.append((id, title)) }
 
             /// A milestone date is a day: a datetime gives its day in the project's zone.
@@ -84,6 +90,7 @@ enum MilestoneReader {
 extension Diagnostic {
     /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
     static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
-        .unknownValue(.projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
+        .unknownValue(
+            .projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
     }
 }

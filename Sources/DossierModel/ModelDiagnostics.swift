@@ -21,10 +21,13 @@ extension Diagnostic {
 
     /// A date or datetime cell that is none; `reason` says why when more can be said
     /// than that it is none of the forms (`WrittenTime.Refusal`).
-    static func badDate(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation) -> Diagnostic {
+    static func badDate(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation)
+        -> Diagnostic
+    {
         if let reason {
             return .error(
-                rule, at: location, "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29, a datetime 2022-04-29 14:50)")
+                rule, at: location,
+                "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29, a datetime 2022-04-29 14:50)")
         }
         return .error(
             rule, at: location,
@@ -32,7 +35,9 @@ extension Diagnostic {
     }
 
     /// A day cell that is none, as `badDate`.
-    static func badDay(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation) -> Diagnostic {
+    static func badDay(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation)
+        -> Diagnostic
+    {
         if let reason {
             return .error(rule, at: location, "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29)")
         }
@@ -47,7 +52,9 @@ extension Diagnostic {
     }
 
     /// An id defined a second time; `first` is where it was defined first.
-    static func duplicate(_ rule: Rule, kind: String, id: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+    static func duplicate(_ rule: Rule, kind: String, id: String, first: SourceLocation, at location: SourceLocation)
+        -> Diagnostic
+    {
         .error(rule, at: location, "\(kind) \"\(id)\" is already defined at line \(first.line)")
     }
 
@@ -130,17 +137,20 @@ extension Diagnostic {
         resolved: RecordTime, resolvedFit: LocalTimeFit, opened: RecordTime, openedFit: LocalTimeFit, clock: ProjectClock,
         takenFrom: String? = nil, at location: SourceLocation
     ) -> Diagnostic {
-        let what = takenFrom.map { "the resolved time taken from \"\($0)\", \(clock.describe(resolved))," }
+        let what =
+            takenFrom.map { "the resolved time taken from \"\($0)\", \(clock.describe(resolved))," }
             ?? "resolved \(clock.describe(resolved))"
         var message = "\(what) is before opened \(clock.describe(opened))"
         let zone = clock.timeZone.identifier
-        let notes = [("opened", opened, openedFit), ("resolved", resolved, resolvedFit)].compactMap { field, time, fit -> String? in
+        let notes = [("opened", opened, openedFit), ("resolved", resolved, resolvedFit)].compactMap {
+            field, time, fit -> String? in
             switch fit {
             case .exact: return nil
             case .skipped(let gap, _):
                 let minutes = gap / 60
                 let length = minutes % 60 == 0 ? (minutes == 60 ? "1 hour" : "\(minutes / 60) hours") : "\(minutes) minutes"
-                return "\(field) was moved \(length) forward to \(clock.describe(time)), as the clocks skip its written time in \(zone)"
+                return
+                    "\(field) was moved \(length) forward to \(clock.describe(time)), as the clocks skip its written time in \(zone)"
             case .repeated:
                 return "\(field) \(clock.describe(time)) happens twice in \(zone) and was read as the first"
             }
@@ -154,7 +164,8 @@ extension Diagnostic {
     static func severalValues(_ field: String, header: String, count: Int, firstRow: SourceLocation, at location: SourceLocation)
         -> Diagnostic
     {
-        let rows = count == 1 ? "1 issue (line \(firstRow.line)) has" : "\(count) issues (the first at line \(firstRow.line)) have"
+        let rows =
+            count == 1 ? "1 issue (line \(firstRow.line)) has" : "\(count) issues (the first at line \(firstRow.line)) have"
         return .warning(
             field == "milestone" ? .issueMilestone : .csvHeader, at: location,
             "\(rows) more than one \"\(header)\"; an issue has one \(field), so the first is taken")
@@ -188,12 +199,14 @@ extension Diagnostic {
     static func issueIDsDifferInCase(_ id: String, first: String, line: Int, at location: SourceLocation) -> Diagnostic {
         .error(
             .issueDuplicate, at: location,
-            "issue \"\(id)\" and issue \"\(first)\" (line \(line)) differ only in case; their pages would be one file on Windows, macOS and in a zip")
+            "issue \"\(id)\" and issue \"\(first)\" (line \(line)) differ only in case; their pages would be one file on Windows, macOS and in a zip"
+        )
     }
 
     /// An issue whose page would be the problem list's own, issues/index.html.
     static func issueOnListPage(_ id: String, at location: SourceLocation) -> Diagnostic {
-        .error(.issueId, at: location, "id \"\(id)\" would make issues/index.html, the problem list's own page; choose another id")
+        .error(
+            .issueId, at: location, "id \"\(id)\" would make issues/index.html, the problem list's own page; choose another id")
     }
 
     /// `"Решена" (resolved)`, or `"resolved"` when the word is the canonical one.
@@ -206,7 +219,9 @@ extension Diagnostic {
 extension Diagnostic {
     /// A `timezone` that is no IANA zone name.
     static func unknownTimeZone(_ zone: String, at location: SourceLocation) -> Diagnostic {
-        .error(.projectValue, at: location, "unknown time zone \"\(zone)\"; write an IANA name such as Asia/Shanghai or Europe/Moscow")
+        .error(
+            .projectValue, at: location,
+            "unknown time zone \"\(zone)\"; write an IANA name such as Asia/Shanghai or Europe/Moscow")
     }
 
     /// A category's `sla` that is no duration (`SLADuration`).
@@ -265,7 +280,8 @@ extension Diagnostic {
             .csvHeader, at: location,
             text.isEmpty
                 ? "the first row is not a header row: it has no column names; delete the lines above the header row"
-                : "the first row is not a header row: it holds only \"\(text)\"; if the header row comes further down (a sheet's title above it), delete the lines above it")
+                : "the first row is not a header row: it holds only \"\(text)\"; if the header row comes further down (a sheet's title above it), delete the lines above it"
+        )
     }
 
     /// A row with fewer fields than the header.
@@ -274,9 +290,11 @@ extension Diagnostic {
     }
     /// The hint names the file's own delimiter: a `;` file is not told about commas.
     static func rowTooLong(_ fields: Int, header: Int, delimiter: Character, at location: SourceLocation) -> Diagnostic {
-        let held = delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
+        let held =
+            delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
         return .error(
-            .csvRowLength, at: location, "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
+            .csvRowLength, at: location,
+            "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
     }
 }
 
@@ -297,7 +315,8 @@ extension Diagnostic {
         return .warning(
             .dateOrder, at: location,
             "\(column.field) \"\(value)\" is read \(column.order.rawValue) as \(used), the usual order for language \(language)\(also): "
-                + "no date in \(scope) has a day above 12; if it means \(alternative), add \"dates: \(other.rawValue)\" to content/project.yml")
+                + "no date in \(scope) has a day above 12; if it means \(alternative), add \"dates: \(other.rawValue)\" to content/project.yml"
+        )
     }
 
     /// A slash or dash date that could be read both ways, in a column made day-first by
@@ -325,7 +344,8 @@ extension Diagnostic {
         default: because = "this column is read \(column.order.rawValue)"
         }
         let what = dotted ? "is dotted, so \(written.rawValue)" : "is \(written.rawValue)"
-        return .error(.dateOrder, at: location, "\(field) \"\(value)\" \(what), but \(because); a column's dates are read one way")
+        return .error(
+            .dateOrder, at: location, "\(field) \"\(value)\" \(what), but \(because); a column's dates are read one way")
     }
 
     /// A slash or dash date that `dates: month-first` would read otherwise than the
@@ -394,7 +414,9 @@ extension Diagnostic {
 
     /// A raw HTML link to an id the target page does not have.
     static func rawHTMLBrokenAnchor(_ anchor: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-        .error(.brokenAnchor, at: location, "raw HTML links to #\(anchor), which is no id of that page\(Suggestion.hint(for: anchor, in: candidates))")
+        .error(
+            .brokenAnchor, at: location,
+            "raw HTML links to #\(anchor), which is no id of that page\(Suggestion.hint(for: anchor, in: candidates))")
     }
 
     /// A raw HTML link starting with `/`, which breaks when the site is opened from disk.
@@ -411,7 +433,8 @@ extension Diagnostic {
 
     /// A raw HTML link to no file of the site; raw HTML is not rewritten, so a link to a
     /// record's `.md` file stays one.
-    static func rawHTMLMissingPage(_ value: String, path: String, markdownSource: Bool, at location: SourceLocation) -> Diagnostic {
+    static func rawHTMLMissingPage(_ value: String, path: String, markdownSource: Bool, at location: SourceLocation) -> Diagnostic
+    {
         let hint =
             markdownSource
             ? "; raw HTML is written to the page as it is, so link the page (.html) or write a Markdown link [text](\(value))"
@@ -447,25 +470,30 @@ extension Diagnostic {
     static func articleOnGeneratedPage(_ file: String, page: String) -> Diagnostic {
         .error(
             .slugCollision, at: .start(of: file),
-            "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article")
+            "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article"
+        )
     }
 
     /// Two different tags whose pages would be one file (`C++` and `C#` are both `c`).
     static func tagsSharePage(_ tag: String, _ first: String, page: String, at location: SourceLocation) -> Diagnostic {
         .error(
             .slugCollision, at: location,
-            "tag \"\(tag)\" and tag \"\(first)\" would share the page \(page) (a tag's page name keeps its letters and digits); rename one")
+            "tag \"\(tag)\" and tag \"\(first)\" would share the page \(page) (a tag's page name keeps its letters and digits); rename one"
+        )
     }
 
     /// An article in a folder whose path is a page's (`handbook/x.html/` beside `x.md`):
     /// the folder and the page cannot both be written.
     static func articleInFolderNamedLikeAPage(_ file: String, folder: String) -> Diagnostic {
-        .error(.slugCollision, at: .start(of: file), "\(file) is in the folder \(folder), which is also a page's name; rename the folder")
+        .error(
+            .slugCollision, at: .start(of: file),
+            "\(file) is in the folder \(folder), which is also a page's name; rename the folder")
     }
 
     /// A file under handbook/ copied to where a page is written.
     static func handbookFileOnPage(_ file: String, page: String) -> Diagnostic {
-        .error(.slugCollision, at: .start(of: file), "\(file) would be copied to \(page), where a page is written; rename the file")
+        .error(
+            .slugCollision, at: .start(of: file), "\(file) would be copied to \(page), where a page is written; rename the file")
     }
 }
 
@@ -473,8 +501,11 @@ extension Diagnostic {
 extension Diagnostic {
     /// `[[x]]` naming no record; `draft` when x is an article left out of this build. The
     /// hint matches `slug` against `names`, nil once enough hints were given.
-    static func brokenReference(_ target: String, draft: Bool, slug: String, names: [String]?, at location: SourceLocation) -> Diagnostic {
-        let reason = draft ? "article \"\(target)\" is a draft, left out of this build" : "no article, issue or milestone \"\(target)\""
+    static func brokenReference(_ target: String, draft: Bool, slug: String, names: [String]?, at location: SourceLocation)
+        -> Diagnostic
+    {
+        let reason =
+            draft ? "article \"\(target)\" is a draft, left out of this build" : "no article, issue or milestone \"\(target)\""
         return .error(.brokenReference, at: location, reason + (names.map { Suggestion.hint(for: slug, in: $0) } ?? ""))
     }
 
@@ -485,7 +516,9 @@ extension Diagnostic {
 
     /// A link starting with `/`, which breaks when the site is opened from disk.
     static func serverRootLink(_ destination: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "\"\(destination)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
+        .error(
+            .brokenLink, at: location,
+            "\"\(destination)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
     }
 
     /// A link that climbs out of content/ with `..`.
@@ -513,7 +546,8 @@ extension Diagnostic {
     static func emptyLinkTarget(_ destination: String, at location: SourceLocation) -> Diagnostic {
         .warning(
             .brokenLink, at: location,
-            destination.isEmpty ? "link with an empty target is shown as plain text; write where it goes"
+            destination.isEmpty
+                ? "link with an empty target is shown as plain text; write where it goes"
                 : "link to \"#\" alone goes nowhere and is shown as plain text; write the heading's anchor")
     }
 

@@ -53,7 +53,9 @@ struct NoteReader {
                     status = value.scalar.flatMap { RAGStatus(word: $0) }
                     if status == nil {
                         diagnostics.append(
-                            .unknownValue(.weekField, field: "status", value: value.scalar ?? value.typeName, expected: RAGStatus.writtenForms, at: value.location))
+                            .unknownValue(
+                                .weekField, field: "status", value: value.scalar ?? value.typeName,
+                                expected: RAGStatus.writtenForms, at: value.location))
                     }
                 case "completion":
                     guard !value.isNull else { break }
@@ -61,11 +63,14 @@ struct NoteReader {
                     if let text, let number = Int(text), (0...100).contains(number) {
                         completion = number
                     } else {
-                        diagnostics.append(.wrongType(.weekField, key: "completion", expected: "a whole number from 0 to 100", node: value))
+                        diagnostics.append(
+                            .wrongType(.weekField, key: "completion", expected: "a whole number from 0 to 100", node: value))
                     }
                 case "summary":
                     guard !value.isNull else { break }
-                    if let text = value.scalar { summary = text } else {
+                    if let text = value.scalar {
+                        summary = text
+                    } else {
                         diagnostics.append(.wrongType(.weekField, key: "summary", expected: "one line of text", node: value))
                     }
                 case "attendees":
@@ -75,9 +80,12 @@ struct NoteReader {
                 }
             }
             documents.append(
-                DocumentSource(document: body, file: note.file, baseFolder: "weekly", page: .weekly(week), title: week.description))
+                DocumentSource(
+                    document: body, file: note.file, baseFolder: "weekly", page: .weekly(week), title: week.description))
             result.append(
-                WeeklyNote(week: week, status: status, completion: completion, summary: summary, attendees: attendees, body: body, file: note.file))
+                WeeklyNote(
+                    week: week, status: status, completion: completion, summary: summary, attendees: attendees, body: body,
+                    file: note.file))
         }
         return result.sorted { $0.week < $1.week }
     }
@@ -124,7 +132,9 @@ struct NoteReader {
                 guard !value.isNull else { continue }
                 switch key {
                 case "title":
-                    if let text = value.scalar { title = text } else {
+                    if let text = value.scalar {
+                        title = text
+                    } else {
                         diagnostics.append(.wrongType(.articleField, key: key, expected: "text", node: value))
                     }
                 case "tags":
@@ -132,36 +142,52 @@ struct NoteReader {
                     for (index, tag) in tags.enumerated() {
                         let page = SitePage.tagSlug(tag)
                         if let first = tagPages[page], first != tag {
-                            diagnostics.append(.tagsSharePage(tag, first, page: SitePage.tag(page).path, at: value.items?[index].location ?? value.location))
+                            diagnostics.append(
+                                .tagsSharePage(
+                                    tag, first, page: SitePage.tag(page).path, at: value.items?[index].location ?? value.location)
+                            )
                         } else {
                             tagPages[page] = tag
                         }
                     }
                 case "audience":
-                    if let a = value.scalar.flatMap(Audience.init(rawValue:)) { audience = a } else {
+                    if let a = value.scalar.flatMap(Audience.init(rawValue:)) {
+                        audience = a
+                    } else {
                         diagnostics.append(
-                            .unknownValue(.articleField, field: "audience", value: value.scalar ?? value.typeName, expected: Audience.allCases.map(\.rawValue), at: value.location))
+                            .unknownValue(
+                                .articleField, field: "audience", value: value.scalar ?? value.typeName,
+                                expected: Audience.allCases.map(\.rawValue), at: value.location))
                     }
                 case "owner":
                     owner = people(value, key: key, rule: .articleField, diagnostics: &diagnostics, single: true).first
                 case "updated":
-                    if let date = value.scalar.flatMap({ CivilDate(iso: $0) }) { updated = date } else {
-                        diagnostics.append(.wrongType(.articleField, key: key, expected: "a date such as 2022-04-29", node: value))
+                    if let date = value.scalar.flatMap({ CivilDate(iso: $0) }) {
+                        updated = date
+                    } else {
+                        diagnostics.append(
+                            .wrongType(.articleField, key: key, expected: "a date such as 2022-04-29", node: value))
                     }
                 case "issues":
                     let ids = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
                     for (index, id) in ids.enumerated() {
                         let location = value.items?[index].location ?? value.location
-                        if issueIDs.contains(id) { issues.append(id) } else {  // ids of every readable row
+                        if issueIDs.contains(id) {
+                            issues.append(id)
+                        } else {  // ids of every readable row
                             diagnostics.append(.unknownIssue(id, known: sortedIssueIDs, at: location))
                         }
                     }
                 case "weight":
-                    if let number = value.scalar.flatMap({ Int($0) }) { weight = number } else {
+                    if let number = value.scalar.flatMap({ Int($0) }) {
+                        weight = number
+                    } else {
                         diagnostics.append(.wrongType(.articleField, key: key, expected: "a whole number", node: value))
                     }
                 case "draft":
-                    if let flag = value.bool { draft = flag } else {
+                    if let flag = value.bool {
+                        draft = flag
+                    } else {
                         diagnostics.append(.wrongType(.articleField, key: key, expected: "true or false", node: value))
                     }
                 default:
@@ -193,7 +219,9 @@ struct NoteReader {
         }
         var result: [String] = []
         for item in items {
-            if let text = item.scalar { result.append(text) } else {
+            if let text = item.scalar {
+                result.append(text)
+            } else {
                 diagnostics.append(.wrongType(rule, key: key, expected: "a list of text values", node: item))
             }
         }

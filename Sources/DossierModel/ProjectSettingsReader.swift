@@ -40,7 +40,9 @@ struct ProjectSettingsReader {
                     settings.language = language
                 } else {
                     diagnostics.append(
-                        .unknownValue(.projectValue, field: "language", value: language, expected: ProjectSettings.languages, at: value.location))
+                        .unknownValue(
+                            .projectValue, field: "language", value: language, expected: ProjectSettings.languages,
+                            at: value.location))
                 }
             case "timezone":
                 guard let zone = text(key, value) else { break }
@@ -75,9 +77,11 @@ struct ProjectSettingsReader {
                 }
                 for (subkey, subkeyNode, subvalue) in team {
                     if subkey == "columns" {
-                        settings.teamColumns = readColumns(subvalue, key: "team.columns", fields: teamFields, diagnostics: &diagnostics)
+                        settings.teamColumns = readColumns(
+                            subvalue, key: "team.columns", fields: teamFields, diagnostics: &diagnostics)
                     } else {
-                        diagnostics.append(.unknownKey(.projectKey, key: "team.\(subkey)", known: ["team.columns"], at: subkeyNode.location))
+                        diagnostics.append(
+                            .unknownKey(.projectKey, key: "team.\(subkey)", known: ["team.columns"], at: subkeyNode.location))
                     }
                 }
             case "encoding":
@@ -88,7 +92,9 @@ struct ProjectSettingsReader {
                     settings.dateOrder = dateOrder
                 } else {
                     diagnostics.append(
-                        .unknownValue(.projectValue, field: "dates", value: order, expected: DateOrder.allCases.map(\.rawValue), at: value.location))
+                        .unknownValue(
+                            .projectValue, field: "dates", value: order, expected: DateOrder.allCases.map(\.rawValue),
+                            at: value.location))
                 }
             case "markdown":
                 guard let markdown = value.entries else {
@@ -100,10 +106,13 @@ struct ProjectSettingsReader {
                         if let allow = subvalue.bool {
                             settings.allowRawHTML = allow
                         } else {
-                            diagnostics.append(.wrongType(.projectValue, key: "markdown.unsafe_html", expected: "true or false", node: subvalue))
+                            diagnostics.append(
+                                .wrongType(.projectValue, key: "markdown.unsafe_html", expected: "true or false", node: subvalue))
                         }
                     } else {
-                        diagnostics.append(.unknownKey(.projectKey, key: "markdown.\(subkey)", known: ["markdown.unsafe_html"], at: subkeyNode.location))
+                        diagnostics.append(
+                            .unknownKey(
+                                .projectKey, key: "markdown.\(subkey)", known: ["markdown.unsafe_html"], at: subkeyNode.location))
                     }
                 }
             default:
@@ -122,7 +131,8 @@ struct ProjectSettingsReader {
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let entries = item.entries else {
-                diagnostics.append(.wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: item))
+                diagnostics.append(
+                    .wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: item))
                 continue
             }
             var id: String?
@@ -148,7 +158,8 @@ struct ProjectSettingsReader {
                         diagnostics.append(.badSLA(text, at: value.location))
                     }
                 default:
-                    diagnostics.append(.unknownKey(.projectKey, key: "categories.\(key)", known: ["id", "label", "sla"], at: keyNode.location))
+                    diagnostics.append(
+                        .unknownKey(.projectKey, key: "categories.\(key)", known: ["id", "label", "sla"], at: keyNode.location))
                 }
             }
             guard let id, !id.isEmpty else {
@@ -167,7 +178,9 @@ struct ProjectSettingsReader {
         return categories
     }
 
-    private static func readIssueMapping(_ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList) {
+    private static func readIssueMapping(
+        _ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList
+    ) {
         guard let entries = node.entries else {
             diagnostics.append(.wrongType(.projectValue, key: "issues", expected: "a map with columns and values", node: node))
             return
@@ -177,7 +190,8 @@ struct ProjectSettingsReader {
             case "columns":
                 // `updated` is no field of an issue, but names the column whose time stands in
                 // for an empty resolved date (see FieldAliases.updatedHeaders).
-                settings.columns = readColumns(value, key: "issues.columns", fields: issueFields + ["updated"], diagnostics: &diagnostics)
+                settings.columns = readColumns(
+                    value, key: "issues.columns", fields: issueFields + ["updated"], diagnostics: &diagnostics)
             case "values":
                 guard let fields = value.entries else {
                     diagnostics.append(.wrongType(.projectValue, key: "issues.values", expected: "a map per field", node: value))
@@ -193,14 +207,18 @@ struct ProjectSettingsReader {
                         continue
                     }
                     guard let pairs = map.entries else {
-                        diagnostics.append(.wrongType(.projectValue, key: "issues.values.\(field)", expected: "a map from value to value", node: map))
+                        diagnostics.append(
+                            .wrongType(
+                                .projectValue, key: "issues.values.\(field)", expected: "a map from value to value", node: map))
                         continue
                     }
                     var table: [String: String] = [:]
                     for (written, _, target) in pairs {
                         guard let targetText = target.scalar, !target.isNull else {
                             diagnostics.append(
-                                .wrongType(.projectValue, key: "issues.values.\(field).\(written)", expected: "a value of \(field)", node: target))
+                                .wrongType(
+                                    .projectValue, key: "issues.values.\(field).\(written)", expected: "a value of \(field)",
+                                    node: target))
                             continue
                         }
                         if field == "milestone" {
@@ -212,7 +230,8 @@ struct ProjectSettingsReader {
                         let allowed = canonical ?? settings.categories.map(\.id)
                         if !allowed.contains(targetText) {
                             diagnostics.append(
-                                .unknownValue(.projectValue, field: field, value: targetText, expected: allowed, at: target.location))
+                                .unknownValue(
+                                    .projectValue, field: field, value: targetText, expected: allowed, at: target.location))
                             continue
                         }
                         table[FieldAliases.fold(written)] = targetText
@@ -220,7 +239,9 @@ struct ProjectSettingsReader {
                     settings.values[field] = table
                 }
             default:
-                diagnostics.append(.unknownKey(.projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values"], at: keyNode.location))
+                diagnostics.append(
+                    .unknownKey(
+                        .projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values"], at: keyNode.location))
             }
         }
     }
@@ -250,15 +271,19 @@ struct ProjectSettingsReader {
     }
 
     /// `milestones: {columns: {Код: id}, group_by: [scope, функция]}`.
-    private static func readMilestoneSettings(_ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList) {
+    private static func readMilestoneSettings(
+        _ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList
+    ) {
         guard let entries = node.entries else {
-            diagnostics.append(.wrongType(.projectValue, key: "milestones", expected: "a map with columns and group_by", node: node))
+            diagnostics.append(
+                .wrongType(.projectValue, key: "milestones", expected: "a map with columns and group_by", node: node))
             return
         }
         for (key, keyNode, value) in entries {
             switch key {
             case "columns":
-                settings.milestoneColumns = readColumns(value, key: "milestones.columns", fields: milestoneFields, diagnostics: &diagnostics)
+                settings.milestoneColumns = readColumns(
+                    value, key: "milestones.columns", fields: milestoneFields, diagnostics: &diagnostics)
             case "group_by":
                 if let single = value.scalar, !value.isNull {
                     settings.milestoneGroups = [(single, value.location)]
@@ -266,11 +291,15 @@ struct ProjectSettingsReader {
                     settings.milestoneGroups = items.map { ($0.scalar ?? "", $0.location) }
                 } else {
                     diagnostics.append(
-                        .wrongType(.projectValue, key: "milestones.group_by", expected: "a list of column headers, e.g. [scope, Territory]", node: value))
+                        .wrongType(
+                            .projectValue, key: "milestones.group_by",
+                            expected: "a list of column headers, e.g. [scope, Territory]", node: value))
                 }
             default:
                 diagnostics.append(
-                    .unknownKey(.projectKey, key: "milestones.\(key)", known: ["milestones.columns", "milestones.group_by"], at: keyNode.location))
+                    .unknownKey(
+                        .projectKey, key: "milestones.\(key)", known: ["milestones.columns", "milestones.group_by"],
+                        at: keyNode.location))
             }
         }
     }

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+
 /// A resolution target such as `4h`: a whole number and a unit, `m` (minutes), `h`
 /// (hours), `d` (days of 24 hours) or `w` (weeks). Several may follow each other (`1d12h`).
 public struct SLADuration: Hashable, Sendable, CustomStringConvertible {

@@ -57,7 +57,8 @@ struct MappedTable {
             for field in required where columns[field] == nil {
                 let candidate = unknown.isEmpty ? nil : unknown.removeFirst()
                 diagnostics.append(
-                    .missingColumn(field, unknownHeaders: allUnknown, candidate: candidate, mappingKey: mappingKey, at: headerLocation))
+                    .missingColumn(
+                        field, unknownHeaders: allUnknown, candidate: candidate, mappingKey: mappingKey, at: headerLocation))
             }
         }
         return MappedTable(table: table, columns: columns, fields: fields, unnamedColumns: unnamed, unusable: false)
@@ -102,7 +103,8 @@ struct MappedTable {
         if row.malformed { return false }
         let expected = table.header.count
         if row.cells.count < expected {
-            let at = row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
+            let at =
+                row.cells.last.map { SourceLocation(file: $0.location.file, line: $0.location.line, column: $0.location.column) }
                 ?? SourceLocation(file: table.file, line: row.line, column: 1)
             diagnostics.append(.rowTooShort(row.cells.count, header: expected, at: at))
             return false

@@ -24,7 +24,8 @@ enum TeamReader {
                 return
             }
             if let first = seen[id] {
-                diagnostics.append(.duplicate(.teamMember, kind: "team member", id: id, first: first, at: mapped.location("id", in: row)))
+                diagnostics.append(
+                    .duplicate(.teamMember, kind: "team member", id: id, first: first, at: mapped.location("id", in: row)))
                 return
             }
             seen[id] = mapped.location("id", in: row)

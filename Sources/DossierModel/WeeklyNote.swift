@@ -22,7 +22,9 @@ public enum RAGStatus: String, Sendable, CaseIterable {
     }
 
     /// The words `init(word:)` reads, for a message: the canonical ones first.
-    public static let writtenForms = ["green", "amber", "red", "G", "A", "R", "yellow", "绿灯", "黄灯", "红灯", "зелёный", "жёлтый", "красный"]
+    public static let writtenForms = [
+        "green", "amber", "red", "G", "A", "R", "yellow", "绿灯", "黄灯", "红灯", "зелёный", "жёлтый", "красный",
+    ]
 }
 
 /// content/weekly/YYYY-Www.md.

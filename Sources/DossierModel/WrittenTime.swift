@@ -61,7 +61,9 @@ struct WrittenTime: Equatable {
             case .wrongWeekday(let date, let written, let actual):
                 return "\(date) is \(Self.chineseWeekdays[actual]), not \(written)"
             case .noSuchDay(let year, let month, let day, let dotted):
-                if !(1...12).contains(month) { return "there is no month \(month)" + (dotted ? " (dotted dates are day.month.year)" : "") }
+                if !(1...12).contains(month) {
+                    return "there is no month \(month)" + (dotted ? " (dotted dates are day.month.year)" : "")
+                }
                 if day < 1 { return "there is no day \(day)" }
                 let days = CivilDate.daysInMonth(year: year, month: month)
                 let name = Self.monthNames[month - 1]
@@ -70,7 +72,8 @@ struct WrittenTime: Equatable {
         }
 
         private static let monthNames = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
         ]
         static let chineseWeekdays = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
     }
@@ -136,7 +139,8 @@ struct WrittenTime: Equatable {
         var copy = text
         return copy.withUTF8 { bytes in
             func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
-            var start = 0, end = bytes.count
+            var start = 0
+            var end = bytes.count
             while start < end, isSpace(bytes[start]) { start += 1 }
             while end > start, isSpace(bytes[end - 1]) { end -= 1 }
             return Self.read(ByteCursor(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
@@ -196,14 +200,17 @@ struct WrittenTime: Equatable {
             let word = cursor.word()
             guard case .success(let m) = monthNamed(word) else { return .failure(.unreadable) }
             _ = cursor.skip(.dot)
-            guard cursor.skipSpaces() > 0, let (d, dayDigits) = cursor.number(), dayDigits <= 2 else { return .failure(.unreadable) }
+            guard cursor.skipSpaces() > 0, let (d, dayDigits) = cursor.number(), dayDigits <= 2 else {
+                return .failure(.unreadable)
+            }
             _ = cursor.skip(.comma)
             guard cursor.skipSpaces() > 0, let y = namedYear() else { return .failure(.unreadable) }
             day = .known(year: y, month: m, day: d)
         } else {
             guard let (first, firstDigits) = cursor.number() else { return .failure(.unreadable) }
             if firstDigits == 4 {
-                var m = 0, d = 0
+                var m = 0
+                var d = 0
                 if cursor.skip(year) {
                     guard let (mm, md) = cursor.number(), md <= 2, cursor.skip(month), let (dd, dd2) = cursor.number(), dd2 <= 2,
                         cursor.skip(dayMark)
@@ -393,7 +400,8 @@ private struct ByteCursor {
 
     /// The decimal number here (at most 9 digits) and how many digits it has.
     mutating func number() -> (Int, Int)? {
-        var value = 0, digits = 0
+        var value = 0
+        var digits = 0
         while let byte = peek(), byte.isASCIIDigit, digits < 9 {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
             digits += 1
@@ -469,7 +477,9 @@ private struct ByteCursor {
     }
 
     mutating func skip(_ sequence: [UInt8]) -> Bool {
-        guard index + sequence.count <= bytes.count, bytes[index..<index + sequence.count].elementsEqual(sequence) else { return false }
+        guard index + sequence.count <= bytes.count, bytes[index..<index + sequence.count].elementsEqual(sequence) else {
+            return false
+        }
         index += sequence.count
         return true
     }

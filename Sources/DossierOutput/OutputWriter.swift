@@ -3,7 +3,7 @@ import DossierUtilities
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The write stage: puts a complete new site in place of the old one, or nothing.
@@ -25,7 +25,8 @@ public struct OutputWriter: Sendable {
             case .isSiteFolder(let path): return "\(path): refusing to write the site into the site folder itself"
             case .holdsRecords(let path): return "\(path): refusing to write into a folder that holds content/ or templates/"
             case .notOurs(let path):
-                return "\(path): refusing to replace a non-empty folder that Dossier did not create (no \(OutputWriter.marker) in it)"
+                return
+                    "\(path): refusing to replace a non-empty folder that Dossier did not create (no \(OutputWriter.marker) in it)"
             case .notAFolder(let path): return "\(path): exists and is not a folder"
             }
         }
@@ -84,17 +85,17 @@ public struct OutputWriter: Sendable {
     /// system cannot.
     static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
-            // Swift's Glibc module does not declare renameat2 (glibc 2.28+): look it up.
-            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-            guard let symbol = dlsym(nil, "renameat2") else { return false }
-            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-            let renameExchange: UInt32 = 2
-            let result = a.path.withCString { pa in
-                b.path.withCString { pb in renameat2(AT_FDCWD, pa, AT_FDCWD, pb, renameExchange) }
-            }
-            return result == 0
+        // Swift's Glibc module does not declare renameat2 (glibc 2.28+): look it up.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        let result = a.path.withCString { pa in
+            b.path.withCString { pb in renameat2(AT_FDCWD, pa, AT_FDCWD, pb, renameExchange) }
+        }
+        return result == 0
         #else
-            return false
+        return false
         #endif
     }
 }

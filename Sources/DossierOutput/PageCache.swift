@@ -180,7 +180,9 @@ private struct Reader {
         guard offset + 8 <= data.count else { throw Malformed() }
         var value: UInt64 = 0
         data.withUnsafeBytes { bytes in
-            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
+            withUnsafeMutableBytes(of: &value) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8]))
+            }
         }
         offset += 8
         return UInt64(littleEndian: value)

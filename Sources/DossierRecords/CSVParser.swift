@@ -40,7 +40,8 @@ public struct CSVParser {
                 if present.count > 1 {
                     problems.append(
                         .delimiterGuessed(
-                            CSVScanner.delimiterName(delimiter), among: present.map { (CSVScanner.delimiterName($0.byte), $0.count) },
+                            CSVScanner.delimiterName(delimiter),
+                            among: present.map { (CSVScanner.delimiterName($0.byte), $0.count) },
                             sepLine: CSVScanner.separatorLineText(delimiter),
                             others: present.filter { $0.byte != delimiter }.map { CSVScanner.separatorLineText($0.byte) },
                             at: SourceLocation(file: file, line: 1, column: 1)))
@@ -137,7 +138,8 @@ struct CSVScanner {
         guard body.count >= 4, String(decoding: body.prefix(4), as: UTF8.self).lowercased() == "sep=" else { return nil }
         let rest = body.dropFirst(4)
         guard let byte = rest.first, byte < 0x80, byte != quote, byte != UInt8(ascii: " "), byte != cr,
-            !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20), !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
+            !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20),
+            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
             rest.allSatisfy({ $0 == byte })
         else { return .unusable(String(decoding: line, as: UTF8.self), next: next) }
         return .named(byte, next: next)

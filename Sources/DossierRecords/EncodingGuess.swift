@@ -293,7 +293,8 @@ public enum EncodingGuess: Equatable, Sendable {
         }
         if (0xFF66...0xFF9F).contains(value) { return encoding == .shiftJIS ? 0.5 : 0 }  // half-width kana
         if isKana(scalar) { return encoding == .shiftJIS ? 1 : 0 }
-        if (0x3100...0x312F).contains(value) || (0x31A0...0x31BF).contains(value) { return encoding == .big5 ? 0.5 : 0 }  // bopomofo
+        // Bopomofo.
+        if (0x3100...0x312F).contains(value) || (0x31A0...0x31BF).contains(value) { return encoding == .big5 ? 0.5 : 0 }
         if (0x3000...0x303F).contains(value) || (0xFF01...0xFF5E).contains(value) || value == 0xFFE5 {
             return eastAsianEncoding ? 1 : 0
         }
@@ -383,7 +384,8 @@ struct UTF8Census {
             case 0xF0...0xF4: length = 4
             default: length = 0
             }
-            if length > 0, index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil {
+            if length > 0, index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            {
                 multibyteSequences += 1
                 if [0xC2, 0xC3, 0xD0, 0xD1].contains(byte) { letterSequenceBytes += 2 }
                 index += length

@@ -23,7 +23,8 @@ extension Diagnostic {
     static func encodingNotAMap(at location: SourceLocation) -> Diagnostic {
         .error(
             .projectValue, at: location,
-            "`encoding` must map files (paths under content/) to encodings, e.g. {issues.csv: gbk, weekly/2026-W45.md: windows-1251}")
+            "`encoding` must map files (paths under content/) to encodings, e.g. {issues.csv: gbk, weekly/2026-W45.md: windows-1251}"
+        )
     }
 
     /// A `---` opening front matter that no closing `---` line follows.
@@ -55,7 +56,9 @@ extension Diagnostic {
     }
     /// Text between a field's closing quote and the next delimiter.
     static func textAfterQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "text after the closing quote of a field; quote the whole field and write `\"\"` for a quote")
+        .error(
+            .csvSyntax, at: location,
+            "text after the closing quote of a field; quote the whole field and write `\"\"` for a quote")
     }
     /// A `"` in the middle of a field that does not start with one.
     static func strayQuote(at location: SourceLocation) -> Diagnostic {
@@ -73,13 +76,15 @@ extension Diagnostic {
         let counts = among.sorted { $0.1 > $1.1 }.map { "\($0.1) \($0.0)" }.joined(separator: " and ")
         return .warning(
             .csvDelimiter, at: location,
-            "the header row holds \(counts) outside quotes, so the file is read as \(chosen)-separated; a first line \(sepLine) (Excel's separator line) says so and silences this, \(others.joined(separator: " or ")) reads it the other way")
+            "the header row holds \(counts) outside quotes, so the file is read as \(chosen)-separated; a first line \(sepLine) (Excel's separator line) says so and silences this, \(others.joined(separator: " or ")) reads it the other way"
+        )
     }
     /// A `sep=` first line whose delimiter is none Dossier reads.
     static func unusableSeparatorLine(_ line: String, at location: SourceLocation) -> Diagnostic {
         .error(
             .csvDelimiter, at: location,
-            "first line \"\(line)\" looks like Excel's separator line but names no delimiter Dossier reads; write `sep=` and one character, such as `sep=;`")
+            "first line \"\(line)\" looks like Excel's separator line but names no delimiter Dossier reads; write `sep=` and one character, such as `sep=;`"
+        )
     }
 }
 
@@ -89,7 +94,9 @@ extension Diagnostic {
     static func unknownEncoding(file: String, _ value: YAMLNode) -> Diagnostic {
         let names = TextEncoding.names.joined(separator: ", ")
         guard let written = value.scalar else {
-            return .error(.projectValue, at: value.location, "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
+            return .error(
+                .projectValue, at: value.location,
+                "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
         }
         return .error(.projectValue, at: value.location, "unknown encoding \"\(written)\"; expected one of \(names)")
     }
@@ -113,24 +120,30 @@ extension Diagnostic {
         case .utf16WithoutMark(let bigEndian):
             let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
             let endian = "UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark"
-            if entry == .utf8Only { return .error(.fileEncoding, at: .start(of: file), "file is \(endian); \(entry.tell(encoding))") }
+            if entry == .utf8Only {
+                return .error(.fileEncoding, at: .start(of: file), "file is \(endian); \(entry.tell(encoding))")
+            }
             return .error(
-                .fileEncoding, at: .start(of: file), "file is \(endian); if it is, \(entry.tell(encoding)), or save it as \"CSV UTF-8\"")
+                .fileEncoding, at: .start(of: file),
+                "file is \(endian); if it is, \(entry.tell(encoding)), or save it as \"CSV UTF-8\"")
         case .invalidUTF8(let line, let column):
             let at = SourceLocation(file: file, line: line, column: column)
             switch guess ?? .none(mixedWithUTF8: false) {
             case .one(let encoding, let sample):
                 return .error(
-                    .fileEncoding, at: at, "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): \(entry.tell(encoding))")
+                    .fileEncoding, at: at,
+                    "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): \(entry.tell(encoding))")
             case .several(let readings):
                 let each = readings.map { "\($0.encoding.rawValue) (\"\($0.sample)\")" }
                 let list = each.dropLast().joined(separator: ", as ") + " or as " + each.last!
                 let choose: String
                 switch entry {
                 case .newMap(let key):
-                    choose = "open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(key): \(readings[0].encoding.rawValue)}"
+                    choose =
+                        "open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(key): \(readings[0].encoding.rawValue)}"
                 case .addToMap(let key):
-                    choose = "open it in each, and add the one that reads right to `encoding:` in project.yml, e.g. `\(key): \(readings[0].encoding.rawValue)`"
+                    choose =
+                        "open it in each, and add the one that reads right to `encoding:` in project.yml, e.g. `\(key): \(readings[0].encoding.rawValue)`"
                 case .utf8Only:
                     choose = entry.tell(readings[0].encoding)
                 }
@@ -138,7 +151,8 @@ extension Diagnostic {
             case .none(let mixed) where mixed:
                 return .error(
                     .fileEncoding, at: at,
-                    "invalid UTF-8: the file is UTF-8 with some bytes of another encoding, and no encoding reads it all right; retype the text here")
+                    "invalid UTF-8: the file is UTF-8 with some bytes of another encoding, and no encoding reads it all right; retype the text here"
+                )
             case .none:
                 let names = EncodingGuess.candidates.map(\.rawValue).joined(separator: ", ")
                 return .error(
@@ -148,10 +162,13 @@ extension Diagnostic {
         case .invalidEncoding(let encoding, let line, let column):
             // Named as project.yml writes it; `latin1` is read as Windows-1252.
             let written = declared?.name ?? encoding.rawValue
-            let readAs = TextEncoding.latin1Names.contains(written.lowercased()) ? " (read as \(encoding.rawValue), as browsers read it)" : ""
+            let readAs =
+                TextEncoding.latin1Names.contains(written.lowercased())
+                ? " (read as \(encoding.rawValue), as browsers read it)" : ""
             var message = "invalid \(written.uppercased())\(readAs), as project.yml's `encoding` says the file is"
             if let alternative, case .addToMap(let key) = entry {
-                message += "; it reads as \(alternative.rawValue)\(alternative.distinction): write `\(key): \(alternative.rawValue)` there"
+                message +=
+                    "; it reads as \(alternative.rawValue)\(alternative.distinction): write `\(key): \(alternative.rawValue)` there"
             }
             return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), message)
         }
@@ -161,7 +178,9 @@ extension Diagnostic {
     static func unknownEncodingFile(_ key: String, at location: SourceLocation, known: [String]) -> Diagnostic {
         // A bare file name of a note in a folder: the path it needs.
         let byName = known.filter { ($0 as NSString).lastPathComponent == key && $0 != key }
-        let hint = byName.count == 1 ? "; did you mean \"\(byName[0])\"? (keys are paths under content/)" : Suggestion.hint(for: key, in: known)
+        let hint =
+            byName.count == 1
+            ? "; did you mean \"\(byName[0])\"? (keys are paths under content/)" : Suggestion.hint(for: key, in: known)
         return .warning(.projectKey, at: location, "unknown file \"\(key)\" in `encoding` is ignored\(hint)")
     }
 

@@ -41,7 +41,11 @@ public struct SiteLoader: Sendable {
 
         /// Files that could not be read as text, reported once all are read: a hint's
         /// wording depends on the others (only the first says to write `encoding:`).
-        var undecodable: [(file: String, problem: TextDecodingProblem, guess: EncodingGuess?, declared: DeclaredEncoding?, alternative: TextEncoding?)] = []
+        var undecodable:
+            [(
+                file: String, problem: TextDecodingProblem, guess: EncodingGuess?, declared: DeclaredEncoding?,
+                alternative: TextEncoding?
+            )] = []
 
         /// Reads a record file as text, or reports why not. `nil` when absent.
         func readText(_ relative: String, limit: Int, declared: DeclaredEncoding? = nil) -> String? {

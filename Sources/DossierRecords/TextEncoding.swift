@@ -3,9 +3,9 @@ import DossierUtilities
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The encodings a record file may be written in (project.yml `encoding`).
@@ -201,7 +201,8 @@ public enum TextDecoder {
         if output.contains(0) { return .failure(.binary) }
         return .success(
             DecodedText(
-                text: String(decoding: output, as: UTF8.self), form: TextForm(encoding: chosen, byteOrderMark: marked, lineEnd: lineEnd)))
+                text: String(decoding: output, as: UTF8.self),
+                form: TextForm(encoding: chosen, byteOrderMark: marked, lineEnd: lineEnd)))
     }
 
     /// Turns every CR not followed by LF into LF, in place (so offsets, lines and

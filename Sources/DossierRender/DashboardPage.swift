@@ -7,7 +7,9 @@ extension SiteRenderer {
         let page = SitePage.dashboard
         let d = dashboard
         var own: [String: Any] = [
-            "counts": ["total": d.total, "open": d.open.count, "resolved": d.resolvedCount, "breachedOpen": d.breachedOpen.count],
+            "counts": [
+                "total": d.total, "open": d.open.count, "resolved": d.resolvedCount, "breachedOpen": d.breachedOpen.count,
+            ],
             "sla": compact(["met": d.slaMet, "breached": d.slaBreached, "percent": d.slaPercent.map { t.percent($0) }]),
         ]
         if let note = d.latestNote { own["latest"] = noteSummary(note, from: page) }
@@ -80,7 +82,8 @@ extension SiteRenderer {
         return [
             group(t["by_tier"], { tierLabel($0.tier) }, order: [1, 2, 3].map { tierLabel($0) } + [t["tier_none"]]),
             group(t["by_category"], { categoryLabel($0.category) }, order: site.settings.categories.map(\.label)),
-            group(t["by_priority"], { t.label("priority", $0.priority.rawValue) },
+            group(
+                t["by_priority"], { t.label("priority", $0.priority.rawValue) },
                 order: IssuePriority.allCases.reversed().map { t.label("priority", $0.rawValue) }),
             group(t["by_owner"], { person($0.owner) ?? t["owner_none"] }),
         ]

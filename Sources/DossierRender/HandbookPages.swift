@@ -50,16 +50,21 @@ extension SiteRenderer {
             if folders.last?.0 == name { folders[folders.count - 1].1.append(entry) } else { folders.append((name, [entry])) }
         }
         var anchors: [String: String] = [:]
-        for article in orderedArticles where anchors[article.folder] == nil { anchors[article.folder] = Self.folderAnchor(article.folder) }
+        for article in orderedArticles where anchors[article.folder] == nil {
+            anchors[article.folder] = Self.folderAnchor(article.folder)
+        }
         let groups = tagGroups
         let own: [String: Any] = [
             "folders": folders.map { name, articles in
                 ["name": name, "articles": articles, "anchor": Self.folderAnchor(name == t["handbook_folder_root"] ? "" : name)]
             },
             "tags": groups.keys.sorted { groups[$0]!.tag < groups[$1]!.tag }.map { slug in
-                ["tag": groups[slug]!.tag, "count": groups[slug]!.articles.count, "href": href(.tag(slug), from: page)] as [String: Any]
+                ["tag": groups[slug]!.tag, "count": groups[slug]!.articles.count, "href": href(.tag(slug), from: page)]
+                    as [String: Any]
             },
-            "audiences": Audience.allCases.filter { $0 != .all }.map { ["value": $0.rawValue, "label": t.label("audience", $0.rawValue)] },
+            "audiences": Audience.allCases.filter { $0 != .all }.map {
+                ["value": $0.rawValue, "label": t.label("audience", $0.rawValue)]
+            },
         ]
         return wrap(page, id: "handbook-index", template: "handbook-index", title: t["title_handbook"], own)
     }
@@ -103,7 +108,8 @@ extension SiteRenderer {
             // of the folder and the other folders on the handbook index.
             "tree": folderCounts.map { folder, count -> [String: Any] in
                 let open = folder == article.folder
-                let folderHref = href(.handbookIndex, from: page) + "#" + LinkTarget.percentEncodeFragment(Self.folderAnchor(folder))
+                let folderHref =
+                    href(.handbookIndex, from: page) + "#" + LinkTarget.percentEncodeFragment(Self.folderAnchor(folder))
                 var shown: ArraySlice<Article> = []
                 if open {
                     let siblings = articlesByFolder[folder, default: []]
@@ -123,7 +129,8 @@ extension SiteRenderer {
                             ])
                         } : nil,
                     "more": open && hidden > 0
-                        ? ["href": folderHref, "label": t["tree_more"].replacingOccurrences(of: "{n}", with: String(hidden))] : nil,
+                        ? ["href": folderHref, "label": t["tree_more"].replacingOccurrences(of: "{n}", with: String(hidden))]
+                        : nil,
                 ])
             },
         ]
@@ -140,7 +147,8 @@ extension SiteRenderer {
             "articles": group.articles.map { article in
                 compact([
                     "href": href(.article(article.slug), from: page), "title": article.title,
-                    "audienceLabel": t.label("audience", article.audience.rawValue), "updated": article.updated.map { t.date($0) },
+                    "audienceLabel": t.label("audience", article.audience.rawValue),
+                    "updated": article.updated.map { t.date($0) },
                 ])
             },
         ]
@@ -215,6 +223,8 @@ extension SiteRenderer {
     }
 
     func searchPage() -> PagePlan {
-        wrap(.search, id: "search", template: "search", title: t["title_search"], [:], scripts: ["search/meta.js", "assets/search.js"])
+        wrap(
+            .search, id: "search", template: "search", title: t["title_search"], [:],
+            scripts: ["search/meta.js", "assets/search.js"])
     }
 }

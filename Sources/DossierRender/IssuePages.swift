@@ -27,7 +27,9 @@ extension SiteRenderer {
             "categories": site.settings.categories.map { ["value": $0.id, "label": $0.label] },
             "priorities": IssuePriority.allCases.map { ["value": $0.rawValue, "label": t.label("priority", $0.rawValue)] },
         ]
-        return wrap(page, id: "issues", template: "issues", title: t["title_issues"], ["issues": rows, "filters": filters, "count": rows.count])
+        return wrap(
+            page, id: "issues", template: "issues", title: t["title_issues"],
+            ["issues": rows, "filters": filters, "count": rows.count])
     }
 
     func issuePage(_ issue: Issue) -> PagePlan {
@@ -50,7 +52,9 @@ extension SiteRenderer {
         field("field_resolved", issue.resolved.map { t.time($0, clock: clock) })
         field("field_due", issue.due.map { t.time($0, clock: clock) })
         field("field_target", target.map { targetText($0) })
-        field("field_milestone", issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id })
+        field(
+            "field_milestone",
+            issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id })
         field("field_tags", issue.tags.isEmpty ? nil : issue.tags.joined(separator: ", "))
 
         // The model records only articles as an issue's backlinks.

@@ -30,7 +30,8 @@ enum SVGChart {
             for (i, value) in serie.values.enumerated() {
                 let h = y(0, scale) - y(value, scale)
                 let x = left + slot * Double(i) + slot * 0.1 + barWidth * Double(s)
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y(value, scale)))\" width=\"\(f(barWidth))\" height=\"\(f(h))\" data-value=\"\(value)\">"
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y(value, scale)))\" width=\"\(f(barWidth))\" height=\"\(f(h))\" data-value=\"\(value)\">"
                 svg += "<title>\(escape(categories[i])): \(escape(serie.label)) \(value)</title></rect>"
             }
             svg += "</g>"
@@ -46,9 +47,11 @@ enum SVGChart {
             let points = serie.values.enumerated().map { i, value in
                 "\(f(left + slot * (Double(i) + 0.5))),\(f(y(value, scale)))"
             }
-            svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\" stroke=\"\(serie.colour)\"><polyline fill=\"none\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
+            svg +=
+                "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\" stroke=\"\(serie.colour)\"><polyline fill=\"none\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
             for (i, value) in serie.values.enumerated() {
-                svg += "<circle cx=\"\(f(left + slot * (Double(i) + 0.5)))\" cy=\"\(f(y(value, scale)))\" r=\"3\" data-value=\"\(value)\">"
+                svg +=
+                    "<circle cx=\"\(f(left + slot * (Double(i) + 0.5)))\" cy=\"\(f(y(value, scale)))\" r=\"3\" data-value=\"\(value)\">"
                 svg += "<title>\(escape(categories[i])): \(value)</title></circle>"
             }
             svg += "</g>"
@@ -75,8 +78,14 @@ enum SVGChart {
     static func niceScale(_ maxValue: Int) -> (top: Int, step: Int) {
         var step = 1
         while maxValue / step > 5 {
-            if maxValue / (step * 2) <= 5 { step *= 2; break }
-            if maxValue / (step * 5) <= 5 { step *= 5; break }
+            if maxValue / (step * 2) <= 5 {
+                step *= 2
+                break
+            }
+            if maxValue / (step * 5) <= 5 {
+                step *= 5
+                break
+            }
             step *= 10
         }
         let top = ((maxValue + step - 1) / step) * step
@@ -93,8 +102,10 @@ enum SVGChart {
         var value = 0
         while value <= scale.top {
             let yy = f(y(value, scale))
-            svg += "<line class=\"grid\" stroke-opacity=\"0.35\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(yy)\" stroke=\"none\" text-anchor=\"end\" dominant-baseline=\"middle\">\(value)</text>"
+            svg +=
+                "<line class=\"grid\" stroke-opacity=\"0.35\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(yy)\" y2=\"\(yy)\"/>"
+            svg +=
+                "<text x=\"\(f(left - 6))\" y=\"\(yy)\" stroke=\"none\" text-anchor=\"end\" dominant-baseline=\"middle\">\(value)</text>"
             value += scale.step
         }
         let plotWidth = width - left - right
@@ -102,7 +113,8 @@ enum SVGChart {
         // Label at most about 12 categories so they stay readable on a phone.
         let every = max(1, (categories.count + 11) / 12)
         for (i, category) in categories.enumerated() where i % every == 0 || i == categories.count - 1 {
-            svg += "<text x=\"\(f(left + slot * (Double(i) + 0.5)))\" y=\"\(f(height - bottom + 16))\" stroke=\"none\" text-anchor=\"middle\">\(escape(category))</text>"
+            svg +=
+                "<text x=\"\(f(left + slot * (Double(i) + 0.5)))\" y=\"\(f(height - bottom + 16))\" stroke=\"none\" text-anchor=\"middle\">\(escape(category))</text>"
         }
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(height - bottom))\" y2=\"\(f(height - bottom))\"/>"
         return svg + "</g>"
@@ -112,7 +124,8 @@ enum SVGChart {
         var svg = "<g class=\"legend\" font-size=\"12\">"
         var x = left
         for serie in series {
-            svg += "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\"><rect x=\"\(f(x))\" y=\"6\" width=\"12\" height=\"12\"/></g>"
+            svg +=
+                "<g class=\"\(serie.cssClass)\" fill=\"\(serie.colour)\"><rect x=\"\(f(x))\" y=\"6\" width=\"12\" height=\"12\"/></g>"
             svg += "<text x=\"\(f(x + 17))\" y=\"16\">\(escape(serie.label))</text>"
             // Wide (CJK) characters take about twice the width of Latin ones.
             let width = serie.label.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 12 : 7) }

@@ -41,18 +41,23 @@ extension SiteRenderer {
         }
         let urn = "urn:dossier:" + site.settings.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + ":"
         func id(_ path: String) -> String { base?.address(of: path) ?? urn + path }
-        func link(_ path: String) -> String { base?.address(of: path) ?? LinkTarget.site(path: path, fragment: nil).href(fromRoot: "")! }
+        func link(_ path: String) -> String {
+            base?.address(of: path) ?? LinkTarget.site(path: path, fragment: nil).href(fromRoot: "")!
+        }
         let notes = Array(site.weeklyNotes.reversed())
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.settings.language)\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.settings.language)\">\n"
         xml += "  <title>\(xmlEscape(site.settings.name)) · \(xmlEscape(t["title_weekly"]))</title>\n"
         xml += "  <id>\(xmlEscape(id("weekly/")))</id>\n"
-        xml += "  <updated>\(notes.first.map { stamp($0.week) } ?? Self.rfc3339(clock.startOfDay(CivilDate(year: 2000, month: 1, day: 1))))</updated>\n"
+        xml +=
+            "  <updated>\(notes.first.map { stamp($0.week) } ?? Self.rfc3339(clock.startOfDay(CivilDate(year: 2000, month: 1, day: 1))))</updated>\n"
         xml += "  <author><name>\(xmlEscape(site.settings.client ?? site.settings.name))</name></author>\n"
         xml += "  <link rel=\"alternate\" href=\"\(xmlEscape(link("weekly/index.html")))\"/>\n"
         if let base { xml += "  <link rel=\"self\" href=\"\(xmlEscape(base.address(of: "feed.xml")))\"/>\n" }
         for note in notes {
             let page = SitePage.weekly(note.week)
-            let summary = [ragLabel(note.status), note.completion.map { t.percent($0) }, note.summary].compactMap { $0 }.joined(separator: " · ")
+            let summary = [ragLabel(note.status), note.completion.map { t.percent($0) }, note.summary].compactMap { $0 }.joined(
+                separator: " · ")
             xml += "  <entry>\n"
             xml += "    <title>\(xmlEscape(t["title_weekly"])) \(note.week)</title>\n"
             xml += "    <id>\(xmlEscape(id(page.path)))</id>\n"
@@ -112,19 +117,24 @@ extension SiteRenderer {
             ]
             // Every column, null when the record has no value; tags as an array, unknown
             // columns under "extra" (the first of a repeated header).
-            var record = columns.map { column in (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : json(values[column] ?? nil)) }
+            var record = columns.map { column in
+                (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : json(values[column] ?? nil))
+            }
             // Always there, `{}` when the issue has none: tools can rely on every key. A
             // header written several times (Jira's Sprint, Comment) has its values joined
             // by a line break.
             var extra: [(String, String)] = []
             for field in issue.extra {
-                if let index = extra.firstIndex(where: { $0.0 == field.header }) { extra[index].1 += "\n" + field.value } else {
+                if let index = extra.firstIndex(where: { $0.0 == field.header }) {
+                    extra[index].1 += "\n" + field.value
+                } else {
                     extra.append((field.header, field.value))
                 }
             }
             record.append(("extra", .object(extra.sorted { $0.0 < $1.0 }.map { ($0.0, .string($0.1)) })))
             records.append(.object(record.sorted { $0.0 < $1.0 }))
-            csv += columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
+            csv +=
+                columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
                 .joined(separator: ",") + "\r\n"
         }
         return [
@@ -144,7 +154,8 @@ extension SiteRenderer {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let day = CivilDate(daysSinceEpoch: Int((Double(local) / 86400).rounded(.down)))
         let seconds = ((local % 86400) + 86400) % 86400
-        let zoneText = offset == 0
+        let zoneText =
+            offset == 0
             ? "Z" : (offset < 0 ? "-" : "+") + (abs(offset) / 3600).zeroPadded(2) + ":" + (abs(offset) % 3600 / 60).zeroPadded(2)
         return "\(day)T" + (seconds / 3600).zeroPadded(2) + ":" + (seconds % 3600 / 60).zeroPadded(2) + ":"
             + (seconds % 60).zeroPadded(2) + zoneText

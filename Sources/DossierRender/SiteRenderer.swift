@@ -67,8 +67,16 @@ public struct SiteRenderer: Sendable {
 
     /// What a page is made from.
     enum Job: Sendable {
-        case dashboard, issueList, issue(Int), weeklyIndex, weekly(Int), email(Int), handbookIndex, article(Int),
-            tag(String), milestones, search
+        case dashboard, issueList
+        case issue(Int)
+        case weeklyIndex
+        case weekly(Int)
+        case email(Int)
+        case handbookIndex
+        case article(Int)
+        case
+            tag(String)
+        case milestones, search
     }
 
     /// Renders the site in batches of pages, each batch on all cores, and hands each

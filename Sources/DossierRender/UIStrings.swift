@@ -239,7 +239,8 @@ public enum UIStrings {
         "tree_more": "{n} more in this folder",
         "milestones_intro": "Project milestones and their state",
         // Search page
-        "search_hint": "Searches articles, issues and weekly reports; every word must match. Press / on any page to jump to search.",
+        "search_hint":
+            "Searches articles, issues and weekly reports; every word must match. Press / on any page to jump to search.",
         "search_prompt": "Type a word to search.",
         "search_count": "Results: {n}",
         "search_more": "Showing the first {shown} of {n} results; add a word to narrow the search.",
@@ -693,7 +694,8 @@ public enum UIStrings {
         "tree_more": "Ещё {n} в этом разделе",
         "milestones_intro": "Вехи проекта и их состояние",
         // Search page
-        "search_hint": "Поиск по статьям, проблемам и отчётам; должны совпасть все слова. Клавиша / на любой странице переводит курсор в поиск.",
+        "search_hint":
+            "Поиск по статьям, проблемам и отчётам; должны совпасть все слова. Клавиша / на любой странице переводит курсор в поиск.",
         "search_prompt": "Введите слово для поиска.",
         "search_count": "Найдено: {n}",
         "search_more": "Показаны первые {shown} из {n}; добавьте слово, чтобы сузить поиск.",

@@ -17,7 +17,9 @@ public struct WeeklyMarkdown: Sendable {
         var out = "# \(site.settings.name) · \(t["title_weekly"]) \(figures.week)\n\n"
         if let note {
             let rag = t["rag_" + (note.status?.rawValue ?? "none")]
-            out += "**\(rag)**" + (note.completion.map { " · " + t.percent($0) } ?? "") + (note.summary.map { " · \($0)" } ?? "") + "\n\n"
+            out +=
+                "**\(rag)**" + (note.completion.map { " · " + t.percent($0) } ?? "") + (note.summary.map { " · \($0)" } ?? "")
+                + "\n\n"
         }
         func row(_ key: String, _ value: Int) -> String { "| \(t[key]) | \(value) |\n" }
         out += "| | |\n|---|---:|\n"
@@ -32,10 +34,14 @@ public struct WeeklyMarkdown: Sendable {
         }
         let titles = Dictionary(site.milestones.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         if !figures.milestonesDone.isEmpty {
-            out += "\n**\(t["milestone_done"])**: " + figures.milestonesDone.map { "\($0) \(titles[$0] ?? "")" }.joined(separator: ", ") + "\n"
+            out +=
+                "\n**\(t["milestone_done"])**: "
+                + figures.milestonesDone.map { "\($0) \(titles[$0] ?? "")" }.joined(separator: ", ") + "\n"
         }
         if !figures.milestonesOverdue.isEmpty {
-            out += "\n**\(t["milestone_overdue"])**: " + figures.milestonesOverdue.map { "\($0) \(titles[$0] ?? "")" }.joined(separator: ", ") + "\n"
+            out +=
+                "\n**\(t["milestone_overdue"])**: "
+                + figures.milestonesOverdue.map { "\($0) \(titles[$0] ?? "")" }.joined(separator: ", ") + "\n"
         }
         return out
     }

@@ -16,10 +16,16 @@ extension SiteRenderer {
     func change(_ difference: Int) -> [String: Any] {
         let magnitude = String(abs(difference))
         if difference > 0 {
-            return ["direction": "up", "text": "↑ \(magnitude)", "description": t["change_more"].replacingOccurrences(of: "{n}", with: magnitude)]
+            return [
+                "direction": "up", "text": "↑ \(magnitude)",
+                "description": t["change_more"].replacingOccurrences(of: "{n}", with: magnitude),
+            ]
         }
         if difference < 0 {
-            return ["direction": "down", "text": "↓ \(magnitude)", "description": t["change_fewer"].replacingOccurrences(of: "{n}", with: magnitude)]
+            return [
+                "direction": "down", "text": "↓ \(magnitude)",
+                "description": t["change_fewer"].replacingOccurrences(of: "{n}", with: magnitude),
+            ]
         }
         return ["direction": "same", "text": "=", "description": t["change_same"]]
     }
@@ -39,7 +45,9 @@ extension SiteRenderer {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
         let base = email ? site.settings.baseURL : nil
         let root = page.root
-        func href(_ target: SitePage) -> String { base?.address(of: target.path) ?? root + LinkTarget.percentEncodePath(target.path) }
+        func href(_ target: SitePage) -> String {
+            base?.address(of: target.path) ?? root + LinkTarget.percentEncodePath(target.path)
+        }
         let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
         let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
         func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {
@@ -64,7 +72,9 @@ extension SiteRenderer {
             "openAtEnd": figures.openAtEnd, "slaMet": figures.slaMet, "slaBreached": figures.slaBreached,
             "breachedOpen": figures.breachedOpen,
             "byTier": rows(figures.byTier, order: ["1", "2", "3", "none"]) { $0 == "none" ? tierLabel(nil) : tierLabel(Int($0)) },
-            "byCategory": rows(figures.byCategory, order: site.settings.categories.map(\.id)) { $0 == "none" ? categoryLabel(nil) : categoryLabel($0) },
+            "byCategory": rows(figures.byCategory, order: site.settings.categories.map(\.id)) {
+                $0 == "none" ? categoryLabel(nil) : categoryLabel($0)
+            },
         ]
         // A report lists the first few; the issue list has them all.
         let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(Self.breachedListed).compactMap { id in
@@ -106,7 +116,8 @@ extension SiteRenderer {
         let title = "\(t["title_weekly"]) \(note.week)"
         guard email else {
             var plan = wrap(page, id: "weekly", template: "weekly", title: title, own)
-            plan.search = SearchPlan(title: title, kind: "weekly", lead: note.summary.map { [("", "", $0)] } ?? [], bodies: [body])
+            plan.search = SearchPlan(
+                title: title, kind: "weekly", lead: note.summary.map { [("", "", $0)] } ?? [], bodies: [body])
             return plan
         }
         var context = common(page, id: "weekly", title: title)

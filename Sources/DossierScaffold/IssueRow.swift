@@ -17,7 +17,9 @@ public struct IssueRow: Sendable {
     public let appended: String
 
     /// Fields a new issue can be given (canonical names of SPEC §1.3).
-    public static let fields = ["category", "priority", "tier", "module", "reporter", "owner", "due", "milestone", "tags", "description"]
+    public static let fields = [
+        "category", "priority", "tier", "module", "reporter", "owner", "due", "milestone", "tags", "description",
+    ]
 
     /// Makes the row for `table` (issues.csv as read, `source` its text as decoded, a CR
     /// alone already turned into LF) with `title` and `values` (canonical field name →
@@ -34,7 +36,9 @@ public struct IssueRow: Sendable {
         let rows = table.rows.filter { !$0.isBlank }
         func cells(_ field: String) -> [String] {
             guard let column = fields.firstIndex(of: field) else { return [] }
-            return rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column].value.trimmed : nil }.filter { !$0.isEmpty }
+            return rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column].value.trimmed : nil }.filter {
+                !$0.isEmpty
+            }
         }
         id = Self.nextID(after: cells("id"))
 
@@ -107,7 +111,8 @@ public struct IssueRow: Sendable {
     /// A CSV field, quoted when it holds the delimiter, a quote, a line break or
     /// leading or trailing space (RFC 4180).
     static func quoted(_ value: String, delimiter: Character) -> String {
-        let needsQuotes = value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r")
+        let needsQuotes =
+            value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r")
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         return needsQuotes ? "\"" + value.replacingEvery("\"", with: "\"\"") + "\"" : value
     }

@@ -17,9 +17,11 @@ struct ScaffoldText {
         case "zh":
             return "本周新增问题 \(opened) 个，解决 \(resolved) 个，周末未关闭 \(openAtEnd) 个；按时解决 \(slaMet) 个，超时解决 \(slaBreached) 个。"
         case "ru":
-            return "За неделю открыто проблем: \(opened), решено: \(resolved), открыто на конец недели: \(openAtEnd); решено в срок SLA: \(slaMet), с нарушением: \(slaBreached)."
+            return
+                "За неделю открыто проблем: \(opened), решено: \(resolved), открыто на конец недели: \(openAtEnd); решено в срок SLA: \(slaMet), с нарушением: \(slaBreached)."
         default:
-            return "Issues opened this week: \(opened), resolved: \(resolved), open at the week's end: \(openAtEnd); resolved within SLA: \(slaMet), late: \(slaBreached)."
+            return
+                "Issues opened this week: \(opened), resolved: \(resolved), open at the week's end: \(openAtEnd); resolved within SLA: \(slaMet), late: \(slaBreached)."
         }
     }
 

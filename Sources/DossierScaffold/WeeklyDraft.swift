@@ -38,9 +38,10 @@ public struct WeeklyDraft: Sendable {
             out += "attendees: [" + attendees.map(YAMLText.scalar).joined(separator: ", ") + "]\n"
         }
         out += "---\n\n"
-        out += text.figures(
-            opened: figures.opened, resolved: figures.resolved, openAtEnd: figures.openAtEnd, slaMet: figures.slaMet,
-            slaBreached: figures.slaBreached) + "\n"
+        out +=
+            text.figures(
+                opened: figures.opened, resolved: figures.resolved, openAtEnd: figures.openAtEnd, slaMet: figures.slaMet,
+                slaBreached: figures.slaBreached) + "\n"
 
         let range = site.settings.clock.interval(of: week)
         let resolved = site.issues.filter { issue in issue.resolvedTime.map { range.contains($0.instant) } ?? false }

@@ -4,7 +4,8 @@ enum YAMLText {
     /// double-quoted.
     static func scalar(_ text: String) -> String {
         let special = Set(":#,[]{}&*!|>'\"%@`")
-        let plain = !text.isEmpty && text.first != " " && text.last != " " && text.first != "-" && text.first != "?"
+        let plain =
+            !text.isEmpty && text.first != " " && text.last != " " && text.first != "-" && text.first != "?"
             && !text.contains(where: { special.contains($0) || $0.isNewline })
             && !["true", "false", "yes", "no", "null", "on", "off", "~"].contains(text.lowercased())
             && Double(text) == nil

@@ -38,7 +38,8 @@ package enum SearchIndex {
             self.url = url
             self.title = title
             self.kind = kind
-            textJSON = JSONText.compact(.array(sections.map { .array([.string($0.anchor), .string($0.heading), .string($0.text)]) }))
+            textJSON = JSONText.compact(
+                .array(sections.map { .array([.string($0.anchor), .string($0.heading), .string($0.text)]) }))
             textBytes = sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
             // The terms of the title, headings and texts joined by line breaks, without joining them.
             var scanner = TermScanner()
@@ -213,9 +214,12 @@ package enum SearchIndex {
         }
         for chunk in 0..<textChunkCount {
             // An object keyed by document number, keys in text order as a sorted encoder writes them.
-            let ids = ((chunk * documentsPerTextChunk)..<min(documents.count, (chunk + 1) * documentsPerTextChunk)).map(String.init).sorted()
+            let ids = ((chunk * documentsPerTextChunk)..<min(documents.count, (chunk + 1) * documentsPerTextChunk)).map(
+                String.init
+            ).sorted()
             let body = ids.map { "\"\($0)\":" + documents[Int($0)!].text }.joined(separator: ",")
-            files.append(File(path: "search/text-\(chunk).js", text: "dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n"))
+            files.append(
+                File(path: "search/text-\(chunk).js", text: "dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n"))
         }
         let indexBytes = files.prefix(1 + chunkCount).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)

@@ -36,7 +36,8 @@ struct LiveSiteHandler: HTTPHandler {
         let (generation, failure) = site.state.withLock { ($0.generation, $0.failure) }
         switch request.path {
         case "/__dossier/state":
-            return response(.ok, type: "application/json", Data("{\"generation\":\(generation),\"failed\":\(failure != nil)}".utf8))
+            return response(
+                .ok, type: "application/json", Data("{\"generation\":\(generation),\"failed\":\(failure != nil)}".utf8))
         case "/__dossier/live.js":
             return response(.ok, type: Self.types["js"]!, Data(Self.script.utf8))
         default:
@@ -44,13 +45,15 @@ struct LiveSiteHandler: HTTPHandler {
         }
         guard let relative = Self.sitePath(request.path) else { return notFound(generation) }
         if let failure, relative.hasSuffix(".html") {
-            return response(.internalServerError, type: Self.types["html"]!, Data(Self.failurePage(failure, generation: generation).utf8))
+            return response(
+                .internalServerError, type: Self.types["html"]!, Data(Self.failurePage(failure, generation: generation).utf8))
         }
         let file = site.options.build.output.appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(generation) }
         let type = Self.types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         if relative.hasSuffix(".html") {
-            return response(.ok, type: type, Data(Self.withReload(String(decoding: data, as: UTF8.self), generation: generation).utf8))
+            return response(
+                .ok, type: type, Data(Self.withReload(String(decoding: data, as: UTF8.self), generation: generation).utf8))
         }
         return response(.ok, type: type, data)
     }
@@ -60,7 +63,9 @@ struct LiveSiteHandler: HTTPHandler {
     }
 
     func notFound(_ generation: Int) -> HTTPResponse {
-        let page = Self.withReload("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>No such page in this site.</p></body></html>", generation: generation)
+        let page = Self.withReload(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>No such page in this site.</p></body></html>",
+            generation: generation)
         return response(.notFound, type: Self.types["html"]!, Data(page.utf8))
     }
 

@@ -43,7 +43,9 @@ extension Dossier {
     /// `dossier new issue TITLE`: appends a row with the next free id, opened at the
     /// as-of moment (today), to content/issues.csv, in the file's own delimiter, line
     /// ends, encoding and words. Refuses when the row would not check.
-    public static func newIssue(site url: URL, title: String, values: [String: String], asOf: AsOf) throws -> (id: String, written: WrittenRecord) {
+    public static func newIssue(site url: URL, title: String, values: [String: String], asOf: AsOf) throws -> (
+        id: String, written: WrittenRecord
+    ) {
         let (site, raw, _, _) = try loadAndValidate(url, drafts: true)
         let file = "content/issues.csv"
         let disk = url.appendingPathComponent(file)
@@ -53,7 +55,8 @@ extension Dossier {
         if let issues = raw.issues, let text = raw.sources[file] {
             (source, table) = (text, issues)
         } else if !exists {
-            source = "id,title,status,priority,category,tier,module,reporter,owner,opened,resolved,due,milestone,tags,description,resolution\n"
+            source =
+                "id,title,status,priority,category,tier,module,reporter,owner,opened,resolved,due,milestone,tags,description,resolution\n"
             table = CSVParser().parse(source, file: file).0
         } else {
             throw UsageFailure.recordsUnreadable(file: file)
@@ -129,7 +132,9 @@ extension Dossier {
         let (raw, loaded) = try SiteLoader().load(files, root: site)
         var diagnostics = loaded
         diagnostics.append(contentsOf: SiteValidator(includeDrafts: true).validate(raw).1)
-        let problems = diagnostics.items.filter { $0.severity == .error && $0.location.file == file && $0.location.line >= fromLine }
+        let problems = diagnostics.items.filter {
+            $0.severity == .error && $0.location.file == file && $0.location.line >= fromLine
+        }
         guard !problems.isEmpty else { return }
         throw UsageFailure.wouldNotCheck(file: file, problems: DiagnosticList(problems))
     }

@@ -142,7 +142,9 @@ public enum Dossier {
         progress(.loading)
         let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
-        func stop() -> BuildResult { BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0) }
+        func stop() -> BuildResult {
+            BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0)
+        }
         if diagnostics.fails(strict: options.strict) { return stop() }
 
         let asOf = try resolve(options.asOf, settings: site.settings)
@@ -155,7 +157,8 @@ public enum Dossier {
         // The page cache lies beside the output, not in it, so it is never published; it
         // names the build it describes, so it is used only with that build's output.
         let environment = manifest.pageCacheEnvironment(drafts: options.drafts)
-        let previous = intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
+        let previous =
+            intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
         var record = manifest
         var check = LinkCheck()
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
@@ -174,7 +177,9 @@ public enum Dossier {
                 for file in batch {
                     if case .unchanged = file.contents { result.pagesUnchanged += 1 }
                     guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
-                    if file.path.hasPrefix("search/text-") { result.searchTextBytes += text.utf8.count } else {
+                    if file.path.hasPrefix("search/text-") {
+                        result.searchTextBytes += text.utf8.count
+                    } else {
                         result.searchIndexBytes += text.utf8.count
                     }
                 }
@@ -205,7 +210,9 @@ public enum Dossier {
     }
 
     /// `dossier report weekly`: one week's report on standard output.
-    public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (String?, RunReport) {
+    public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (
+        String?, RunReport
+    ) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }

@@ -75,7 +75,9 @@ struct LinkCheck {
     /// checked before rendering). A broken target is reported once, where it is first used.
     func problems(templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         func place(_ use: FirstUse) -> SourceLocation {
-            location(of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template), templateText: templateText)
+            location(
+                of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template),
+                templateText: templateText)
         }
         var diagnostics = unsafe.map { use in
             Diagnostic.unsafePageLink(use.value, page: use.page, at: place(use))
@@ -89,7 +91,8 @@ struct LinkCheck {
             } else if !fragment.isEmpty, let known = anchors[target],
                 fragment.utf8.contains(0) || known.utf8.firstRange(of: ("\u{0}" + fragment + "\u{0}").utf8) == nil
             {
-                diagnostics.append(.pageLinkBrokenAnchor(use.value, page: use.page, target: target, fragment: fragment, at: place(use)))
+                diagnostics.append(
+                    .pageLinkBrokenAnchor(use.value, page: use.page, target: target, fragment: fragment, at: place(use)))
             }
         }
         // A link the layout writes breaks on every page type: said once, where it is written.

@@ -50,7 +50,8 @@ public enum UsageFailure: UsageError {
         case .site(let failure): return failure.description
         case .output(let refusal): return refusal.description
         case .git(let failure): return failure.description
-        case .notASiteAtEitherRevision(let site): return "\(site.path): not a Dossier site at either revision (no content/ folder)"
+        case .notASiteAtEitherRevision(let site):
+            return "\(site.path): not a Dossier site at either revision (no content/ folder)"
         case .noRevision: return "diff: name a revision, e.g. main or main..HEAD"
         case .badWeek(let text): return "--week \(text): expected an ISO week such as 2022-W14"
         case .noWeeklyNote(let week): return "no weekly note for \(week) (content/weekly/\(week).md)"
@@ -58,13 +59,17 @@ public enum UsageFailure: UsageError {
             let why = reason.map { " is not a date: \($0);" } ?? ":"
             return "--as-of \(text)\(why) expected a date (2022-04-29) or datetime (2022-04-29 14:50)"
         case .ambiguousAsOf(let text, let monthFirst, let dayFirst):
-            return "--as-of \(text) could be \(monthFirst) (month-first) or \(dayFirst) (day-first): write \(monthFirst) or \(dayFirst), "
+            return
+                "--as-of \(text) could be \(monthFirst) (month-first) or \(dayFirst) (day-first): write \(monthFirst) or \(dayFirst), "
                 + "or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"
-        case .unknownLanguage(let language): return "--language \(language): expected one of \(Starter.languages.joined(separator: ", "))"
+        case .unknownLanguage(let language):
+            return "--language \(language): expected one of \(Starter.languages.joined(separator: ", "))"
         case .notAFolder(let folder): return "\(folder.path) is a file, not a folder"
-        case .folderNotEmpty(let folder): return "\(folder.path) is not empty; dossier init writes only into a new or empty folder"
+        case .folderNotEmpty(let folder):
+            return "\(folder.path) is not empty; dossier init writes only into a new or empty folder"
         case .recordsUnreadable(let file): return "\(file) cannot be read; `dossier check` says why"
-        case .unencodable(let file, let encoding): return "the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged"
+        case .unencodable(let file, let encoding):
+            return "the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged"
         case .notAnArticlePath(let path): return "\(path): expected a path under content/handbook/, such as setup/printing"
         case .exists(let file): return "\(file) exists; it is left as it is"
         case .wouldNotCheck(let file, let problems):

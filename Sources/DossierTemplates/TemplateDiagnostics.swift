@@ -48,7 +48,8 @@ extension Diagnostic {
     static func templateNeverUsed(_ path: String, name: String) -> Diagnostic {
         let hint = Suggestion.closest(to: name, in: Theme.templateNames).map { "; did you mean \"\($0).mustache\"?" } ?? ""
         return .warning(
-            .template, at: .start(of: "templates/\(path)"), "no built-in template is named \"\(name)\", so this file is never used\(hint)")
+            .template, at: .start(of: "templates/\(path)"),
+            "no built-in template is named \"\(name)\", so this file is never used\(hint)")
     }
 
     /// A page template missing from the theme altogether.

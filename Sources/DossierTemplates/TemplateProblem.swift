@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierUtilities
+import Foundation
 import Mustache
 
 /// Turns a template that does not parse into a message a theme author can act on.
@@ -57,12 +58,22 @@ enum TemplateProblem {
                 }
                 // Move past the tag, keeping line and column.
                 while i < j + 2 {
-                    if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+                    if scalars[i] == "\n" {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
                     i += 1
                 }
                 continue
             }
-            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalars[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
         }
         if let unclosed = open.first {
@@ -73,5 +84,3 @@ enum TemplateProblem {
         func place(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
     }
 }
-
-import Foundation

@@ -193,8 +193,11 @@ struct TemplateRenderer {
     /// The labels of a `Markup`'s Mirror: a name among them is its child, as swift-mustache
     /// finds it; any other name is not, and is looked for further up without a Mirror.
     private static let markupLabels = Set(
-        Mirror(reflecting: Markup(document: MarkdownDocument(""), destinations: [], titles: [], labels: AccessibleLabels(), ids: .page))
-            .children.compactMap(\.label))
+        Mirror(
+            reflecting: Markup(
+                document: MarkdownDocument(""), destinations: [], titles: [], labels: AccessibleLabels(), ids: .page)
+        )
+        .children.compactMap(\.label))
 
     /// swift-mustache's `_getImmediateChild`: a String-keyed dictionary's value, else the
     /// child of that label in the value's Mirror (none for strings, numbers and arrays).

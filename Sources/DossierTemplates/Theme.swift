@@ -58,7 +58,8 @@ public struct Theme: Sendable {
         for (path, text) in files where path.hasSuffix(".mustache") {
             theme.texts[String(path.dropLast(".mustache".count))] = text
         }
-        for name in templateNames where theme.templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
+        for name in templateNames
+        where theme.templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
             diagnostics.append(.templateMissing(name))
         }
         return (theme, diagnostics)

@@ -36,7 +36,9 @@ package enum JSONText {
         case .string(let text): quote(text, to: &out)
         case .int(let number): out += String(number)
         case .double(let number):
-            if number.isFinite, number == number.rounded(), abs(number) < 1e15 { out += String(Int(number)) } else if number.isFinite {
+            if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+                out += String(Int(number))
+            } else if number.isFinite {
                 out += String(number)
             } else {
                 out += "null"
@@ -44,7 +46,10 @@ package enum JSONText {
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
@@ -54,7 +59,10 @@ package enum JSONText {
             breakLine(depth)
             out += "]"
         case .object(let members):
-            guard !members.isEmpty else { return out += "{}" }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, (key, item)) in members.enumerated() {
                 if index > 0 { out += "," }

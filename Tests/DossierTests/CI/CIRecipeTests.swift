@@ -60,7 +60,8 @@ import Testing
         process.arguments = ["-eo", "pipefail", "-c", command]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = EndToEndTests.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["PATH"] =
+            EndToEndTests.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "main"
         process.environment = environment
         let pipe = Pipe()
@@ -74,7 +75,9 @@ import Testing
 
     @Test func thePageRunsCheckDiffAndBuildOnEveryPlatform() throws {
         let commands = try Self.commands()
-        for wanted in ["dossier check --format github", "dossier check", "dossier diff", "dossier build", "dossier build --output public"] {
+        for wanted in [
+            "dossier check --format github", "dossier check", "dossier diff", "dossier build", "dossier build --output public",
+        ] {
             #expect(commands.contains { $0.contains(wanted) }, "no `\(wanted)` on the page")
         }
         #expect(commands.filter { $0.contains("dossier diff") }.count == 3, "a diff comment for GitHub, GitLab and Gitea")
@@ -108,6 +111,8 @@ import Testing
         let command = try #require(try Self.commands().first { $0.contains("check records --format github") })
         let run = try Self.shell(command, in: top)
         #expect(run.status == 1, "the pipe keeps check's exit status")
-        #expect(run.output.hasPrefix("::error file=records/content/issues.csv,line=7,col=34,title=issue-status::unknown status \"Doing\""))
+        #expect(
+            run.output.hasPrefix(
+                "::error file=records/content/issues.csv,line=7,col=34,title=issue-status::unknown status \"Doing\""))
     }
 }

@@ -34,16 +34,20 @@ import Testing
         commit(top, "c3")
 
         edit(site, "content/issues.csv") {
-            $0.replacingOccurrences(of: "EX-1,Cannot log in after password reset,Closed,", with: "EX-1,Cannot log in after password reset,Doing,")
-                .replacingOccurrences(
-                    of: "EX-3,Budget check rejects valid report,Resolved,Urgent,bug,3,ivan,vera,2026-03-04 12:00,2026-03-09 12:00,",
-                    with: "EX-3,Budget check rejects valid report,In Progress,Urgent,bug,3,ivan,vera,2026-03-04 12:00,,")
+            $0.replacingOccurrences(
+                of: "EX-1,Cannot log in after password reset,Closed,", with: "EX-1,Cannot log in after password reset,Doing,"
+            )
+            .replacingOccurrences(
+                of: "EX-3,Budget check rejects valid report,Resolved,Urgent,bug,3,ivan,vera,2026-03-04 12:00,2026-03-09 12:00,",
+                with: "EX-3,Budget check rejects valid report,In Progress,Urgent,bug,3,ivan,vera,2026-03-04 12:00,,")
                 + "EX-6,Printer queue lost,New,Low,operation,1,ann,ann,2026-03-11 08:00,,,,Support\n"
         }
         commit(top, "c4")
 
         edit(site, "content/weekly/2026-W11.md") { $0 + "\n## Risks\n- Plant 2 master data.\n" }
-        edit(site, "content/milestones.csv") { $0.replacingOccurrences(of: "M2,Group rollout,2026-04-30,,", with: "M2,Group rollout,2026-04-30,2026-03-11,") }
+        edit(site, "content/milestones.csv") {
+            $0.replacingOccurrences(of: "M2,Group rollout,2026-04-30,,", with: "M2,Group rollout,2026-04-30,2026-03-11,")
+        }
         return site
     }()
 
@@ -56,7 +60,9 @@ import Testing
                 with: "EX-2,Approval flow skips the CFO,Resolved,High,config,2,ann,vera,2026-03-03 10:00,2026-03-11 10:00,"
             ).replacingOccurrences(
                 of: "EX-5,Cost centre missing for Plant 2,New,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,,",
-                with: "EX-5,Cost centre missing for Plant 2,Resolved,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,2026-03-11 09:00,")
+                with:
+                    "EX-5,Cost centre missing for Plant 2,Resolved,Normal,data,2,ann,Ivan Petrov,2026-03-10 08:00,2026-03-11 09:00,"
+            )
         }
         edit(site, "content/handbook/faq/budget.md") { $0 + "\nAsk the controller before month end.\n" }
     }
@@ -229,13 +235,15 @@ import Testing
         files["content/project.yml"]! += Data("base_url: https://pm.example.com/acme\n".utf8)
         files["content/issues.csv"] = Data(
             String(decoding: files["content/issues.csv"]!, as: UTF8.self)
-                .replacingOccurrences(of: "EX-5,Cost centre missing for Plant 2,", with: "EX-5,Cost *centre* <b>missing</b>,").utf8)
+                .replacingOccurrences(of: "EX-5,Cost centre missing for Plant 2,", with: "EX-5,Cost *centre* <b>missing</b>,")
+                .utf8)
         let diff = RecordsDiff(
             from: RecordsSnapshot(label: "c1", files: good, root: Self.repository),
             to: RecordsSnapshot(label: "new", files: MemoryFiles(files), root: Self.repository))
         #expect(
             DiffMarkdown(diff).render().contains(
-                "\n- [**EX-5**](https://pm.example.com/acme/issues/EX-5.html) Cost \\*centre\\* \\<b\\>missing\\</b\\> — title Cost centre missing for Plant 2 → Cost \\*centre\\* \\<b\\>missing\\</b\\>\n"))
+                "\n- [**EX-5**](https://pm.example.com/acme/issues/EX-5.html) Cost \\*centre\\* \\<b\\>missing\\</b\\> — title Cost centre missing for Plant 2 → Cost \\*centre\\* \\<b\\>missing\\</b\\>\n"
+            ))
     }
 
     @Test func aSiteWithoutGitIsAUsageFailure() throws {

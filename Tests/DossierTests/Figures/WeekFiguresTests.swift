@@ -118,10 +118,11 @@ import Testing
     @Test func jsonHasTheContractsKeys() throws {
         let json = WeekFigures(site: site, week: ISOWeek("2026-W09")!).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "week", "status", "completion", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached",
-            "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "week", "status", "completion", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached",
+                "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue",
+            ])
         #expect(object["status"] is NSNull)
         #expect(object["completion"] is NSNull)
         let byTier = try #require(object["by_tier"] as? [String: [String: Int]])

@@ -40,15 +40,17 @@ import Testing
         let page = HTMLPage(html: Self.awkward[1] + Self.awkward[2], collectingText: false)
         #expect(page.references.map(\.value) == ["s.js"])
         #expect(page.anchors == ["after"])
-        #expect(HTMLPage(html: Self.awkward[0], collectingText: false).references.map(\.value)
-            == ["a.html#x", "b.html?q=1&r=2", ""])
+        #expect(
+            HTMLPage(html: Self.awkward[0], collectingText: false).references.map(\.value)
+                == ["a.html#x", "b.html?q=1&r=2", ""])
     }
 
     @Test func everyPageOfTheSampleProject() throws {
         let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
         _ = try Dossier.build(.init(site: site, asOf: .written("2026-11-22")))
         let output = site.appendingPathComponent("output")
         let pages = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }

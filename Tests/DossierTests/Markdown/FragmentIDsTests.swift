@@ -27,16 +27,18 @@ import Testing
         let source = "A[^1] b[^1] c[^note] d[^1-2]\n\n[^1]: one\n[^note]: two [^1]\n[^1-2]: three\n"
         let html = MarkdownDocument(source).renderAsWritten()
         #expect(Self.ids(html) == ["fnref:1", "fnref:1:2", "fnref:2", "fnref:3", "fn:1", "fn:2", "fnref:1:3", "fn:3"])
-        #expect(Self.links(html) == [
-            "fn:1", "fn:1", "fn:2", "fn:3", "fnref:1", "fnref:1:2", "fnref:1:3", "fn:1", "fnref:2", "fnref:3",
-        ])
+        #expect(
+            Self.links(html) == [
+                "fn:1", "fn:1", "fn:2", "fn:3", "fnref:1", "fnref:1:2", "fnref:1:3", "fn:1", "fnref:2", "fnref:3",
+            ])
     }
 
     @Test func aNamespacedFragmentPrefixesEveryId() {
         let document = MarkdownDocument("## Steps\n\n## 🎉\n\nSee [steps](#steps)[^a].\n\n[^a]: Note.\n")
         let ids = FragmentIDs.namespaced("resolution")
         let destinations = document.links.map { link in
-            link.destination.hasPrefix("#") ? "#" + (ids.id(forAnchor: String(link.destination.dropFirst()), in: document) ?? "") : link.destination
+            link.destination.hasPrefix("#")
+                ? "#" + (ids.id(forAnchor: String(link.destination.dropFirst()), in: document) ?? "") : link.destination
         }
         let html = document.render(destinations: destinations, ids: ids)
         #expect(Self.ids(html) == ["resolution:steps", "resolution:heading:2", "resolution:fnref:1", "resolution:fn:1"])

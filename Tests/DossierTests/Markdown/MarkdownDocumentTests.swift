@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DossierMarkdown
@@ -45,8 +46,10 @@ import Testing
     }
 
     @Test func gfmExtensionsAreOn() {
-        let html = MarkdownDocument("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n")
-            .renderAsWritten()
+        let html = MarkdownDocument(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n"
+        )
+        .renderAsWritten()
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>old</del>"))
         #expect(html.contains("href=\"http://www.example.com\""))
@@ -93,5 +96,3 @@ import Testing
         #expect(MarkdownDocument.occurrences(of: "", in: "text") == 0)
     }
 }
-
-import Foundation

@@ -1,8 +1,7 @@
+import DossierUtilities
 import Foundation
 import PropertyBased
 import Testing
-
-import DossierUtilities
 
 @testable import DossierHTML
 @testable import DossierMarkdown

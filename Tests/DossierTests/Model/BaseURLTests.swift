@@ -54,10 +54,17 @@ import Testing
 
     @Test func pagesUnderItAreURIs() throws {
         let base = try BaseURL.parse("https://example.com/项目").get()
-        #expect(base.address(of: "handbook/付款/über uns.html") == "https://example.com/%E9%A1%B9%E7%9B%AE/handbook/%E4%BB%98%E6%AC%BE/%C3%BCber%20uns.html")
+        #expect(
+            base.address(of: "handbook/付款/über uns.html")
+                == "https://example.com/%E9%A1%B9%E7%9B%AE/handbook/%E4%BB%98%E6%AC%BE/%C3%BCber%20uns.html")
         #expect(base.address(of: "issues/A#1.html") == "https://example.com/%E9%A1%B9%E7%9B%AE/issues/A%231.html")
-        #expect(base.address(of: "handbook/a.html", fragment: "вход-в-систему") == "https://example.com/%E9%A1%B9%E7%9B%AE/handbook/a.html#%D0%B2%D1%85%D0%BE%D0%B4-%D0%B2-%D1%81%D0%B8%D1%81%D1%82%D0%B5%D0%BC%D1%83")
-        #expect(LinkTarget.site(path: "issues/付款.html", fragment: nil).href(under: base) == "https://example.com/%E9%A1%B9%E7%9B%AE/issues/%E4%BB%98%E6%AC%BE.html")
+        #expect(
+            base.address(of: "handbook/a.html", fragment: "вход-в-систему")
+                == "https://example.com/%E9%A1%B9%E7%9B%AE/handbook/a.html#%D0%B2%D1%85%D0%BE%D0%B4-%D0%B2-%D1%81%D0%B8%D1%81%D1%82%D0%B5%D0%BC%D1%83"
+        )
+        #expect(
+            LinkTarget.site(path: "issues/付款.html", fragment: nil).href(under: base)
+                == "https://example.com/%E9%A1%B9%E7%9B%AE/issues/%E4%BB%98%E6%AC%BE.html")
         #expect(LinkTarget.external("https://other.example/x").href(under: base) == "https://other.example/x")
     }
 }

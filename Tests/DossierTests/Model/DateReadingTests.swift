@@ -118,22 +118,23 @@ import Testing
     }
 
     /// A refused text says why when more can be said than that it is none of the forms.
-    @Test(arguments: [
-        ("11/4/26", "two-digit year: write the year in full (2026)"),
-        ("04.11.26 10:00", "two-digit year: write the year in full (2026)"),
-        ("31.11.2026", "November has 30 days"),
-        ("29.02.2026", "February 2026 has 28 days"),
-        ("2028-02-30", "February 2028 has 29 days"),
-        ("2026/13/4", "there is no month 13"),
-        ("04.13.2026", "there is no month 13 (dotted dates are day.month.year)"),
-        ("0.11.2026", "there is no day 0"),
-        ("26/Foo/22", "\"Foo\" is not a month name (Nov, November, ноября, нояб.)"),
-        ("4 Nox 2026", "\"Nox\" is not a month name (Nov, November, ноября, нояб.)"),
-        ("2026年11月4日 星期四", "2026-11-04 is 星期三, not 星期四"),
-        ("2026年11月4日 周日", "2026-11-04 is 星期三, not 周日"),
-        ("next week", nil),
-        ("2026-11-04 10:00 (edited)", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("11/4/26", "two-digit year: write the year in full (2026)"),
+            ("04.11.26 10:00", "two-digit year: write the year in full (2026)"),
+            ("31.11.2026", "November has 30 days"),
+            ("29.02.2026", "February 2026 has 28 days"),
+            ("2028-02-30", "February 2028 has 29 days"),
+            ("2026/13/4", "there is no month 13"),
+            ("04.13.2026", "there is no month 13 (dotted dates are day.month.year)"),
+            ("0.11.2026", "there is no day 0"),
+            ("26/Foo/22", "\"Foo\" is not a month name (Nov, November, ноября, нояб.)"),
+            ("4 Nox 2026", "\"Nox\" is not a month name (Nov, November, ноября, нояб.)"),
+            ("2026年11月4日 星期四", "2026-11-04 is 星期三, not 星期四"),
+            ("2026年11月4日 周日", "2026-11-04 is 星期三, not 周日"),
+            ("next week", nil),
+            ("2026-11-04 10:00 (edited)", nil),
+        ] as [(String, String?)])
     func refusalsSayWhy(_ written: String, _ reason: String?) {
         #expect(shanghai.read(written, order: .dayFirst) == .failure(.unreadable(reason: reason)), "\(written)")
     }
@@ -220,9 +221,14 @@ import Testing
                 "2:16 warning date-dst: opened \"2026-03-29 02:30\" does not exist in Europe/Berlin (the clocks skip 1 hour there); read as 2026-03-29 03:30 +02:00, moved forward by the gap",
                 "3:13 warning date-dst: opened \"25.10.2026 02:30\" happens twice in Europe/Berlin (the clocks go back 1 hour); read as the first, 2026-10-25 02:30 +02:00; write \"25.10.2026 02:30 +01:00\" for the second",
             ])
-        #expect(site.issues.map(\.opened.instant) == [utc("2026-03-29T01:30:00Z"), utc("2026-10-25T00:30:00Z"), utc("2026-10-25T02:30:00Z")])
+        #expect(
+            site.issues.map(\.opened.instant) == [
+                utc("2026-03-29T01:30:00Z"), utc("2026-10-25T00:30:00Z"), utc("2026-10-25T02:30:00Z"),
+            ])
         // The hint, followed, reads the second 02:30.
-        #expect(ProjectClock(timeZone: TimeZone(identifier: "Europe/Berlin")!).parse("25.10.2026 02:30 +01:00")?.instant == utc("2026-10-25T01:30:00Z"))
+        #expect(
+            ProjectClock(timeZone: TimeZone(identifier: "Europe/Berlin")!).parse("25.10.2026 02:30 +01:00")?.instant
+                == utc("2026-10-25T01:30:00Z"))
     }
 
     @Test func aResolvedTimeBeforeAnOpenedTimeMovedByAGapSaysSo() {
@@ -250,7 +256,9 @@ import Testing
             issues: CSVParser().parse(issues + "\n", file: "content/issues.csv").0,
             milestones: milestones.map { CSVParser().parse($0 + "\n", file: "content/milestones.csv").0 })
         let (site, list) = SiteValidator().validate(raw)
-        let lines = list.sorted.map { "\($0.location.line):\($0.location.column) \($0.severity) \($0.rule.rawValue): \($0.message)" }
+        let lines = list.sorted.map {
+            "\($0.location.line):\($0.location.column) \($0.severity) \($0.rule.rawValue): \($0.message)"
+        }
         return (site, lines)
     }
 
@@ -279,9 +287,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("en", "2026-04-11", "opened \"04/11/2026\" is read month-first as 2026-04-11, the usual order for language en: no date in this column has a day above 12; if it means 2026-11-04, add \"dates: day-first\" to content/project.yml"),
-        ("ru", "2026-11-04", "opened \"04/11/2026\" is read day-first as 2026-11-04, the usual order for language ru: no date in this column has a day above 12; if it means 2026-04-11, add \"dates: month-first\" to content/project.yml"),
-        ("zh", "2026-11-04", "opened \"04/11/2026\" is read day-first as 2026-11-04, the usual order for language zh: no date in this column has a day above 12; if it means 2026-04-11, add \"dates: month-first\" to content/project.yml"),
+        (
+            "en", "2026-04-11",
+            "opened \"04/11/2026\" is read month-first as 2026-04-11, the usual order for language en: no date in this column has a day above 12; if it means 2026-11-04, add \"dates: day-first\" to content/project.yml"
+        ),
+        (
+            "ru", "2026-11-04",
+            "opened \"04/11/2026\" is read day-first as 2026-11-04, the usual order for language ru: no date in this column has a day above 12; if it means 2026-04-11, add \"dates: month-first\" to content/project.yml"
+        ),
+        (
+            "zh", "2026-11-04",
+            "opened \"04/11/2026\" is read day-first as 2026-11-04, the usual order for language zh: no date in this column has a day above 12; if it means 2026-04-11, add \"dates: month-first\" to content/project.yml"
+        ),
     ])
     func anUndecidedColumnIsAnnouncedOnceAtItsFirstAmbiguousDate(_ language: String, _ first: String, _ message: String) {
         let (site, diagnostics) = validate(
@@ -398,7 +415,10 @@ import Testing
             ])
         #expect(site.milestones.map(\.due.description) == ["2026-10-30", "2026-11-04", "2026-12-04"])
         // A datetime gives its day in the project's zone.
-        #expect(site.milestones.map(\.done) == [CivilDate(year: 2026, month: 10, day: 29), CivilDate(year: 2026, month: 11, day: 5), nil])
+        #expect(
+            site.milestones.map(\.done) == [
+                CivilDate(year: 2026, month: 10, day: 29), CivilDate(year: 2026, month: 11, day: 5), nil,
+            ])
     }
 
     @Test func anUndecidedMilestoneColumnIsAnnouncedOnItsOwn() {
@@ -602,8 +622,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("04/11/2026", "--as-of 04/11/2026 could be 2026-04-11 (month-first) or 2026-11-04 (day-first): write 2026-04-11 or 2026-11-04, or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"),
-        ("31.11.2026", "--as-of 31.11.2026 is not a date: November has 30 days; expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
+        (
+            "04/11/2026",
+            "--as-of 04/11/2026 could be 2026-04-11 (month-first) or 2026-11-04 (day-first): write 2026-04-11 or 2026-11-04, or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"
+        ),
+        (
+            "31.11.2026",
+            "--as-of 31.11.2026 is not a date: November has 30 days; expected a date (2022-04-29) or datetime (2022-04-29 14:50)"
+        ),
         ("soon", "--as-of soon: expected a date (2022-04-29) or datetime (2022-04-29 14:50)"),
     ])
     func aValueThatCannotBeReadSaysWhy(_ asOf: String, _ message: String) {

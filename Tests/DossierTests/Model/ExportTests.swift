@@ -37,7 +37,8 @@ import Testing
 
     @Test func redmineEnglishInLatin1WithUSDates() throws {
         let site = try load("redmine-en")
-        try expectRedmineIssues(site, ids: ["1042", "1043", "1044"], zoneOffsetHours: 2, extraHeader: "Estimated time", estimate: "2.50")
+        try expectRedmineIssues(
+            site, ids: ["1042", "1043", "1044"], zoneOffsetHours: 2, extraHeader: "Estimated time", estimate: "2.50")
         #expect(site.issues[0].reporter == "Renée Dupont")
         #expect(site.issues[0].owner == "José Müller")
         #expect(site.issues[0].extra.contains { $0.header == "Tracker" && $0.value == "Support" })
@@ -52,7 +53,8 @@ import Testing
 
     @Test func redmineRussianWithSemicolonsAndDayFirstDates() throws {
         let site = try load("redmine-ru")
-        try expectRedmineIssues(site, ids: ["301", "302", "303"], zoneOffsetHours: 3, extraHeader: "Оценка времени", estimate: "2,50")
+        try expectRedmineIssues(
+            site, ids: ["301", "302", "303"], zoneOffsetHours: 3, extraHeader: "Оценка времени", estimate: "2,50")
         #expect(site.issues[1].owner == "Пётр Смирнов")
     }
 
@@ -95,7 +97,10 @@ import Testing
     @Test func excelRussianCSVInWindows1251WithItsSeparatorLine() throws {
         let site = try load("excel-ru-1251-sep")
         #expect(site.issues.map(\.id) == ["RU-1", "RU-2", "RU-3"])
-        #expect(site.issues.map(\.title) == ["Ошибка входа в систему", "Не печатается счёт-фактура", "Неверный остаток на складе «Центральный»"])
+        #expect(
+            site.issues.map(\.title) == [
+                "Ошибка входа в систему", "Не печатается счёт-фактура", "Неверный остаток на складе «Центральный»",
+            ])
         #expect(site.issues.map(\.status) == [.resolved, .inProgress, .open])
         #expect(site.issues[0].owner == "Пётр Смирнов")
         // 04.11.2026 10:00 in Moscow (UTC+3).

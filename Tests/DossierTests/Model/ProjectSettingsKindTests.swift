@@ -26,7 +26,10 @@ import Testing
         ("issues:\n  values: 1️⃣[status]\n", "`issues.values` must be a map per field, not a list"),
         ("issues:\n  values: {status: 1️⃣[open]}\n", "`issues.values.status` must be a map from value to value, not a list"),
         ("issues:\n  values: {status: {Doing: 1️⃣[open]}}\n", "`issues.values.status.Doing` must be a value of status, not a list"),
-        ("issues:\n  values: {milestone: {R2: 1️⃣{id: M2}}}\n", "`issues.values.milestone.R2` must be a value of milestone, not a map"),
+        (
+            "issues:\n  values: {milestone: {R2: 1️⃣{id: M2}}}\n",
+            "`issues.values.milestone.R2` must be a value of milestone, not a map"
+        ),
         ("milestones: 1️⃣[scope]\n", "`milestones` must be a map with columns and group_by, not a list"),
         ("milestones:\n  columns: 1️⃣Код\n", "`milestones.columns` must be a map from header to field, not \"Код\""),
         ("milestones:\n  group_by: 1️⃣{scope: 1}\n", "`milestones.group_by` must be a list of column headers"),
@@ -47,7 +50,8 @@ import Testing
         try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: site) }
         try Data(yaml.utf8).write(to: site.appendingPathComponent("content/project.yml"))
-        try Data("id,title,status,opened\nI-1,Login,open,2026-03-02\n".utf8).write(to: site.appendingPathComponent("content/issues.csv"))
+        try Data("id,title,status,opened\nI-1,Login,open,2026-03-02\n".utf8).write(
+            to: site.appendingPathComponent("content/issues.csv"))
         let errors = try Dossier.check(site: site).diagnostics.items.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(yaml): \(errors.map(\.message))")
         let error = try #require(errors.first)

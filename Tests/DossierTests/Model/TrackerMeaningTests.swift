@@ -81,9 +81,10 @@ import Testing
         #expect(!result.report.diagnostics.hasErrors)
         let data = try Data(contentsOf: site.appendingPathComponent("output/data/issues.json"))
         let issues = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(issues.map { $0["resolved"] as? String } == [
-            "2026-11-05T17:20:00+03:00", "2026-11-06T09:00:00+03:00", nil, "2026-11-07T12:00:00+03:00",
-        ])
+        #expect(
+            issues.map { $0["resolved"] as? String } == [
+                "2026-11-05T17:20:00+03:00", "2026-11-06T09:00:00+03:00", nil, "2026-11-07T12:00:00+03:00",
+            ])
         #expect(issues.map { $0["milestone"] as? String } == ["M1", "M2", "M2", "M2"])
         #expect(issues.map { $0["status"] as? String } == ["resolved", "closed", "in-progress", "resolved"])
         // [[M…]] targets exist: every milestone has its anchor, grouped by function.
@@ -142,6 +143,9 @@ import Testing
         let page = try String(contentsOf: site.appendingPathComponent("output/index.html"), encoding: .utf8)
         #expect(page.contains("<h2 id=\"dash-team-h\">Project team</h2>"))
         #expect(page.contains("<th scope=\"col\">Organisation</th><th scope=\"col\">Телефон</th>"))
-        #expect(page.contains("<tr><th scope=\"row\">Пётр Смирнов</th><td>Internal consultant</td><td>ИТ-служба</td><td>+7 495 000-00-00</td></tr>"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">Пётр Смирнов</th><td>Internal consultant</td><td>ИТ-служба</td><td>+7 495 000-00-00</td></tr>"
+            ))
     }
 }

@@ -54,7 +54,10 @@ import Testing
                     "content/issues.csv",
                     "id,title,status,opened,description,resolution\nFK-1,Login,open,2026-11-04,"
                         + csv(description.joined(separator: "\n\n")) + "," + csv(resolution.joined(separator: "\n\n")) + "\n")
-                try write("content/milestones.csv", "id,title,due,description\nM1,Pilot,2026-11-06,\"Note.[^1]\n\n[^1]: One.\"\nM2,Rollout,2026-12-06,\"Note.[^1]\n\n[^1]: Two.\"\n")
+                try write(
+                    "content/milestones.csv",
+                    "id,title,due,description\nM1,Pilot,2026-11-06,\"Note.[^1]\n\n[^1]: One.\"\nM2,Rollout,2026-12-06,\"Note.[^1]\n\n[^1]: Two.\"\n"
+                )
                 for (name, lines) in articles {
                     try write("content/handbook/\(name).md", "# \(name)\n\n" + lines.joined(separator: "\n\n") + "\n")
                 }

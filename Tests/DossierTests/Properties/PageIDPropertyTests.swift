@@ -4,9 +4,9 @@ import DossierRecords
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import DossierRender
 @testable import DossierTemplates
-
 
 /// Generated sites whose Markdown has headings made of every Unicode general category,
 /// emoji with and without U+FE0F, repeats, links to its own headings and footnotes in
@@ -85,7 +85,8 @@ import Testing
             let (site, problems) = SiteValidator(includeDrafts: false).validate(raw)
             let errors = (loadProblems.items + problems.items).filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(errors.map(\.message))")
-            let renderer = SiteRenderer(site: site, theme: Theme.load(overrides: [:]).0, asOf: Date(timeIntervalSince1970: 1_770_000_000))
+            let renderer = SiteRenderer(
+                site: site, theme: Theme.load(overrides: [:]).0, asOf: Date(timeIntervalSince1970: 1_770_000_000))
             var pages = 0
             renderer.render { files in
                 for file in files {

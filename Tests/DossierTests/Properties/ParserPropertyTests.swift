@@ -94,7 +94,8 @@ import Testing
         await propertyCheck(count: 300, input: moments) { moment in
             let day = clock.day(of: moment)
             let clockText = clock.timeOfDay(moment)
-            let hour = Int(clockText.prefix(2))!, minute = String(clockText.suffix(2))
+            let hour = Int(clockText.prefix(2))!
+            let minute = String(clockText.suffix(2))
             let twelve = "\(hour % 12 == 0 ? 12 : hour % 12):\(minute)"
             let (y, m, d) = (day.year, day.month, day.day)
             let forms: [(String, DateOrder)] = [

@@ -59,7 +59,9 @@ import Testing
             let lines = (0..<(1 + random.next(below: 3))).map { _ in
                 (0..<(1 + random.next(below: 3))).map { _ in random.pick(words) }.joined(separator: " ")
             }
-            return ("```\n" + lines.joined(separator: "\n") + "\n```", lines.flatMap { $0.split(separator: " ").map(String.init) })
+            return (
+                "```\n" + lines.joined(separator: "\n") + "\n```", lines.flatMap { $0.split(separator: " ").map(String.init) }
+            )
         case 4:
             let columns = 1 + random.next(below: 3)
             var rows: [String] = []
@@ -145,7 +147,9 @@ import Testing
             // FragmentIDs gives it.
             #expect(opened.map(\.anchor) == Self.sectionHeadingIDs(rendered.html), "\(what)")
             let allIDs = ids.headingIDs(of: document)
-            let expectedIDs = document.headings.indices.dropFirst(omitted).filter { document.headings[$0].level >= 2 }.map { allIDs[$0] }
+            let expectedIDs = document.headings.indices.dropFirst(omitted).filter { document.headings[$0].level >= 2 }.map {
+                allIDs[$0]
+            }
             #expect(opened.map(\.anchor) == expectedIDs, "\(what)")
 
             // No word is lost, none is added and none moves: the words of the sections, in

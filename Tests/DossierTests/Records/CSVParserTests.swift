@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import Foundation
 import Testing
 
 @testable import DossierRecords
@@ -121,7 +122,9 @@ import Testing
     @Test func utf16WithoutMarkAndBinaryAreRefused() {
         let unmarked = Data(Array("id\ttitle\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         #expect(TextDecoder.decode(unmarked, as: .utf8) == .failure(.utf16WithoutMark(bigEndian: false)))
-        #expect(TextDecoder.decode(Data(Array("abc".utf8) + [0, 1, 2] + Array(repeating: 0x41, count: 100)), as: .utf8) == .failure(.binary))
+        #expect(
+            TextDecoder.decode(Data(Array("abc".utf8) + [0, 1, 2] + Array(repeating: 0x41, count: 100)), as: .utf8)
+                == .failure(.binary))
         #expect(TextDecoder.decode(Data(), as: .utf8) == .failure(.empty))
     }
 
@@ -132,7 +135,9 @@ import Testing
         let readLittle = try TextDecoder.read(little, as: .utf8).get()
         #expect(readLittle.text == text)
         #expect(readLittle.form == TextForm(encoding: .utf16LE, byteOrderMark: true, lineEnd: .crlf))
-        #expect(try TextDecoder.read(big, as: .gb18030).get() == DecodedText(text: text, form: TextForm(encoding: .utf16BE, byteOrderMark: true, lineEnd: .crlf)))
+        #expect(
+            try TextDecoder.read(big, as: .gb18030).get()
+                == DecodedText(text: text, form: TextForm(encoding: .utf16BE, byteOrderMark: true, lineEnd: .crlf)))
         // Without the mark, only when project.yml names it.
         #expect(try TextDecoder.decode(little.dropFirst(2), as: .utf16LE).get() == text)
     }
@@ -142,7 +147,9 @@ import Testing
         #expect(read.text == "id,title\n1,a\n2,b\n")
         #expect(read.form.lineEnd == .cr)
         #expect(try TextDecoder.read(Data("a\r\nb\n".utf8), as: .utf8).get().form.lineEnd == .crlf)
-        #expect(try TextDecoder.read(Data([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8)), as: .utf8).get().form == TextForm(byteOrderMark: true))
+        #expect(
+            try TextDecoder.read(Data([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8)), as: .utf8).get().form
+                == TextForm(byteOrderMark: true))
         // Invalid bytes on the third CR-only line are placed there.
         let bad = Data(Array("a\rb\rc".utf8) + [0xFF])
         #expect(TextDecoder.decode(bad, as: .utf8) == .failure(.invalidUTF8(line: 3, column: 2)))
@@ -165,7 +172,9 @@ import Testing
 
     @Test func aDeclaredEncodingsInvalidBytesAreLocated() {
         // 0x98 is no character of Windows-1251; it sits on line 2, column 3.
-        #expect(TextDecoder.decode(Data(Array("ab\r\ncd".utf8) + [0x98]), as: .windows1251) == .failure(.invalidEncoding(.windows1251, line: 2, column: 3)))
+        #expect(
+            TextDecoder.decode(Data(Array("ab\r\ncd".utf8) + [0x98]), as: .windows1251)
+                == .failure(.invalidEncoding(.windows1251, line: 2, column: 3)))
     }
 
     @Test func encodingNamesPeopleWriteAreRead() {
@@ -210,5 +219,3 @@ import Testing
         #expect(text == "编号")
     }
 }
-
-import Foundation

@@ -37,14 +37,22 @@ import Testing
         JP-2,請求書の印刷が失敗する,対応中,2026/11/05 09:30
 
         """
-    static let french = "id,title,status,opened\nFR-1,Le menu français ne s'affiche pas,open,2026-11-04 10:00\nFR-2,Clé de licence refusée,open,2026-11-05 09:30\n"
+    static let french =
+        "id,title,status,opened\nFR-1,Le menu français ne s'affiche pas,open,2026-11-04 10:00\nFR-2,Clé de licence refusée,open,2026-11-05 09:30\n"
     static let german = "id,title,status,opened\nDE-1,Größe der Übersicht für Müller,open,2026-11-04 10:00\n"
-    static let spanish = "id,title,status,opened\nES-1,¿Por qué falla la conexión?,open,2026-11-04 10:00\nES-2,Año fiscal erróneo,open,2026-11-05 09:30\n"
+    static let spanish =
+        "id,title,status,opened\nES-1,¿Por qué falla la conexión?,open,2026-11-04 10:00\nES-2,Año fiscal erróneo,open,2026-11-05 09:30\n"
 
     @Test func iconvBytesMatchPythonsCodecs() throws {
         // python3 -c "print(list('Ошибка входа'.encode('cp1251')))" and likewise.
-        #expect([UInt8](try bytes("Ошибка входа", .windows1251)) == [0xCE, 0xF8, 0xE8, 0xE1, 0xEA, 0xE0, 0x20, 0xE2, 0xF5, 0xEE, 0xE4, 0xE0])
-        #expect([UInt8](try bytes("Ошибка входа", .koi8R)) == [0xEF, 0xDB, 0xC9, 0xC2, 0xCB, 0xC1, 0x20, 0xD7, 0xC8, 0xCF, 0xC4, 0xC1])
+        #expect(
+            [UInt8](try bytes("Ошибка входа", .windows1251)) == [
+                0xCE, 0xF8, 0xE8, 0xE1, 0xEA, 0xE0, 0x20, 0xE2, 0xF5, 0xEE, 0xE4, 0xE0,
+            ])
+        #expect(
+            [UInt8](try bytes("Ошибка входа", .koi8R)) == [
+                0xEF, 0xDB, 0xC9, 0xC2, 0xCB, 0xC1, 0x20, 0xD7, 0xC8, 0xCF, 0xC4, 0xC1,
+            ])
         #expect([UInt8](try bytes("登录失败", .gb18030)) == [0xB5, 0xC7, 0xC2, 0xBC, 0xCA, 0xA7, 0xB0, 0xDC])
         #expect([UInt8](try bytes("登錄失敗", .big5)) == [0xB5, 0x6E, 0xBF, 0xFD, 0xA5, 0xA2, 0xB1, 0xD1])
         #expect([UInt8](try bytes("ログイン", .shiftJIS)) == [0x83, 0x8D, 0x83, 0x4F, 0x83, 0x43, 0x83, 0x93])
@@ -61,7 +69,9 @@ import Testing
         let data = try bytes(text, encoding)
         // Whatever the project's language: the text alone decides.
         for language in [nil, "en", "zh", "ru"] {
-            #expect(EncodingGuess.guess(data, language: language) == .one(encoding, sample: sample), "\(encoding) with language \(language ?? "none")")
+            #expect(
+                EncodingGuess.guess(data, language: language) == .one(encoding, sample: sample),
+                "\(encoding) with language \(language ?? "none")")
         }
     }
 
@@ -173,7 +183,8 @@ import Testing
     @Test func windows1252QuotesAndEuroAreWindows1252() {
         // python3: 'Invoice “total” wrong by 5 €'.encode('cp1252'); Windows-1251 reads the
         // euro sign as `Ђ`, a Serbian capital alone among English words.
-        let data = Data(Array("id,title\n1,Invoice ".utf8) + [147, 116, 111, 116, 97, 108, 148, 32] + Array("wrong by 5 ".utf8) + [128, 10])
+        let data = Data(
+            Array("id,title\n1,Invoice ".utf8) + [147, 116, 111, 116, 97, 108, 148, 32] + Array("wrong by 5 ".utf8) + [128, 10])
         #expect(EncodingGuess.guess(data, language: "ru") == .one(.windows1252, sample: "Invoice “total” wrong by…"))
     }
 

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Collects elements of an XML document: name, attributes and text.
@@ -140,7 +140,8 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     @Test func mailLinksAreAbsoluteWithABaseURL() throws {
         let folder = try Fixtures.copy("valid")
         let project = folder.appendingPathComponent("content/project.yml")
-        try Data((try String(contentsOf: project, encoding: .utf8) + "base_url: https://pm.example.com/acme\n").utf8).write(to: project)
+        try Data((try String(contentsOf: project, encoding: .utf8) + "base_url: https://pm.example.com/acme\n").utf8).write(
+            to: project)
         _ = try Dossier.build(.init(site: folder, asOf: .written("2026-03-12")))
         let mail = try String(contentsOf: folder.appendingPathComponent("output/weekly/2026-W10.email.html"), encoding: .utf8)
         #expect(mail.contains("href=\"https://pm.example.com/acme/issues/EX-1.html\""))
@@ -157,7 +158,8 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     /// rest: a report listing thousands could not be sent.
     @Test func weeklyReportListsTheFirstBreachedIssues() throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-long-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: site.appendingPathComponent("content/weekly"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("content/weekly"), withIntermediateDirectories: true)
         var csv = "id,title,status,opened,category\n"
         for i in 1...40 { csv += "L-\(i),Open \(i),open,2026-03-02 09:00,config\n" }
         try Data(csv.utf8).write(to: site.appendingPathComponent("content/issues.csv"))

@@ -4,9 +4,9 @@ import DossierModel
 import DossierRecords
 import Foundation
 import Testing
+
 @testable import DossierRender
 @testable import DossierTemplates
-
 
 /// The search index takes each body's sections from its rendering: they must be those
 /// libxml2 reads back from the page's HTML.

@@ -1,10 +1,11 @@
 import DossierFigures
 import DossierModel
 import DossierRecords
-@testable import DossierScaffold
 import DossierSite
 import Foundation
 import Testing
+
+@testable import DossierScaffold
 
 /// `dossier init` and `dossier new`: what they write checks clean, and nothing is
 /// ever overwritten.
@@ -96,14 +97,17 @@ import Testing
         #expect(try text(site, "content/weekly/2026-W11.md") == note)
 
         let article = try text(site, "content/handbook/setup/login.md")
-        #expect(throws: UsageFailure.self) { try Dossier.newArticle(site: site, path: "setup/login", title: nil, asOf: Self.asOf) }
+        #expect(throws: UsageFailure.self) {
+            try Dossier.newArticle(site: site, path: "setup/login", title: nil, asOf: Self.asOf)
+        }
         #expect(try text(site, "content/handbook/setup/login.md") == article)
         #expect(throws: UsageFailure.self) { try Dossier.newArticle(site: site, path: "../escape", title: nil, asOf: Self.asOf) }
     }
 
     @Test func newArticleWritesASkeletonThatChecksClean() throws {
         let site = try Fixtures.copy("valid")
-        let written = try Dossier.newArticle(site: site, path: "content/handbook/setup/vpn-access.md", title: nil, asOf: Self.asOf)
+        let written = try Dossier.newArticle(
+            site: site, path: "content/handbook/setup/vpn-access.md", title: nil, asOf: Self.asOf)
         #expect(written.file == "content/handbook/setup/vpn-access.md")
         #expect(written.text.hasPrefix("---\ntitle: Vpn access\ntags: []\naudience: all\n"))
         #expect(written.text.contains("updated: 2026-03-12\n"))
@@ -114,7 +118,8 @@ import Testing
         let site = try Fixtures.copy("valid")
         let before = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
         let (id, written) = try Dossier.newIssue(
-            site: site, title: "Printer, queue lost", values: ["priority": "high", "owner": "vera", "category": "bug"], asOf: Self.asOf)
+            site: site, title: "Printer, queue lost", values: ["priority": "high", "owner": "vera", "category": "bug"],
+            asOf: Self.asOf)
         #expect(id == "EX-6")
         // Redmine's headers and words (New, High), its date-and-time, the title quoted for its comma.
         #expect(written.text == "EX-6,\"Printer, queue lost\",New,High,bug,,,vera,2026-03-12 09:00,,,,\n")
@@ -139,7 +144,9 @@ import Testing
         let site = try Fixtures.copy("exports/redmine-zh")
         let (id, written) = try Dossier.newIssue(site: site, title: "打印机队列丢失", values: [:], asOf: Self.asOf)
         let bytes = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
-        #expect(bytes.suffix(TextEncoder.encode(written.text, as: .gb18030)!.count) == TextEncoder.encode(written.text, as: .gb18030)!)
+        #expect(
+            bytes.suffix(TextEncoder.encode(written.text, as: .gb18030)!.count) == TextEncoder.encode(written.text, as: .gb18030)!
+        )
         #expect(written.text.contains("打印机队列丢失"))
         // Redmine's column order; no row is open, so there is no word of the file's own for it.
         #expect(written.text.hasPrefix("\(id),,,,open,,打印机队列丢失,"))
@@ -201,7 +208,9 @@ import Testing
         #expect(written.text.hasSuffix("\r\n"))
         let bytes = try Data(contentsOf: site.appendingPathComponent("content/issues.csv"))
         #expect(bytes.starts(with: Data("sep=;\r\n".utf8)))
-        #expect(bytes.suffix(try #require(TextEncoder.encode(written.text, as: .windows1251)).count) == TextEncoder.encode(written.text, as: .windows1251))
+        #expect(
+            bytes.suffix(try #require(TextEncoder.encode(written.text, as: .windows1251)).count)
+                == TextEncoder.encode(written.text, as: .windows1251))
         #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
     }
 

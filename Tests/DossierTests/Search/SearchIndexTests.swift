@@ -1,7 +1,7 @@
 import Testing
+
 @testable import DossierRender
 @testable import DossierSearch
-
 
 @Suite struct SearchIndexTests {
     @Test func chineseBecomesPairsOfCharacters() {

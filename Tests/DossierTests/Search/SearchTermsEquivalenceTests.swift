@@ -1,9 +1,9 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import DossierRender
 @testable import DossierSearch
-
 
 /// `SearchIndex.terms` against the implementation it replaced, which lower-cased the whole
 /// text and then read it scalar by scalar: the search page makes terms from queries by that
@@ -25,7 +25,8 @@ import Testing
         let content = Self.repository.appendingPathComponent("content")
         let files = try #require(FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil))
         var count = 0
-        for case let url as URL in files where url.pathExtension == "md" || url.pathExtension == "csv" || url.pathExtension == "yml" {
+        for case let url as URL in files
+        where url.pathExtension == "md" || url.pathExtension == "csv" || url.pathExtension == "yml" {
             let text = try String(contentsOf: url, encoding: .utf8)
             Self.expectSame(text)
             for line in text.split(separator: "\n") { Self.expectSame(String(line)) }

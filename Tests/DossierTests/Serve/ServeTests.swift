@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// `dossier serve` as a user meets it: the site on 127.0.0.1, a rebuild after each save,
@@ -78,8 +78,12 @@ import Testing
         // A broken record: every page shows where, until it is fixed.
         let issues = site.appendingPathComponent("content/issues.csv")
         let good = try String(contentsOf: issues, encoding: .utf8)
-        try Data(good.replacingOccurrences(of: "EX-2,Approval flow skips the CFO,In Progress,", with: "EX-2,Approval flow skips the CFO,Doing,").utf8)
-            .write(to: issues)
+        try Data(
+            good.replacingOccurrences(
+                of: "EX-2,Approval flow skips the CFO,In Progress,", with: "EX-2,Approval flow skips the CFO,Doing,"
+            ).utf8
+        )
+        .write(to: issues)
         #expect(try await server.waitFor(generation: 2).contains("\"failed\":true"))
         let broken = try await server.get("/issues/index.html")
         #expect(broken.status == 500)
@@ -92,7 +96,8 @@ import Testing
 
         // An edited article is served as edited.
         let article = site.appendingPathComponent("content/handbook/setup/login.md")
-        try Data((try String(contentsOf: article, encoding: .utf8) + "\nA sentence added while serving.\n").utf8).write(to: article)
+        try Data((try String(contentsOf: article, encoding: .utf8) + "\nA sentence added while serving.\n").utf8).write(
+            to: article)
         _ = try await server.waitFor(generation: 4)
         #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
     }

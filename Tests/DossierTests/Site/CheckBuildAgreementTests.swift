@@ -29,7 +29,9 @@ import Testing
             return
         }
         func described(_ report: RunReport) -> [String] {
-            report.diagnostics.items.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.severity) [\($0.rule.rawValue)] \($0.message)" }
+            report.diagnostics.items.map {
+                "\($0.location.file):\($0.location.line):\($0.location.column) \($0.severity) [\($0.rule.rawValue)] \($0.message)"
+            }
         }
         #expect(described(build.report) == described(check), "\(name): build and check disagree")
         #expect(build.report.diagnostics.hasErrors == check.diagnostics.hasErrors)

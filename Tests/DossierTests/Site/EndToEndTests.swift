@@ -42,7 +42,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Every file under `folder` with its bytes.
@@ -196,7 +198,9 @@ import Testing
         #expect(object["status"] as? String == "green")
         // The week defaults to the one holding the as-of date (SOURCE_DATE_EPOCH: 2026-W11).
         let current = try dossier("report", "weekly", site.path, "--format", "json")
-        #expect((try JSONSerialization.jsonObject(with: Data(current.stdout.utf8)) as! [String: Any])["week"] as? String == "2026-W11")
+        #expect(
+            (try JSONSerialization.jsonObject(with: Data(current.stdout.utf8)) as! [String: Any])["week"] as? String == "2026-W11"
+        )
         let markdown = try dossier("report", "weekly", site.path, "--week", "2026-W10")
         #expect(markdown.stdout.hasPrefix("# Acme Expense Rollout"))
         let email = try dossier("report", "weekly", site.path, "--week", "2026-W10", "--format", "email")

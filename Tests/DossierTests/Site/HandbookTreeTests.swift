@@ -28,7 +28,9 @@ import Testing
         let middle = try tree("a20")
         #expect(listed(middle) == (13...27).map { String(format: "a%02d", $0) })
         #expect(middle.contains("aria-current=\"page\">Bulk a20<"))
-        #expect(middle.contains("<li class=\"tree-more\"><a href=\"../../handbook/index.html#folder:bulk\">25 more in this folder</a></li>"))
+        #expect(
+            middle.contains(
+                "<li class=\"tree-more\"><a href=\"../../handbook/index.html#folder:bulk\">25 more in this folder</a></li>"))
         // At an end the window stays full.
         #expect(listed(try tree("a01")) == (1...15).map { String(format: "a%02d", $0) })
         #expect(listed(try tree("a40")) == (26...40).map { String(format: "a%02d", $0) })

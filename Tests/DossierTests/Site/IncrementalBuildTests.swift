@@ -2,6 +2,7 @@ import DossierRender
 import DossierSite
 import Foundation
 import Testing
+
 @testable import DossierOutput
 
 /// A rebuild renders only the pages whose key changed and takes the others from the
@@ -31,7 +32,8 @@ import Testing
     /// Builds `site` again into its output and from scratch into another folder, expects
     /// the same files with the same bytes, and returns the rebuild's result.
     @discardableResult
-    func rebuildMatchesFresh(_ site: URL, asOf: AsOf = Self.asOf, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    func rebuildMatchesFresh(_ site: URL, asOf: AsOf = Self.asOf, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws
         -> Dossier.BuildResult
     {
         let rebuilt = try build(site, asOf: asOf)
@@ -57,7 +59,8 @@ import Testing
 
     /// Pages the renderer made again (not taken from the previous output).
     func rendered(_ result: Dossier.BuildResult, of site: URL) throws -> Int {
-        let cache = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil))
+        let cache = try #require(
+            PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil))
         return cache.count - result.pagesUnchanged
     }
 
@@ -65,14 +68,17 @@ import Testing
         let site = try sample()
         let first = try build(site)
         #expect(first.pagesUnchanged == 0)
-        let pages = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)).count
+        let pages = try #require(
+            PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)
+        ).count
         #expect(pages > 100)
 
         // An article's body: its own page, and nothing that lists it by title.
         try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph, added for the rebuild.\n" }
         var result = try rebuildMatchesFresh(site)
         #expect(try rendered(result, of: site) == 1)
-        let page = try String(contentsOf: site.appendingPathComponent("output/handbook/expense/budget-check.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: site.appendingPathComponent("output/handbook/expense/budget-check.html"), encoding: .utf8)
         #expect(page.contains("One more paragraph, added for the rebuild."))
 
         // An article's title: every page that names it (its folder's tree, tags, index, backlinks).
@@ -161,7 +167,9 @@ import Testing
         try edit(site, "content/handbook/faq/budget.md") { $0 + "\nMore.\n" }
         let second = try EndToEndTests().dossier("build", site.path)
         #expect(second.status == 0)
-        let pages = try #require(PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)).count
+        let pages = try #require(
+            PageCache(file: OutputWriter.pageCache(of: site.appendingPathComponent("output")), environment: nil)
+        ).count
         #expect(second.stdout.contains(" (\(pages - 1) pages unchanged since the last build)\n"), "\(second.stdout)")
     }
 }

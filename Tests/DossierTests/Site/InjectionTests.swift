@@ -1,9 +1,10 @@
 import DossierSite
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Text from the records is escaped wherever it lands: page text, attributes, JSON in
 /// pages, the feed, the sitemap, the exports.
@@ -23,12 +24,15 @@ import Testing
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-inject-\(UUID().uuidString)")
         let content = site.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("weekly"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("handbook/f"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: content.appendingPathComponent("handbook/f"), withIntermediateDirectories: true)
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: content.appendingPathComponent(path))
         }
         let yaml = "'" + p.replacingOccurrences(of: "'", with: "''") + "'"
-        try write("project.yml", """
+        try write(
+            "project.yml",
+            """
             name: \(yaml)
             client: \(yaml)
             base_url: https://example.com/erp/
@@ -37,13 +41,17 @@ import Testing
               - {id: bug, label: \(yaml), sla: 3d}
             """)
         try write("team.csv", "id,name,role,org,email\nx,\"\(q)\",pm,\"\(q)\",\"\(q)\"\n")
-        try write("milestones.csv", "id,title,due,done,owner,scope,description\nM1,\"\(q)\",2026-03-05,2026-03-05,x,\"\(q)\",\"\(q)\"\n")
+        try write(
+            "milestones.csv", "id,title,due,done,owner,scope,description\nM1,\"\(q)\",2026-03-05,2026-03-05,x,\"\(q)\",\"\(q)\"\n"
+        )
         try write(
             "issues.csv",
             "id,title,status,opened,resolved,category,module,reporter,owner,milestone,tags,description,resolution,\"\(q)\"\n"
                 + "I-1,\"\(q)\",closed,2026-03-02 09:00,2026-03-03 09:00,bug,\"\(q)\",x,x,M1,\"\(q)\",\"\(q)\",\"\(q)\",\"\(q)\"\n"
                 + "I-2,\"\(q)\",open,2026-03-02 09:00,,bug,,x,x,,,,,\n")
-        try write("weekly/2026-W10.md", """
+        try write(
+            "weekly/2026-W10.md",
+            """
             ---
             status: red
             summary: \(yaml)
@@ -54,7 +62,9 @@ import Testing
 
             \(p) [[I-1]] [[f/a|\(p.replacingOccurrences(of: "]", with: ""))]]
             """)
-        try write("handbook/f/a.md", """
+        try write(
+            "handbook/f/a.md",
+            """
             ---
             title: \(yaml)
             tags: [\(yaml)]
@@ -73,7 +83,9 @@ import Testing
     func payloadsNeverReachAPageUnescaped(_ payload: String) throws {
         let site = try Self.makeSite(payload)
         let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
-        #expect(result.report.diagnostics.items.filter { $0.severity == .error }.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
+        #expect(
+            result.report.diagnostics.items.filter { $0.severity == .error }.isEmpty,
+            "\(result.report.diagnostics.items.map(\.message))")
         let output = site.appendingPathComponent("output")
         let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { !$0.hasPrefix("assets/") }
         var checked = 0

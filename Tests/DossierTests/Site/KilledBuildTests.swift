@@ -1,6 +1,7 @@
 import DossierSite
 import Foundation
 import Testing
+
 @testable import DossierOutput
 
 /// A build killed with SIGKILL at any moment leaves either the previous site byte for
@@ -16,12 +17,15 @@ import Testing
         var csv = "id,title,status,opened,resolved,category,description\n"
         for i in 1...800 {
             let closed = i % 3 == 0
-            csv += "K-\(i),Issue \(i),\(closed ? "closed" : "open"),2026-03-0\(i % 9 + 1) 10:00,\(closed ? "2026-03-10 10:00" : ""),bug,"
+            csv +=
+                "K-\(i),Issue \(i),\(closed ? "closed" : "open"),2026-03-0\(i % 9 + 1) 10:00,\(closed ? "2026-03-10 10:00" : ""),bug,"
             csv += "\"Step one\n\n- see [[a\(i % 60)]]\n- and **bold** text\"\n"
         }
         try Data(csv.utf8).write(to: site.appendingPathComponent("content/issues.csv"))
         for i in 0..<60 {
-            let text = "---\ntitle: Article \(i)\n---\n\n## Section\n\n" + String(repeating: "Text for [[K-\(i + 1)]]. ", count: 40) + "\n"
+            let text =
+                "---\ntitle: Article \(i)\n---\n\n## Section\n\n" + String(repeating: "Text for [[K-\(i + 1)]]. ", count: 40)
+                + "\n"
             try Data(text.utf8).write(to: handbook.appendingPathComponent("a\(i).md"))
         }
         return site
@@ -63,11 +67,15 @@ import Testing
             process.waitUntilExit()
             let now = try EndToEndTests().snapshot(output)
             #expect(now == before || now == after, "killed after \(step)/12 of a build: a partial site")
-            if now == before { keptOld += 1 } else {
+            if now == before {
+                keptOld += 1
+            } else {
                 // The kill came after the swap; start the next round from the old site again.
-                try Data("name: Before\ntimezone: Asia/Shanghai\n".utf8).write(to: site.appendingPathComponent("content/project.yml"))
+                try Data("name: Before\ntimezone: Asia/Shanghai\n".utf8).write(
+                    to: site.appendingPathComponent("content/project.yml"))
                 try build(site).waitUntilExit()
-                try Data("name: After\ntimezone: Asia/Shanghai\n".utf8).write(to: site.appendingPathComponent("content/project.yml"))
+                try Data("name: After\ntimezone: Asia/Shanghai\n".utf8).write(
+                    to: site.appendingPathComponent("content/project.yml"))
             }
         }
         // Most kills land before the swap, which is the case that matters.

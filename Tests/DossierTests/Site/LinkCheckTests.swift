@@ -89,7 +89,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
         }
         _ = try Dossier.build(.init(site: site, asOf: .written("2026-11-22")))
         let output = site.appendingPathComponent("output")

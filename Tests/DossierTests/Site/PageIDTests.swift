@@ -46,18 +46,21 @@ import Testing
     @Test func fragmentsOfOnePageHaveTheirOwnIds() throws {
         let output = try Self.built()
         let issue = try Self.page(output, "issues/A-1.html")
-        #expect(issue.ids.filter { $0.hasPrefix("description:") || $0.hasPrefix("resolution:") }.sorted() == [
-            "description:fn:1", "description:fnref:1", "description:steps",
-            "resolution:fn:1", "resolution:fnref:1", "resolution:steps",
-        ])
+        #expect(
+            issue.ids.filter { $0.hasPrefix("description:") || $0.hasPrefix("resolution:") }.sorted() == [
+                "description:fn:1", "description:fnref:1", "description:steps",
+                "resolution:fn:1", "resolution:fnref:1", "resolution:steps",
+            ])
         // Each fragment's `[steps](#steps)` goes to its own heading.
-        #expect(issue.fragmentLinks.filter { $0.hasSuffix(":steps") }.sorted() == [
-            "description:steps", "description:steps", "resolution:steps", "resolution:steps",
-        ])
+        #expect(
+            issue.fragmentLinks.filter { $0.hasSuffix(":steps") }.sorted() == [
+                "description:steps", "description:steps", "resolution:steps", "resolution:steps",
+            ])
         let milestones = try Self.page(output, "milestones/index.html")
-        #expect(milestones.ids.filter { $0.contains(":fn") }.sorted() == [
-            "milestone-M1:fn:1", "milestone-M1:fnref:1", "milestone-M2:fn:1", "milestone-M2:fnref:1",
-        ])
+        #expect(
+            milestones.ids.filter { $0.contains(":fn") }.sorted() == [
+                "milestone-M1:fn:1", "milestone-M1:fnref:1", "milestone-M2:fn:1", "milestone-M2:fnref:1",
+            ])
     }
 
     @Test func linksFromOtherPagesLandWhereGitHubLands() throws {

@@ -44,8 +44,9 @@ import Testing
         _ = try build(site, output: fresh)
         let incremental = try contents(site.appendingPathComponent("output"))
         #expect(incremental == (try contents(fresh)))
-        #expect(String(decoding: incremental["handbook/\(article.dropLast(3)).html"] ?? Data(), as: UTF8.self)
-            .contains("One more line for the rebuild."))
+        #expect(
+            String(decoding: incremental["handbook/\(article.dropLast(3)).html"] ?? Data(), as: UTF8.self)
+                .contains("One more line for the rebuild."))
     }
 
     @Test func aTouchedOutputOrAnotherMomentBuildsAgain() throws {

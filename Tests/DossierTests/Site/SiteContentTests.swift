@@ -95,7 +95,8 @@ import Testing
         let site = try Fixtures.copy("valid")
         let issues = site.appendingPathComponent("content/issues.csv")
         var text = try String(contentsOf: issues, encoding: .utf8)
-        text += "EX-9,\"<script>alert(1)</script> & \"\"quotes\"\"\",New,Normal,bug,2,ann,ann,2026-03-11 09:00,,,\"<img src=x onerror=alert(1)> [x](javascript:alert(1))\",Bug\n"
+        text +=
+            "EX-9,\"<script>alert(1)</script> & \"\"quotes\"\"\",New,Normal,bug,2,ann,ann,2026-03-11 09:00,,,\"<img src=x onerror=alert(1)> [x](javascript:alert(1))\",Bug\n"
         try Data(text.utf8).write(to: issues)
         let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
         // The javascript: link is an error: nothing is written.
@@ -120,8 +121,11 @@ import Testing
         let project = site.appendingPathComponent("content/project.yml")
         try Data((try String(contentsOf: project, encoding: .utf8) + "markdown:\n  unsafe_html: true\n").utf8).write(to: project)
         let article = site.appendingPathComponent("content/handbook/faq/budget.md")
-        try Data((try String(contentsOf: article, encoding: .utf8) + "\n<p><b>Bold</b> <a href=\"javascript:alert(1)\">x</a></p>\n").utf8)
-            .write(to: article)
+        try Data(
+            (try String(contentsOf: article, encoding: .utf8) + "\n<p><b>Bold</b> <a href=\"javascript:alert(1)\">x</a></p>\n")
+                .utf8
+        )
+        .write(to: article)
         let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
         #expect(result.filesWritten == 0)
         #expect(result.report.diagnostics.items.map(\.rule) == [.unsafeLink])

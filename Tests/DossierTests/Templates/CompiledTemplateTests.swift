@@ -2,9 +2,9 @@ import DossierMarkdown
 import Foundation
 import Mustache
 import Testing
+
 @testable import DossierRender
 @testable import DossierTemplates
-
 
 /// The compiled templates against swift-mustache, case by case: each template is rendered
 /// by both, and the compiled one must be used and give the same bytes.
@@ -99,7 +99,8 @@ import Testing
         // record text cannot close an attribute.
         let joined: [(String, String)] = [
             ("<\u{301}>", "&lt;\u{301}&gt;"), ("&\u{200D}'", "&amp;\u{200D}&#39;"), ("\u{600}<", "\u{600}&lt;"),
-            ("e\u{301}'", "e\u{301}&#39;"), ("x \"\u{308} onmouseover=alert(1) y=\"\u{FE0F}", "x &quot;\u{308} onmouseover=alert(1) y=&quot;\u{FE0F}"),
+            ("e\u{301}'", "e\u{301}&#39;"),
+            ("x \"\u{308} onmouseover=alert(1) y=\"\u{FE0F}", "x &quot;\u{308} onmouseover=alert(1) y=&quot;\u{FE0F}"),
         ]
         for (text, escaped) in joined {
             let compiled = try #require(CompiledTemplate("<a title=\"{{s}}\">"))
@@ -131,7 +132,9 @@ import Testing
 
     /// What swift-mustache rejects is never compiled, so its error is the one reported.
     @Test func malformedTemplatesAreNotCompiled() {
-        let malformed = ["{{#a}}x", "{{#a}}x{{/b}}", "{{/a}}", "{{a", "{{{a}}", "x{", "{{!never closed", "{{#a}}{{^b}}{{/a}}{{/b}}"]
+        let malformed = [
+            "{{#a}}x", "{{#a}}x{{/b}}", "{{/a}}", "{{a", "{{{a}}", "x{", "{{!never closed", "{{#a}}{{^b}}{{/a}}{{/b}}",
+        ]
         for template in malformed {
             #expect((try? MustacheTemplate(string: template)) == nil, "\(template.debugDescription)")
             #expect(CompiledTemplate(template) == nil, "\(template.debugDescription)")
@@ -154,7 +157,9 @@ import Testing
 
     /// The theme renders those with swift-mustache: a site's own template may use them.
     @Test func theThemeFallsBackToSwiftMustache() {
-        let (theme, problems) = Theme.load(overrides: ["tag.mustache": "{{=<% %>=}}<%a%> {{b}}", "search.mustache": "{{#f}}a{{/f}}"])
+        let (theme, problems) = Theme.load(overrides: [
+            "tag.mustache": "{{=<% %>=}}<%a%> {{b}}", "search.mustache": "{{#f}}a{{/f}}",
+        ])
         #expect(problems.isEmpty)
         #expect(theme.render("tag", ["a": "<", "b": 1]) == "&lt; {{b}}")
         #expect(theme.render("search", ["f": MustacheLambda { text in "[\(text)]" }]) == "[a]")

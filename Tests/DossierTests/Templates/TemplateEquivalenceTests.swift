@@ -3,9 +3,9 @@ import DossierRecords
 import Foundation
 import Mustache
 import Testing
+
 @testable import DossierRender
 @testable import DossierTemplates
-
 
 /// The compiled templates give swift-mustache's bytes on every page of the sample site and
 /// of the starter sites, and on generated templates and contexts.
@@ -92,7 +92,7 @@ import Testing
             case 4: out += random.pick(["{{{\(name)}}}", "{{& \(name)}}", "{{ \(name) }}"])
             case 5: out += random.pick(["{{! note }}", "{{!\nspans\nlines }}", "\n{{! alone }}\n", "  {{!x}}  \r\n"])
             case 6: out += random.pick(["\n", "\r\n", "  \n", " \t"])
-            case 7: out += random.pick(["", "{{#\(name)}}", "{{/\(name)}}", "{{^\(name)"]) // sometimes malformed
+            case 7: out += random.pick(["", "{{#\(name)}}", "{{/\(name)}}", "{{^\(name)"])  // sometimes malformed
             default:
                 let open = random.pick(["#", "^"])
                 let before = random.pick(["", "\n", "  ", "\n  ", "\r\n\t"])

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+
 @testable import DossierRender
 @testable import DossierTemplates
-
 
 @Suite struct ThemeTests {
     /// Every `{{t.key}}` of every built-in template has a string in every language, and
