@@ -1,6 +1,7 @@
 import DossierModel
 import DossierRecords
 import DossierScaffold
+import DossierUtilities
 import Foundation
 
 extension Dossier {
@@ -75,7 +76,7 @@ extension Dossier {
         }
         let before = exists ? (FileManager.default.contents(atPath: disk.path) ?? Data()) : Data()
         // The row's line: after the source's lines, and the line end added when it had none.
-        let rowLine = source.split(separator: "\n", omittingEmptySubsequences: false).count + (row.appended == row.text ? 0 : 1)
+        let rowLine = TextLines(source).count + (row.appended == row.text ? 0 : 1)
         try checkBeforeWriting(url, file: file, bytes: before + bytes, fromLine: exists ? rowLine : 1)
         if exists {
             let handle = try FileHandle(forWritingTo: disk)

@@ -140,6 +140,19 @@ import Testing
         #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
     }
 
+    /// A mistake in a row already there is not the new row's: in a CRLF file as in an LF
+    /// one, only problems from the new row on refuse it.
+    @Test func newIssueInACRLFFileIgnoresAMistakeAboveIt() throws {
+        let site = try Fixtures.copy("exports/excel-semicolon")
+        let file = site.appendingPathComponent("content/issues.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "CFO;open;", with: "CFO;bogus;").utf8).write(to: file)
+        let (id, written) = try Dossier.newIssue(site: site, title: "Export broken", values: [:], asOf: Self.asOf)
+        #expect(id == "X-3")
+        #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix(written.text))
+        #expect(try Dossier.check(site: site).diagnostics.items.map(\.location.line) == [3])
+    }
+
     @Test func newIssueWritesTheFilesEncoding() throws {
         let site = try Fixtures.copy("exports/redmine-zh")
         let (id, written) = try Dossier.newIssue(site: site, title: "打印机队列丢失", values: [:], asOf: Self.asOf)
