@@ -38,7 +38,7 @@ let package = Package(
         // Tools every stage shares, one of each: line index, digest, relative paths, the
         // folder walker and its hidden-file rule, text tidying, work on all cores, JSON as text.
         .target(name: "DossierUtilities"),
-        .target(name: "DossierDiagnostics", dependencies: ["DossierUtilities"]),
+        .target(name: "DossierDiagnostics"),
         .target(
             name: "DossierRecords",
             dependencies: ["DossierUtilities", "DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
@@ -65,15 +65,16 @@ let package = Package(
         .target(
             name: "DossierRender",
             dependencies: [
-                "DossierUtilities", "DossierModel", "DossierFigures", "DossierMarkdown", "DossierHTML",
-                "DossierTemplates", "DossierSearch", "DossierOutput",
+                "DossierUtilities", "DossierDiagnostics", "DossierModel", "DossierFigures", "DossierMarkdown",
+                "DossierHTML", "DossierTemplates", "DossierSearch", "DossierOutput",
             ]),
         // Writes new records: `dossier init` (the starter sites in starters/) and `dossier new`.
         .target(
-            name: "DossierScaffold", dependencies: ["DossierUtilities", "DossierRecords", "DossierModel", "DossierFigures"],
+            name: "DossierScaffold",
+            dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures"],
             plugins: ["EmbedStarters"]),
         // Records at two git revisions, compared: `dossier diff`.
-        .target(name: "DossierDiff", dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierModel"]),
+        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [
@@ -84,7 +85,7 @@ let package = Package(
         // `dossier serve`: builds, serves on 127.0.0.1, rebuilds on change, reloads pages.
         .target(
             name: "DossierServe",
-            dependencies: ["DossierSite", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["DossierUtilities", "DossierSite", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "DossierCLI",
             dependencies: [
@@ -111,6 +112,7 @@ let package = Package(
                 "DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
                 "DossierFigures", "DossierHTML", "DossierTemplates", "DossierSearch", "DossierOutput", "DossierRender",
                 "DossierSite", "DossierServe", "DossierFuzzing", "DossierDiff", "DossierScaffold",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -10,6 +10,7 @@ public struct MarkdownPosition: Hashable, Sendable {
 
 /// A link found in a document.
 public struct MarkdownLink: Sendable, Equatable {
+    /// What kind of Markdown wrote the link.
     public enum Kind: Sendable, Equatable {
         /// `[text](destination)` or an autolink.
         case link

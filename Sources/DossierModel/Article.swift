@@ -1,6 +1,8 @@
 import DossierDiagnostics
 import DossierMarkdown
 
+/// Who an article is written for: key users, internal consultants or vendor consultants
+/// (the three support tiers).
 public enum Audience: String, Sendable, CaseIterable {
     case keyUser = "key-user"
     case `internal`

@@ -1,6 +1,7 @@
 import DossierDiagnostics
 import DossierMarkdown
 
+/// Where an issue is in its life; the words of SPEC §1.1 (`in-progress`), aliases mapped.
 public enum IssueStatus: String, Sendable, CaseIterable {
     case open
     case inProgress = "in-progress"
@@ -15,6 +16,7 @@ public enum IssueStatus: String, Sendable, CaseIterable {
     public var isResolved: Bool { self == .resolved || self == .closed }
 }
 
+/// How urgent an issue is, lowest first; its SLA target depends on it.
 public enum IssuePriority: String, Sendable, CaseIterable, Comparable {
     case low, normal, high, urgent
 

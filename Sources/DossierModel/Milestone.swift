@@ -42,6 +42,7 @@ public struct Milestone: Sendable {
         return extra.first { FieldAliases.fold($0.header) == folded }?.value
     }
 
+    /// Where the milestone stands on the as-of date: done, overdue, due soon or planned.
     public enum State: String, Sendable {
         case done
         case overdue

@@ -86,11 +86,3 @@ enum MilestoneReader {
         return (milestones, Set(seen.keys), titles)
     }
 }
-
-extension Diagnostic {
-    /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
-    static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
-        .unknownValue(
-            .projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
-    }
-}

@@ -89,6 +89,12 @@ extension Diagnostic {
     static func unknownKey(_ rule: Rule, key: String, known: [String], at location: SourceLocation) -> Diagnostic {
         .warning(rule, at: location, "unknown key `\(key)` is ignored\(Suggestion.hint(for: key, in: known))")
     }
+
+    /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
+    static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
+        .unknownValue(
+            .projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
+    }
 }
 
 /// What a type message needs of a YAML node.

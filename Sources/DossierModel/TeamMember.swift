@@ -1,5 +1,6 @@
 /// A person of content/team.csv.
 public struct TeamMember: Hashable, Sendable {
+    /// The person's support tier: key user, internal consultant or vendor consultant.
     public enum Role: String, Sendable, CaseIterable {
         case keyUser = "key-user"
         case internalConsultant = "internal-consultant"

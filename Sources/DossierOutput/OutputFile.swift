@@ -3,6 +3,7 @@ import Foundation
 
 /// A file of the generated site.
 public struct OutputFile: Sendable {
+    /// What is written at the file's path.
     public enum Contents: Sendable {
         case text(String)
         /// A record's file copied as it is (a picture under handbook/).
@@ -43,6 +44,7 @@ public struct PageLinks: Sendable, Equatable {
     /// Links with an unsafe scheme, as written.
     public var unsafe: [String]
 
+    /// A link of the page: `key` is its resolved path and fragment, `value` the URL as written.
     public struct Target: Sendable, Equatable {
         public var key: String
         public var value: String

@@ -14,6 +14,7 @@ import Glibc
 public struct OutputWriter: Sendable {
     public static let marker = ".dossier-output"
 
+    /// Why the output folder is not one a build may replace (SPEC §3.2); each names the folder.
     public enum Refusal: UsageError, Equatable {
         case isSiteFolder(String)
         case holdsRecords(String)

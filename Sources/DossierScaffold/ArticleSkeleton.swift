@@ -1,4 +1,5 @@
 import DossierModel
+import DossierUtilities
 
 /// The article `dossier new article PATH` writes: front matter with every key of SPEC
 /// §1.6 to fill in, and a first paragraph to replace.
@@ -19,7 +20,7 @@ public struct ArticleSkeleton: Sendable {
         if path.hasSuffix(".md") { path.removeLast(3) }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"),
-            parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") })
+            parts.allSatisfy({ !$0.isEmpty && !FolderWalker.isHidden($0) })
         else { return nil }
         self.path = path
         self.language = language

@@ -11,6 +11,7 @@ import Synchronization
 /// Builds go through `Dossier.build` like `dossier build`: into the output folder,
 /// swapped in whole, so a page is always served from one complete build.
 public final class LiveSite: Sendable {
+    /// What `dossier serve` builds and where it listens.
     public struct Options: Sendable {
         public var build: Dossier.BuildOptions
         public var port: UInt16

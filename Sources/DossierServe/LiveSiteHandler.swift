@@ -1,4 +1,5 @@
 import DossierSite
+import DossierUtilities
 import FlyingFox
 import Foundation
 
@@ -75,7 +76,7 @@ struct LiveSiteHandler: HTTPHandler {
         guard let decoded = requestPath.removingPercentEncoding, decoded.hasPrefix("/") else { return nil }
         var parts: [Substring] = []
         for part in decoded.split(separator: "/") {
-            if part.hasPrefix(".") || part.contains("\u{0}") || part.contains("\\") { return nil }
+            if FolderWalker.isHidden(part) || part.contains("\u{0}") || part.contains("\\") { return nil }
             parts.append(part)
         }
         let path = parts.joined(separator: "/")

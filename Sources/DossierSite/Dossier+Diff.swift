@@ -3,6 +3,7 @@ import DossierRecords
 import Foundation
 
 extension Dossier {
+    /// How `dossier diff` prints: Markdown for a pull-request comment, or JSON.
     public enum DiffFormat: String, Sendable, CaseIterable {
         case markdown, json
     }

@@ -70,6 +70,7 @@ public enum Dossier {
         case swapping
     }
 
+    /// What `dossier build` reads, where it writes, and as of when it counts.
     public struct BuildOptions: Sendable {
         public var site: URL
         public var output: URL
@@ -99,6 +100,7 @@ public enum Dossier {
         }
     }
 
+    /// What a build found and wrote.
     public struct BuildResult: Sendable {
         public var report: RunReport
         /// The number of files written; 0 when the build stopped before writing.
@@ -205,6 +207,7 @@ public enum Dossier {
         return result
     }
 
+    /// How `dossier report weekly` prints the week: Markdown, a page, the mail version or JSON.
     public enum ReportFormat: String, Sendable, CaseIterable {
         case markdown, html, email, json
     }

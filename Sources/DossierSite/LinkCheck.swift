@@ -1,9 +1,7 @@
 import DossierDiagnostics
 import DossierHTML
 import DossierMarkdown
-import DossierModel
 import DossierOutput
-import DossierRender
 import DossierUtilities
 import Foundation
 

@@ -1,5 +1,5 @@
 /* Dossier search: offline full-text search over the chunked index in search/ (see
-   Sources/DossierRender/SearchIndex.swift). The index files are scripts that call
+   Sources/DossierSearch/SearchIndex.swift). The index files are scripts that call
    window.dossierSearch, since browsers refuse fetch() from file://; a query loads only the
    term chunks of its terms, and the text of the results it shows. Terms are made exactly
    as the index makes them: CJK ideographs in pairs, other words whole, lower-cased, ё as
