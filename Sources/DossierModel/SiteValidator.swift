@@ -14,7 +14,6 @@ public struct SiteValidator: Sendable {
         var diagnostics = DiagnosticList()
         var documents: [DocumentSource] = []
         let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
-        let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
         let (milestones, milestoneIDs, milestoneTitles) = MilestoneReader.read(
             raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)

@@ -189,9 +189,11 @@ public enum TextDecoder {
             }
             return .success(DecodedText(text: text, form: TextForm(encoding: .utf8, byteOrderMark: marked, lineEnd: lineEnd)))
         }
-        guard var (output, complete) = iconvConvert(bytes, from: chosen.iconvName, to: "UTF-8") else {
+        guard let converted = iconvConvert(bytes, from: chosen.iconvName, to: "UTF-8") else {
             return .failure(.invalidEncoding(chosen, line: 1, column: 1))
         }
+        var output = converted.0
+        let complete = converted.1
         let lineEnd = normaliseLineEnds(&output)
         if !complete {
             let good = String(decoding: output, as: UTF8.self)
