@@ -109,18 +109,19 @@ extension SiteRenderer {
         var csv = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
         for issue in site.issues {
             let target = timeline.target(issue)
+            let sla = timeline.slaState(issue, at: asOf)
             let values: [String: Any?] = [
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "opened": iso(issue.opened),
                 "resolved": iso(issue.resolved), "tier": issue.tier, "category": issue.category,
                 "priority": issue.priority.rawValue, "module": issue.module, "reporter": issue.reporter, "owner": issue.owner,
                 "due": iso(issue.due), "milestone": issue.milestone, "tags": issue.tags.joined(separator: ";"),
                 "target": target.map { $0.byDay ? $0.day.description : Self.rfc3339($0.instant, zone: clock.timeZone) },
-                "sla": timeline.slaState(issue, at: asOf).rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
+                "sla": sla.rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
                 "hours_to_resolve": timeline.hoursToResolve(issue).map { (($0 * 100).rounded() / 100) },
                 "status_label": statusLabel(issue.status), "tier_label": issue.tier.map { tierLabel($0) },
                 "category_label": issue.category.map { categoryLabel($0) },
                 "priority_label": t.label("priority", issue.priority.rawValue),
-                "sla_label": t.label("sla", timeline.slaState(issue, at: asOf).rawValue),
+                "sla_label": t.label("sla", sla.rawValue),
                 // The Markdown as written in the record.
                 "description": issue.description?.source, "resolution": issue.resolution?.source,
             ]
