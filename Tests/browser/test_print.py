@@ -3,7 +3,9 @@ A4 pages, no navigation or controls, tables whole. The PDFs, and PNGs of their p
 with pdftoppm, go to the artifacts folder's `print/`."""
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -65,3 +67,120 @@ def test_print_layout_keeps_tables_within_the_page_width(page, name):
         assert overflowing == []
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# An article whose table has eleven columns of long Russian words, a long URL and a code,
+# and one in Chinese: the widths that cut the last columns off an A4 page.
+WIDE_ARTICLES = {
+    "wide/matrix-ru.md": """---
+title: Матрица полномочий
+---
+
+## Матрица
+
+| Роль | Авансовый отчёт | Командировка | Подотчётные суммы | Бюджетирование | Согласование | Себестоимость | Номенклатура | Регламентные операции | Сверка счетов-фактур | Отчётность |
+|---|---|---|---|---|---|---|---|---|---|---|
+| Ключевой пользователь | Создание | Создание | Создание | Просмотр | Просмотр | Просмотр | Нет | Нет | Загрузка | Подразделение |
+| Внутренний консультант | Настройка | Настройка | Настройка | Настройка | Настройка | Сопровождение | Мониторинг | Закрытие месяца | Проверка | Предприятие |
+| Консультант поставщика | Исправление | Исправление | Исправление | Исправление | Исправление | Нет | Сопоставление | Поддержка | Распознавание | [портал](https://support.vendor.example.com/knowledge-base/articles/2026/expense-control/escalation-matrix) |
+""",
+    "wide/matrix-zh.md": """---
+title: 权限矩阵
+---
+
+## 矩阵
+
+| 角色 | 报销单 | 差旅申请 | 借款单 | 预算控制 | 审批流配置 | 成本中心主数据 | SAP 凭证接口 | 月结 | 发票查验 | 报表 |
+|---|---|---|---|---|---|---|---|---|---|---|
+| 关键用户 | 创建、提交 | 创建、提交 | 创建、提交 | 查看 | 查看 | 查看 | 无 | 无 | 上传 | 本单位 |
+| 内部顾问 | 配置 | 配置 | 配置 | 配置阈值 | 配置节点 | 维护 | 监控 `ZFI_VOUCHER_POST_INTERFACE_MONITOR` | 执行检查表 | 查验 | 集团 |
+| 厂商顾问 | 修复缺陷 | 修复缺陷 | 修复缺陷 | 修复缺陷 | 修复缺陷 | 无 | 修复映射 | 支持 | 优化 OCR 模型 | 无 |
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def wide_site():
+    """The sample (in Chinese) with the two wide articles; yields its output folder."""
+    root = tempfile.mkdtemp(prefix="dossier-wide-")
+    try:
+        shutil.copytree(harness.SAMPLE, os.path.join(root, "content"))
+        for path, text in WIDE_ARTICLES.items():
+            target = os.path.join(root, "content", "handbook", path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(text)
+        subprocess.run([harness.BINARY, "build", root, "--as-of", harness.AS_OF], check=True, capture_output=True)
+        yield os.path.join(root, "output")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def widest_sample_article():
+    """The sample's handbook article with the most table columns, as a page path."""
+    best, columns = None, 0
+    for folder, _, files in os.walk(os.path.join(harness.SAMPLE, "handbook")):
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                widths = [line.strip().strip("|").count("|") + 1 for line in f if line.lstrip().startswith("|")]
+            if widths and max(widths) > columns:
+                path = os.path.relpath(os.path.join(folder, name), os.path.join(harness.SAMPLE))
+                best, columns = path[:-3] + ".html", max(widths)
+    return best
+
+
+# Each table's rows as printed: cell texts without what only a screen reader hears.
+CELL_TEXTS = """
+return Array.prototype.map.call(document.querySelectorAll('main table'), function (table) {
+  return Array.prototype.map.call(table.rows, function (row) {
+    return Array.prototype.map.call(row.cells, function (cell) {
+      var copy = cell.cloneNode(true);
+      copy.querySelectorAll('.visually-hidden').forEach(function (e) { e.remove(); });
+      return copy.textContent;
+    });
+  });
+});"""
+
+
+def squeezed(text):
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("which,path", [
+    ("wide", "handbook/wide/matrix-ru.html"), ("wide", "handbook/wide/matrix-zh.html"),
+    ("wide", "issues/index.html"), ("en", "issues/index.html"), ("ru", "issues/index.html"),
+    ("zh", "sample-widest"), ("zh", "weekly/2026-W47.html"), ("ru", "index.html"),
+])
+def test_printed_tables_keep_every_cell(page, outputs, wide_site, artifacts, which, path):
+    """Printed by Chromium to PDF, every cell of every table — header cells first among
+    them — is read back from the PDF's text in order: no column is cut at the page edge
+    and no word is cut short ("Breach" for "Breached")."""
+    if path == "sample-widest":
+        path = widest_sample_article()
+    output = wide_site if which == "wide" else outputs[which]
+    url = "file://" + os.path.join(output, path)
+    page.driver.get(url)
+    tables = page.driver.execute_script(CELL_TEXTS)
+    assert tables, f"{path} has no table"
+    folder = os.path.join(artifacts, "print")
+    os.makedirs(folder, exist_ok=True)
+    pdf = os.path.join(folder, "tables-%s-%s.pdf" % (which, re.sub(r"\W+", "-", path)))
+    print_to_pdf(url, pdf)
+    printed = squeezed(subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True,
+                                      text=True).stdout)
+    at = 0
+    for table in tables:
+        for row in table:
+            for cell in row:
+                cell = squeezed(cell)
+                if not cell:
+                    continue
+                found = printed.find(cell, at)
+                assert found >= 0, f"{path}: the cell {cell!r} is not in the PDF after offset {at}"
+                at = found + len(cell)
+    if max(len(row) for table in tables for row in table) >= 8:
+        sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", pdf], check=True, capture_output=True,
+                               text=True).stdout
+        assert re.search(r"size:\s+84[12]\.\d+ x 59[45]\.\d+ pts", sizes), "a wide table gets a landscape page"
