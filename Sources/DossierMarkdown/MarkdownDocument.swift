@@ -362,8 +362,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// them, so a note can leave the site with links that work where it is pasted.
     ///
     /// The writer is cmark-gfm's, not ours: tables, strikethrough and task lists come
-    /// out in GFM syntax (the extensions write their own nodes), footnotes as `[^n]`
-    /// (cmark-gfm numbers them in citation order) with their definitions at the end,
+    /// out in GFM syntax (the extensions write their own nodes), footnotes as `[^label]`
+    /// as written, with their definitions at the end in citation order,
     /// fenced code keeps its info string. It writes the CommonMark that reads back to the
     /// same tree, so its forms are cmark-gfm's: `-` lists indented by two spaces, `\`
     /// before punctuation that would otherwise format, and an `<!-- end list -->`
@@ -391,8 +391,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Two nodes are written differently from cmark-gfm's plain-text writer, which
     /// writes them in Markdown syntax: a table, written as GFM pipe rows, becomes one
     /// bullet line per body row, its cells as `header: value` pairs joined by
-    /// `cellSeparator` (an empty cell is left out); a footnote's `[^n]` is written `[n]`
-    /// and its definition a paragraph starting with `[n] `.
+    /// `cellSeparator` (an empty cell is left out); a footnote's `[^label]` is written `[n]`,
+    /// its number as the page shows it (in citation order), and its definition a
+    /// paragraph starting with `[n] `.
     package func renderPlainText(destinations: [String?], titles: [String?]? = nil, cellSeparator: String = " · ") -> String {
         Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
             applyLinks(walker, destinations: destinations, titles: titles, writingURLs: true)
@@ -521,9 +522,11 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
-    /// Writes each footnote citation `[n]` as text and each definition as its blocks,
-    /// the first paragraph starting with `[n] `: cmark-gfm's plain-text writer would
-    /// write them in Markdown syntax (`[^n]`, `[^n]:`).
+    /// Writes each footnote citation as the text `[n]` and each definition as its
+    /// blocks, the first paragraph starting with `[n] `: cmark-gfm's plain-text writer
+    /// would write them in Markdown syntax (`[^n]`, `[^label]:`). n is the number
+    /// cmark-gfm gives the note (a citation's literal once the parser has finished), and
+    /// the definitions stand in that order at the end of the document.
     private static func writeFootnotesAsText(in root: OpaquePointer) {
         var references: [OpaquePointer] = []
         var definitions: [OpaquePointer] = []
