@@ -134,7 +134,7 @@ package struct WeeklyChatReport: Sendable {
         let overdue = figures.milestonesOverdue.compactMap { milestone($0, due: true) }
         if !overdue.isEmpty { blocks += [.heading([.text(t["milestones_overdue"])]), .list(overdue)] }
 
-        if let note {
+        if let note, !note.body.source.allSatisfy(\.isWhitespace) {
             blocks.append(
                 .note(
                     note.body, destinations: destinations(of: note.body, week: week), titles: site.referenceTitles(of: note.body))
