@@ -74,7 +74,7 @@ let package = Package(
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures"],
             plugins: ["EmbedStarters"]),
         // Records at two git revisions, compared: `dossier diff`.
-        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierModel"]),
+        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel"]),
         .target(
             name: "DossierSite",
             dependencies: [

@@ -25,7 +25,7 @@ extension Starter.Language: ExpressibleByArgument {}
 /// `check --format text|json|github`.
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// `report weekly --format markdown|html|email|json`.
+/// `report weekly --format markdown|text|html|email|json`.
 extension Dossier.ReportFormat: ExpressibleByArgument {}
 
 /// `diff --format markdown|json`.

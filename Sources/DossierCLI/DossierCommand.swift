@@ -123,7 +123,12 @@ struct Report: ParsableCommand {
         @OptionGroup var site: SiteArgument
         @Option(help: "The ISO week, e.g. 2022-W14.") var week: ISOWeek?
         @Option(help: "Count figures as of this date or datetime.") var asOf: AsOf?
-        @Option(help: "markdown, html, email or json.") var format: Dossier.ReportFormat = .markdown
+        @Option(
+            help: """
+                markdown (the whole report, GitHub Flavored), text (the same as plain lines, for chat \
+                programs that format nothing), html (the page), email (the mail version) or json (the figures).
+                """)
+        var format: Dossier.ReportFormat = .markdown
 
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierMarkdown
 import DossierModel
 
 /// A records diff as Markdown for a pull-request comment: a one-line summary, then one
@@ -99,12 +100,5 @@ public struct DiffMarkdown: Sendable {
     }
 
     /// Record text as literal Markdown: the characters that would format or link are escaped.
-    func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
-            out.append(character == "\n" || character == "\r" ? " " : character)
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { MarkdownText.escape(text) }
 }

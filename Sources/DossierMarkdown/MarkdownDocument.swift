@@ -210,23 +210,11 @@ public final class MarkdownDocument: @unchecked Sendable {
         destinations: [String?], titles: [String?]?, labels: AccessibleLabels, ids: FragmentIDs, omittingTitle: Bool,
         readingSections: Bool
     ) -> RenderedMarkdown {
-        precondition(destinations.count == links.count, "one destination per link")
         let headingIDs = ids.headingIDs(of: self)
         var sections: [(anchor: String, heading: String, text: String)]?
         var backReferences: Int?
         let html = Self.withTree(source, lineOffset: lineOffset, options: options) { root, extensions, walker in
-            for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
-                if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
-                    cmark_node_set_literal(text, title)
-                }
-            }
-            for (node, destination) in zip(walker.linkNodes, destinations) {
-                if let destination, URLSafety.isSafe(destination) {
-                    cmark_node_set_url(node, destination)
-                } else {
-                    Self.unwrap(node)
-                }
-            }
+            applyLinks(walker, destinations: destinations, titles: titles)
             let skipped = omittingTitle && opensWithTitle ? 1 : 0
             if skipped == 1, let title = walker.headingNodes.first {
                 cmark_node_unlink(title)
@@ -341,6 +329,237 @@ public final class MarkdownDocument: @unchecked Sendable {
                 section, with: section + "\n<h2 class=\"visually-hidden\">\(HTMLText.escapeAttribute(heading))</h2>")
         }
         return html
+    }
+
+    /// Gives each `[[…]]` written without `|text` its title and each link its
+    /// destination, or unwraps it to its text when the destination is nil or unsafe.
+    /// With `writingURLs`, a kept link is unwrapped too and its URL follows its text
+    /// (see `renderPlainText`).
+    private func applyLinks(_ walker: TreeWalker, destinations: [String?], titles: [String?]?, writingURLs: Bool = false) {
+        precondition(destinations.count == links.count, "one destination per link")
+        for (index, link) in links.enumerated() where link.kind == .reference && link.label == nil {
+            if let title = titles?[index], let text = cmark_node_first_child(walker.linkNodes[index]) {
+                cmark_node_set_literal(text, title)
+            }
+        }
+        for (node, destination) in zip(walker.linkNodes, destinations) {
+            guard let destination, URLSafety.isSafe(destination) else {
+                Self.unwrap(node)
+                continue
+            }
+            if writingURLs {
+                Self.writeURL(destination, after: node)
+                Self.unwrap(node)
+            } else {
+                cmark_node_set_url(node, destination)
+            }
+        }
+    }
+
+    /// Renders the document back to GitHub Flavored Markdown with cmark-gfm's CommonMark
+    /// writer (`cmark_render_commonmark`, no line wrapping): the text as written, with
+    /// `destinations` and `titles` applied as `render(destinations:titles:)` applies
+    /// them, so a note can leave the site with links that work where it is pasted.
+    ///
+    /// The writer is cmark-gfm's, not ours: tables, strikethrough and task lists come
+    /// out in GFM syntax (the extensions write their own nodes), footnotes as `[^label]`
+    /// as written, with their definitions at the end in citation order,
+    /// fenced code keeps its info string. It writes the CommonMark that reads back to the
+    /// same tree, so its forms are cmark-gfm's: `-` lists indented by two spaces, `\`
+    /// before punctuation that would otherwise format, and an `<!-- end list -->`
+    /// comment between a list and a following list or code block that would otherwise
+    /// join it. Reference definitions are resolved into the links. Raw HTML, when
+    /// allowed, is kept as written.
+    package func renderCommonMark(destinations: [String?], titles: [String?]? = nil) -> String {
+        Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
+            applyLinks(walker, destinations: destinations, titles: titles)
+            return Self.renderText(root, cmark_render_commonmark)
+        }
+    }
+
+    /// Renders the document as plain text with cmark-gfm's plain-text writer
+    /// (`cmark_render_plaintext`, no line wrapping), for a message where nothing is
+    /// formatted: headings, paragraphs and code as their text, lists as `- ` and `1. `
+    /// lines (indented by two spaces and nested by four, as cmark-gfm writes them),
+    /// emphasis, quotes and code fences dropped, raw HTML left out.
+    ///
+    /// `destinations` and `titles` apply as in `render(destinations:titles:)`; a link
+    /// or image kept is written as its text followed by a space and its URL (the URL
+    /// alone when it is its own text, as an autolink is), and a space after it when
+    /// text follows, so a chat program that links URLs ends it there.
+    ///
+    /// Two nodes are written differently from cmark-gfm's plain-text writer, which
+    /// writes them in Markdown syntax: a table, written as GFM pipe rows, becomes one
+    /// bullet line per body row, its cells as `header: value` pairs joined by
+    /// `cellSeparator` (an empty cell is left out); a footnote's `[^label]` is written `[n]`,
+    /// its number as the page shows it (in citation order), and its definition a
+    /// paragraph starting with `[n] `.
+    package func renderPlainText(destinations: [String?], titles: [String?]? = nil, cellSeparator: String = " · ") -> String {
+        Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
+            applyLinks(walker, destinations: destinations, titles: titles, writingURLs: true)
+            Self.listTables(in: root, cellSeparator: cellSeparator)
+            Self.writeFootnotesAsText(in: root)
+            return Self.renderText(root, cmark_render_plaintext)
+        }
+    }
+
+    /// Runs one of cmark-gfm's text writers (CommonMark or plain text) without wrapping
+    /// lines, and frees what it returns.
+    private static func renderText(
+        _ root: OpaquePointer, _ writer: (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
+    ) -> String {
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        guard let cString = writer(root, options, 0) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// Puts `url` as text after a link or image node: after a space, and before one
+    /// when text follows on the same line; alone when the link's text is the URL.
+    private static func writeURL(_ url: String, after node: OpaquePointer) {
+        let shown = textContent(node)
+        var text = shown == url || "mailto:" + shown == url ? "" : " " + url
+        if let next = cmark_node_next(node) {
+            let type = cmark_node_get_type(next)
+            let nextText = type == CMARK_NODE_TEXT ? cmark_node_get_literal(next).map { String(cString: $0) } ?? "" : "x"
+            if type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK,
+                let first = nextText.unicodeScalars.first, !first.properties.isWhitespace
+            {
+                text += " "
+            }
+        }
+        guard !text.isEmpty else { return }
+        let node2 = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node2, text)
+        cmark_node_insert_after(node, node2)
+    }
+
+    /// The text of a node's inlines: text and code literals, line breaks as spaces.
+    private static func textContent(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iterator) else {
+                continue
+            }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// The nodes of `root` whose type cmark-gfm names `name` ("table" for a GFM table).
+    private static func nodes(named name: String, in root: OpaquePointer) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                String(cString: cmark_node_get_type_string(node)) == name
+            {
+                found.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        return found
+    }
+
+    /// Replaces each table by a bullet list with one item per body row:
+    /// `header: cell` pairs joined by `cellSeparator`, the cells' inlines moved (links
+    /// and all), the headers as their text; empty cells are left out.
+    private static func listTables(in root: OpaquePointer, cellSeparator: String) {
+        func text(_ literal: String) -> OpaquePointer {
+            let node = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(node, literal)
+            return node
+        }
+        for table in nodes(named: "table", in: root) {
+            var rows: [[OpaquePointer]] = []
+            var row = cmark_node_first_child(table)
+            while let current = row {
+                var cells: [OpaquePointer] = []
+                var cell = cmark_node_first_child(current)
+                while let c = cell {
+                    cells.append(c)
+                    cell = cmark_node_next(c)
+                }
+                rows.append(cells)
+                row = cmark_node_next(current)
+            }
+            guard let header = rows.first else { continue }
+            let headers = header.map { trim(Substring(textContent($0))) }
+            let list = cmark_node_new(CMARK_NODE_LIST)!
+            cmark_node_set_list_type(list, CMARK_BULLET_LIST)
+            cmark_node_set_list_tight(list, 1)
+            for cells in rows.dropFirst() {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                var first = true
+                for (index, cell) in cells.enumerated() where cmark_node_first_child(cell) != nil {
+                    if !first { cmark_node_append_child(paragraph, text(cellSeparator)) }
+                    first = false
+                    if index < headers.count, !headers[index].isEmpty {
+                        cmark_node_append_child(paragraph, text(headers[index] + ": "))
+                    }
+                    while let child = cmark_node_first_child(cell) { cmark_node_append_child(paragraph, child) }
+                }
+                guard !first else {
+                    cmark_node_free(paragraph)
+                    continue
+                }
+                let item = cmark_node_new(CMARK_NODE_ITEM)!
+                cmark_node_append_child(item, paragraph)
+                cmark_node_append_child(list, item)
+            }
+            if cmark_node_first_child(list) != nil {
+                cmark_node_insert_before(table, list)
+            } else {
+                cmark_node_free(list)
+            }
+            cmark_node_free(table)
+        }
+    }
+
+    /// Writes each footnote citation as the text `[n]` and each definition as its
+    /// blocks, the first paragraph starting with `[n] `: cmark-gfm's plain-text writer
+    /// would write them in Markdown syntax (`[^n]`, `[^label]:`). n is the number
+    /// cmark-gfm gives the note (a citation's literal once the parser has finished), and
+    /// the definitions stand in that order at the end of the document.
+    private static func writeFootnotesAsText(in root: OpaquePointer) {
+        var references: [OpaquePointer] = []
+        var definitions: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
+                continue
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_FOOTNOTE_REFERENCE: references.append(node)
+            case CMARK_NODE_FOOTNOTE_DEFINITION: definitions.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        for reference in references {
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, "[\(cmark_node_get_literal(reference).map { String(cString: $0) } ?? "")]")
+            cmark_node_replace(reference, text)
+            cmark_node_free(reference)
+        }
+        for (number, definition) in definitions.enumerated() {
+            let mark = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(mark, "[\(number + 1)] ")
+            if let first = cmark_node_first_child(definition), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
+                cmark_node_prepend_child(first, mark)
+            } else {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                cmark_node_append_child(paragraph, mark)
+                cmark_node_prepend_child(definition, paragraph)
+            }
+            unwrap(definition)
+        }
     }
 
     /// Renders with the destinations as written (for a document without links to check).

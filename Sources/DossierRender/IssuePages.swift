@@ -77,11 +77,7 @@ extension SiteRenderer {
         return plan
     }
 
-    func targetText(_ target: SLATarget) -> String {
-        target.byDay
-            ? t.date(target.day)
-            : t.time(RecordTime(instant: target.instant, day: target.day, isDateOnly: false), clock: site.settings.clock)
-    }
+    func targetText(_ target: SLATarget) -> String { t.target(target, clock: site.settings.clock) }
 
     /// Seconds since 1970, zero-padded: sorts as text in time order.
     func timeSortKey(_ time: RecordTime) -> String {

@@ -217,13 +217,10 @@ public struct SiteRenderer: Sendable {
     func href(_ target: SitePage, from page: SitePage) -> String { page.root + LinkTarget.percentEncodePath(target.path) }
 
     func statusLabel(_ status: IssueStatus) -> String { t.label("status", status.rawValue) }
-    func tierLabel(_ tier: Int?) -> String { tier.map { t["tier_\($0)"] } ?? t["tier_none"] }
-    func categoryLabel(_ id: String?) -> String {
-        guard let id else { return t["category_none"] }
-        return site.settings.category(id)?.label ?? id
-    }
+    func tierLabel(_ tier: Int?) -> String { t.tier(tier) }
+    func categoryLabel(_ id: String?) -> String { t.category(id, settings: site.settings) }
     func person(_ written: String?) -> String? { written.map { site.team.displayName($0) } }
-    func ragLabel(_ status: RAGStatus?) -> String { t["rag_" + (status?.rawValue ?? "none")] }
+    func ragLabel(_ status: RAGStatus?) -> String { t.rag(status) }
 
     /// Drops nil values so templates can test for absence.
     func compact(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.compactMapValues { $0 } }

@@ -247,6 +247,8 @@ public enum UIStrings {
         "search_no_results": "No results.",
         "search_no_index": "The search index could not be loaded.",
         "search_needs_js": "Search runs in your browser and needs JavaScript. The handbook and the issue list work without it.",
+        // Lists written on one line (the attendees of a chat report)
+        "list_separator": ", ",
     ]
 
     /// Simplified Chinese.
@@ -474,6 +476,8 @@ public enum UIStrings {
         "search_no_results": "没有找到匹配的结果。",
         "search_no_index": "无法加载搜索索引。",
         "search_needs_js": "搜索在浏览器中运行，需要启用 JavaScript。知识库和问题清单无需 JavaScript 也可正常浏览。",
+        // Lists written on one line (the attendees of a chat report)
+        "list_separator": "、",
     ]
 
     /// Russian.
@@ -702,5 +706,7 @@ public enum UIStrings {
         "search_no_results": "Ничего не найдено.",
         "search_no_index": "Не удалось загрузить поисковый индекс.",
         "search_needs_js": "Поиск работает в браузере и требует JavaScript. База знаний и список проблем доступны и без него.",
+        // Lists written on one line (the attendees of a chat report)
+        "list_separator": ", ",
     ]
 }

@@ -15,19 +15,20 @@ extension SiteRenderer {
     /// read out in words.
     func change(_ difference: Int) -> [String: Any] {
         let magnitude = String(abs(difference))
+        let text = WeekFigureRows.changeText(difference)
         if difference > 0 {
             return [
-                "direction": "up", "text": "↑ \(magnitude)",
+                "direction": "up", "text": text,
                 "description": t["change_more"].replacingOccurrences(of: "{n}", with: magnitude),
             ]
         }
         if difference < 0 {
             return [
-                "direction": "down", "text": "↓ \(magnitude)",
+                "direction": "down", "text": text,
                 "description": t["change_fewer"].replacingOccurrences(of: "{n}", with: magnitude),
             ]
         }
-        return ["direction": "same", "text": "=", "description": t["change_same"]]
+        return ["direction": "same", "text": text, "description": t["change_same"]]
     }
 
     /// The HTML of one week's report page or mail-ready file; nil without a note.
@@ -50,30 +51,22 @@ extension SiteRenderer {
         }
         let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
         let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
-        func rows(_ groups: [String: GroupCounts], order: [String], label: (String) -> String) -> [[String: Any]] {
-            let keys = order.filter { groups[$0] != nil } + groups.keys.filter { !order.contains($0) }.sorted()
-            return keys.compactMap { key in
-                guard let c = groups[key], c.opened + c.resolved + c.openAtEnd > 0 else { return nil }
-                return ["label": label(key), "opened": c.opened, "resolved": c.resolved, "openAtEnd": c.openAtEnd]
+        func rows(_ groups: [(key: String, counts: GroupCounts)], label: (String) -> String) -> [[String: Any]] {
+            groups.map { key, c in
+                ["label": label(key), "opened": c.opened, "resolved": c.resolved, "openAtEnd": c.openAtEnd]
             }
         }
-        let changes = figures.changes(since: previous)
-        let headline: [[String: Any]] = [
-            ("fig_opened", "opened", figures.opened), ("fig_resolved", "resolved", figures.resolved),
-            ("fig_rejected", "rejected", figures.rejected), ("fig_open_at_end", "open_at_end", figures.openAtEnd),
-            ("fig_sla_met", "sla_met", figures.slaMet), ("fig_sla_breached", "sla_breached", figures.slaBreached),
-            ("fig_breached_open", "breached_open", figures.breachedOpen),
-        ].map { key, field, value in
-            ["label": t[key], "value": value, "change": change(changes[field] ?? 0)]
+        let headline: [[String: Any]] = WeekFigureRows.headline(figures, since: previous).map { row in
+            ["label": t[row.labelKey], "value": row.value, "change": change(row.change)]
         }
         let figureContext: [String: Any] = [
             "headline": headline,
             "opened": figures.opened, "resolved": figures.resolved, "rejected": figures.rejected,
             "openAtEnd": figures.openAtEnd, "slaMet": figures.slaMet, "slaBreached": figures.slaBreached,
             "breachedOpen": figures.breachedOpen,
-            "byTier": rows(figures.byTier, order: ["1", "2", "3", "none"]) { $0 == "none" ? tierLabel(nil) : tierLabel(Int($0)) },
-            "byCategory": rows(figures.byCategory, order: site.settings.categories.map(\.id)) {
-                $0 == "none" ? categoryLabel(nil) : categoryLabel($0)
+            "byTier": rows(WeekFigureRows.tiers(figures)) { t.tierRow($0) },
+            "byCategory": rows(WeekFigureRows.categories(figures, settings: site.settings)) {
+                t.categoryRow($0, settings: site.settings)
             },
         ]
         // A report lists the first few; the issue list has them all.

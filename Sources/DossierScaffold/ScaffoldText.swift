@@ -11,44 +11,25 @@ struct ScaffoldText {
         }
     }
 
-    /// The week's figures as one sentence, for the PM to keep or rewrite.
-    func figures(opened: Int, resolved: Int, openAtEnd: Int, slaMet: Int, slaBreached: Int) -> String {
+    /// The prompt under Risks: the report lists the open issues past their target.
+    var risksPrompt: String {
         switch language {
-        case "zh":
-            return "本周新增问题 \(opened) 个，解决 \(resolved) 个，周末未关闭 \(openAtEnd) 个；按时解决 \(slaMet) 个，超时解决 \(slaBreached) 个。"
+        case "zh": return "超时未解决的问题周报会自动列出。这里写数据看不出的风险：可能的影响、应对措施和需要谁支持。"
         case "ru":
             return
-                "За неделю открыто проблем: \(opened), решено: \(resolved), открыто на конец недели: \(openAtEnd); решено в срок SLA: \(slaMet), с нарушением: \(slaBreached)."
+                "Просроченные проблемы отчёт покажет сам. Здесь — риски, которых не видно по цифрам: последствия, что делается, чья помощь нужна."
         default:
             return
-                "Issues opened this week: \(opened), resolved: \(resolved), open at the week's end: \(openAtEnd); resolved within SLA: \(slaMet), late: \(slaBreached)."
+                "The report lists the open issues past their target by itself. Write here the risks the figures cannot show: their impact, what is being done, whose help is needed."
         }
     }
 
-    /// A line of the Risks section for an issue open past its target.
-    var pastTarget: String {
+    /// The prompt under Delays: the report lists the overdue milestones.
+    var delaysPrompt: String {
         switch language {
-        case "zh": return "已超过目标时间"
-        case "ru": return "просрочена"
-        default: return "past its target"
-        }
-    }
-
-    /// A line of the Delays section for an overdue milestone.
-    var overdue: String {
-        switch language {
-        case "zh": return "已逾期"
-        case "ru": return "просрочен"
-        default: return "overdue"
-        }
-    }
-
-    /// The milestone-reached line of the Done section.
-    var reached: String {
-        switch language {
-        case "zh": return "已达成"
-        case "ru": return "достигнут"
-        default: return "reached"
+        case "zh": return "已逾期的里程碑周报会自动列出。这里写延期的原因和新的计划日期。"
+        case "ru": return "Просроченные вехи отчёт покажет сам. Здесь — причины задержек и новые сроки."
+        default: return "The report lists the overdue milestones by itself. Write here why they slipped and their new dates."
         }
     }
 

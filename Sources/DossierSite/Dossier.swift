@@ -207,9 +207,11 @@ public enum Dossier {
         return result
     }
 
-    /// How `dossier report weekly` prints the week: Markdown, a page, the mail version or JSON.
+    /// How `dossier report weekly` prints the week: the whole report as GitHub Flavored
+    /// Markdown or as plain text (for a chat message), the page, the mail version, or
+    /// the figures as JSON.
     public enum ReportFormat: String, Sendable, CaseIterable {
-        case markdown, html, email, json
+        case markdown, text, html, email, json
     }
 
     /// `dossier report weekly`: one week's report on standard output.
@@ -221,12 +223,13 @@ public enum Dossier {
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)
-        let figures = WeekFigures(site: site, week: chosen)
         switch format {
         case .json:
-            return (figures.json() + "\n", report)
+            return (WeekFigures(site: site, week: chosen).json() + "\n", report)
         case .markdown:
-            return (WeeklyMarkdown(site: site, figures: figures).render(), report)
+            return (WeeklyChatReport(site: site, week: chosen).render(.markdown), report)
+        case .text:
+            return (WeeklyChatReport(site: site, week: chosen).render(.text), report)
         case .html, .email:
             guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
                 throw UsageFailure.noWeeklyNote(chosen)

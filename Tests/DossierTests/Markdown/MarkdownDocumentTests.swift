@@ -45,6 +45,57 @@ import Testing
         #expect(!html.contains("href"))
     }
 
+    /// cmark-gfm's own CommonMark writer, with the links given: a table stays a GFM table,
+    /// a dropped link keeps its text, a reference gets its destination and title.
+    @Test func commonMarkKeepsTheTextAndRewritesTheLinks() {
+        let document = MarkdownDocument(
+            "## 进展\n\n| a | b |\n|---|--:|\n| [x](y.md) | 2 |\n\nSee [[ISS-1]], [[p/q]] and <https://e.example>[^n].\n\n[^n]: Note.\n"
+        )
+        let markdown = document.renderCommonMark(
+            destinations: ["https://s.example/y.html", nil, "https://s.example/p/q.html", "https://e.example"],
+            titles: [nil, nil, "Q title", nil])
+        #expect(
+            markdown == """
+                ## 进展
+
+                | a | b |
+                | --- | --: |
+                | [x](https://s.example/y.html) | 2 |
+
+                See ISS-1, [Q title](https://s.example/p/q.html) and <https://e.example>[^n].
+
+                [^n]:
+                    Note.
+
+                """)
+        // It reads back to the same table.
+        #expect(MarkdownDocument(markdown).renderAsWritten().contains("<td align=\"right\">2</td>"))
+    }
+
+    /// cmark-gfm's plain-text writer, with a table as `header: value` lines, a link's URL
+    /// after its text (once for an autolink) and footnotes as `[n]`.
+    @Test func plainTextWritesURLsAfterTheirTextAndTablesAsLines() {
+        let document = MarkdownDocument(
+            "## 进展\n\n| a | b |\n|---|--:|\n| [x](y.md) | 2 |\n| | 3 |\n\n- See [[ISS-1]], [it](z.md)。 <https://e.example>[^n]\n\n> **Quoted** `code`\n\n[^n]: Note.\n"
+        )
+        let text = document.renderPlainText(
+            destinations: ["https://s.example/y.html", "https://s.example/ISS-1.html", nil, "https://e.example"])
+        #expect(
+            text == """
+                进展
+
+                  - a: x https://s.example/y.html · b: 2
+                  - b: 3
+
+                  - See ISS-1 https://s.example/ISS-1.html , it。 https://e.example [1]
+
+                Quoted code
+
+                [1] Note.
+
+                """)
+    }
+
     @Test func gfmExtensionsAreOn() {
         let html = MarkdownDocument(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n"
