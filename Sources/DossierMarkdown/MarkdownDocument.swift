@@ -373,8 +373,55 @@ public final class MarkdownDocument: @unchecked Sendable {
     package func renderCommonMark(destinations: [String?], titles: [String?]? = nil) -> String {
         Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
             applyLinks(walker, destinations: destinations, titles: titles)
-            return Self.renderText(root, cmark_render_commonmark)
+            return Self.withoutEndListComments(Self.renderText(root, cmark_render_commonmark))
         }
+    }
+
+    /// cmark-gfm's CommonMark writer ends a list that a list or a code block follows with
+    /// a line `<!-- end list -->`, which a chat program that renders Markdown without HTML
+    /// shows as it is. Before a fence (```` ``` ```` or `~~~`) nothing is needed: a fence
+    /// at the list's own margin ends it. Before a list or an indented code block the line
+    /// becomes one no-break space (U+00A0): not a blank line in CommonMark (§4.9 counts
+    /// only spaces and tabs), so a paragraph that ends the list as the comment did, and
+    /// shows nothing. Works inside block quotes too (the line's `>` prefix is kept).
+    static func withoutEndListComments(_ markdown: String) -> String {
+        let comment = "<!-- end list -->"
+        guard markdown.contains(comment) else { return markdown }
+        var lines = markdown.components(separatedBy: "\n")
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard line.hasSuffix(comment) else {
+                index += 1
+                continue
+            }
+            let prefix = String(line.dropLast(comment.count))
+            guard prefix.allSatisfy({ $0 == " " || $0 == ">" }) else {
+                index += 1
+                continue
+            }
+            // The next line with more than the prefix.
+            var next = index + 1
+            while next < lines.count
+                && lines[next].trimmingCharacters(in: .whitespaces).count <= prefix.filter({ $0 == ">" }).count
+            {
+                next += 1
+            }
+            let following = next < lines.count ? lines[next].dropFirst(min(prefix.count, lines[next].count)) : ""
+            let fence =
+                following.drop(while: { $0 == " " }).hasPrefix("```") || following.drop(while: { $0 == " " }).hasPrefix("~~~")
+            if fence {
+                // Drop the comment and the blank line cmark-gfm wrote after it.
+                let blank =
+                    index + 1 < lines.count
+                    && lines[index + 1].trimmingCharacters(in: .whitespaces) == prefix.trimmingCharacters(in: .whitespaces)
+                lines.removeSubrange(index..<(blank ? index + 2 : index + 1))
+            } else {
+                lines[index] = prefix + "\u{00A0}"
+                index += 1
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Renders the document as plain text with cmark-gfm's plain-text writer

@@ -72,6 +72,32 @@ import Testing
         #expect(MarkdownDocument(markdown).renderAsWritten().contains("<td align=\"right\">2</td>"))
     }
 
+    /// No `<!-- end list -->` reaches a chat: a fence after a list needs nothing, a list or
+    /// an indented code block after one gets a no-break-space paragraph, and each reads
+    /// back to the same blocks.
+    @Test func commonMarkEndsListsWithoutAnHTMLComment() {
+        let cases = [
+            "- a\n\n```yaml\nk: v\n```\n",
+            "- a\n\n1. b\n",
+            "> - a\n>\n> ```\n> c\n> ```\n",
+            "- a\n\n~~~\nc\n~~~\n",
+        ]
+        for source in cases {
+            let document = MarkdownDocument(source)
+            let markdown = document.renderCommonMark(destinations: document.links.map { _ in nil })
+            #expect(!markdown.contains("<!-- end list -->"), "\(source) gave \(markdown)")
+            let before = document.renderAsWritten()
+            let after = MarkdownDocument(markdown).renderAsWritten().replacingOccurrences(of: "<p>\u{00A0}</p>\n", with: "")
+            #expect(after == before, "\(source) reads back as \(after), not \(before)")
+        }
+        // An indented code block (cmark-gfm writes code without an info string indented).
+        let indented = MarkdownDocument.withoutEndListComments("- a\n\n<!-- end list -->\n\n    code\n")
+        #expect(indented == "- a\n\n\u{00A0}\n\n    code\n")
+        #expect(
+            MarkdownDocument(indented).renderAsWritten()
+                == "<ul>\n<li>a</li>\n</ul>\n<p>\u{00A0}</p>\n<pre><code>code\n</code></pre>\n")
+    }
+
     /// cmark-gfm's plain-text writer, with a table as `header: value` lines, a link's URL
     /// after its text (once for an autolink) and footnotes as `[n]`.
     @Test func plainTextWritesURLsAfterTheirTextAndTablesAsLines() {
