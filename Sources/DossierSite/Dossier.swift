@@ -20,6 +20,17 @@ public enum AsOf: Sendable {
 public struct RunReport: Sendable {
     public var diagnostics: DiagnosticList
     public var sources: [String: String]
+    /// What the person running the command should know that is no problem of the
+    /// records (see `RunReport.Note`), for standard error after the diagnostics.
+    public var notes: [String] = []
+
+    /// The notes, as named constructors.
+    enum Note {
+        /// `report weekly --format email` for a site without base_url.
+        static let mailWithoutBaseURL =
+            "content/project.yml has no base_url: the mail's links to the site are left out (their text stays); "
+            + "add base_url, e.g. base_url: https://example.com/erp/, to make them absolute"
+    }
 
     /// A printer that shows the offending line of each diagnostic. The files with
     /// diagnostics are indexed by line once, so printing stays linear however many
@@ -232,6 +243,8 @@ public enum Dossier {
                 throw UsageFailure.noWeeklyNote(chosen)
             }
             let renderer = SiteRenderer(site: site, theme: theme, asOf: moment)
+            var report = report
+            if format == .email, site.settings.baseURL == nil { report.notes.append(RunReport.Note.mailWithoutBaseURL) }
             return (renderer.weeklyReport(chosen, email: format == .email), report)
         }
     }

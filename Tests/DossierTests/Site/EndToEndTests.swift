@@ -206,6 +206,10 @@ import Testing
         let email = try dossier("report", "weekly", site.path, "--week", "2026-W10", "--format", "email")
         #expect(email.stdout.contains("<!DOCTYPE html>") || email.stdout.contains("<!doctype html>"))
         #expect(!email.stdout.contains("<script"))
+        // Without base_url the mail's links to the site are text: said once, on standard error.
+        #expect(email.stderr.contains("note: content/project.yml has no base_url: the mail's links to the site are left out"))
+        let html = try dossier("report", "weekly", site.path, "--week", "2026-W10", "--format", "html")
+        #expect(!html.stderr.contains("base_url"))
     }
 
     /// `base_url: example.com/erp` (no scheme) is one error at its value in project.yml,
