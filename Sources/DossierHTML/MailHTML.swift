@@ -20,6 +20,8 @@ package enum MailHTML {
     ///   footnote's number stays as superscript text;
     /// - an image is kept only when its `src` is an absolute http or https URL; any other
     ///   becomes its alt text;
+    /// - the fragment's first element gets `margin-top:0` (the mail's cell around it has
+    ///   its padding);
     /// - the footnotes' `<section>` becomes a `<div>` (some clients drop unknown
     ///   elements' styles), its heading stays visible as a small label;
     /// - a task list's checkbox becomes `☑` or `☐` (cmark-gfm writes a space after it):
@@ -116,6 +118,8 @@ package enum MailHTML {
     /// Writes the mail HTML of a chain of sibling nodes.
     struct Writer {
         var output = ""
+        /// Whether no element of the fragment has been written yet.
+        var atStart = true
 
         /// `context` holds the style-table names of the enclosing elements, outermost first.
         mutating func write(_ first: UnsafeMutablePointer<xmlNode>, context: [String]) {
@@ -174,6 +178,9 @@ package enum MailHTML {
             {
                 style = style.replacing("text-align:left;", with: "text-align:\(align);")
             }
+            // The box around the fragment has its own padding: its first element adds no margin above.
+            if atStart, context.isEmpty, !style.isEmpty { style += "margin-top:0;" }
+            atStart = false
             if let own = value("style"), !own.isEmpty { style += own.hasSuffix(";") ? own : own + ";" }
             output += "<" + name
             for attribute in attributes {

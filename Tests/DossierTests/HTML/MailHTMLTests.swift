@@ -88,6 +88,8 @@ import Testing
                 String($0.attributes.firstMatch(of: #/style="([^"]*)"/#)!.output.1)
             }
         }
+        // The first element adds no margin above the fragment; the others keep theirs.
+        #expect(style("h1") == [MailHTML.styles["h1"]! + "margin-top:0;"])
         #expect(style("h2").first == MailHTML.styles["h2"])
         #expect(style("table") == [MailHTML.styles["table"]!])
         // Cells keep cmark-gfm's alignment as text-align, once.
@@ -155,12 +157,14 @@ import Testing
         #expect(mail.contains("☐ open</li>") && mail.contains("☑ done</li>"))
         #expect(!mail.contains("color:red}") && !mail.contains("x()") && !mail.contains("<!--"))
         #expect(mail.contains("<p style=\"\(MailHTML.styles["p"]!)color:red;\">own</p>"))
+        #expect(mail.hasPrefix("<ul style=\"\(MailHTML.styles["ul"]!)margin-top:0;\">"))
     }
 
     @Test func textIsEscapedAsHTML5AndCJKStaysReadable() {
         let mail = MailHTML.inline(#"<p title="a &quot;q&quot; &amp; b">审批 &lt;x&gt; &amp; Ж<br />next</p><hr />"#)
         #expect(
-            mail == #"<p title="a &quot;q&quot; &amp; b" style="\#(MailHTML.styles["p"]!)">审批 &lt;x&gt; &amp; Ж<br>next</p>"#
+            mail
+                == #"<p title="a &quot;q&quot; &amp; b" style="\#(MailHTML.styles["p"]!)margin-top:0;">审批 &lt;x&gt; &amp; Ж<br>next</p>"#
                 + #"<hr style="\#(MailHTML.styles["hr"]!)">"#)
         #expect(MailHTML.inline("") == "")
     }
