@@ -19,7 +19,9 @@ package enum MailHTML {
     ///   tel; any other (`#fn:1`, `../issues/FK-101.html`) is replaced by its text, so a
     ///   footnote's number stays as superscript text;
     /// - an image is kept only when its `src` is an absolute http or https URL; any other
-    ///   becomes its alt text;
+    ///   becomes its alt text; on any other element (raw HTML's `<area href>`, `<video
+    ///   poster>`…) a URL attribute that would not work from a mail is removed, and
+    ///   `srcset` always (the `src` is the image);
     /// - the fragment's first element gets `margin-top:0` (the mail's cell around it has
     ///   its padding);
     /// - the footnotes' `<section>` becomes a `<div>` (some clients drop unknown
@@ -113,7 +115,14 @@ package enum MailHTML {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     ]
     /// Link schemes that work from a mail.
-    static let linkSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    package static let linkSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    /// Attributes holding a URL, on any element (raw HTML may bring `<area href>`,
+    /// `<video poster>`, `<form action>`…): one whose URL would not work from a mail is
+    /// removed.
+    static let urlAttributes: Set<String> = [
+        "href", "xlink:href", "src", "action", "formaction", "poster", "cite", "background", "data", "longdesc", "usemap",
+        "manifest",
+    ]
 
     /// Writes the mail HTML of a chain of sibling nodes.
     struct Writer {
@@ -185,7 +194,11 @@ package enum MailHTML {
             output += "<" + name
             for attribute in attributes {
                 let key = attribute.name
-                if ["class", "id", "style", "align"].contains(key) || key.hasPrefix("data-") || (name == "pre" && key == "lang") {
+                if ["class", "id", "style", "align", "srcset"].contains(key) || key.hasPrefix("data-")
+                    || (name == "pre" && key == "lang")
+                    || (MailHTML.urlAttributes.contains(key)
+                        && !MailHTML.linkSchemes.contains(MailHTML.scheme(of: attribute.value) ?? ""))
+                {
                     continue
                 }
                 output += " " + key + "=\"" + MailHTML.escapeAttribute(attribute.value) + "\""
@@ -200,7 +213,7 @@ package enum MailHTML {
 
     /// The lower-cased scheme of an absolute URL (`https` of `HTTPS://x`); nil for a
     /// relative reference or a fragment.
-    static func scheme(of url: String) -> String? {
+    package static func scheme(of url: String) -> String? {
         let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let scheme = trimmed[..<colon]

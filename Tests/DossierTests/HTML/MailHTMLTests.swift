@@ -149,6 +149,20 @@ import Testing
         #expect(mail.contains(#"<img src="http://example.com/i.png" style=""#))
     }
 
+    /// Raw HTML (`markdown.unsafe_html`) may put a URL on any element: what would not
+    /// work from a mail goes, so no reference of the result is relative.
+    @Test func urlAttributesOfOtherElementsWorkFromAMailOrGo() {
+        let html = """
+            <map name="m"><area href="rel.html" alt="a"><area href="https://example.com/" alt="b"></map>
+            <video src="v.mp4" poster="p.png"></video><form action="/x"><button formaction="y">b</button></form>
+            <blockquote cite="../c.html">q</blockquote><img src="https://example.com/i.png" srcset="i2.png 2x" alt="i">
+            """
+        let mail = MailHTML.inline(html)
+        let references = HTMLPage(html: mail).references.map(\.value)
+        #expect(references == ["https://example.com/", "https://example.com/i.png"])
+        #expect(!mail.contains("srcset") && !mail.contains("action=") && !mail.contains("cite="))
+    }
+
     @Test func tasksRawStylesAndHiddenElements() {
         let mail = MailHTML.inline(
             #"<ul><li><input type="checkbox" disabled="" /> open</li><li><input type="checkbox" checked="" disabled="" /> done</li></ul>"#
