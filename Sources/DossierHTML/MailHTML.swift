@@ -30,8 +30,8 @@ package enum MailHTML {
     ///   clients drop form controls.
     ///
     /// The result is serialised as HTML5 (void elements without an end tag, text escaped
-    /// for `&`, `<`, `>`, attributes for `&`, `"`), not libxml2's HTML 4 writer. Pure:
-    /// the same fragment gives the same bytes.
+    /// for `&`, `<`, `>` and `"` as cmark-gfm does, attributes for `&`, `"`), not libxml2's
+    /// HTML 4 writer. Pure: the same fragment gives the same bytes.
     package static func inline(_ html: String) -> String {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -253,13 +253,14 @@ package enum MailHTML {
     }
 
     static func escapeText(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
         var out = ""
         for character in text.unicodeScalars {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "\"": out += "&quot;"
             default: out.unicodeScalars.append(character)
             }
         }

@@ -185,6 +185,6 @@ import Testing
 
     @Test func codeKeepsItsLinesAndCharacters() {
         let mail = MailHTML.inline(Self.rendered("```\nline 1\n  <two> & \"three\"\n```\n"))
-        #expect(mail.contains(">line 1\n  &lt;two&gt; &amp; \"three\"\n</code></pre>"))
+        #expect(mail.contains(">line 1\n  &lt;two&gt; &amp; &quot;three&quot;\n</code></pre>"))
     }
 }
