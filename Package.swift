@@ -48,11 +48,12 @@ let package = Package(
             name: "DossierModel",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
         .target(name: "DossierFigures", dependencies: ["DossierModel"]),
-        // The theme: its Mustache templates, compiled, and the default theme in templates/.
+        // The theme: its Mustache templates, compiled, and the default theme in templates/; a
+        // Markdown body for a mail is styled inline through DossierHTML.
         .target(
             name: "DossierTemplates",
             dependencies: [
-                "DossierUtilities", "DossierDiagnostics", "DossierMarkdown",
+                "DossierUtilities", "DossierDiagnostics", "DossierMarkdown", "DossierHTML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),

@@ -58,6 +58,7 @@ func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: 
     if format == .text, !report.diagnostics.items.isEmpty {
         FileHandle.standardError.write(Data("\(DiagnosticPrinter.summary(report.diagnostics))\n".utf8))
     }
+    for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
 }
 
 struct Build: ParsableCommand {

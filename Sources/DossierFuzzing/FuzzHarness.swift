@@ -66,6 +66,11 @@ public enum FuzzHarness {
                         fatalError("unsafe link reached the HTML: \(reference.value)")
                     }
                 }
+                // The mail version keeps no reference that leads nowhere from a mail.
+                for reference in HTMLPage(html: MailHTML.inline(rendered.html), collectingText: false).references
+                where !MailHTML.linkSchemes.contains(MailHTML.scheme(of: reference.value) ?? "") {
+                    fatalError("the mail kept \(reference.element) \(reference.attribute)=\(reference.value)")
+                }
             }
         }
     }

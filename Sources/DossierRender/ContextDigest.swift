@@ -57,5 +57,6 @@ extension Markup {
         digest.add(labels.footnotes)
         digest.add(ids.namespace ?? ":page")
         digest.add(omittingTitle ? "untitled" : "titled")
+        digest.add(forMail ? "mail" : "page")
     }
 }

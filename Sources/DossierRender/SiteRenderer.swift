@@ -197,19 +197,40 @@ public struct SiteRenderer: Sendable {
     /// the page (see `FragmentIDs`): `.page` for the page's own text, a namespace for
     /// each of several fragments. Its links to its own headings go to their ids. With
     /// `base`, links to the site are absolute URIs under it instead.
+    ///
+    /// With `mailOf`, the Markdown goes into a mail made from that page: its headings get
+    /// no `#` link, every element is styled inline (`MailHTML.inline`), and each link
+    /// either works from a mail or is left out as text. With `base`, a link to the site
+    /// is absolute under it, and one to a heading of the document goes to that heading
+    /// on `mailOf`'s page; without, both become text (an image of the site its alt
+    /// text). External links stay as written.
     func html(
-        _ document: MarkdownDocument?, root: String, base: BaseURL? = nil, ids: FragmentIDs = .page, omittingTitle: Bool = false
+        _ document: MarkdownDocument?, root: String, base: BaseURL? = nil, ids: FragmentIDs = .page, omittingTitle: Bool = false,
+        mailOf mailPage: SitePage? = nil
     ) -> Markup? {
         guard let document else { return nil }
         let destinations = site.targets(of: document).map { target -> String? in
+            if let mailPage {
+                switch target {
+                case .fragment(let anchor):
+                    guard let base, let id = ids.id(forAnchor: anchor, in: document) else { return nil }
+                    return base.address(of: mailPage.path, fragment: id)
+                case .site:
+                    return base.flatMap { target.href(under: $0) }
+                case .external, .none:
+                    return target.href(fromRoot: root)
+                }
+            }
             if case .fragment(let anchor) = target, let id = ids.id(forAnchor: anchor, in: document) {
                 return LinkTarget.fragment(id).href(fromRoot: root)
             }
             return base.map { target.href(under: $0) } ?? target.href(fromRoot: root)
         }
+        let mail = mailPage != nil
         return Markup(
-            document: document, destinations: destinations, titles: site.referenceTitles(of: document), labels: labels, ids: ids,
-            omittingTitle: omittingTitle)
+            document: document, destinations: destinations, titles: site.referenceTitles(of: document),
+            labels: mail ? AccessibleLabels(footnoteBack: labels.footnoteBack, footnotes: labels.footnotes) : labels, ids: ids,
+            omittingTitle: omittingTitle, forMail: mail)
     }
 
     /// The link from `page` to `target`, its path percent-encoded where a file name

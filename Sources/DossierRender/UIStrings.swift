@@ -249,6 +249,10 @@ public enum UIStrings {
         "search_needs_js": "Search runs in your browser and needs JavaScript. The handbook and the issue list work without it.",
         // Lists written on one line (the attendees of a chat report)
         "list_separator": ", ",
+        // The mail version's line about the project site: a link to this report there,
+        // or, without base_url, why the mail has no links to it.
+        "mail_web_version": "Open this report on the project site",
+        "mail_no_links": "Links to the project site are left out: the site has no published address (base_url in project.yml).",
     ]
 
     /// Simplified Chinese.
@@ -478,6 +482,8 @@ public enum UIStrings {
         "search_needs_js": "搜索在浏览器中运行，需要启用 JavaScript。知识库和问题清单无需 JavaScript 也可正常浏览。",
         // Lists written on one line (the attendees of a chat report)
         "list_separator": "、",
+        "mail_web_version": "在项目网站上查看本周报",
+        "mail_no_links": "本邮件不含项目网站的链接：网站尚未设置发布地址（project.yml 中的 base_url）。",
     ]
 
     /// Russian.
@@ -708,5 +714,7 @@ public enum UIStrings {
         "search_needs_js": "Поиск работает в браузере и требует JavaScript. База знаний и список проблем доступны и без него.",
         // Lists written on one line (the attendees of a chat report)
         "list_separator": ", ",
+        "mail_web_version": "Открыть этот отчёт на сайте проекта",
+        "mail_no_links": "Ссылки на сайт проекта не включены: у сайта не задан адрес публикации (base_url в project.yml).",
     ]
 }

@@ -39,15 +39,17 @@ extension SiteRenderer {
         return html
     }
 
-    /// The weekly report page, or the same report as one mail-ready file. The mail's
-    /// links are absolute URIs under the project's `base_url` when it has one (see
-    /// `BaseURL.address`): relative links cannot work inside a mail client.
+    /// The weekly report page, or the same report as one mail-ready file. A link in the
+    /// mail works from a mail client or is not there: with the project's `base_url` it is
+    /// an absolute URI under it (see `BaseURL.address`), without one a link to the site
+    /// is left out (its text stays), since relative links lead nowhere from a mail.
     func weeklyPage(_ note: WeeklyNote, email: Bool) -> PagePlan {
         let page: SitePage = email ? .weeklyEmail(note.week) : .weekly(note.week)
         let base = email ? site.settings.baseURL : nil
         let root = page.root
-        func href(_ target: SitePage) -> String {
-            base?.address(of: target.path) ?? root + LinkTarget.percentEncodePath(target.path)
+        func href(_ target: SitePage) -> String? {
+            if email { return base?.address(of: target.path) }
+            return root + LinkTarget.percentEncodePath(target.path)
         }
         let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
         let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
@@ -80,11 +82,11 @@ extension SiteRenderer {
         let milestones = Dictionary(site.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let index = site.weeklyNotes.firstIndex { $0.week == note.week }!
         var week = noteSummary(note, from: page)
-        week["href"] = href(.weekly(note.week))
-        week["emailHref"] = href(.weeklyEmail(note.week))
+        week["href"] = href(.weekly(note.week)).map { $0 as Any }
+        week["emailHref"] = href(.weeklyEmail(note.week)).map { $0 as Any }
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
-        let body = html(note.body, root: root, base: base)
+        let body = html(note.body, root: root, base: base, mailOf: email ? .weekly(note.week) : nil)
         week["bodyHTML"] = (body as Any?) ?? ""
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
@@ -94,17 +96,18 @@ extension SiteRenderer {
         ]
         if figures.breachedOpenIDs.count > Self.breachedListed {
             let more = String(figures.breachedOpenIDs.count - Self.breachedListed)
-            own["breachedMore"] = [
-                "href": href(.issueList) + "?open=true", "text": t["breached_more"].replacingOccurrences(of: "{n}", with: more),
-            ]
+            own["breachedMore"] = compact([
+                "href": href(.issueList).map { $0 + "?open=true" },
+                "text": t["breached_more"].replacingOccurrences(of: "{n}", with: more),
+            ])
         }
         if index > 0 {
             let previous = site.weeklyNotes[index - 1].week
-            own["prev"] = ["week": previous.description, "href": href(.weekly(previous))]
+            own["prev"] = compact(["week": previous.description, "href": href(.weekly(previous))])
         }
         if index + 1 < site.weeklyNotes.count {
             let next = site.weeklyNotes[index + 1].week
-            own["next"] = ["week": next.description, "href": href(.weekly(next))]
+            own["next"] = compact(["week": next.description, "href": href(.weekly(next))])
         }
         let title = "\(t["title_weekly"]) \(note.week)"
         guard email else {
@@ -115,6 +118,9 @@ extension SiteRenderer {
         }
         var context = common(page, id: "weekly", title: title)
         context["root"] = base?.uri ?? root
+        // The one line about the site: where this report is on it, or that its links are
+        // left out (the template words it, `t.mail_web_version` and `t.mail_no_links`).
+        if let base { own["webHref"] = base.address(of: SitePage.weekly(note.week).path) }
         context.merge(own) { _, new in new }
         return PagePlan(page: page, template: "weekly-email", context: context, scripts: nil)
     }

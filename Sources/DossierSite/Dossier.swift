@@ -20,6 +20,17 @@ public enum AsOf: Sendable {
 public struct RunReport: Sendable {
     public var diagnostics: DiagnosticList
     public var sources: [String: String]
+    /// What the person running the command should know that is no problem of the
+    /// records (see `RunReport.Note`), for standard error after the diagnostics.
+    public var notes: [String] = []
+
+    /// The notes, as named constructors.
+    enum Note {
+        /// `report weekly --format email|markdown|text` for a site without base_url.
+        static let reportWithoutBaseURL =
+            "content/project.yml has no base_url: the report's links to the site are left out (their text stays); "
+            + "add base_url, e.g. base_url: https://example.com/erp/, to make them absolute"
+    }
 
     /// A printer that shows the offending line of each diagnostic. The files with
     /// diagnostics are indexed by line once, so printing stays linear however many
@@ -219,10 +230,14 @@ public enum Dossier {
         String?, RunReport
     ) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
-        let report = RunReport(diagnostics: diagnostics, sources: raw.sources)
+        var report = RunReport(diagnostics: diagnostics, sources: raw.sources)
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)
+        // A report that leaves the site says why its links to the site are text.
+        if [.email, .markdown, .text].contains(format), site.settings.baseURL == nil {
+            report.notes.append(RunReport.Note.reportWithoutBaseURL)
+        }
         switch format {
         case .json:
             return (WeekFigures(site: site, week: chosen).json() + "\n", report)

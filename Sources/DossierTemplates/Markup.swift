@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierHTML
 import DossierMarkdown
 import Mustache
 
@@ -16,10 +17,12 @@ package final class Markup: MustacheCustomRenderable {
     package let ids: FragmentIDs
     /// Leave out the opening `# Title`, which the page shows as its own `<h1>`.
     package let omittingTitle: Bool
+    /// For a mail: every element styled inline, no classes or ids (see `MailHTML.inline`).
+    package let forMail: Bool
 
     package init(
         document: MarkdownDocument, destinations: [String?], titles: [String?], labels: AccessibleLabels, ids: FragmentIDs,
-        omittingTitle: Bool = false
+        omittingTitle: Bool = false, forMail: Bool = false
     ) {
         self.document = document
         self.destinations = destinations
@@ -27,13 +30,14 @@ package final class Markup: MustacheCustomRenderable {
         self.labels = labels
         self.ids = ids
         self.omittingTitle = omittingTitle
+        self.forMail = forMail
     }
 
     /// The HTML, with the text for search read from the same rendering.
     package private(set) lazy var rendered: RenderedMarkdown = document.renderWithSections(
         destinations: destinations, titles: titles, labels: labels, ids: ids, omittingTitle: omittingTitle)
 
-    package var html: String { rendered.html }
+    package private(set) lazy var html: String = forMail ? MailHTML.inline(rendered.html) : rendered.html
     package var renderText: String { html }
     package var isNull: Bool { false }
 }

@@ -155,7 +155,8 @@ final class ElementCollector: NSObject, XMLParserDelegate {
 
 @Suite struct LongListTests {
     /// A weekly report names the first 25 open issues past their target and links the
-    /// rest: a report listing thousands could not be sent.
+    /// rest: a report listing thousands could not be sent. The mail links them only with
+    /// base_url, since a relative link leads nowhere from a mail.
     @Test func weeklyReportListsTheFirstBreachedIssues() throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-long-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -170,7 +171,12 @@ final class ElementCollector: NSObject, XMLParserDelegate {
             #expect(html.contains("L-25<") || html.contains("L-25</"), "\(page)")
             #expect(!html.contains(">L-26<"), "\(page)")
             #expect(html.contains("15 more in the issue list"), "\(page)")
-            #expect(html.contains("issues/index.html?open=true"), "\(page)")
+            #expect(html.contains("issues/index.html?open=true") == !page.hasSuffix(".email.html"), "\(page)")
         }
+        try Data("base_url: https://example.com/x/\n".utf8).write(to: site.appendingPathComponent("content/project.yml"))
+        _ = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        let mail = try String(contentsOf: site.appendingPathComponent("output/weekly/2026-W10.email.html"), encoding: .utf8)
+        #expect(mail.contains(#"<a href="https://example.com/x/issues/index.html?open=true""#))
+        #expect(mail.contains(#"<a href="https://example.com/x/issues/L-25.html""#))
     }
 }

@@ -212,6 +212,15 @@ import Testing
         let email = try dossier("report", "weekly", site.path, "--week", "2026-W10", "--format", "email")
         #expect(email.stdout.contains("<!DOCTYPE html>") || email.stdout.contains("<!doctype html>"))
         #expect(!email.stdout.contains("<script"))
+        // Without base_url the links to the site are text: said once, on standard error,
+        // for every report that leaves the site.
+        for report in [email, markdown, text] {
+            #expect(
+                report.stderr.contains("note: content/project.yml has no base_url: the report's links to the site are left out"))
+            #expect(report.stderr.components(separatedBy: "note:").count == 2)
+        }
+        let html = try dossier("report", "weekly", site.path, "--week", "2026-W10", "--format", "html")
+        #expect(!html.stderr.contains("base_url"))
     }
 
     /// `base_url: example.com/erp` (no scheme) is one error at its value in project.yml,
