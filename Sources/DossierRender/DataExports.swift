@@ -1,0 +1,116 @@
+import DossierFigures
+import DossierModel
+import DossierOutput
+import DossierUtilities
+import Foundation
+
+/// The files under data/, for tools and spreadsheets: each record kind once as JSON (text
+/// exactly as written, keys sorted, every key present) and once as CSV (a UTF-8 byte-order
+/// mark for Excel, labels in the site's language beside the ids, formula-like text cells
+/// neutralised). docs/records.md lists every column.
+extension SiteRenderer {
+    /// data/issues.*.
+    func dataExports() -> [OutputFile] { issueExports() }
+
+    /// data/issues.json and data/issues.csv: the normalised list with computed fields.
+    func issueExports() -> [OutputFile] {
+        let clock = site.settings.clock
+        // Each id with its label in the site's language beside it (已关闭 next to closed), for
+        // people reading the CSV in a spreadsheet; the ids stay for tools.
+        let columns = [
+            "id", "title", "status", "status_label", "opened", "resolved", "tier", "tier_label", "category",
+            "category_label", "priority", "priority_label", "module", "reporter", "owner", "due", "milestone", "tags",
+            "target", "sla", "sla_label", "age_days", "hours_to_resolve", "description", "resolution",
+        ]
+        func iso(_ time: RecordTime?) -> String? {
+            guard let time else { return nil }
+            return time.isDateOnly ? time.day.description : Self.rfc3339(time.instant, zone: clock.timeZone)
+        }
+        var records: [JSONText.Value] = []
+        records.reserveCapacity(site.issues.count)
+        var csv = "\u{FEFF}" + Self.csvRecord(columns)
+        for issue in site.issues {
+            let target = timeline.target(issue)
+            let sla = timeline.slaState(issue, at: asOf)
+            let values: [String: Any?] = [
+                "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "opened": iso(issue.opened),
+                "resolved": iso(issue.resolved), "tier": issue.tier, "category": issue.category,
+                "priority": issue.priority.rawValue, "module": issue.module, "reporter": issue.reporter, "owner": issue.owner,
+                "due": iso(issue.due), "milestone": issue.milestone, "tags": issue.tags.joined(separator: ";"),
+                "target": target.map { $0.byDay ? $0.day.description : Self.rfc3339($0.instant, zone: clock.timeZone) },
+                "sla": sla.rawValue, "age_days": timeline.ageInDays(issue, at: asOf),
+                "hours_to_resolve": timeline.hoursToResolve(issue).map { (($0 * 100).rounded() / 100) },
+                "status_label": statusLabel(issue.status), "tier_label": issue.tier.map { tierLabel($0) },
+                "category_label": issue.category.map { categoryLabel($0) },
+                "priority_label": t.label("priority", issue.priority.rawValue),
+                "sla_label": t.label("sla", sla.rawValue),
+                // The Markdown as written in the record.
+                "description": issue.description?.source, "resolution": issue.resolution?.source,
+            ]
+            // Every column, null when the record has no value; tags as an array, unknown
+            // columns under "extra".
+            var record = columns.map { column in
+                (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : Self.jsonCell(values[column] ?? nil))
+            }
+            record.append(("extra", Self.extraObject(issue.extra)))
+            records.append(.object(record.sorted { $0.0 < $1.0 }))
+            csv += Self.csvRecord(columns.map { values[$0] ?? nil })
+        }
+        return [
+            OutputFile(path: "data/issues.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
+            OutputFile(path: "data/issues.csv", contents: .text(csv)),
+        ]
+    }
+
+    /// A JSON value of an export's cell: text, a whole number, a decimal, else null.
+    static func jsonCell(_ value: Any?) -> JSONText.Value {
+        switch value {
+        case let text as String: return .string(text)
+        case let number as Int: return .int(number)
+        case let number as Double: return .double(number)
+        default: return .null
+        }
+    }
+
+    /// A record's columns without a field, by header, sorted; `{}` when it has none, so
+    /// tools can rely on the key. A header written several times (Jira's Sprint, Comment)
+    /// has its values joined by a line break.
+    static func extraObject(_ fields: [(header: String, value: String)]) -> JSONText.Value {
+        var extra: [(String, String)] = []
+        for field in fields {
+            if let index = extra.firstIndex(where: { $0.0 == field.header }) {
+                extra[index].1 += "\n" + field.value
+            } else {
+                extra.append((field.header, field.value))
+            }
+        }
+        return .object(extra.sorted { $0.0 < $1.0 }.map { ($0.0, .string($0.1)) })
+    }
+
+    /// One CSV record ending in CRLF: text cells made safe (`spreadsheetSafe`) and quoted
+    /// where needed, numbers as they are, nil as an empty cell.
+    static func csvRecord(_ cells: [Any?]) -> String {
+        cells.map { cell -> String in
+            switch cell {
+            case let text as String: return csvField(spreadsheetSafe(text))
+            case let value?: return csvField("\(value)")
+            case nil: return ""
+            }
+        }
+        .joined(separator: ",") + "\r\n"
+    }
+
+    /// A text cell a spreadsheet would run as a formula — one starting with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return — with a `'` in front, as OWASP's "CSV Injection"
+    /// page recommends: Excel, LibreOffice and WPS then show it as text. Numbers are not
+    /// text cells and are written as they are; the JSON exports keep the text unchanged.
+    static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return text }
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
+    }
+}
