@@ -9,8 +9,8 @@ import Foundation
 /// mark for Excel, labels in the site's language beside the ids, formula-like text cells
 /// neutralised). docs/records.md lists every column.
 extension SiteRenderer {
-    /// data/issues.*.
-    func dataExports() -> [OutputFile] { issueExports() }
+    /// data/issues.* and data/weeks.*.
+    func dataExports() -> [OutputFile] { issueExports() + weekExports() }
 
     /// data/issues.json and data/issues.csv: the normalised list with computed fields.
     func issueExports() -> [OutputFile] {
@@ -59,6 +59,55 @@ extension SiteRenderer {
         return [
             OutputFile(path: "data/issues.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
             OutputFile(path: "data/issues.csv", contents: .text(csv)),
+        ]
+    }
+
+    /// The weeks of data/weeks.*: every ISO week from the project's start week (`start`,
+    /// else the first issue's) to the as-of week, as the dashboard's series counts them;
+    /// weeks without a note included, so a chart over time has no gaps.
+    var exportWeeks: [ISOWeek] { dashboard.weeks.map(\.week) }
+
+    /// data/weeks.json and data/weeks.csv: each week's figures, as `report weekly --format
+    /// json` prints them (`WeekFigures`, counted once per week for the whole build).
+    ///
+    /// The JSON is an array of exactly those objects, oldest week first. The CSV has one
+    /// row per week and a fixed set of columns for a BI tool: each count of `by_tier` and
+    /// `by_category` is a column named by its path in the JSON (`by_tier.1.opened`,
+    /// `by_category.config.open_at_end`), for tiers 1, 2, 3 and none and for every
+    /// category of project.yml and none, 0 where the JSON has no entry; id lists are joined
+    /// with `;`; `week_start` and `week_end` are the week's Monday and Sunday in the
+    /// project's zone; `status_label` is the status's word in the site's language.
+    func weekExports() -> [OutputFile] {
+        let weeks = exportWeeks
+        let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0) }
+        let counts = ["opened", "resolved", "open_at_end"]
+        let tiers = ["1", "2", "3", "none"]
+        let categoryIDs = site.settings.categories.map(\.id)
+        // A category named `none` is the same entry of the JSON as the issues without one.
+        let categories = categoryIDs + (categoryIDs.contains("none") ? [] : ["none"])
+        let columns =
+            [
+                "week", "week_start", "week_end", "status", "status_label", "completion", "opened", "resolved", "rejected",
+                "open_at_end", "sla_met", "sla_breached", "breached_open",
+            ] + tiers.flatMap { tier in counts.map { "by_tier.\(tier).\($0)" } }
+            + categories.flatMap { category in counts.map { "by_category.\(category).\($0)" } }
+            + ["milestones_done", "milestones_overdue"]
+        func cells(_ group: GroupCounts?) -> [Any?] { [group?.opened ?? 0, group?.resolved ?? 0, group?.openAtEnd ?? 0] }
+        var csv = "\u{FEFF}" + Self.csvRecord(columns)
+        for (week, figure) in zip(weeks, figures) {
+            var row: [Any?] = [
+                figure.week, week.monday.description, week.sunday.description, figure.status,
+                figure.status.map { t["rag_" + $0] }, figure.completion, figure.opened, figure.resolved, figure.rejected,
+                figure.openAtEnd, figure.slaMet, figure.slaBreached, figure.breachedOpen,
+            ]
+            row += tiers.flatMap { cells(figure.byTier[$0]) }
+            row += categories.flatMap { cells(figure.byCategory[$0]) }
+            row += [figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";")]
+            csv += Self.csvRecord(row)
+        }
+        return [
+            OutputFile(path: "data/weeks.json", contents: .text(JSONText.pretty(.array(figures.map(\.jsonValue))) + "\n")),
+            OutputFile(path: "data/weeks.csv", contents: .text(csv)),
         ]
     }
 
