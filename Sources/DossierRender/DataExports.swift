@@ -9,8 +9,8 @@ import Foundation
 /// mark for Excel, labels in the site's language beside the ids, formula-like text cells
 /// neutralised). docs/records.md lists every column.
 extension SiteRenderer {
-    /// data/issues.* and data/weeks.*.
-    func dataExports() -> [OutputFile] { issueExports() + weekExports() }
+    /// data/issues.*, data/weeks.* and data/milestones.*.
+    func dataExports() -> [OutputFile] { issueExports() + weekExports() + milestoneExports() }
 
     /// data/issues.json and data/issues.csv: the normalised list with computed fields.
     func issueExports() -> [OutputFile] {
@@ -108,6 +108,37 @@ extension SiteRenderer {
         return [
             OutputFile(path: "data/weeks.json", contents: .text(JSONText.pretty(.array(figures.map(\.jsonValue))) + "\n")),
             OutputFile(path: "data/weeks.csv", contents: .text(csv)),
+        ]
+    }
+
+    /// data/milestones.json and data/milestones.csv: every milestone in file order, with
+    /// its state on the as-of day as the milestones page shows it and its slip in days
+    /// (`MilestoneStanding`). Dates are days in the project's zone (`2026-03-06`).
+    func milestoneExports() -> [OutputFile] {
+        let today = site.settings.clock.day(of: asOf)
+        let columns = [
+            "id", "title", "due", "done", "state", "state_label", "slip_days", "owner", "owner_name", "scope", "description",
+        ]
+        var records: [JSONText.Value] = []
+        var csv = "\u{FEFF}" + Self.csvRecord(columns)
+        for milestone in site.milestones {
+            let standing = MilestoneStanding(milestone, on: today)
+            let values: [String: Any?] = [
+                "id": milestone.id, "title": milestone.title, "due": milestone.due.description,
+                "done": milestone.done?.description, "state": standing.state.rawValue,
+                "state_label": t.label("milestone", standing.state.rawValue), "slip_days": standing.slipDays,
+                // As written in the record, and the team.csv name it stands for (as the page shows it).
+                "owner": milestone.owner, "owner_name": person(milestone.owner), "scope": milestone.scope,
+                "description": milestone.description?.source,
+            ]
+            var record = columns.map { ($0, Self.jsonCell(values[$0] ?? nil)) }
+            record.append(("extra", Self.extraObject(milestone.extra)))
+            records.append(.object(record.sorted { $0.0 < $1.0 }))
+            csv += Self.csvRecord(columns.map { values[$0] ?? nil })
+        }
+        return [
+            OutputFile(path: "data/milestones.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
+            OutputFile(path: "data/milestones.csv", contents: .text(csv)),
         ]
     }
 

@@ -5,8 +5,8 @@ import DossierSite
 import Foundation
 import Testing
 
-/// data/weeks.* of Fixtures/valid: the JSON is the figures `report weekly` counts, the CSV
-/// the same values flattened.
+/// data/weeks.* and data/milestones.* of Fixtures/valid: the JSON is the figures `report
+/// weekly` counts, the CSV the same values flattened, the slips counted by hand.
 @Suite struct WeekAndMilestoneExportTests {
     /// The fixture built as of Wednesday 2026-03-25 (2026-W13): notes exist for W10 and W11
     /// only, start is 2026-03-02 (W10).
@@ -99,5 +99,69 @@ import Testing
         #expect(rows[1]["by_category.data.opened"] == "1" && rows[1]["by_tier.2.open_at_end"] == "2")
         // M2 is due 2026-04-30: not overdue in any of these weeks.
         #expect(rows.allSatisfy { $0["milestones_overdue"] == "" })
+    }
+
+    /// Milestones added to the fixture's M1 (due and done 2026-03-06) and M2 (due
+    /// 2026-04-30), seen as of 2026-03-12: one of each state and slip.
+    static let plantedMilestones = """
+        M3,Reached late,2026-03-02,2026-03-05,pm,,
+        M4,Overdue,2026-03-10,,Ivan Petrov,,
+        M5,Reached early,2026-03-20,2026-03-11,,,
+        M6,Due soon,2026-03-20,,,,
+        M7,Done only after the as-of day,2026-03-01,2026-03-15,,,
+        M8,=1+1,2026-04-01,,,,"- a list, in Markdown"
+        M9,@SUM(A1),2026-04-01,,,,
+
+        """
+
+    @Test func milestonesCarryThePagesStateAndTheirSlipInDays() throws {
+        let output = try Self.built(asOf: "2026-03-12", milestones: Self.plantedMilestones)
+        let records = try Self.jsonArray(output.appendingPathComponent("data/milestones.json"))
+        func field(_ key: String) -> [String?] {
+            records.map { record in record[key].flatMap { $0 is NSNull ? nil : "\($0)" } }
+        }
+        #expect(field("id") == ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9"])
+        #expect(
+            field("state") == ["done", "planned", "done", "overdue", "done", "due-soon", "overdue", "planned", "planned"])
+        // done − due: 0, 3 (Mar 2 → 5), −9 (Mar 20 → 11); as-of day − due: 2 (Mar 10 → 12),
+        // 11 (Mar 1 → 12: reached only on the 15th).
+        #expect(field("slip_days") == ["0", nil, "3", "2", "-9", nil, "11", nil, nil])
+        #expect(field("owner") == ["pm", "pm", "pm", "Ivan Petrov", nil, nil, nil, nil, nil])
+        #expect(
+            field("owner_name") == ["Paula Manager", "Paula Manager", "Paula Manager", "Ivan Petrov", nil, nil, nil, nil, nil])
+        #expect(field("done")[6] == "2026-03-15")
+        #expect(records[0]["description"] as? String == "First users submit **real** reports.")
+        #expect(records[0]["extra"] as? [String: String] == [:])
+        #expect(records[7]["title"] as? String == "=1+1")
+
+        let (header, rows) = try Self.csvRows(output.appendingPathComponent("data/milestones.csv"))
+        #expect(
+            header == [
+                "id", "title", "due", "done", "state", "state_label", "slip_days", "owner", "owner_name", "scope",
+                "description",
+            ])
+        #expect(
+            rows.map { $0["state_label"]! } == [
+                "Done", "Planned", "Done", "Overdue", "Done", "Due soon", "Overdue", "Planned", "Planned",
+            ])
+        #expect(rows.map { $0["slip_days"]! } == ["0", "", "3", "2", "-9", "", "11", "", ""])
+        #expect(rows[0]["due"] == "2026-03-06" && rows[0]["done"] == "2026-03-06" && rows[0]["scope"] == "Plant 1")
+        // Formula-like text is text in a spreadsheet; the JSON keeps it as written.
+        #expect(rows[7]["title"] == "'=1+1" && rows[7]["description"] == "'- a list, in Markdown")
+        #expect(rows[8]["title"] == "'@SUM(A1)")
+    }
+
+    @Test func aSiteWithoutMilestonesHasEmptyMilestoneExports() throws {
+        let site = try Fixtures.copy("valid")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/milestones.csv"))
+        let issues = site.appendingPathComponent("content/issues.csv")
+        // Without milestones.csv the issues' Target version names nothing.
+        try Data(String(contentsOf: issues, encoding: .utf8).replacingOccurrences(of: ",M1,", with: ",,").utf8).write(to: issues)
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-12")))
+        #expect(result.report.diagnostics.items.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
+        let output = site.appendingPathComponent("output")
+        #expect(try String(contentsOf: output.appendingPathComponent("data/milestones.json"), encoding: .utf8) == "[]\n")
+        let (header, rows) = try Self.csvRows(output.appendingPathComponent("data/milestones.csv"))
+        #expect(header.first == "id" && rows.isEmpty)
     }
 }
