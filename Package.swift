@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "DossierModel",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
-        .target(name: "DossierFigures", dependencies: ["DossierModel"]),
+        .target(name: "DossierFigures", dependencies: ["DossierUtilities", "DossierModel"]),
         // The theme: its Mustache templates, compiled, and the default theme in templates/; a
         // Markdown body for a mail is styled inline through DossierHTML.
         .target(

@@ -1,4 +1,5 @@
 import DossierModel
+import DossierUtilities
 import Foundation
 
 /// Counts for one group of issues within a week (`by_tier`, `by_category`).
@@ -150,6 +151,32 @@ public struct WeekFigures: Sendable, Encodable {
             "sla_met": slaMet - previous.slaMet, "sla_breached": slaBreached - previous.slaBreached,
             "breached_open": breachedOpen - previous.breachedOpen,
         ]
+    }
+
+    /// The object `json()` writes, as a value for data/weeks.json: the same keys, sorted,
+    /// `status` and `completion` null when absent.
+    package var jsonValue: JSONText.Value {
+        func counts(_ groups: [String: GroupCounts]) -> JSONText.Value {
+            .object(
+                groups.sorted { $0.key < $1.key }.map { key, group in
+                    (
+                        key,
+                        .object([
+                            ("open_at_end", .int(group.openAtEnd)), ("opened", .int(group.opened)),
+                            ("resolved", .int(group.resolved)),
+                        ])
+                    )
+                })
+        }
+        let members: [(String, JSONText.Value)] = [
+            ("week", .string(week)), ("status", status.map { .string($0) } ?? .null),
+            ("completion", completion.map { .int($0) } ?? .null), ("opened", .int(opened)), ("resolved", .int(resolved)),
+            ("rejected", .int(rejected)), ("open_at_end", .int(openAtEnd)), ("sla_met", .int(slaMet)),
+            ("sla_breached", .int(slaBreached)), ("breached_open", .int(breachedOpen)), ("by_tier", counts(byTier)),
+            ("by_category", counts(byCategory)), ("milestones_done", .array(milestonesDone.map { .string($0) })),
+            ("milestones_overdue", .array(milestonesOverdue.map { .string($0) })),
+        ]
+        return .object(members.sorted { $0.0 < $1.0 })
     }
 
     /// The figures as the JSON object of `report weekly --format json`.

@@ -26,8 +26,9 @@ public struct SiteRenderer: Sendable {
     /// Articles by folder, in handbook order; folders in order with their article counts.
     let articlesByFolder: [String: [Article]]
     let folderCounts: [(folder: String, count: Int)]
-    /// The figures of each week that has a note, and of the week before it, counted once
-    /// for the report page, its mail version and the next week's changes.
+    /// The figures of each week that has a note, of the week before it, and of every week
+    /// data/weeks.* lists (the dashboard's weeks), counted once for the report page, its
+    /// mail version, the next week's changes and the export.
     let weekFigures: [ISOWeek: WeekFigures]
     /// The words a rendered Markdown body uses for its links and footnotes.
     let labels: AccessibleLabels
@@ -43,13 +44,14 @@ public struct SiteRenderer: Sendable {
         self.asOf = asOf
         t = Localizer(language: site.settings.language)
         timeline = IssueTimeline(settings: site.settings)
-        dashboard = DashboardFigures(site: site, asOf: asOf)
+        let dashboard = DashboardFigures(site: site, asOf: asOf)
+        self.dashboard = dashboard
         orderedArticles = Self.handbookOrder(site.articles)
         tagGroups = Self.groupByTag(orderedArticles)
         let byFolder = Dictionary(grouping: orderedArticles, by: \.folder)
         articlesByFolder = byFolder
         folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
-        let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] }))
+        let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] } + dashboard.weeks.map(\.week)))
         weekFigures = Dictionary(uniqueKeysWithValues: zip(weeks, weeks.parallelMap { WeekFigures(site: site, week: $0) }))
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
         var shared = Digest()

@@ -2,6 +2,7 @@
 `<html lang>` on every page, and the theme's assets kept small."""
 import os
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -115,3 +116,90 @@ def test_issue_export_reads_back_in_a_spreadsheet_program_s_terms(outputs):
             assert not value[:1] or value[0] not in "=+-@\t\r" or name in ("age_days", "hours_to_resolve"), (row["id"], name)
     assert any(row["description"] for row in rows)
     assert {row["status_label"] for row in rows} <= {labels[k] for k in labels if k.startswith("status_")}
+
+
+def spreadsheet_text(value):
+    """A JSON value as data/*.csv writes it: text with a `'` in front when a spreadsheet
+    would run it as a formula, numbers as they are, nothing for null."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value[:1] and value[0] in "=+-@\t\r" else value
+    return str(value)
+
+
+def test_week_export_reads_back_in_a_spreadsheet_program_s_terms(outputs):
+    """data/weeks.csv as Python's csv module reads it: one row per object of data/weeks.json,
+    from the sample's start week to the as-of week, each count under the column named by its
+    path in the JSON, lists joined with `;`, the week's Monday and Sunday, and the status's
+    word in the site's language."""
+    import csv
+    import datetime
+    import json
+    folder = os.path.join(outputs["zh"], "data")
+    with open(os.path.join(folder, "weeks.csv"), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(folder, "weeks.json"), encoding="utf-8") as f:
+        records = json.load(f)
+    # start: 2026-08-31 (2026-W36); as of 2026-11-20 (2026-W47): every week between.
+    assert [row["week"] for row in rows] == [record["week"] for record in records]
+    assert [row["week"] for row in rows] == ["2026-W%02d" % week for week in range(36, 48)]
+    labels = harness.ui_strings()["zh"]
+    for row, record in zip(rows, records):
+        assert None not in row, f"{row['week']} has more cells than the header"
+        year, week = int(record["week"][:4]), int(record["week"][6:])
+        for name, value in row.items():
+            if name in ("week_start", "week_end"):
+                day = datetime.date.fromisocalendar(year, week, 1 if name == "week_start" else 7)
+                expected = day.isoformat()
+            elif name == "status_label":
+                expected = labels["rag_" + record["status"]] if record["status"] else ""
+            elif "." in name:
+                group, key, count = name.split(".")
+                expected = str(record[group].get(key, {}).get(count, 0))
+            elif isinstance(record[name], list):
+                expected = ";".join(record[name])
+            else:
+                expected = spreadsheet_text(record[name])
+            assert value == expected, (row["week"], name)
+        for group in ("by_tier", "by_category"):
+            for key, counts in record[group].items():
+                assert all(f"{group}.{key}.{count}" in row for count in counts), (row["week"], group, key)
+    assert rows[-1]["status_label"] and any(row["milestones_done"] for row in rows)
+
+
+def test_milestone_export_reads_back_in_a_spreadsheet_program_s_terms(tmp_path):
+    """data/milestones.csv of the sample with two formula-like milestones planted, read back
+    as Excel reads it: each row the object of data/milestones.json, the state's word in the
+    site's language, the slips the records' own words give, and formulas kept as text."""
+    import csv
+    import json
+    site = tmp_path / "site"
+    shutil.copytree(harness.SAMPLE, site / "content")
+    with open(site / "content" / "milestones.csv", "a", encoding="utf-8", newline="") as f:
+        f.write("M9,=1+1,2026-11-18,,,,\n")
+        f.write('M10,@SUM(A1),2026-12-31,2026-11-19,wangfang,,"-5 days, see [[M4]]"\n')
+    result = subprocess.run([harness.BINARY, "build", str(site), "--as-of", harness.AS_OF], capture_output=True, text=True)
+    assert result.returncode == 0 and "warning" not in result.stderr and "error" not in result.stderr, result.stderr
+    folder = site / "output" / "data"
+    with open(folder / "milestones.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with open(folder / "milestones.json", encoding="utf-8") as f:
+        records = json.load(f)
+    assert [row["id"] for row in rows] == [record["id"] for record in records] == ["M%d" % n for n in range(1, 11)]
+    labels = harness.ui_strings()["zh"]
+    for row, record in zip(rows, records):
+        assert None not in row, f"{row['id']} has more cells than the header"
+        assert set(row) | {"extra"} == set(record)
+        for name, value in row.items():
+            assert value == spreadsheet_text(record[name]), (row["id"], name)
+        assert row["state_label"] == labels["milestone_" + record["state"].replace("-", "_")], row["id"]
+        assert not any(value[:1] in ("=", "+", "@") for value in row.values()), row["id"]
+    by_id = {row["id"]: row for row in rows}
+    # M2 was "晚 4 天完成" and M4 "推迟一周" by their descriptions; M5 is due 2026-11-13 and
+    # not reached on 2026-11-20; M9 is two days overdue; M10 was reached 42 days early.
+    assert [by_id[m]["slip_days"] for m in ("M1", "M2", "M4", "M5", "M6", "M9", "M10")] == ["0", "4", "7", "7", "", "2", "-42"]
+    assert [by_id[m]["state"] for m in ("M1", "M5", "M6", "M8", "M9", "M10")] == ["done", "overdue", "due-soon", "planned", "overdue", "done"]
+    assert by_id["M9"]["title"] == "'=1+1" and records[8]["title"] == "=1+1"
+    assert by_id["M10"]["title"] == "'@SUM(A1)" and by_id["M10"]["description"] == "'-5 days, see [[M4]]"
+    assert by_id["M10"]["owner"] == "wangfang" and by_id["M10"]["owner_name"] not in ("", "wangfang")
