@@ -57,6 +57,11 @@ package enum MailHTML {
     /// The font stack of templates/weekly-email.mustache.
     package static let font =
         "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',Arial,sans-serif;"
+    /// Lets a word, URL or identifier longer than its box break anywhere, rather than widen
+    /// the mail past its 600 px: `overflow-wrap:anywhere` (CSS Text 3). The older
+    /// `word-break:break-word` is deprecated and refused by the Nu validator.
+    static let breaking = "overflow-wrap:anywhere;"
+
     /// Monospace for code, with CJK fallbacks.
     static let mono = "font-family:Consolas,Menlo,'DejaVu Sans Mono','Courier New','Noto Sans Mono CJK SC',monospace;"
 
@@ -73,29 +78,29 @@ package enum MailHTML {
         "h4": font + "margin:12px 0 6px 0;font-size:14px;line-height:1.3;font-weight:bold;color:#1f2328;",
         "h5": font + "margin:12px 0 4px 0;font-size:13px;line-height:1.3;font-weight:bold;color:#1f2328;",
         "h6": font + "margin:12px 0 4px 0;font-size:13px;line-height:1.3;font-weight:bold;color:#57606a;",
-        "p": font + "margin:0 0 12px 0;font-size:14px;line-height:1.5;color:#1f2328;",
+        "p": font + "margin:0 0 12px 0;font-size:14px;line-height:1.5;color:#1f2328;" + breaking,
         "ul": font + "margin:0 0 12px 0;padding:0 0 0 24px;font-size:14px;line-height:1.5;color:#1f2328;",
         "ol": font + "margin:0 0 12px 0;padding:0 0 0 24px;font-size:14px;line-height:1.5;color:#1f2328;",
-        "li": font + "margin:0 0 4px 0;font-size:14px;line-height:1.5;color:#1f2328;",
+        "li": font + "margin:0 0 4px 0;font-size:14px;line-height:1.5;color:#1f2328;" + breaking,
         "li ul": font + "margin:4px 0 0 0;padding:0 0 0 24px;font-size:14px;line-height:1.5;color:#1f2328;",
         "li ol": font + "margin:4px 0 0 0;padding:0 0 0 24px;font-size:14px;line-height:1.5;color:#1f2328;",
-        "li p": font + "margin:0 0 4px 0;font-size:14px;line-height:1.5;color:#1f2328;",
+        "li p": font + "margin:0 0 4px 0;font-size:14px;line-height:1.5;color:#1f2328;" + breaking,
         "table": "border-collapse:collapse;border:1px solid #d0d7de;margin:0 0 12px 0;",
         "th": font
             + "font-size:13px;line-height:1.4;font-weight:bold;color:#1f2328;background-color:#f6f8fa;"
-            + "border:1px solid #d0d7de;padding:6px 10px;text-align:left;vertical-align:top;",
+            + "border:1px solid #d0d7de;padding:6px 10px;text-align:left;vertical-align:top;" + breaking,
         "td": font
             + "font-size:13px;line-height:1.4;color:#1f2328;border:1px solid #d0d7de;padding:6px 10px;text-align:left;"
-            + "vertical-align:top;",
+            + "vertical-align:top;" + breaking,
         "pre": mono
             + "margin:0 0 12px 0;padding:10px 12px;background-color:#f6f8fa;border:1px solid #d0d7de;font-size:13px;"
-            + "line-height:1.45;color:#1f2328;white-space:pre-wrap;word-wrap:break-word;overflow-wrap:break-word;",
+            + "line-height:1.45;color:#1f2328;white-space:pre-wrap;" + breaking,
         "pre code": mono + "font-size:13px;color:#1f2328;background-color:transparent;padding:0;",
-        "code": mono + "font-size:13px;color:#1f2328;background-color:#eff1f3;padding:1px 4px;border-radius:4px;",
+        "code": mono + "font-size:13px;color:#1f2328;background-color:#eff1f3;padding:1px 4px;border-radius:4px;" + breaking,
         "blockquote": font + "margin:0 0 12px 0;padding:0 0 0 12px;border-left:4px solid #d0d7de;color:#57606a;",
-        "blockquote p": font + "margin:0 0 8px 0;font-size:14px;line-height:1.5;color:#57606a;",
+        "blockquote p": font + "margin:0 0 8px 0;font-size:14px;line-height:1.5;color:#57606a;" + breaking,
         "img": "max-width:100%;height:auto;border:0;",
-        "a": "color:#0969da;text-decoration:underline;",
+        "a": "color:#0969da;text-decoration:underline;" + breaking,
         "hr": "border:0;border-top:1px solid #d0d7de;height:0;margin:16px 0;",
         "sup": "font-size:11px;line-height:0;vertical-align:super;",
         "del": "color:#57606a;text-decoration:line-through;",

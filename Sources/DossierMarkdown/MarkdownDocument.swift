@@ -445,6 +445,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
             applyLinks(walker, destinations: destinations, titles: titles, writingURLs: true)
             Self.listTables(in: root, cellSeparator: cellSeparator)
+            Self.markStrikethrough(in: root)
             Self.writeFootnotesAsText(in: root)
             return Self.renderText(root, cmark_render_plaintext)
         }
@@ -465,7 +466,10 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// when text follows on the same line; alone when the link's text is the URL.
     private static func writeURL(_ url: String, after node: OpaquePointer) {
         let shown = textContent(node)
-        var text = shown == url || "mailto:" + shown == url ? "" : " " + url
+        // An autolink shows its URL already; GFM's extended autolinks add `http://` to a
+        // `www.` address and `mailto:` to an e-mail address they link.
+        let same = [shown, "mailto:" + shown, "http://" + shown].contains(url)
+        var text = same ? "" : " " + url
         if let next = cmark_node_next(node) {
             let type = cmark_node_get_type(next)
             let nextText = type == CMARK_NODE_TEXT ? cmark_node_get_literal(next).map { String(cString: $0) } ?? "" : "x"
@@ -517,6 +521,20 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Replaces each table by a bullet list with one item per body row:
     /// `header: cell` pairs joined by `cellSeparator`, the cells' inlines moved (links
     /// and all), the headers as their text; empty cells are left out.
+    /// Struck-out text keeps GFM's `~~` around it in plain text: a weekly report strikes
+    /// out a plan that no longer holds, and without a mark it would read as current.
+    /// (cmark-gfm's plain-text writer writes a single `~` on each side.)
+    private static func markStrikethrough(in root: OpaquePointer) {
+        for node in nodes(named: "strikethrough", in: root) {
+            for (literal, before) in [("~~", true), ("~~", false)] {
+                let mark = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(mark, literal)
+                if before { cmark_node_insert_before(node, mark) } else { cmark_node_insert_after(node, mark) }
+            }
+            unwrap(node)
+        }
+    }
+
     private static func listTables(in root: OpaquePointer, cellSeparator: String) {
         func text(_ literal: String) -> OpaquePointer {
             let node = cmark_node_new(CMARK_NODE_TEXT)!

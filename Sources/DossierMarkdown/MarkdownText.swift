@@ -3,13 +3,14 @@
 package enum MarkdownText {
     /// `text` as literal GitHub Flavored Markdown inside a line: a backslash before each
     /// character that could start emphasis, code, a link, raw HTML, a table cell, a
-    /// heading or a strikethrough (``\ ` * _ [ ] < > | # ~``; CommonMark §2.4 lets any
+    /// heading, a strikethrough or an entity reference such as `&amp;`
+    /// (``\ ` * _ [ ] < > | # ~ &``; CommonMark §2.4 lets any
     /// ASCII punctuation be escaped so), and line breaks as spaces, so a record's text
     /// stays on its line.
     package static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
-            if "\\`*_[]<>|#~".contains(character) { out.append("\\") }
+            if "\\`*_[]<>|#~&".contains(character) { out.append("\\") }
             out.append(character == "\n" || character == "\r" || character == "\r\n" ? " " : character)
         }
         return out

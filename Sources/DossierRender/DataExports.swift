@@ -168,11 +168,12 @@ extension SiteRenderer {
     }
 
     /// One CSV record ending in CRLF: text cells made safe (`spreadsheetSafe`) and quoted
-    /// where needed, numbers as they are, nil as an empty cell.
+    /// where needed, numbers as the JSON writes them (`49`, not `49.0`), nil as an empty cell.
     static func csvRecord(_ cells: [Any?]) -> String {
         cells.map { cell -> String in
             switch cell {
             case let text as String: return csvField(spreadsheetSafe(text))
+            case let number as Double: return JSONText.pretty(.double(number))
             case let value?: return csvField("\(value)")
             case nil: return ""
             }

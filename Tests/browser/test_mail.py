@@ -283,3 +283,42 @@ def test_every_link_works_from_a_mail(mails, mail_browser):
             # Every link to the site leads to a file of the build.
             for href in site:
                 assert os.path.isfile(os.path.join(mails["outputs"][kind], href[len(mails["base"]):])), href
+
+
+LONG_TOKENS = """
+## 长内容
+
+作业 `SYNC_SAP_COST_CENTER_MASTER_DATA_FROM_ERP_TO_EXPENSE_CONTROL_PLATFORM_NIGHTLY_JOB` 失败，日志见 https://sap.example.com/sap/bc/gui/sap/its/webgui?~transaction=SM37&jobname=SYNC_SAP_COST_CENTER_MASTER_DATA
+
+| 模块 | Себестоимостьпроизводственногоподразделения | 作业 |
+|---|---|---|
+| 主数据 | Сопоставлениецентровзатратпредприятия | `SYNC_SAP_COST_CENTER_MASTER_DATA_NIGHTLY_JOB_WITH_A_VERY_LONG_NAME` |
+
+```
+2026-11-20 10:00:01 ERROR [SAP-RFC] BAPI_ACC_DOCUMENT_POST failed: company_code=1000 cost_center=SZ-01-0001 document_type=KR END_OF_LOG_LINE
+```
+"""
+
+
+@pytest.mark.parametrize("width", [MAIL_WIDTH + 100, harness.PHONE[0]])
+def test_long_words_urls_and_code_never_widen_the_mail(mail_browser, tmp_path, width):
+    """A long identifier, URL, Russian compound or log line in the note wraps inside the
+    mail's 600 px (a table as wide as its longest word would push the whole mail, and
+    every figure table with it, off the screen), and nothing of it is lost."""
+    site = str(tmp_path / "long")
+    shutil.copytree(FIXTURE, site, ignore=shutil.ignore_patterns("expected", "output"))
+    note = os.path.join(site, "content", "weekly", "2026-W46.md")
+    with open(note, "a", encoding="utf-8") as f:
+        f.write(LONG_TOKENS)
+    subprocess.run([harness.BINARY, "build", site, "--as-of", AS_OF], check=True, capture_output=True)
+    mail_browser.viewport(width)
+    mail_browser.driver.get("file://" + os.path.join(site, "output", MAIL))
+    widths = mail_browser.driver.execute_script("""
+        return {page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth,
+                mail: document.querySelector('table').getBoundingClientRect().width};""")
+    assert widths["mail"] <= MAIL_WIDTH, widths
+    assert widths["page"] <= widths["view"], widths
+    text = mail_browser.driver.execute_script("return document.body.innerText;")
+    for token in ["SYNC_SAP_COST_CENTER_MASTER_DATA_FROM_ERP_TO_EXPENSE_CONTROL_PLATFORM_NIGHTLY_JOB",
+                  "Себестоимостьпроизводственногоподразделения", "END_OF_LOG_LINE"]:
+        assert token in re.sub(r"\s+", "", text), token

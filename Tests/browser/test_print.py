@@ -116,6 +116,25 @@ def wide_site():
         shutil.rmtree(root, ignore_errors=True)
 
 
+LOG_LINE = ("2026-11-20 10:00:01 ERROR [SAP-RFC] BAPI_ACC_DOCUMENT_POST failed: company_code=1000 "
+            "cost_center=SZ-01-0001 document_type=KR reference=FK-072-REVERSAL-VOUCHER END_OF_LOG_LINE")
+
+
+def test_printed_code_wraps_rather_than_being_cut(page, outputs, artifacts, tmp_path):
+    """A log line wider than the page, in a code block, is printed whole: it wraps."""
+    site = str(tmp_path / "code")
+    shutil.copytree(harness.SAMPLE, os.path.join(site, "content"))
+    with open(os.path.join(site, "content", "handbook", "admin", "log.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: 接口日志\n---\n\n## 日志\n\n```\n" + LOG_LINE + "\n```\n")
+    subprocess.run([harness.BINARY, "build", site, "--as-of", harness.AS_OF], check=True, capture_output=True)
+    pdf = os.path.join(artifacts, "print", "code.pdf")
+    os.makedirs(os.path.dirname(pdf), exist_ok=True)
+    print_to_pdf("file://" + os.path.join(site, "output", "handbook", "admin", "log.html"), pdf)
+    printed = squeezed(subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True,
+                                      text=True).stdout)
+    assert squeezed(LOG_LINE) in printed
+
+
 def widest_sample_article():
     """The sample's handbook article with the most table columns, as a page path."""
     best, columns = None, 0

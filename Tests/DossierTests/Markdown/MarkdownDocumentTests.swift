@@ -122,6 +122,14 @@ import Testing
                 """)
     }
 
+    /// Struck-out text keeps its `~~` in plain text, and an extended autolink
+    /// (`www.…`) is written once, not followed by the `http://` URL GFM gives it.
+    @Test func plainTextKeepsStrikethroughAndWritesAWWWLinkOnce() {
+        let document = MarkdownDocument("~~11 月 20 日上线~~ 改为 11 月 27 日，见 www.example.com 或 ops@example.com\n")
+        let text = document.renderPlainText(destinations: document.links.map { _ in nil })
+        #expect(text == "~~11 月 20 日上线~~ 改为 11 月 27 日，见 www.example.com 或 ops@example.com\n")
+    }
+
     @Test func gfmExtensionsAreOn() {
         let html = MarkdownDocument(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n"

@@ -173,6 +173,8 @@ import Testing
     /// table, emphasise or link.
     @Test func recordTextIsEscapedInMarkdown() {
         #expect(MarkdownText.escape("a|b *c* [[X-1]] ~~d~~") == #"a\|b \*c\* \[\[X-1\]\] \~\~d\~\~"#)
+        // An entity reference in a title stays the characters it was written with.
+        #expect(MarkdownText.escape("R&amp;D 实体") == #"R\&amp;D 实体"#)
         #expect(MarkdownText.escapeAtLineStart("- one") == #"\- one"#)
         #expect(MarkdownText.escapeAtLineStart("2026. 上线") == #"2026\. 上线"#)
         #expect(MarkdownText.escapeAtLineStart("第一批") == "第一批")
