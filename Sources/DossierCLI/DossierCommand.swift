@@ -40,6 +40,13 @@ struct SiteArgument: ParsableArguments {
     @Argument(help: "The site folder (holding content/). Defaults to the current folder.")
     var site: String = "."
 
+    @Option(
+        help: """
+            en, zh or ru: the language of messages and summaries (default: DOSSIER_LANG, else the \
+            project's language:, else en).
+            """)
+    var lang: Language?
+
     var url: URL { URL(fileURLWithPath: site).standardizedFileURL }
 }
 
@@ -52,11 +59,15 @@ func asOf(_ given: AsOf?) -> AsOf {
     return .instant(Date())
 }
 
-func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle) {
-    let text = report.printer(format).render(report.diagnostics)
+/// Prints the diagnostics, then (as text) their count, in the language `requested`
+/// (`--lang`) or else chosen as `RunReport.language` says.
+func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle, language requested: Language?) {
+    let language = report.language(requested: requested)
+    let text = report.printer(format, language: language).render(report.diagnostics)
     handle.write(Data(text.utf8))
     if format == .text, !report.diagnostics.items.isEmpty {
-        FileHandle.standardError.write(Data("\(DiagnosticPrinter.summary(report.diagnostics))\n".utf8))
+        let summary = DiagnosticPrinter.summary(report.diagnostics, language: language)
+        FileHandle.standardError.write(Data("\(summary)\n".utf8))
     }
     for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
 }
@@ -88,7 +99,7 @@ struct Build: ParsableCommand {
             print("\(options.output.path) is up to date: no record, template, option or as-of moment changed")
             return
         }
-        printDiagnostics(result.report, format: .text, to: FileHandle.standardError)
+        printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
         if result.filesWritten == 0 {
             FileHandle.standardError.write(Data("dossier: nothing written; the previous site is unchanged\n".utf8))
             throw ExitCode(1)
@@ -109,7 +120,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = try Dossier.check(site: site.url, drafts: drafts)
-        printDiagnostics(report, format: format, to: FileHandle.standardOutput)
+        printDiagnostics(report, format: format, to: FileHandle.standardOutput, language: site.lang)
         if report.diagnostics.fails(strict: strict) { throw ExitCode(1) }
     }
 }
@@ -134,7 +145,7 @@ struct Report: ParsableCommand {
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
                 site: site.url, week: week, asOf: DossierCLI.asOf(asOf), format: format)
-            printDiagnostics(report, format: .text, to: FileHandle.standardError)
+            printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -154,7 +165,7 @@ struct Diff: ParsableCommand {
     @Option(help: "markdown (for a pull-request comment) or json.") var format: Dossier.DiffFormat = .markdown
 
     func run() throws {
-        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format)
+        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format, language: site.lang)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
@@ -165,6 +176,7 @@ struct Init: ParsableCommand {
 
     @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
     @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language: Starter.Language = .en
+    @Option(help: "en, zh or ru: the language of what is printed (default: DOSSIER_LANG, else en).") var lang: Language?
 
     func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL

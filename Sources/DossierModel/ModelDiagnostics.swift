@@ -20,13 +20,14 @@ extension Diagnostic {
     /// category's label, the file's status word) beside the canonical id when they differ;
     /// the hint is the closest of the words and ids, as written.
     static func unknownValue(
-        _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], at location: SourceLocation
+        _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], at location: SourceLocation,
+        suggestFrom: [String]? = nil
     ) -> Diagnostic {
         let items = expected.map { item -> Message.Argument in
-            guard let written = item.written, written != item.id else { return .value(item.id) }
+            guard let written = item.written, FieldAliases.fold(written) != item.id else { return .value(item.id) }
             return .message(Message("value.labelled", ["label": .value(written), "id": .value(item.id)]))
         }
-        let candidates = expected.flatMap { [$0.id] + ($0.written.map { [$0] } ?? []) }
+        let candidates = suggestFrom ?? expected.flatMap { [$0.id] + ($0.written.map { [$0] } ?? []) }
         return .error(
             rule, at: location, "value.unknown",
             [
