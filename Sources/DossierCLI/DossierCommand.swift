@@ -95,18 +95,28 @@ struct Build: ParsableCommand {
             line.clear()
             throw error
         }
+        let language = result.report.language(requested: site.lang)
+        func say(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> String {
+            Message(key, arguments).text(in: language)
+        }
+        let output = Message.Argument.value(options.output.path)
         if result.upToDate {
-            print("\(options.output.path) is up to date: no record, template, option or as-of moment changed")
+            print(say("cli.build-up-to-date", ["output": output]))
             return
         }
         printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
         if result.filesWritten == 0 {
-            FileHandle.standardError.write(Data("dossier: nothing written; the previous site is unchanged\n".utf8))
+            FileHandle.standardError.write(Data("dossier: \(say("cli.build-nothing-written"))\n".utf8))
             throw ExitCode(1)
         }
-        let unchanged = result.pagesUnchanged > 0 ? " (\(result.pagesUnchanged) pages unchanged since the last build)" : ""
-        print("wrote \(result.filesWritten) files to \(options.output.path)\(unchanged)")
-        print("search index: \(result.searchIndexBytes / 1024) KB of terms for \(result.searchTextBytes / 1024) KB of text")
+        let unchanged: Message.Argument =
+            result.pagesUnchanged > 0
+            ? .message(Message("cli.build-pages-unchanged", ["count": .number(result.pagesUnchanged)])) : .value("")
+        print(say("cli.build-wrote", ["count": .number(result.filesWritten), "output": output, "unchanged": unchanged]))
+        print(
+            say(
+                "cli.build-search-index",
+                ["terms": .number(result.searchIndexBytes / 1024), "text": .number(result.searchTextBytes / 1024)]))
     }
 }
 
