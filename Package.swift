@@ -38,7 +38,11 @@ let package = Package(
         // Tools every stage shares, one of each: line index, digest, relative paths, the
         // folder walker and its hidden-file rule, text tidying, work on all cores, JSON as text.
         .target(name: "DossierUtilities"),
-        .target(name: "DossierDiagnostics"),
+        // Diagnostics as values, and the message catalogue that words them in the project's
+        // language (templates/strings/*.yml, built in by EmbedStrings).
+        .target(
+            name: "DossierDiagnostics", dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedStrings"]),
         .target(
             name: "DossierRecords",
             dependencies: ["DossierUtilities", "DossierDiagnostics", .product(name: "Yams", package: "Yams")]),
@@ -104,6 +108,8 @@ let package = Package(
 
         // Builds the default theme in templates/ into the binary.
         .plugin(name: "EmbedTheme", capability: .buildTool()),
+        // Builds the theme's string files (templates/strings/) into DossierDiagnostics.
+        .plugin(name: "EmbedStrings", capability: .buildTool()),
         // Builds the starter sites in starters/ into the binary, for `dossier init`.
         .plugin(name: "EmbedStarters", capability: .buildTool()),
 

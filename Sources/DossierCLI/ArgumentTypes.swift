@@ -30,3 +30,6 @@ extension Dossier.ReportFormat: ExpressibleByArgument {}
 
 /// `diff --format markdown|json`.
 extension Dossier.DiffFormat: ExpressibleByArgument {}
+
+/// `--lang en|zh|ru`: the language of every sentence printed for a person.
+extension Language: ExpressibleByArgument {}

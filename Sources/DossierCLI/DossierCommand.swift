@@ -40,6 +40,13 @@ struct SiteArgument: ParsableArguments {
     @Argument(help: "The site folder (holding content/). Defaults to the current folder.")
     var site: String = "."
 
+    @Option(
+        help: """
+            en, zh or ru: the language of messages and summaries (default: DOSSIER_LANG, else the \
+            project's language:, else en).
+            """)
+    var lang: Language?
+
     var url: URL { URL(fileURLWithPath: site).standardizedFileURL }
 }
 
@@ -52,11 +59,15 @@ func asOf(_ given: AsOf?) -> AsOf {
     return .instant(Date())
 }
 
-func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle) {
-    let text = report.printer(format).render(report.diagnostics)
+/// Prints the diagnostics, then (as text) their count, in the language `requested`
+/// (`--lang`) or else chosen as `RunReport.language` says.
+func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle, language requested: Language?) {
+    let language = report.language(requested: requested)
+    let text = report.printer(format, language: language).render(report.diagnostics)
     handle.write(Data(text.utf8))
     if format == .text, !report.diagnostics.items.isEmpty {
-        FileHandle.standardError.write(Data("\(DiagnosticPrinter.summary(report.diagnostics))\n".utf8))
+        let summary = DiagnosticPrinter.summary(report.diagnostics, language: language)
+        FileHandle.standardError.write(Data("\(summary)\n".utf8))
     }
     for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
 }
@@ -84,18 +95,28 @@ struct Build: ParsableCommand {
             line.clear()
             throw error
         }
+        let language = result.report.language(requested: site.lang)
+        func say(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> String {
+            Message(key, arguments).text(in: language)
+        }
+        let output = Message.Argument.value(options.output.path)
         if result.upToDate {
-            print("\(options.output.path) is up to date: no record, template, option or as-of moment changed")
+            print(say("cli.build-up-to-date", ["output": output]))
             return
         }
-        printDiagnostics(result.report, format: .text, to: FileHandle.standardError)
+        printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
         if result.filesWritten == 0 {
-            FileHandle.standardError.write(Data("dossier: nothing written; the previous site is unchanged\n".utf8))
+            FileHandle.standardError.write(Data("dossier: \(say("cli.build-nothing-written"))\n".utf8))
             throw ExitCode(1)
         }
-        let unchanged = result.pagesUnchanged > 0 ? " (\(result.pagesUnchanged) pages unchanged since the last build)" : ""
-        print("wrote \(result.filesWritten) files to \(options.output.path)\(unchanged)")
-        print("search index: \(result.searchIndexBytes / 1024) KB of terms for \(result.searchTextBytes / 1024) KB of text")
+        let unchanged: Message.Argument =
+            result.pagesUnchanged > 0
+            ? .message(Message("cli.build-pages-unchanged", ["count": .number(result.pagesUnchanged)])) : .value("")
+        print(say("cli.build-wrote", ["count": .number(result.filesWritten), "output": output, "unchanged": unchanged]))
+        print(
+            say(
+                "cli.build-search-index",
+                ["terms": .number(result.searchIndexBytes / 1024), "text": .number(result.searchTextBytes / 1024)]))
     }
 }
 
@@ -109,7 +130,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = try Dossier.check(site: site.url, drafts: drafts)
-        printDiagnostics(report, format: format, to: FileHandle.standardOutput)
+        printDiagnostics(report, format: format, to: FileHandle.standardOutput, language: site.lang)
         if report.diagnostics.fails(strict: strict) { throw ExitCode(1) }
     }
 }
@@ -134,7 +155,7 @@ struct Report: ParsableCommand {
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
                 site: site.url, week: week, asOf: DossierCLI.asOf(asOf), format: format)
-            printDiagnostics(report, format: .text, to: FileHandle.standardError)
+            printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -154,7 +175,7 @@ struct Diff: ParsableCommand {
     @Option(help: "markdown (for a pull-request comment) or json.") var format: Dossier.DiffFormat = .markdown
 
     func run() throws {
-        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format)
+        let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format, language: site.lang)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
@@ -165,6 +186,7 @@ struct Init: ParsableCommand {
 
     @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
     @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language: Starter.Language = .en
+    @Option(help: "en, zh or ru: the language of what is printed (default: DOSSIER_LANG, else en).") var lang: Language?
 
     func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL

@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
         let build = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts)
         try Dossier.checkOutputFolder(build)
-        let live = LiveSite(.init(build: build, port: port)) { line in
+        let live = LiveSite(.init(build: build, port: port, language: site.lang)) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }
         try await live.run { url in

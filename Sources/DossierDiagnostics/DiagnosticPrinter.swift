@@ -11,13 +11,23 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 /// The one place that turns diagnostics into text.
+///
+/// Messages are worded in `language`; everything a program reads (the location, the
+/// severity word, the rule id, JSON keys, workflow command names) is the same in every
+/// language.
 public struct DiagnosticPrinter: Sendable {
     public var format: DiagnosticFormat
+    /// The language messages are worded in.
+    public var language: Language
     /// Returns the text of a line of a file (1-based), to show it under a message.
     public var sourceLine: @Sendable (String, Int) -> String?
 
-    public init(format: DiagnosticFormat, sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
+    public init(
+        format: DiagnosticFormat, language: Language = .en,
+        sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }
+    ) {
         self.format = format
+        self.language = language
         self.sourceLine = sourceLine
     }
 
@@ -33,14 +43,19 @@ public struct DiagnosticPrinter: Sendable {
         }
     }
 
-    /// The closing count line, e.g. `2 errors, 1 warning`.
-    public static func summary(_ diagnostics: DiagnosticList) -> String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))"
+    /// The closing count line, e.g. `2 errors, 1 warning`, in `language`.
+    public static func summary(_ diagnostics: DiagnosticList, language: Language = .en) -> String {
+        Message(
+            "summary.counts",
+            [
+                "errors": .message(Message("summary.errors", ["count": .number(diagnostics.errorCount)])),
+                "warnings": .message(Message("summary.warnings", ["count": .number(diagnostics.warningCount)])),
+            ]
+        ).text(in: language)
     }
 
     private func renderText(_ d: Diagnostic) -> String {
-        var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]\n"
+        var out = "\(d.location): \(d.severity.rawValue): \(d.text(in: language)) [\(d.rule.rawValue)]\n"
         if let line = sourceLine(d.location.file, d.location.line) {
             let shown = line.replacingOccurrences(of: "\t", with: " ")
             out += "  \(d.location.line) | \(shown)\n"
@@ -71,7 +86,7 @@ public struct DiagnosticPrinter: Sendable {
         let command = d.severity == .error ? "error" : "warning"
         let l = d.location
         return "::\(command) file=\(escapeProperty(l.file)),line=\(l.line),col=\(l.column),"
-            + "title=\(escapeProperty(d.rule.rawValue))::\(escapeData(d.message))\n"
+            + "title=\(escapeProperty(d.rule.rawValue))::\(escapeData(d.text(in: language)))\n"
     }
 
     private struct Entry: Encodable {
@@ -87,7 +102,7 @@ public struct DiagnosticPrinter: Sendable {
         let entries = items.map {
             Entry(
                 file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message)
+                severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.text(in: language))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

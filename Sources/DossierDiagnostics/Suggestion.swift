@@ -14,9 +14,14 @@ public enum Suggestion {
         return distance <= allowed && distance < max(folded.count, candidate.count) ? candidate : nil
     }
 
-    /// `; did you mean "x"?`, or nothing.
-    public static func hint(for value: String, in candidates: [String]) -> String {
-        closest(to: value, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+    /// `; did you mean "x"?` (the catalogue's `hint.did-you-mean`), or nothing.
+    public static func hint(for value: String, in candidates: [String]) -> Message.Argument {
+        .optional(closest(to: value, in: candidates).map(didYouMean))
+    }
+
+    /// `; did you mean "x"?` for `candidate`, a value as the user would write it.
+    public static func didYouMean(_ candidate: String) -> Message {
+        Message("hint.did-you-mean", ["value": .value(candidate)])
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

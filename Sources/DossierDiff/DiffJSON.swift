@@ -5,8 +5,13 @@ import Foundation
 /// written sorted, so the same diff gives the same bytes.
 public struct DiffJSON: Sendable {
     public let diff: RecordsDiff
+    /// The language of the diagnostics' messages; keys and values are the same in every one.
+    public let language: Language
 
-    public init(_ diff: RecordsDiff) { self.diff = diff }
+    public init(_ diff: RecordsDiff, language: Language = .en) {
+        self.diff = diff
+        self.language = language
+    }
 
     public func render() -> String {
         func issue(_ entry: RecordsDiff.IssueEntry) -> [String: Any] {
@@ -50,7 +55,7 @@ public struct DiffJSON: Sendable {
                     [
                         "revision": revision.revision, "file": d.location.file, "line": d.location.line,
                         "column": d.location.column, "severity": d.severity.rawValue, "rule": d.rule.rawValue,
-                        "message": d.message,
+                        "message": d.text(in: language),
                     ]
                 }
             },

@@ -7,8 +7,13 @@ import DossierModel
 /// their pages when the project has a `base_url`.
 public struct DiffMarkdown: Sendable {
     public let diff: RecordsDiff
+    /// The language of the diagnostics it lists.
+    public let language: Language
 
-    public init(_ diff: RecordsDiff) { self.diff = diff }
+    public init(_ diff: RecordsDiff, language: Language = .en) {
+        self.diff = diff
+        self.language = language
+    }
 
     /// The changes in words, most telling first: "2 issues resolved · 1 article changed".
     public var summary: String {
@@ -69,7 +74,7 @@ public struct DiffMarkdown: Sendable {
             out += "\n### Problems at `\(revision.revision)` (\(counts.joined(separator: ", ")))\n\n"
             for diagnostic in revision.diagnostics {
                 out +=
-                    "- `\(diagnostic.location)`: \(diagnostic.severity.rawValue): \(escape(diagnostic.message)) [\(diagnostic.rule.rawValue)]\n"
+                    "- `\(diagnostic.location)`: \(diagnostic.severity.rawValue): \(escape(diagnostic.text(in: language))) [\(diagnostic.rule.rawValue)]\n"
             }
         }
         return out

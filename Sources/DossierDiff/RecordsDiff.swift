@@ -77,6 +77,8 @@ public struct RecordsDiff: Sendable {
     public var problems: [RevisionProblems] = []
     /// The project's `base_url` at the second revision: issues and articles link there.
     public var baseURL: BaseURL?
+    /// The language project.yml names at the newer revision, if any.
+    public var projectLanguage: Language?
 
     public var issuesResolved: [IssueChange] { issuesChanged.filter(\.resolved) }
     public var issuesReopened: [IssueChange] { issuesChanged.filter(\.reopened) }
@@ -97,6 +99,7 @@ public struct RecordsDiff: Sendable {
         from = old.label
         to = new.label
         baseURL = new.site.settings.baseURL
+        projectLanguage = Language(code: new.site.settings.language)
         compareIssues(old, new)
         compareWeekly(old, new)
         compareArticles(old, new, renames: renames)

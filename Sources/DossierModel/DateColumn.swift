@@ -51,7 +51,7 @@ struct DateColumn {
     /// returned for messages that compare times.
     func read(
         _ text: String, at location: SourceLocation, diagnostics: inout DiagnosticList,
-        unreadable: (_ reason: String?) -> Diagnostic
+        unreadable: (_ reason: Message?) -> Diagnostic
     ) -> (time: RecordTime, fit: LocalTimeFit)? {
         let written: WrittenTime
         switch WrittenTime.read(text) {
@@ -174,7 +174,7 @@ struct DateColumns {
     /// Reads `text` of `field` (see `DateColumn.read`); nil for a field without a column.
     func read(
         _ field: String, _ text: String, at location: SourceLocation, diagnostics: inout DiagnosticList,
-        unreadable: (_ reason: String?) -> Diagnostic
+        unreadable: (_ reason: Message?) -> Diagnostic
     ) -> (time: RecordTime, fit: LocalTimeFit)? {
         columns[field]?.read(text, at: location, diagnostics: &diagnostics, unreadable: unreadable)
     }

@@ -82,6 +82,15 @@ struct IssueReader {
         // file on a case-insensitive disk and in most zips.
         var seenFolded: [String: (id: String, location: SourceLocation)] = [:]
 
+        // The words this file writes for each canonical value (`已关闭` for closed), so an
+        // unknown value is answered in the file's own words; unknown values are reported
+        // after the pass, when every row's words are known.
+        var writtenWords: [String: [String: String]] = [:]
+        var unknownValues: [(rule: Rule, field: String, text: String, expected: [String], at: SourceLocation)] = []
+        func note(_ field: String, _ text: String, is canonical: String) {
+            if writtenWords[field]?[canonical] == nil { writtenWords[field, default: [:]][canonical] = text }
+        }
+
         let problems = mapped.forEachRow { row in
             let trusted = mapped.checkLength(row, diagnostics: &diagnostics)
             func at(_ field: String) -> SourceLocation { mapped.location(field, in: row) }
@@ -125,12 +134,10 @@ struct IssueReader {
 
             let status = mapped.text("status", in: row).flatMap { text -> IssueStatus? in
                 if let status = value(text, field: "status", aliases: FieldAliases.statuses).flatMap(IssueStatus.init) {
+                    note("status", text, is: status.rawValue)
                     return status
                 }
-                diagnostics.append(
-                    .unknownValue(
-                        .issueStatus, field: "status", value: text, expected: IssueStatus.allCases.map(\.rawValue),
-                        at: at("status")))
+                unknownValues.append((.issueStatus, "status", text, IssueStatus.allCases.map(\.rawValue), at("status")))
                 return nil
             }
             if status == nil {
@@ -202,30 +209,34 @@ struct IssueReader {
             var tier: Int?
             if let text = mapped.text("tier", in: row) {
                 tier = value(text, field: "tier", aliases: FieldAliases.tiers).flatMap { Int($0) }
-                if tier == nil {
-                    diagnostics.append(
-                        .unknownValue(.issueTier, field: "tier", value: text, expected: ["1", "2", "3"], at: at("tier")))
+                if let tier {
+                    note("tier", text, is: String(tier))
+                } else {
+                    unknownValues.append((.issueTier, "tier", text, ["1", "2", "3"], at("tier")))
                 }
             }
             var priority = IssuePriority.normal
             if let text = mapped.text("priority", in: row) {
                 if let p = value(text, field: "priority", aliases: FieldAliases.priorities).flatMap(IssuePriority.init) {
                     priority = p
+                    note("priority", text, is: p.rawValue)
                 } else {
-                    diagnostics.append(
-                        .unknownValue(
-                            .issuePriority, field: "priority", value: text, expected: IssuePriority.allCases.map(\.rawValue),
-                            at: at("priority")))
+                    unknownValues.append(
+                        (.issuePriority, "priority", text, IssuePriority.allCases.map(\.rawValue), at("priority")))
                 }
             }
             var category: String?
             if let text = mapped.text("category", in: row) {
                 category = categoryID(text)
                 if category == nil {
+                    // The project's own labels (操作咨询 for operation); the built-in English
+                    // labels tell a reader nothing the ids do not.
+                    let ownLabels =
+                        settings.categories.map { [$0.id, $0.label] } != IssueCategory.defaults.map { [$0.id, $0.label] }
                     diagnostics.append(
                         .unknownValue(
-                            .issueCategory, field: "category", value: text, expected: settings.categories.map(\.id),
-                            at: at("category"),
+                            .issueCategory, field: "category", value: text,
+                            expected: settings.categories.map { ($0.id, ownLabels ? $0.label : nil) }, at: at("category"),
                             suggestFrom: settings.categories.flatMap { [$0.id, $0.label] }))
                 }
             }
@@ -272,6 +283,13 @@ struct IssueReader {
                     location: at("id")))
         }
         diagnostics.append(contentsOf: problems)
+        for unknown in unknownValues {
+            let words = writtenWords[unknown.field] ?? [:]
+            diagnostics.append(
+                .unknownValue(
+                    unknown.rule, field: unknown.field, value: unknown.text,
+                    expected: unknown.expected.map { ($0, words[$0]) }, at: unknown.at))
+        }
         for (field, columns) in repeatedColumns {
             if let rows = severalValues[field], let first = rows.first {
                 diagnostics.append(

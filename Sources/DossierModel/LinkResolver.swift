@@ -102,10 +102,10 @@ struct LinkResolver {
         let isIssue = issueIDs.contains(path)
         let isMilestone = milestoneIDs.contains(path)
         if article == nil, !isMilestone, invalidIssueIDs.contains(path) { return (.none, nil) }
-        var kinds: [String] = []
-        if let article { kinds.append("an article (\(article.file))") }
-        if isIssue { kinds.append("an issue id") }
-        if isMilestone { kinds.append("a milestone id") }
+        var kinds: [Message] = []
+        if let article { kinds.append(Message("reference.kind-article", ["file": .value(article.file)])) }
+        if isIssue { kinds.append(Message("reference.kind-issue")) }
+        if isMilestone { kinds.append(Message("reference.kind-milestone")) }
         if kinds.count > 1 {
             diagnostics.append(.ambiguousReference(path, kinds: kinds, at: location))
             return (.none, nil)

@@ -137,11 +137,12 @@ struct MappedTable {
 }
 
 extension YAMLNode: YAMLLike {
-    var typeDescription: String {
+    var typeDescription: Message.Argument {
         switch kind {
-        case .scalar(let text, _): return isNull ? "empty" : "\"\(text)\""
-        case .sequence: return "a list"
-        case .mapping: return "a map"
+        case .scalar(let text, _):
+            return isNull ? .term("yaml-empty") : .message(Message("value.quoted", ["value": .value(text)]))
+        case .sequence: return .term("yaml-list")
+        case .mapping: return .term("yaml-map")
         }
     }
 }

@@ -8,106 +8,191 @@ extension Diagnostic {
         _ rule: Rule, field: String, value: String, expected: [String], at location: SourceLocation,
         suggestFrom candidates: [String]? = nil
     ) -> Diagnostic {
-        let list = expected.joined(separator: ", ")
+        .error(
+            rule, at: location, "value.unknown",
+            [
+                "field": .term(field), "value": .value(value), "expected": .values(expected),
+                "hint": Suggestion.hint(for: value, in: candidates ?? expected),
+            ])
+    }
+
+    /// A value that is none of `expected`, each shown as the project writes it (a
+    /// category's label, the file's status word) beside the canonical id when they differ;
+    /// the hint is the closest of the words and ids, as written.
+    static func unknownValue(
+        _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], at location: SourceLocation,
+        suggestFrom: [String]? = nil
+    ) -> Diagnostic {
+        let items = expected.map { item -> Message.Argument in
+            guard let written = item.written, FieldAliases.fold(written) != item.id else { return .value(item.id) }
+            return .message(Message("value.labelled", ["label": .value(written), "id": .value(item.id)]))
+        }
+        let candidates = suggestFrom ?? expected.flatMap { [$0.id] + ($0.written.map { [$0] } ?? []) }
         return .error(
-            rule, at: location,
-            "unknown \(field) \"\(value)\"; expected one of \(list)\(Suggestion.hint(for: value, in: candidates ?? expected))")
+            rule, at: location, "value.unknown",
+            [
+                "field": .term(field), "value": .value(value), "expected": .list(items, .comma),
+                "hint": Suggestion.hint(for: value, in: candidates),
+            ])
     }
 
     /// An empty cell or key where `field` is required.
     static func missingValue(_ rule: Rule, field: String, at location: SourceLocation) -> Diagnostic {
-        .error(rule, at: location, "\(field) is required")
+        .error(rule, at: location, "value.required", ["field": .term(field)])
     }
 
     /// A date or datetime cell that is none; `reason` says why when more can be said
     /// than that it is none of the forms (`WrittenTime.Refusal`).
-    static func badDate(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation)
+    static func badDate(_ rule: Rule, field: String, value: String, reason: Message? = nil, at location: SourceLocation)
         -> Diagnostic
     {
         if let reason {
             return .error(
-                rule, at: location,
-                "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29, a datetime 2022-04-29 14:50)")
+                rule, at: location, "date.bad-because",
+                ["field": .term(field), "value": .value(value), "reason": .message(reason)])
         }
-        return .error(
-            rule, at: location,
-            "\(field) \"\(value)\" is not a date (2022-04-29) or datetime (2022-04-29 14:50, 2022-04-29T14:50:00+08:00)")
+        return .error(rule, at: location, "date.bad", ["field": .term(field), "value": .value(value)])
     }
 
     /// A day cell that is none, as `badDate`.
-    static func badDay(_ rule: Rule, field: String, value: String, reason: String? = nil, at location: SourceLocation)
+    static func badDay(_ rule: Rule, field: String, value: String, reason: Message? = nil, at location: SourceLocation)
         -> Diagnostic
     {
         if let reason {
-            return .error(rule, at: location, "\(field) \"\(value)\" is not a date: \(reason) (a date is written 2022-04-29)")
+            return .error(
+                rule, at: location, "date.bad-day-because",
+                ["field": .term(field), "value": .value(value), "reason": .message(reason)])
         }
-        return .error(rule, at: location, "\(field) \"\(value)\" is not a date (2022-04-29)")
+        return .error(rule, at: location, "date.bad-day", ["field": .term(field), "value": .value(value)])
     }
 
     /// A person who is neither an id nor a name in team.csv.
     static func unknownPerson(_ value: String, field: String, team: Team, at location: SourceLocation) -> Diagnostic {
         .error(
-            .unknownPerson, at: location,
-            "\(field) \"\(value)\" is not an id or name in team.csv\(Suggestion.hint(for: value, in: team.allNames))")
+            .unknownPerson, at: location, "person.unknown",
+            ["field": .term(field), "value": .value(value), "hint": Suggestion.hint(for: value, in: team.allNames)])
     }
 
     /// An id defined a second time; `first` is where it was defined first.
     static func duplicate(_ rule: Rule, kind: String, id: String, first: SourceLocation, at location: SourceLocation)
         -> Diagnostic
     {
-        .error(rule, at: location, "\(kind) \"\(id)\" is already defined at line \(first.line)")
+        .error(rule, at: location, "id.duplicate", ["kind": .term(kind), "id": .value(id), "line": .number(first.line)])
     }
 
     /// A YAML value of the wrong kind for `key` (a list where text belongs, …).
-    static func wrongType(_ rule: Rule, key: String, expected: String, node: YAMLLike) -> Diagnostic {
-        .error(rule, at: node.location, "`\(key)` must be \(expected), not \(node.typeDescription)")
+    static func wrongType(_ rule: Rule, key: String, expected: Expected, node: YAMLLike) -> Diagnostic {
+        .error(
+            rule, at: node.location, "value.wrong-type",
+            ["key": .value(key), "expected": expected.argument, "actual": node.typeDescription])
     }
 
     /// A `base_url` that is not an absolute http or https URL (see `BaseURL`); the hint
     /// is the corrected value when one can be read from it, else an example.
     static func badBaseURL(_ value: String, problem: BaseURL.Problem, at location: SourceLocation) -> Diagnostic {
-        let why: String
+        let why: Message
         switch problem {
-        case .noScheme: why = "it does not start with https:// or http://"
-        case .scheme(let scheme): why = "its scheme is \(scheme), not https or http"
-        case .noHost: why = "it names no host"
-        case .badAuthority(let authority): why = "\"\(authority)\" is not a host name with an optional port"
-        case .queryOrFragment: why = "page paths cannot follow its ? or #"
-        case .credentials: why = "it holds a user name or password, which every link would publish"
-        case .port(let port): why = "port \(port) is above 65535"
-        case .pagePath(let page): why = "it names the page \(page), not the folder the site is published in"
+        case .noScheme: why = Message("base-url.no-scheme")
+        case .scheme(let scheme): why = Message("base-url.scheme", ["scheme": .value(scheme)])
+        case .noHost: why = Message("base-url.no-host")
+        case .badAuthority(let authority): why = Message("base-url.bad-authority", ["authority": .value(authority)])
+        case .queryOrFragment: why = Message("base-url.query-or-fragment")
+        case .credentials: why = Message("base-url.credentials")
+        case .port(let port): why = Message("base-url.port", ["port": .value(port)])
+        case .pagePath(let page): why = Message("base-url.page-path", ["page": .value(page)])
         }
-        var hint = BaseURL.suggestion(for: value).map { "write base_url: \($0)" } ?? "e.g. base_url: https://example.com/erp/"
-        if case .pagePath = problem { hint = "write the folder, ending in /" }
-        if case .credentials = problem { hint = "leave them out; e.g. base_url: https://example.com/erp/" }
+        var hint =
+            BaseURL.suggestion(for: value).map { Message("base-url.hint-write", ["value": .value($0)]) }
+            ?? Message("base-url.hint-example")
+        if case .pagePath = problem { hint = Message("base-url.hint-folder") }
+        if case .credentials = problem { hint = Message("base-url.hint-credentials") }
         return .error(
-            .projectValue, at: location,
-            "base_url \"\(value)\" is not an absolute http or https URL: \(why); \(hint)")
+            .projectValue, at: location, "base-url.bad",
+            ["value": .value(value), "why": .message(why), "hint": .message(hint)])
     }
 
     /// A key Dossier does not read; the hint names the closest of `known`.
     static func unknownKey(_ rule: Rule, key: String, known: [String], at location: SourceLocation) -> Diagnostic {
-        .warning(rule, at: location, "unknown key `\(key)` is ignored\(Suggestion.hint(for: key, in: known))")
+        .warning(rule, at: location, "key.unknown", ["key": .value(key), "hint": Suggestion.hint(for: key, in: known)])
     }
 
     /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
     static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
         .unknownValue(
-            .projectValue, field: "milestones.group_by column", value: name, expected: ["scope"] + extraHeaders, at: location)
+            .projectValue, field: "group-by-column", value: name, expected: ["scope"] + extraHeaders, at: location)
     }
 }
 
 /// What a type message needs of a YAML node.
 protocol YAMLLike {
     var location: SourceLocation { get }
-    var typeDescription: String { get }
+    /// The node's kind (`a list`) or, for text, the text itself, quoted.
+    var typeDescription: Message.Argument { get }
+}
+
+/// What a key of project.yml or front matter must hold, for `wrongType`: the
+/// catalogue's `expected.<case>`.
+enum Expected {
+    case text
+    case map
+    case mapWithColumns
+    case trueOrFalse
+    case categoryList
+    case issuesMap
+    case valuesMap
+    case valueMap
+    case valueOf(String)
+    case headerMap
+    case fieldName
+    case milestonesMap
+    case columnList
+    case wholeNumber0to100
+    case oneLine
+    case date
+    case wholeNumber
+    case list
+    case textList
+    case person
+    case personList
+
+    var argument: Message.Argument {
+        switch self {
+        case .valueOf(let field): return .message(Message("expected.value-of", ["field": .term(field)]))
+        default:
+            let key =
+                switch self {
+                case .text: "text"
+                case .map: "map"
+                case .mapWithColumns: "map-with-columns"
+                case .trueOrFalse: "true-or-false"
+                case .categoryList: "category-list"
+                case .issuesMap: "issues-map"
+                case .valuesMap: "values-map"
+                case .valueMap: "value-map"
+                case .headerMap: "header-map"
+                case .fieldName: "field-name"
+                case .milestonesMap: "milestones-map"
+                case .columnList: "column-list"
+                case .wholeNumber0to100: "whole-number-0-100"
+                case .oneLine: "one-line"
+                case .date: "date"
+                case .wholeNumber: "whole-number"
+                case .list: "list"
+                case .textList: "text-list"
+                case .person: "person"
+                case .personList: "person-list"
+                case .valueOf: ""
+                }
+            return .message(Message("expected.\(key)"))
+        }
+    }
 }
 
 /// The messages of issues.csv's tracker rules: resolved dates and milestones.
 extension Diagnostic {
     /// A resolved date on a row whose status is open; `status` is the word as written.
     static func resolvedWhileOpen(status: String, canonical: IssueStatus, at location: SourceLocation) -> Diagnostic {
-        .warning(.issueResolved, at: location, "resolved date is ignored: status \(quoted(status, canonical)) is still open")
+        .warning(.issueResolved, at: location, "resolved.while-open", ["status": quoted(status, canonical)])
     }
 
     /// A resolved, closed or rejected row without a resolved date and no Updated time to
@@ -115,8 +200,8 @@ extension Diagnostic {
     static func resolvedDateMissing(
         status: String, canonical: IssueStatus, updatedHeader: String?, at location: SourceLocation
     ) -> Diagnostic {
-        let why = updatedHeader.map { " (its \"\($0)\" cell, which would stand in for it, is empty too)" } ?? ""
-        return .error(.issueResolved, at: location, "status \(quoted(status, canonical)) needs a resolved date\(why)")
+        let why = Message.Argument.optional(updatedHeader.map { Message("resolved.updated-empty", ["header": .value($0)]) })
+        return .error(.issueResolved, at: location, "resolved.missing", ["status": quoted(status, canonical), "why": why])
     }
 
     /// Rows whose resolved date was taken from the Updated column, said once per file;
@@ -124,16 +209,12 @@ extension Diagnostic {
     static func resolvedFromUpdated(
         count: Int, header: String, resolvedHeader: String?, firstRow: SourceLocation, at location: SourceLocation
     ) -> Diagnostic {
-        let rows =
-            count == 1
-            ? "1 resolved, closed or rejected issue (line \(firstRow.line)) has no resolved date: its \"\(header)\" time is used"
-            : "\(count) resolved, closed or rejected issues (the first at line \(firstRow.line)) have no resolved date: their \"\(header)\" time is used"
         let fix =
-            resolvedHeader.map {
-                "a tracker fills \"\($0)\" only for some statuses, Redmine for closed ones; write the real time there where it is known"
-            }
-            ?? "add a resolved column where the real time is known"
-        return .warning(.issueResolved, at: location, "\(rows) instead (\(fix))")
+            resolvedHeader.map { Message("resolved.from-updated-fix-tracker", ["header": .value($0)]) }
+            ?? Message("resolved.from-updated-fix-column")
+        return .warning(
+            .issueResolved, at: location, "resolved.from-updated",
+            ["count": .number(count), "line": .number(firstRow.line), "header": .value(header), "fix": .message(fix)])
     }
 
     /// A resolved time before the opened time; a time that a daylight saving change moved
@@ -144,25 +225,31 @@ extension Diagnostic {
         takenFrom: String? = nil, at location: SourceLocation
     ) -> Diagnostic {
         let what =
-            takenFrom.map { "the resolved time taken from \"\($0)\", \(clock.describe(resolved))," }
-            ?? "resolved \(clock.describe(resolved))"
-        var message = "\(what) is before opened \(clock.describe(opened))"
-        let zone = clock.timeZone.identifier
+            takenFrom.map {
+                Message("resolved.taken-from", ["header": .value($0), "time": .value(clock.describe(resolved))])
+            } ?? Message("resolved.time", ["time": .value(clock.describe(resolved))])
+        let zone = Message.Argument.value(clock.timeZone.identifier)
         let notes = [("opened", opened, openedFit), ("resolved", resolved, resolvedFit)].compactMap {
-            field, time, fit -> String? in
+            field, time, fit -> Message.Argument? in
             switch fit {
             case .exact: return nil
             case .skipped(let gap, _):
-                let minutes = gap / 60
-                let length = minutes % 60 == 0 ? (minutes == 60 ? "1 hour" : "\(minutes / 60) hours") : "\(minutes) minutes"
-                return
-                    "\(field) was moved \(length) forward to \(clock.describe(time)), as the clocks skip its written time in \(zone)"
+                return .message(
+                    Message(
+                        "resolved.note-skipped",
+                        [
+                            "field": .term(field), "length": .message(duration(gap)), "time": .value(clock.describe(time)),
+                            "zone": zone,
+                        ]))
             case .repeated:
-                return "\(field) \(clock.describe(time)) happens twice in \(zone) and was read as the first"
+                return .message(
+                    Message(
+                        "resolved.note-repeated", ["field": .term(field), "time": .value(clock.describe(time)), "zone": zone]))
             }
         }
-        if !notes.isEmpty { message += " (" + notes.joined(separator: "; ") + ")" }
-        return .error(.issueResolved, at: location, message)
+        return .error(
+            .issueResolved, at: location, notes.isEmpty ? "resolved.before-opened" : "resolved.before-opened-notes",
+            ["what": .message(what), "opened": .value(clock.describe(opened)), "notes": .list(notes, .comma)])
     }
 
     /// Rows whose repeated columns of a single-valued field (Jira's Fix Version/s,
@@ -170,30 +257,30 @@ extension Diagnostic {
     static func severalValues(_ field: String, header: String, count: Int, firstRow: SourceLocation, at location: SourceLocation)
         -> Diagnostic
     {
-        let rows =
-            count == 1 ? "1 issue (line \(firstRow.line)) has" : "\(count) issues (the first at line \(firstRow.line)) have"
-        return .warning(
-            field == "milestone" ? .issueMilestone : .csvHeader, at: location,
-            "\(rows) more than one \"\(header)\"; an issue has one \(field), so the first is taken")
+        .warning(
+            field == "milestone" ? .issueMilestone : .csvHeader, at: location, "column.several-values",
+            ["count": .number(count), "line": .number(firstRow.line), "header": .value(header), "field": .term(field)])
     }
 
     /// A milestone cell that names no milestone, or a title several milestones share.
     static func unknownMilestone(_ written: String, known: MilestoneLookup, at location: SourceLocation) -> Diagnostic {
         let sharing = known.idsSharingTitle(written)
         if sharing.count > 1 {
-            let ids = sharing.map { "\"\($0)\"" }.joined(separator: " and ")
             return .error(
-                .issueMilestone, at: location, "milestones \(ids) share the title \"\(written)\"; write the id of the one meant")
+                .issueMilestone, at: location, "milestone.shared-title",
+                [
+                    "ids": .list(sharing.map { .message(Message("value.quoted", ["value": .value($0)])) }, .and),
+                    "title": .value(written),
+                ])
         }
         return .error(
-            .issueMilestone, at: location,
-            "unknown milestone \"\(written)\" (no milestone has this id or title; issues.values.milestone in project.yml "
-                + "maps other names)\(Suggestion.hint(for: written, in: known.names))")
+            .issueMilestone, at: location, "milestone.unknown",
+            ["value": .value(written), "hint": Suggestion.hint(for: written, in: known.names)])
     }
 
     /// A milestone named on a site without content/milestones.csv.
     static func milestoneWithoutFile(_ written: String, at location: SourceLocation) -> Diagnostic {
-        .error(.issueMilestone, at: location, "milestone \"\(written)\" is named but the site has no content/milestones.csv")
+        .error(.issueMilestone, at: location, "milestone.no-file", ["value": .value(written)])
     }
 
     /// An `issues.values.milestone` entry whose target is no milestone id.
@@ -204,20 +291,21 @@ extension Diagnostic {
     /// Two issue ids that differ only in case.
     static func issueIDsDifferInCase(_ id: String, first: String, line: Int, at location: SourceLocation) -> Diagnostic {
         .error(
-            .issueDuplicate, at: location,
-            "issue \"\(id)\" and issue \"\(first)\" (line \(line)) differ only in case; their pages would be one file on Windows, macOS and in a zip"
-        )
+            .issueDuplicate, at: location, "issue.id-case",
+            ["id": .value(id), "first": .value(first), "line": .number(line)])
     }
 
     /// An issue whose page would be the problem list's own, issues/index.html.
     static func issueOnListPage(_ id: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .issueId, at: location, "id \"\(id)\" would make issues/index.html, the problem list's own page; choose another id")
+        .error(.issueId, at: location, "issue.id-index", ["id": .value(id)])
     }
 
-    /// `"Решена" (resolved)`, or `"resolved"` when the word is the canonical one.
-    private static func quoted(_ written: String, _ canonical: IssueStatus) -> String {
-        FieldAliases.fold(written) == canonical.rawValue ? "\"\(written)\"" : "\"\(written)\" (\(canonical.rawValue))"
+    /// `"Решена" (resolved)`, or `"resolved"` when the word is the canonical one: the
+    /// cell as written, with the id the rule speaks of.
+    private static func quoted(_ written: String, _ canonical: IssueStatus) -> Message.Argument {
+        FieldAliases.fold(written) == canonical.rawValue
+            ? .message(Message("value.quoted", ["value": .value(written)]))
+            : .message(Message("value.quoted-id", ["value": .value(written), "id": .value(canonical.rawValue)]))
     }
 }
 
@@ -225,24 +313,22 @@ extension Diagnostic {
 extension Diagnostic {
     /// A `timezone` that is no IANA zone name.
     static func unknownTimeZone(_ zone: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .projectValue, at: location,
-            "unknown time zone \"\(zone)\"; write an IANA name such as Asia/Shanghai or Europe/Moscow")
+        .error(.projectValue, at: location, "project.timezone", ["value": .value(zone)])
     }
 
     /// A category's `sla` that is no duration (`SLADuration`).
     static func badSLA(_ text: String, at location: SourceLocation) -> Diagnostic {
-        .error(.slaFormat, at: location, "SLA \"\(text)\" is not a duration such as 30m, 4h, 3d or 2w")
+        .error(.slaFormat, at: location, "project.sla", ["value": .value(text)])
     }
 
     /// A category written without an id.
     static func categoryWithoutID(at location: SourceLocation) -> Diagnostic {
-        .error(.projectValue, at: location, "a category needs an id")
+        .error(.projectValue, at: location, "project.category-id")
     }
 
     /// An issue id with characters a file name cannot safely hold.
     static func invalidIssueID(_ id: String, at location: SourceLocation) -> Diagnostic {
-        .error(.issueId, at: location, "id \"\(id)\" may hold only letters, digits, `.`, `_` and `-` (it becomes a file name)")
+        .error(.issueId, at: location, "issue.id-characters", ["id": .value(id)])
     }
 }
 
@@ -250,17 +336,18 @@ extension Diagnostic {
 extension Diagnostic {
     /// A header that names a field another column already holds; `first` is that column's header.
     static func secondColumn(_ header: String, field: String, first: String, at location: SourceLocation) -> Diagnostic {
-        .error(.csvHeader, at: location, "column \"\(header)\" is a second \(field) column (the first is \"\(first)\")")
+        .error(
+            .csvHeader, at: location, "column.second", ["header": .value(header), "field": .term(field), "first": .value(first)])
     }
 
     /// A table without even a header row.
     static func noHeaderRow(at location: SourceLocation) -> Diagnostic {
-        .error(.csvHeader, at: location, "the file has no header row")
+        .error(.csvHeader, at: location, "column.no-header-row")
     }
 
     /// A column with an empty header whose cells hold values; `column` is 1-based.
     static func valuesWithoutHeader(column: Int, at location: SourceLocation) -> Diagnostic {
-        .error(.csvHeader, at: location, "column \(column) has values but no header")
+        .error(.csvHeader, at: location, "column.values-without-header", ["column": .number(column)])
     }
 
     /// A required column no header names; when the file has headers Dossier does not
@@ -268,39 +355,40 @@ extension Diagnostic {
     static func missingColumn(
         _ field: String, unknownHeaders: [String], candidate: String?, mappingKey: String, at location: SourceLocation
     ) -> Diagnostic {
-        guard let candidate else { return .error(.csvHeader, at: location, "no \(field) column") }
+        guard let candidate else { return .error(.csvHeader, at: location, "column.missing", ["field": .term(field)]) }
         let parts = mappingKey.split(separator: ".")
         let yamlHeader = "\"" + candidate.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
         let line = "\(parts[0]): {\(parts[1]): {\(yamlHeader): \(field)}}"
-        var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
-        if unknownHeaders.count > 7 { others += ", …" }
+        var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }
+        if unknownHeaders.count > 7 { others.append("…") }
         return .error(
-            .csvHeader, at: location,
-            "no \(field) column; if \"\(candidate)\" holds it, add to project.yml: \(line)"
-                + (others.isEmpty ? "" : " (other headers Dossier does not know: \(others))"))
+            .csvHeader, at: location, "column.missing-mappable",
+            [
+                "field": .term(field), "candidate": .value(candidate), "line": .value(line),
+                "others": .optional(others.isEmpty ? nil : Message("column.other-headers", ["headers": .values(others)])),
+            ])
     }
 
     /// A first row with one cell or none: a title above the header row, or blank cells.
     static func titleAboveHeader(_ text: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .csvHeader, at: location,
-            text.isEmpty
-                ? "the first row is not a header row: it has no column names; delete the lines above the header row"
-                : "the first row is not a header row: it holds only \"\(text)\"; if the header row comes further down (a sheet's title above it), delete the lines above it"
-        )
+        text.isEmpty
+            ? .error(.csvHeader, at: location, "column.title-above-empty")
+            : .error(.csvHeader, at: location, "column.title-above", ["text": .value(text)])
     }
 
     /// A row with fewer fields than the header.
     static func rowTooShort(_ fields: Int, header: Int, at location: SourceLocation) -> Diagnostic {
-        .error(.csvRowLength, at: location, "row has \(fields) fields; the header has \(header)")
+        .error(.csvRowLength, at: location, "row.too-short", ["count": .number(fields), "header": .number(header)])
     }
     /// The hint names the file's own delimiter: a `;` file is not told about commas.
     static func rowTooLong(_ fields: Int, header: Int, delimiter: Character, at location: SourceLocation) -> Diagnostic {
-        let held =
-            delimiter == "\t" ? "a tab" : delimiter == "," ? "a comma" : delimiter == ";" ? "a semicolon" : "`\(delimiter)`"
+        let held: Message.Argument =
+            delimiter == "\t"
+            ? .term("a-tab")
+            : delimiter == "," ? .term("a-comma") : delimiter == ";" ? .term("a-semicolon") : .value("`\(delimiter)`")
         return .error(
-            .csvRowLength, at: location,
-            "row has \(fields) fields; the header has \(header) (a field with \(held) must be quoted)")
+            .csvRowLength, at: location, "row.too-long",
+            ["count": .number(fields), "header": .number(header), "held": held])
     }
 }
 
@@ -315,14 +403,22 @@ extension Diagnostic {
         let other: DateOrder = column.order == .dayFirst ? .monthFirst : .dayFirst
         let alternative = written?.date(other).map { "\($0)" } ?? value
         let language = if case .language(let code) = column.reason { code } else { "" }
-        let others = columns.dropFirst().map(\.column.field)
-        let also = others.isEmpty ? "" : ", and so are the dates of \(list(others))"
-        let scope = others.isEmpty ? "this column" : "these columns"
+        let others = columns.dropFirst().map { Message.Argument.term($0.column.field) }
         return .warning(
-            .dateOrder, at: location,
-            "\(column.field) \"\(value)\" is read \(column.order.rawValue) as \(used), the usual order for language \(language)\(also): "
-                + "no date in \(scope) has a day above 12; if it means \(alternative), add \"dates: \(other.rawValue)\" to content/project.yml"
-        )
+            .dateOrder, at: location, others.isEmpty ? "date-order.ambiguous" : "date-order.ambiguous-columns",
+            [
+                "field": .term(column.field), "value": .value(value), "order": .term(column.order.rawValue),
+                "used": .value(used), "language": .value(language), "others": .list(others, .and),
+                "alternative": .value(alternative), "setting": .value(other.rawValue),
+            ])
+    }
+
+    /// Where a column's dotted date is: `line 4 ("07.11.2026")`, or `a dotted date`.
+    private static func dots(_ column: DateColumn) -> Message.Argument {
+        if case .dots(let line, let text) = column.reason {
+            return .message(Message("date-order.line", ["line": .number(line), "text": .value(text)]))
+        }
+        return .message(Message("date-order.a-dotted-date"))
     }
 
     /// A slash or dash date that could be read both ways, in a column made day-first by
@@ -331,27 +427,34 @@ extension Diagnostic {
         let written = WrittenTime(value)
         let used = written?.date(.dayFirst).map { "\($0)" } ?? value
         let alternative = written?.date(.monthFirst).map { "\($0)" } ?? value
-        let dots = if case .dots(let line, let text) = column.reason { "line \(line) (\"\(text)\")" } else { "a dotted date" }
         return .warning(
-            .dateOrder, at: location,
-            "\(field) \"\(value)\" is read day-first as \(used), as \(dots) is dotted, which makes this column day-first: "
-                + "no slash or dash date in it has a day above 12; if it means \(alternative), write \(alternative)")
+            .dateOrder, at: location, "date-order.from-dots",
+            [
+                "field": .term(field), "value": .value(value), "used": .value(used), "dots": dots(column),
+                "alternative": .value(alternative),
+            ])
     }
 
     /// A cell whose number above 12, or whose dots, say the other order than its column's.
     static func dateOrderContradiction(
         field: String, value: String, written: DateOrder, dotted: Bool, column: DateColumn, at location: SourceLocation
     ) -> Diagnostic {
-        let because: String
+        let order = Message.Argument.term(column.order.rawValue)
+        let because: Message
         switch column.reason {
-        case .setting: because = "content/project.yml says \"dates: \(column.order.rawValue)\""
-        case .cell(let line, let text): because = "line \(line) (\"\(text)\") makes this column \(column.order.rawValue)"
-        case .dots(let line, let text): because = "line \(line) (\"\(text)\") is dotted, which makes this column day-first"
-        default: because = "this column is read \(column.order.rawValue)"
+        case .setting: because = Message("date-order.because-setting", ["setting": .value(column.order.rawValue)])
+        case .cell(let line, let text):
+            because = Message("date-order.because-cell", ["line": .number(line), "text": .value(text), "order": order])
+        case .dots(let line, let text):
+            because = Message("date-order.because-dots", ["line": .number(line), "text": .value(text)])
+        default: because = Message("date-order.because-column", ["order": order])
         }
-        let what = dotted ? "is dotted, so \(written.rawValue)" : "is \(written.rawValue)"
         return .error(
-            .dateOrder, at: location, "\(field) \"\(value)\" \(what), but \(because); a column's dates are read one way")
+            .dateOrder, at: location, dotted ? "date-order.contradiction-dotted" : "date-order.contradiction",
+            [
+                "field": .term(field), "value": .value(value), "written": .term(written.rawValue),
+                "because": .message(because),
+            ])
     }
 
     /// A slash or dash date that `dates: month-first` would read otherwise than the
@@ -362,38 +465,39 @@ extension Diagnostic {
         let written = WrittenTime(value)
         let bySetting = written?.date(setting).map { "\($0)" } ?? value
         let byColumn = written?.date(column.order).map { "\($0)" } ?? value
-        let dots = if case .dots(let line, let text) = column.reason { "line \(line) (\"\(text)\")" } else { "a dotted date" }
         return .error(
-            .dateOrder, at: location,
-            "\(field) \"\(value)\" is \(bySetting) by \"dates: \(setting.rawValue)\" in content/project.yml, but \(byColumn) in this column, "
-                + "which \(dots) makes \(column.order.rawValue) (dotted dates are day-first whatever `dates` says); "
-                + "a column's dates are read one way: write \(bySetting) or \(byColumn)")
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    private static func list(_ words: [String]) -> String {
-        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+            .dateOrder, at: location, "date-order.against-dots",
+            [
+                "field": .term(field), "value": .value(value), "by-setting": .value(bySetting),
+                "setting": .value(setting.rawValue), "by-column": .value(byColumn), "dots": dots(column),
+                "order": .term(column.order.rawValue),
+            ])
     }
 
     /// A local time the project's zone skips or repeats, with the instant it was read as.
     static func localTimeShift(
         field: String, value: String, time: RecordTime, fit: LocalTimeFit, clock: ProjectClock, at location: SourceLocation
     ) -> Diagnostic {
-        let zone = clock.timeZone.identifier
-        let read = "\(time.day) \(clock.timeOfDay(time.instant))"
+        let zone = Message.Argument.value(clock.timeZone.identifier)
+        let read = Message.Argument.value("\(time.day) \(clock.timeOfDay(time.instant))")
         switch fit {
         case .skipped(let gap, let offset):
             return .warning(
-                .dateDST, at: location,
-                "\(field) \"\(value)\" does not exist in \(zone) (the clocks skip \(duration(gap)) there); "
-                    + "read as \(read) \(utcOffset(offset)), moved forward by the gap")
+                .dateDST, at: location, "dst.skipped",
+                [
+                    "field": .term(field), "value": .value(value), "zone": zone, "gap": .message(duration(gap)),
+                    "read": read, "offset": .value(utcOffset(offset)),
+                ])
         case .repeated(let first, let second):
             return .warning(
-                .dateDST, at: location,
-                "\(field) \"\(value)\" happens twice in \(zone) (the clocks go back \(duration(first - second))); "
-                    + "read as the first, \(read) \(utcOffset(first)); write \"\(value) \(utcOffset(second))\" for the second")
+                .dateDST, at: location, "dst.repeated",
+                [
+                    "field": .term(field), "value": .value(value), "zone": zone,
+                    "back": .message(duration(first - second)), "read": read, "offset": .value(utcOffset(first)),
+                    "second": .value("\(value) \(utcOffset(second))"),
+                ])
         case .exact:
-            return .warning(.dateDST, at: location, "\(field) \"\(value)\" is read as \(read)")
+            return .warning(.dateDST, at: location, "dst.exact", ["field": .term(field), "value": .value(value), "read": read])
         }
     }
 
@@ -404,10 +508,10 @@ extension Diagnostic {
     }
 
     /// `1 hour`, `30 minutes`.
-    private static func duration(_ seconds: Int) -> String {
+    private static func duration(_ seconds: Int) -> Message {
         let minutes = abs(seconds) / 60
-        if minutes % 60 == 0 { return minutes == 60 ? "1 hour" : "\(minutes / 60) hours" }
-        return "\(minutes) minutes"
+        if minutes % 60 == 0 { return Message("duration.hours", ["count": .number(minutes / 60)]) }
+        return Message("duration.minutes", ["count": .number(minutes)])
     }
 }
 
@@ -415,37 +519,33 @@ extension Diagnostic {
 extension Diagnostic {
     /// A raw HTML link whose scheme could run script or leave the site unsafely.
     static func rawHTMLUnsafeLink(_ scheme: String, at location: SourceLocation) -> Diagnostic {
-        .error(.unsafeLink, at: location, "raw HTML link with scheme \"\(scheme):\" is not allowed; the build refuses the page")
+        .error(.unsafeLink, at: location, "raw-html.unsafe", ["scheme": .value(scheme)])
     }
 
     /// A raw HTML link to an id the target page does not have.
     static func rawHTMLBrokenAnchor(_ anchor: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
         .error(
-            .brokenAnchor, at: location,
-            "raw HTML links to #\(anchor), which is no id of that page\(Suggestion.hint(for: anchor, in: candidates))")
+            .brokenAnchor, at: location, "raw-html.broken-anchor",
+            ["anchor": .value(anchor), "hint": Suggestion.hint(for: anchor, in: candidates)])
     }
 
     /// A raw HTML link starting with `/`, which breaks when the site is opened from disk.
     static func rawHTMLServerRoot(_ value: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .brokenLink, at: location,
-            "raw HTML link \"\(value)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
+        .error(.brokenLink, at: location, "raw-html.server-root", ["value": .value(value)])
     }
 
     /// A raw HTML link that climbs out of the site with `..`.
     static func rawHTMLOutsideSite(_ value: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "raw HTML link \"\(value)\" points outside the site")
+        .error(.brokenLink, at: location, "raw-html.outside-site", ["value": .value(value)])
     }
 
     /// A raw HTML link to no file of the site; raw HTML is not rewritten, so a link to a
     /// record's `.md` file stays one.
     static func rawHTMLMissingPage(_ value: String, path: String, markdownSource: Bool, at location: SourceLocation) -> Diagnostic
     {
-        let hint =
-            markdownSource
-            ? "; raw HTML is written to the page as it is, so link the page (.html) or write a Markdown link [text](\(value))"
-            : "; raw HTML links go from the page's place in the site, not from the record's folder"
-        return .error(.brokenLink, at: location, "raw HTML links to \"\(value)\", and the site has no \(path)\(hint)")
+        .error(
+            .brokenLink, at: location, markdownSource ? "raw-html.missing-page-markdown" : "raw-html.missing-page",
+            ["value": .value(value), "path": .value(path)])
     }
 }
 
@@ -453,53 +553,51 @@ extension Diagnostic {
 extension Diagnostic {
     /// A weekly note whose file name is no ISO week; `name` is without `.md`.
     static func weeklyNoteName(_ name: String, at location: SourceLocation) -> Diagnostic {
-        .error(.weekName, at: location, "weekly note \"\(name).md\" must be named after its ISO week, like 2022-W14.md")
+        .error(.weekName, at: location, "week.name", ["name": .value("\(name).md")])
     }
 
     /// A note's `week` front matter that is not the week its file name says.
     static func weekDiffersFromName(_ node: YAMLNode, week: ISOWeek) -> Diagnostic {
-        .error(.weekName, at: node.location, "week \"\(node.scalar ?? node.typeName)\" differs from the file name's week \(week)")
+        .error(
+            .weekName, at: node.location, "week.differs",
+            ["value": node.scalar.map { .value($0) } ?? node.typeTerm, "week": .value("\(week)")])
     }
 
     /// Two articles whose paths make the same page, handbook/`slug`.html.
     static func articlesShareSlug(_ file: String, _ other: String, slug: String) -> Diagnostic {
-        .error(.slugCollision, at: .start(of: file), "\(file) and \(other) would both become handbook/\(slug).html; rename one")
+        .error(
+            .slugCollision, at: .start(of: file), "slug.articles",
+            ["file": .value(file), "other": .value(other), "page": .value("handbook/\(slug).html")])
     }
 
     /// An article's `issues` naming an id no row of issues.csv has.
     static func unknownIssue(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
-        .error(.brokenReference, at: location, "no issue \"\(id)\"\(Suggestion.hint(for: id, in: known))")
+        .error(
+            .brokenReference, at: location, "reference.no-issue", ["id": .value(id), "hint": Suggestion.hint(for: id, in: known)])
     }
 
     /// An article whose page would be one Dossier generates (`handbook/index.html`, a tag's
     /// page): it would replace that page or be replaced by it.
     static func articleOnGeneratedPage(_ file: String, page: String) -> Diagnostic {
         .error(
-            .slugCollision, at: .start(of: file),
-            "\(file) would become \(page), which Dossier writes itself (\(page.hasPrefix("handbook/tags/") ? "the tag pages live in handbook/tags/" : "the handbook's index")); rename or move the article"
-        )
+            .slugCollision, at: .start(of: file), page.hasPrefix("handbook/tags/") ? "slug.tag-page" : "slug.handbook-index",
+            ["file": .value(file), "page": .value(page)])
     }
 
     /// Two different tags whose pages would be one file (`C++` and `C#` are both `c`).
     static func tagsSharePage(_ tag: String, _ first: String, page: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .slugCollision, at: location,
-            "tag \"\(tag)\" and tag \"\(first)\" would share the page \(page) (a tag's page name keeps its letters and digits); rename one"
-        )
+        .error(.slugCollision, at: location, "slug.tags", ["tag": .value(tag), "first": .value(first), "page": .value(page)])
     }
 
     /// An article in a folder whose path is a page's (`handbook/x.html/` beside `x.md`):
     /// the folder and the page cannot both be written.
     static func articleInFolderNamedLikeAPage(_ file: String, folder: String) -> Diagnostic {
-        .error(
-            .slugCollision, at: .start(of: file),
-            "\(file) is in the folder \(folder), which is also a page's name; rename the folder")
+        .error(.slugCollision, at: .start(of: file), "slug.folder", ["file": .value(file), "folder": .value(folder)])
     }
 
     /// A file under handbook/ copied to where a page is written.
     static func handbookFileOnPage(_ file: String, page: String) -> Diagnostic {
-        .error(
-            .slugCollision, at: .start(of: file), "\(file) would be copied to \(page), where a page is written; rename the file")
+        .error(.slugCollision, at: .start(of: file), "slug.file", ["file": .value(file), "page": .value(page)])
     }
 }
 
@@ -510,68 +608,66 @@ extension Diagnostic {
     static func brokenReference(_ target: String, draft: Bool, slug: String, names: [String]?, at location: SourceLocation)
         -> Diagnostic
     {
-        let reason =
-            draft ? "article \"\(target)\" is a draft, left out of this build" : "no article, issue or milestone \"\(target)\""
-        return .error(.brokenReference, at: location, reason + (names.map { Suggestion.hint(for: slug, in: $0) } ?? ""))
+        .error(
+            .brokenReference, at: location, draft ? "reference.draft" : "reference.none",
+            ["target": .value(target), "hint": names.map { Suggestion.hint(for: slug, in: $0) } ?? .value("")])
     }
 
     /// A link whose scheme is not allowed (see `URLSafety.allowedSchemes`); it is left out.
     static func unsafeLinkScheme(_ scheme: String, at location: SourceLocation) -> Diagnostic {
-        .error(.unsafeLink, at: location, "link target with scheme \"\(scheme):\" is not allowed and is left out")
+        .error(.unsafeLink, at: location, "link.unsafe", ["scheme": .value(scheme)])
     }
 
     /// A link starting with `/`, which breaks when the site is opened from disk.
     static func serverRootLink(_ destination: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .brokenLink, at: location,
-            "\"\(destination)\" starts at the server root, which breaks from disk and sub-paths; write a relative link")
+        .error(.brokenLink, at: location, "link.server-root", ["value": .value(destination)])
     }
 
     /// A link that climbs out of content/ with `..`.
     static func linkOutsideContent(_ destination: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "\"\(destination)\" points outside content/")
+        .error(.brokenLink, at: location, "link.outside-content", ["value": .value(destination)])
     }
 
     /// A link to an article's `.md` that is no article of this build; `path` is under content/.
     static func missingArticleLink(_ destination: String, path: String, draft: Bool, at location: SourceLocation) -> Diagnostic {
-        let reason = draft ? "links to a draft left out of this build" : "no such article"
-        return .error(.brokenLink, at: location, "\"\(destination)\": \(reason) (content/\(path))")
+        .error(
+            .brokenLink, at: location, draft ? "link.draft" : "link.no-article",
+            ["value": .value(destination), "path": .value("content/\(path)")])
     }
 
     /// A link to a `.md` file that is neither an article nor a weekly note.
     static func missingRecordLink(_ destination: String, path: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "\"\(destination)\": no such record (content/\(path))")
+        .error(.brokenLink, at: location, "link.no-record", ["value": .value(destination), "path": .value("content/\(path)")])
     }
 
     /// A link to a file that is not under content/.
     static func missingFileLink(_ destination: String, path: String, at location: SourceLocation) -> Diagnostic {
-        .error(.brokenLink, at: location, "\"\(destination)\": no such file (content/\(path))")
+        .error(.brokenLink, at: location, "link.no-file", ["value": .value(destination), "path": .value("content/\(path)")])
     }
 
     /// `[link]()` or `[link](#)`: the text stays, without a link.
     static func emptyLinkTarget(_ destination: String, at location: SourceLocation) -> Diagnostic {
-        .warning(
-            .brokenLink, at: location,
-            destination.isEmpty
-                ? "link with an empty target is shown as plain text; write where it goes"
-                : "link to \"#\" alone goes nowhere and is shown as plain text; write the heading's anchor")
+        .warning(.brokenLink, at: location, destination.isEmpty ? "link.empty" : "link.hash-only")
     }
 
     /// `[[FK-1#x]]`: only articles have headings a reference can name.
     static func referenceAnchorOutsideArticle(_ target: String, fragment: String, at location: SourceLocation) -> Diagnostic {
         .error(
-            .brokenAnchor, at: location,
-            "\"\(target)#\(fragment)\": only an article's headings can be linked with #; write [[\(target)]]")
+            .brokenAnchor, at: location, "reference.anchor-outside-article",
+            ["target": .value(target), "fragment": .value(fragment)])
     }
 
     /// `[[x]]` where x names records of more than one kind; `kinds` says which.
-    static func ambiguousReference(_ target: String, kinds: [String], at location: SourceLocation) -> Diagnostic {
-        let list = kinds.dropLast().joined(separator: ", ") + " and " + (kinds.last ?? "")
-        return .error(.ambiguousReference, at: location, "\"\(target)\" is both \(list); rename one of them")
+    static func ambiguousReference(_ target: String, kinds: [Message], at location: SourceLocation) -> Diagnostic {
+        .error(
+            .ambiguousReference, at: location, "reference.ambiguous",
+            ["target": .value(target), "kinds": .list(kinds.map { .message($0) }, .and)])
     }
 
     /// A `#anchor` that is no heading of `page`.
     static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-        .error(.brokenAnchor, at: location, "no heading #\(anchor) in \(page)\(Suggestion.hint(for: anchor, in: candidates))")
+        .error(
+            .brokenAnchor, at: location, "link.broken-anchor",
+            ["anchor": .value(anchor), "page": .value(page), "hint": Suggestion.hint(for: anchor, in: candidates)])
     }
 }

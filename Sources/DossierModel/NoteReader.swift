@@ -64,14 +64,14 @@ struct NoteReader {
                         completion = number
                     } else {
                         diagnostics.append(
-                            .wrongType(.weekField, key: "completion", expected: "a whole number from 0 to 100", node: value))
+                            .wrongType(.weekField, key: "completion", expected: .wholeNumber0to100, node: value))
                     }
                 case "summary":
                     guard !value.isNull else { break }
                     if let text = value.scalar {
                         summary = text
                     } else {
-                        diagnostics.append(.wrongType(.weekField, key: "summary", expected: "one line of text", node: value))
+                        diagnostics.append(.wrongType(.weekField, key: "summary", expected: .oneLine, node: value))
                     }
                 case "attendees":
                     attendees = people(value, key: key, rule: .weekField, diagnostics: &diagnostics)
@@ -135,7 +135,7 @@ struct NoteReader {
                     if let text = value.scalar {
                         title = text
                     } else {
-                        diagnostics.append(.wrongType(.articleField, key: key, expected: "text", node: value))
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: .text, node: value))
                     }
                 case "tags":
                     tags = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
@@ -166,7 +166,7 @@ struct NoteReader {
                         updated = date
                     } else {
                         diagnostics.append(
-                            .wrongType(.articleField, key: key, expected: "a date such as 2022-04-29", node: value))
+                            .wrongType(.articleField, key: key, expected: .date, node: value))
                     }
                 case "issues":
                     let ids = strings(value, key: key, rule: .articleField, diagnostics: &diagnostics)
@@ -182,13 +182,13 @@ struct NoteReader {
                     if let number = value.scalar.flatMap({ Int($0) }) {
                         weight = number
                     } else {
-                        diagnostics.append(.wrongType(.articleField, key: key, expected: "a whole number", node: value))
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: .wholeNumber, node: value))
                     }
                 case "draft":
                     if let flag = value.bool {
                         draft = flag
                     } else {
-                        diagnostics.append(.wrongType(.articleField, key: key, expected: "true or false", node: value))
+                        diagnostics.append(.wrongType(.articleField, key: key, expected: .trueOrFalse, node: value))
                     }
                 default:
                     diagnostics.append(.unknownKey(.articleField, key: key, known: Self.articleKeys, at: keyNode.location))
@@ -214,7 +214,7 @@ struct NoteReader {
     /// A list of text values (a single text value is not a list).
     private func strings(_ node: YAMLNode, key: String, rule: Rule, diagnostics: inout DiagnosticList) -> [String] {
         guard let items = node.items else {
-            diagnostics.append(.wrongType(rule, key: key, expected: "a list such as [a, b]", node: node))
+            diagnostics.append(.wrongType(rule, key: key, expected: .list, node: node))
             return []
         }
         var result: [String] = []
@@ -222,7 +222,7 @@ struct NoteReader {
             if let text = item.scalar {
                 result.append(text)
             } else {
-                diagnostics.append(.wrongType(rule, key: key, expected: "a list of text values", node: item))
+                diagnostics.append(.wrongType(rule, key: key, expected: .textList, node: item))
             }
         }
         return result
@@ -235,13 +235,13 @@ struct NoteReader {
         let items: [YAMLNode]
         if single {
             guard node.scalar != nil else {
-                diagnostics.append(.wrongType(rule, key: key, expected: "a team id or name", node: node))
+                diagnostics.append(.wrongType(rule, key: key, expected: .person, node: node))
                 return []
             }
             items = [node]
         } else {
             guard let list = node.items else {
-                diagnostics.append(.wrongType(rule, key: key, expected: "a list of team ids or names", node: node))
+                diagnostics.append(.wrongType(rule, key: key, expected: .personList, node: node))
                 return []
             }
             items = list
@@ -249,7 +249,7 @@ struct NoteReader {
         var result: [String] = []
         for item in items {
             guard let person = item.scalar else {
-                diagnostics.append(.wrongType(rule, key: key, expected: "a team id or name", node: item))
+                diagnostics.append(.wrongType(rule, key: key, expected: .person, node: item))
                 continue
             }
             if team.isDeclared, team.member(person) == nil {

@@ -25,7 +25,7 @@ public struct ProjectClock: Sendable {
     public enum DateProblem: Error, Equatable, Sendable {
         /// None of the forms, or a day the calendar lacks; `reason` says why when more
         /// can be said (`two-digit year: write the year in full (2026)`).
-        case unreadable(reason: String?)
+        case unreadable(reason: Message?)
         /// A slash or dash date that reads as two different days, and no order was given.
         case ambiguous(monthFirst: CivilDate, dayFirst: CivilDate)
     }

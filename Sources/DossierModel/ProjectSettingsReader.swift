@@ -22,7 +22,7 @@ struct ProjectSettingsReader {
         func text(_ key: String, _ value: YAMLNode) -> String? {
             if value.isNull { return nil }
             guard let scalar = value.scalar else {
-                diagnostics.append(.wrongType(.projectValue, key: key, expected: "text", node: value))
+                diagnostics.append(.wrongType(.projectValue, key: key, expected: .text, node: value))
                 return nil
             }
             return scalar
@@ -72,7 +72,7 @@ struct ProjectSettingsReader {
                 readMilestoneSettings(value, into: &settings, diagnostics: &diagnostics)
             case "team":
                 guard let team = value.entries else {
-                    diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map with columns", node: value))
+                    diagnostics.append(.wrongType(.projectValue, key: key, expected: .mapWithColumns, node: value))
                     break
                 }
                 for (subkey, subkeyNode, subvalue) in team {
@@ -98,7 +98,7 @@ struct ProjectSettingsReader {
                 }
             case "markdown":
                 guard let markdown = value.entries else {
-                    diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map", node: value))
+                    diagnostics.append(.wrongType(.projectValue, key: key, expected: .map, node: value))
                     break
                 }
                 for (subkey, subkeyNode, subvalue) in markdown {
@@ -107,7 +107,7 @@ struct ProjectSettingsReader {
                             settings.allowRawHTML = allow
                         } else {
                             diagnostics.append(
-                                .wrongType(.projectValue, key: "markdown.unsafe_html", expected: "true or false", node: subvalue))
+                                .wrongType(.projectValue, key: "markdown.unsafe_html", expected: .trueOrFalse, node: subvalue))
                         }
                     } else {
                         diagnostics.append(
@@ -124,7 +124,7 @@ struct ProjectSettingsReader {
 
     private static func readCategories(_ node: YAMLNode, diagnostics: inout DiagnosticList) -> [IssueCategory] {
         guard let items = node.items else {
-            diagnostics.append(.wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: node))
+            diagnostics.append(.wrongType(.projectValue, key: "categories", expected: .categoryList, node: node))
             return IssueCategory.defaults
         }
         var categories: [IssueCategory] = []
@@ -132,7 +132,7 @@ struct ProjectSettingsReader {
         for item in items {
             guard let entries = item.entries else {
                 diagnostics.append(
-                    .wrongType(.projectValue, key: "categories", expected: "a list of {id, label, sla}", node: item))
+                    .wrongType(.projectValue, key: "categories", expected: .categoryList, node: item))
                 continue
             }
             var id: String?
@@ -142,7 +142,7 @@ struct ProjectSettingsReader {
             func text(_ key: String, _ value: YAMLNode) -> String? {
                 if value.isNull { return nil }
                 guard let scalar = value.scalar else {
-                    diagnostics.append(.wrongType(.projectValue, key: "categories.\(key)", expected: "text", node: value))
+                    diagnostics.append(.wrongType(.projectValue, key: "categories.\(key)", expected: .text, node: value))
                     return nil
                 }
                 return scalar
@@ -182,7 +182,7 @@ struct ProjectSettingsReader {
         _ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList
     ) {
         guard let entries = node.entries else {
-            diagnostics.append(.wrongType(.projectValue, key: "issues", expected: "a map with columns and values", node: node))
+            diagnostics.append(.wrongType(.projectValue, key: "issues", expected: .issuesMap, node: node))
             return
         }
         for (key, keyNode, value) in entries {
@@ -194,7 +194,7 @@ struct ProjectSettingsReader {
                     value, key: "issues.columns", fields: issueFields + ["updated"], diagnostics: &diagnostics)
             case "values":
                 guard let fields = value.entries else {
-                    diagnostics.append(.wrongType(.projectValue, key: "issues.values", expected: "a map per field", node: value))
+                    diagnostics.append(.wrongType(.projectValue, key: "issues.values", expected: .valuesMap, node: value))
                     continue
                 }
                 for (field, fieldNode, map) in fields {
@@ -209,7 +209,7 @@ struct ProjectSettingsReader {
                     guard let pairs = map.entries else {
                         diagnostics.append(
                             .wrongType(
-                                .projectValue, key: "issues.values.\(field)", expected: "a map from value to value", node: map))
+                                .projectValue, key: "issues.values.\(field)", expected: .valueMap, node: map))
                         continue
                     }
                     var table: [String: String] = [:]
@@ -217,7 +217,7 @@ struct ProjectSettingsReader {
                         guard let targetText = target.scalar, !target.isNull else {
                             diagnostics.append(
                                 .wrongType(
-                                    .projectValue, key: "issues.values.\(field).\(written)", expected: "a value of \(field)",
+                                    .projectValue, key: "issues.values.\(field).\(written)", expected: .valueOf(field),
                                     node: target))
                             continue
                         }
@@ -251,13 +251,13 @@ struct ProjectSettingsReader {
         -> [String: String]
     {
         guard let columns = node.entries else {
-            diagnostics.append(.wrongType(.projectValue, key: key, expected: "a map from header to field", node: node))
+            diagnostics.append(.wrongType(.projectValue, key: key, expected: .headerMap, node: node))
             return [:]
         }
         var result: [String: String] = [:]
         for (header, _, field) in columns {
             guard let name = field.scalar, !field.isNull else {
-                diagnostics.append(.wrongType(.projectValue, key: "\(key).\(header)", expected: "a field name", node: field))
+                diagnostics.append(.wrongType(.projectValue, key: "\(key).\(header)", expected: .fieldName, node: field))
                 continue
             }
             guard fields.contains(name) else {
@@ -276,7 +276,7 @@ struct ProjectSettingsReader {
     ) {
         guard let entries = node.entries else {
             diagnostics.append(
-                .wrongType(.projectValue, key: "milestones", expected: "a map with columns and group_by", node: node))
+                .wrongType(.projectValue, key: "milestones", expected: .milestonesMap, node: node))
             return
         }
         for (key, keyNode, value) in entries {
@@ -293,7 +293,7 @@ struct ProjectSettingsReader {
                     diagnostics.append(
                         .wrongType(
                             .projectValue, key: "milestones.group_by",
-                            expected: "a list of column headers, e.g. [scope, Territory]", node: value))
+                            expected: .columnList, node: value))
                 }
             default:
                 diagnostics.append(

@@ -1,3 +1,5 @@
+import DossierDiagnostics
+
 /// The order of day and month in a numeric date whose year comes last (`04/11/2026`).
 ///
 /// Set for a whole site's slash and dash dates by project.yml's `dates` key; otherwise
@@ -53,28 +55,28 @@ struct WrittenTime: Equatable {
         case noSuchDay(year: Int, month: Int, day: Int, dotted: Bool)
 
         /// Why, in words, or nil when there is nothing to say but that the text is no date.
-        var reason: String? {
+        var reason: Message? {
             switch self {
             case .unreadable: return nil
-            case .twoDigitYear(let year): return "two-digit year: write the year in full (\(2000 + year))"
-            case .unknownMonth(let word): return "\"\(word)\" is not a month name (Nov, November, ноября, нояб.)"
+            case .twoDigitYear(let year): return Message("date.two-digit-year", ["year": .number(2000 + year)])
+            case .unknownMonth(let word): return Message("date.unknown-month", ["word": .value(word)])
             case .wrongWeekday(let date, let written, let actual):
-                return "\(date) is \(Self.chineseWeekdays[actual]), not \(written)"
+                return Message(
+                    "date.wrong-weekday",
+                    ["date": .value("\(date)"), "weekday": .value(Self.chineseWeekdays[actual]), "written": .value(written)])
             case .noSuchDay(let year, let month, let day, let dotted):
                 if !(1...12).contains(month) {
-                    return "there is no month \(month)" + (dotted ? " (dotted dates are day.month.year)" : "")
+                    return Message(dotted ? "date.no-month-dotted" : "date.no-month", ["month": .number(month)])
                 }
-                if day < 1 { return "there is no day \(day)" }
+                if day < 1 { return Message("date.no-day", ["day": .number(day)]) }
                 let days = CivilDate.daysInMonth(year: year, month: month)
-                let name = Self.monthNames[month - 1]
-                return month == 2 ? "\(name) \(year) has \(days) days" : "\(name) has \(days) days"
+                let name = Message.Argument.term("month-\(month)")
+                return month == 2
+                    ? Message("date.february-days", ["month": name, "year": .value(String(year)), "count": .number(days)])
+                    : Message("date.month-days", ["month": name, "count": .number(days)])
             }
         }
 
-        private static let monthNames = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-            "December",
-        ]
         static let chineseWeekdays = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
     }
 

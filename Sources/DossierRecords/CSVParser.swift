@@ -146,13 +146,13 @@ struct CSVScanner {
     }
 
     /// How a delimiter is named in messages: `,` `;` or `tab`.
-    static func delimiterName(_ byte: UInt8) -> String {
-        byte == tab ? "tab" : "`\(Character(Unicode.Scalar(byte)))`"
+    static func delimiterName(_ byte: UInt8) -> Message.Argument {
+        byte == tab ? .term("tab") : .value("`\(Character(Unicode.Scalar(byte)))`")
     }
 
     /// The separator line that names `byte`, as it would be written (`sep=;`).
-    static func separatorLineText(_ byte: UInt8) -> String {
-        byte == tab ? "sep= followed by a tab" : "`sep=\(Character(Unicode.Scalar(byte)))`"
+    static func separatorLineText(_ byte: UInt8) -> Message.Argument {
+        byte == tab ? .term("sep-tab") : .value("`sep=\(Character(Unicode.Scalar(byte)))`")
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {

@@ -6,63 +6,58 @@ import Foundation
 extension Diagnostic {
     /// A file that exists but whose bytes cannot be read.
     static func fileUnreadable(_ file: String) -> Diagnostic {
-        .error(.fileUnreadable, at: .start(of: file), "file cannot be read")
+        .error(.fileUnreadable, at: .start(of: file), "file.unreadable")
     }
 
     /// A site without content/issues.csv, the one record file every site needs.
     static var issuesFileMissing: Diagnostic {
-        .error(.fileMissing, at: .start(of: "content/issues.csv"), "the site has no content/issues.csv")
+        .error(.fileMissing, at: .start(of: "content/issues.csv"), "file.issues-missing")
     }
 
     /// project.yml holding something other than a map (a list, a lone value).
     static func projectNotAMap(_ node: YAMLNode) -> Diagnostic {
-        .error(.projectValue, at: node.location, "project.yml must be a map of settings, not \(node.typeName)")
+        .error(.projectValue, at: node.location, "project.not-a-map", ["type": node.typeTerm])
     }
 
     /// project.yml's `encoding` written as something other than a map of files to encodings.
     static func encodingNotAMap(at location: SourceLocation) -> Diagnostic {
-        .error(
-            .projectValue, at: location,
-            "`encoding` must map files (paths under content/) to encodings, e.g. {issues.csv: gbk, weekly/2026-W45.md: windows-1251}"
-        )
+        .error(.projectValue, at: location, "encoding.not-a-map")
     }
 
     /// A `---` opening front matter that no closing `---` line follows.
     static func frontMatterUnclosed(_ file: String) -> Diagnostic {
-        .error(.frontMatter, at: .start(of: file), "front matter starts with `---` but no closing `---` line follows")
+        .error(.frontMatter, at: .start(of: file), "front-matter.unclosed")
     }
 
     /// Front matter that is YAML but not a map of keys to values.
     static func frontMatterNotAMap(_ node: YAMLNode) -> Diagnostic {
-        .error(.frontMatter, at: node.location, "front matter must be a map of keys to values, not \(node.typeName)")
+        .error(.frontMatter, at: node.location, "front-matter.not-a-map", ["type": node.typeTerm])
     }
 }
 
 extension Diagnostic {
     /// YAML that does not parse; `problem` is the parser's own words.
     static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "YAML cannot be read: \(problem)")
+        .error(.yamlSyntax, at: location, "yaml.syntax", ["problem": .value(problem)])
     }
     /// A mapping key written a second time.
     static func yamlDuplicateKey(_ key: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "key \"\(key)\" is written twice; the first is at line \(first.line)")
+        .error(.yamlSyntax, at: location, "yaml.duplicate-key", ["key": .value(key), "line": .number(first.line)])
     }
 }
 
 extension Diagnostic {
     /// A quoted field that runs to the end of the file.
     static func unclosedQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "quoted field is never closed; a `\"` inside a quoted field is written `\"\"`")
+        .error(.csvSyntax, at: location, "csv.unclosed-quote")
     }
     /// Text between a field's closing quote and the next delimiter.
     static func textAfterQuote(at location: SourceLocation) -> Diagnostic {
-        .error(
-            .csvSyntax, at: location,
-            "text after the closing quote of a field; quote the whole field and write `\"\"` for a quote")
+        .error(.csvSyntax, at: location, "csv.text-after-quote")
     }
     /// A `"` in the middle of a field that does not start with one.
     static func strayQuote(at location: SourceLocation) -> Diagnostic {
-        .error(.csvSyntax, at: location, "quote inside an unquoted field; quote the whole field and write `\"\"` for a quote")
+        .error(.csvSyntax, at: location, "csv.stray-quote")
     }
 }
 
@@ -71,20 +66,19 @@ extension Diagnostic {
     /// each candidate's name and count on the header line, `others` the separator lines
     /// that would read the file the other ways.
     static func delimiterGuessed(
-        _ chosen: String, among: [(String, Int)], sepLine: String, others: [String], at location: SourceLocation
+        _ chosen: Message.Argument, among: [(Message.Argument, Int)], sepLine: Message.Argument,
+        others: [Message.Argument], at location: SourceLocation
     ) -> Diagnostic {
-        let counts = among.sorted { $0.1 > $1.1 }.map { "\($0.1) \($0.0)" }.joined(separator: " and ")
+        let counts = among.sorted { $0.1 > $1.1 }.map {
+            Message.Argument.message(Message("csv.delimiter-count", ["count": .number($0.1), "delimiter": $0.0]))
+        }
         return .warning(
-            .csvDelimiter, at: location,
-            "the header row holds \(counts) outside quotes, so the file is read as \(chosen)-separated; a first line \(sepLine) (Excel's separator line) says so and silences this, \(others.joined(separator: " or ")) reads it the other way"
-        )
+            .csvDelimiter, at: location, "csv.delimiter-guessed",
+            ["counts": .list(counts, .and), "chosen": chosen, "sep-line": sepLine, "others": .list(others, .or)])
     }
     /// A `sep=` first line whose delimiter is none Dossier reads.
     static func unusableSeparatorLine(_ line: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .csvDelimiter, at: location,
-            "first line \"\(line)\" looks like Excel's separator line but names no delimiter Dossier reads; write `sep=` and one character, such as `sep=;`"
-        )
+        .error(.csvDelimiter, at: location, "csv.sep-line-unusable", ["line": .value(line)])
     }
 }
 
@@ -92,18 +86,19 @@ extension Diagnostic {
     /// project.yml's `encoding` naming for `file` something that is no encoding name: an
     /// unknown name, or a list or map where one name belongs.
     static func unknownEncoding(file: String, _ value: YAMLNode) -> Diagnostic {
-        let names = TextEncoding.names.joined(separator: ", ")
+        let names = Message.Argument.values(TextEncoding.names)
         guard let written = value.scalar else {
             return .error(
-                .projectValue, at: value.location,
-                "`encoding.\(file)` must be one encoding name, not \(value.typeName); expected one of \(names)")
+                .projectValue, at: value.location, "encoding.one-name",
+                ["file": .value(file), "type": value.typeTerm, "expected": names])
         }
-        return .error(.projectValue, at: value.location, "unknown encoding \"\(written)\"; expected one of \(names)")
+        return .error(.projectValue, at: value.location, "encoding.unknown", ["value": .value(written), "expected": names])
     }
 
     /// A file above the size read (`SiteLoader.maximumTableSize`); sizes in bytes, shown in MiB.
     static func fileTooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
-        .error(.fileTooLarge, at: .start(of: file), "file is \(size >> 20) MiB; the largest read is \(limit >> 20) MiB")
+        .error(
+            .fileTooLarge, at: .start(of: file), "file.too-large", ["size": .number(size >> 20), "limit": .number(limit >> 20)])
     }
 
     /// A file that cannot be read as text: empty, binary, or not in its encoding; the
@@ -114,63 +109,75 @@ extension Diagnostic {
     ) -> Diagnostic {
         switch problem {
         case .empty:
-            return .error(.fileEmpty, at: .start(of: file), "file is empty")
+            return .error(.fileEmpty, at: .start(of: file), "file.empty")
         case .binary:
-            return .error(.fileBinary, at: .start(of: file), "file is binary, not text")
+            return .error(.fileBinary, at: .start(of: file), "file.binary")
         case .utf16WithoutMark(let bigEndian):
             let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
-            let endian = "UTF-16 (\(bigEndian ? "big" : "little")-endian) without a byte-order mark"
+            let endian = Message.Argument.term(bigEndian ? "utf16-big-endian" : "utf16-little-endian")
             if entry == .utf8Only {
-                return .error(.fileEncoding, at: .start(of: file), "file is \(endian); \(entry.tell(encoding))")
+                return .error(
+                    .fileEncoding, at: .start(of: file), "encoding.utf16-no-mark",
+                    ["endian": endian, "tell": entry.tell(encoding)])
             }
             return .error(
-                .fileEncoding, at: .start(of: file),
-                "file is \(endian); if it is, \(entry.tell(encoding)), or save it as \"CSV UTF-8\"")
+                .fileEncoding, at: .start(of: file), "encoding.utf16-no-mark-or-save",
+                ["endian": endian, "tell": entry.tell(encoding)])
         case .invalidUTF8(let line, let column):
             let at = SourceLocation(file: file, line: line, column: column)
             switch guess ?? .none(mixedWithUTF8: false) {
             case .one(let encoding, let sample):
                 return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8; the file reads as \(encoding.rawValue) (\"\(sample)\"): \(entry.tell(encoding))")
+                    .fileEncoding, at: at, "encoding.invalid-utf8-reads-as",
+                    ["encoding": .value(encoding.rawValue), "sample": .value(sample), "tell": entry.tell(encoding)])
             case .several(let readings):
-                let each = readings.map { "\($0.encoding.rawValue) (\"\($0.sample)\")" }
-                let list = each.dropLast().joined(separator: ", as ") + " or as " + each.last!
-                let choose: String
+                let each = readings.map {
+                    Message.Argument.message(
+                        Message("encoding.reading", ["encoding": .value($0.encoding.rawValue), "sample": .value($0.sample)]))
+                }
+                let choose: Message.Argument
                 switch entry {
                 case .newMap(let key):
-                    choose =
-                        "open it in each, and name the one that reads right in project.yml, e.g. encoding: {\(key): \(readings[0].encoding.rawValue)}"
+                    choose = .message(
+                        Message(
+                            "encoding.choose-new-map", ["key": .value(key), "encoding": .value(readings[0].encoding.rawValue)]))
                 case .addToMap(let key):
-                    choose =
-                        "open it in each, and add the one that reads right to `encoding:` in project.yml, e.g. `\(key): \(readings[0].encoding.rawValue)`"
+                    choose = .message(
+                        Message(
+                            "encoding.choose-add-to-map", ["key": .value(key), "encoding": .value(readings[0].encoding.rawValue)])
+                    )
                 case .utf8Only:
                     choose = entry.tell(readings[0].encoding)
                 }
-                return .error(.fileEncoding, at: at, "invalid UTF-8; the file reads as \(list): \(choose)")
+                return .error(
+                    .fileEncoding, at: at, "encoding.invalid-utf8-reads-as-several",
+                    ["readings": .list(each, .or), "choose": choose])
             case .none(let mixed) where mixed:
-                return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8: the file is UTF-8 with some bytes of another encoding, and no encoding reads it all right; retype the text here"
-                )
+                return .error(.fileEncoding, at: at, "encoding.invalid-utf8-mixed")
             case .none:
-                let names = EncodingGuess.candidates.map(\.rawValue).joined(separator: ", ")
                 return .error(
-                    .fileEncoding, at: at,
-                    "invalid UTF-8, and none of \(names) reads the file right; save it as UTF-8 (Excel: \"CSV UTF-8\")")
+                    .fileEncoding, at: at, "encoding.invalid-utf8-none",
+                    ["encodings": .values(EncodingGuess.candidates.map(\.rawValue))])
             }
         case .invalidEncoding(let encoding, let line, let column):
             // Named as project.yml writes it; `latin1` is read as Windows-1252.
             let written = declared?.name ?? encoding.rawValue
-            let readAs =
+            let readAs: Message.Argument =
                 TextEncoding.latin1Names.contains(written.lowercased())
-                ? " (read as \(encoding.rawValue), as browsers read it)" : ""
-            var message = "invalid \(written.uppercased())\(readAs), as project.yml's `encoding` says the file is"
+                ? .message(Message("encoding.read-as-browsers", ["encoding": .value(encoding.rawValue)])) : .value("")
+            var other = Message.Argument.value("")
             if let alternative, case .addToMap(let key) = entry {
-                message +=
-                    "; it reads as \(alternative.rawValue)\(alternative.distinction): write `\(key): \(alternative.rawValue)` there"
+                other = .message(
+                    Message(
+                        "encoding.alternative",
+                        [
+                            "encoding": .value(alternative.rawValue), "distinction": alternative.distinction,
+                            "key": .value(key),
+                        ]))
             }
-            return .error(.fileEncoding, at: SourceLocation(file: file, line: line, column: column), message)
+            return .error(
+                .fileEncoding, at: SourceLocation(file: file, line: line, column: column), "encoding.invalid-declared",
+                ["encoding": .value(written.uppercased()), "read-as": readAs, "alternative": other])
         }
     }
 
@@ -178,12 +185,13 @@ extension Diagnostic {
     static func unknownEncodingFile(_ key: String, at location: SourceLocation, known: [String]) -> Diagnostic {
         // A bare file name of a note in a folder: the path it needs.
         let byName = known.filter { ($0 as NSString).lastPathComponent == key && $0 != key }
-        let hint =
+        let hint: Message.Argument =
             byName.count == 1
-            ? "; did you mean \"\(byName[0])\"? (keys are paths under content/)" : Suggestion.hint(for: key, in: known)
-        return .warning(.projectKey, at: location, "unknown file \"\(key)\" in `encoding` is ignored\(hint)")
+            ? .message(Message("hint.did-you-mean-path", ["value": .value(byName[0])]))
+            : Suggestion.hint(for: key, in: known)
+        return .warning(.projectKey, at: location, "encoding.unknown-file", ["key": .value(key), "hint": hint])
     }
 
     /// Whether the diagnostic tells to name an encoding in project.yml.
-    var namesAnEncoding: Bool { message.contains("encoding: {") }
+    var namesAnEncoding: Bool { message.description.contains("encoding: {") }
 }

@@ -212,11 +212,14 @@ enum EncodingEntry: Equatable {
     case utf8Only
 
     /// "say so in project.yml: encoding: {…}" or "add `…` to `encoding:` in project.yml".
-    func tell(_ encoding: TextEncoding) -> String {
+    func tell(_ encoding: TextEncoding) -> Message.Argument {
         switch self {
-        case .newMap(let key): return "say so in project.yml: encoding: {\(key): \(encoding.rawValue)}"
-        case .addToMap(let key): return "add `\(key): \(encoding.rawValue)` to `encoding:` in project.yml"
-        case .utf8Only: return "save it as UTF-8 (project.yml and templates are read as UTF-8 only)"
+        case .newMap(let key):
+            return .message(Message("encoding.tell-new-map", ["key": .value(key), "encoding": .value(encoding.rawValue)]))
+        case .addToMap(let key):
+            return .message(Message("encoding.tell-add-to-map", ["key": .value(key), "encoding": .value(encoding.rawValue)]))
+        case .utf8Only:
+            return .message(Message("encoding.tell-utf8-only"))
         }
     }
 }

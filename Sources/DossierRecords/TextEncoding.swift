@@ -58,11 +58,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     static let latin1Names: Set<String> = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "cp819"]
 
     /// What tells the encoding from its sibling, for the hint that names it instead.
-    var distinction: String {
+    var distinction: Message.Argument {
         switch self {
-        case .gbk: return " (Windows code page 936, as Chinese Excel writes it, where the byte 0x80 is €)"
-        case .gb18030: return " (with four-byte sequences, which GBK lacks)"
-        default: return ""
+        case .gbk: return .message(Message("encoding.distinction-gbk"))
+        case .gb18030: return .message(Message("encoding.distinction-gb18030"))
+        default: return .value("")
         }
     }
 

@@ -51,7 +51,16 @@ public struct YAMLNode: Sendable {
         entries?.first { $0.key == key }?.value
     }
 
-    /// A short name of the node's type for messages: "text", "a list", "a map".
+    /// The node's type for messages, worded by the catalogue: "text", "a list", "a map".
+    public var typeTerm: Message.Argument {
+        switch kind {
+        case .scalar: return .term("yaml-text")
+        case .sequence: return .term("yaml-list")
+        case .mapping: return .term("yaml-map")
+        }
+    }
+
+    /// A short name of the node's type: "text", "a list", "a map".
     public var typeName: String {
         switch kind {
         case .scalar: return "text"

@@ -17,11 +17,16 @@ public final class LiveSite: Sendable {
         public var port: UInt16
         /// How often content/ and templates/ are looked at for changes.
         public var interval: Duration
+        /// `--lang`: the language of messages, else as `RunReport.language` chooses.
+        public var language: Language?
 
-        public init(build: Dossier.BuildOptions, port: UInt16, interval: Duration = .milliseconds(300)) {
+        public init(
+            build: Dossier.BuildOptions, port: UInt16, interval: Duration = .milliseconds(300), language: Language? = nil
+        ) {
             self.build = build
             self.port = port
             self.interval = interval
+            self.language = language
         }
     }
 
@@ -68,13 +73,15 @@ public final class LiveSite: Sendable {
     /// next generation for the pages to reload to.
     func rebuild() async {
         let options = options.build
+        let requested = self.options.language
         let log = log
         let failure: String? = await withCheckedContinuation { done in
             Thread.detachNewThread {
                 let start = ContinuousClock.now
                 do {
                     let result = try Dossier.build(options)
-                    let printed = result.report.printer(.text).render(result.report.diagnostics)
+                    let language = result.report.language(requested: requested)
+                    let printed = result.report.printer(.text, language: language).render(result.report.diagnostics)
                     if !printed.isEmpty { log(printed) }
                     if result.upToDate || result.filesWritten > 0 {
                         let seconds = (ContinuousClock.now - start).components
@@ -84,7 +91,8 @@ public final class LiveSite: Sendable {
                         done.resume(returning: nil)
                     } else {
                         log("the records have errors; the pages show them until they are fixed")
-                        done.resume(returning: printed + DiagnosticPrinter.summary(result.report.diagnostics) + "\n")
+                        done.resume(
+                            returning: printed + DiagnosticPrinter.summary(result.report.diagnostics, language: language) + "\n")
                     }
                 } catch {
                     log("dossier: \(error)")

@@ -13,7 +13,11 @@ extension Dossier {
     /// (their merge base), as a pull request does. Records that do not validate at a
     /// revision are reported in the output, never fatal; an unknown revision or a
     /// failing git is a usage failure (exit 2). Reads only: nothing is written.
-    public static func diff(site: URL, revisions: String, format: DiffFormat) throws -> (text: String, diff: RecordsDiff) {
+    /// The text is in `language` (`--lang`), else `DOSSIER_LANG`, else the newer revision's
+    /// project language (`Language.chosen`).
+    public static func diff(site: URL, revisions: String, format: DiffFormat, language: Language? = nil) throws -> (
+        text: String, diff: RecordsDiff
+    ) {
         do {
             let repository = try GitRepository(site: site)
             let (fromName, toName, mergeBase) = try parse(revisions)
@@ -32,9 +36,10 @@ extension Dossier {
                 throw UsageFailure.notASiteAtEitherRevision(site)
             }
             let diff = RecordsDiff(from: old, to: new, renames: try repository.renames(from: from, to: to))
+            let spoken = Language.chosen(requested: language, project: diff.projectLanguage?.rawValue)
             switch format {
-            case .markdown: return (DiffMarkdown(diff).render(), diff)
-            case .json: return (DiffJSON(diff).render(), diff)
+            case .markdown: return (DiffMarkdown(diff, language: spoken).render(), diff)
+            case .json: return (DiffJSON(diff, language: spoken).render(), diff)
             }
         } catch let failure as GitRepository.Failure {
             throw UsageFailure.git(failure)

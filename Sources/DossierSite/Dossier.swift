@@ -23,6 +23,8 @@ public struct RunReport: Sendable {
     /// What the person running the command should know that is no problem of the
     /// records (see `RunReport.Note`), for standard error after the diagnostics.
     public var notes: [String] = []
+    /// The project's `language:`, when project.yml could be read and names one.
+    public var projectLanguage: Language?
 
     /// The notes, as named constructors.
     enum Note {
@@ -32,10 +34,16 @@ public struct RunReport: Sendable {
             + "add base_url, e.g. base_url: https://example.com/erp/, to make them absolute"
     }
 
-    /// A printer that shows the offending line of each diagnostic. The files with
-    /// diagnostics are indexed by line once, so printing stays linear however many
-    /// problems a large file has.
-    public func printer(_ format: DiagnosticFormat) -> DiagnosticPrinter {
+    /// The language to speak: `requested` (`--lang`), else `DOSSIER_LANG`, else the
+    /// project's, else English (`Language.chosen`).
+    public func language(requested: Language? = nil) -> Language {
+        Language.chosen(requested: requested, project: projectLanguage?.rawValue)
+    }
+
+    /// A printer that shows the offending line of each diagnostic, worded in `language`
+    /// (default: the project's). The files with diagnostics are indexed by line once, so
+    /// printing stays linear however many problems a large file has.
+    public func printer(_ format: DiagnosticFormat, language: Language? = nil) -> DiagnosticPrinter {
         var indexes: [String: TextLines] = [:]
         if format == .text {
             for file in Set(diagnostics.items.map(\.location.file)) {
@@ -43,7 +51,9 @@ public struct RunReport: Sendable {
             }
         }
         let lines = indexes
-        return DiagnosticPrinter(format: format) { file, line in lines[file]?.line(line) }
+        return DiagnosticPrinter(format: format, language: language ?? projectLanguage ?? .en) { file, line in
+            lines[file]?.line(line)
+        }
     }
 }
 
@@ -67,8 +77,9 @@ public enum Dossier {
 
     /// `dossier check`: every problem of the records and templates; writes nothing.
     public static func check(site: URL, drafts: Bool = false) throws -> RunReport {
-        let (_, raw, _, diagnostics) = try loadAndValidate(site, drafts: drafts)
-        return RunReport(diagnostics: diagnostics, sources: raw.sources)
+        let (model, raw, _, diagnostics) = try loadAndValidate(site, drafts: drafts)
+        return RunReport(
+            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: model.settings.language))
     }
 
     /// Where a build is, for a progress line.
@@ -156,7 +167,10 @@ public enum Dossier {
         let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
         func stop() -> BuildResult {
-            BuildResult(report: RunReport(diagnostics: diagnostics, sources: raw.sources), filesWritten: 0)
+            BuildResult(
+                report: RunReport(
+                    diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language)),
+                filesWritten: 0)
         }
         if diagnostics.fails(strict: options.strict) { return stop() }
 
@@ -214,7 +228,8 @@ public enum Dossier {
         // has none to repeat.
         record.clean = diagnostics.items.isEmpty
         try staged.commit(manifest: record)
-        result.report = RunReport(diagnostics: diagnostics, sources: raw.sources)
+        result.report = RunReport(
+            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language))
         return result
     }
 
@@ -230,7 +245,8 @@ public enum Dossier {
         String?, RunReport
     ) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
-        var report = RunReport(diagnostics: diagnostics, sources: raw.sources)
+        var report = RunReport(
+            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language))
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)

@@ -23,7 +23,7 @@ public enum UsageFailure: UsageError {
     /// A weekly report as HTML or email for a week without a note.
     case noWeeklyNote(ISOWeek)
     /// An as-of moment that is no date or datetime; `reason` says why when more can be said.
-    case unreadableAsOf(String, reason: String?)
+    case unreadableAsOf(String, reason: Message?)
     /// An as-of slash date that reads as two days, and project.yml names no order.
     case ambiguousAsOf(String, monthFirst: CivilDate, dayFirst: CivilDate)
     /// `init` in a language without a starter.
@@ -56,7 +56,7 @@ public enum UsageFailure: UsageError {
         case .badWeek(let text): return "--week \(text): expected an ISO week such as 2022-W14"
         case .noWeeklyNote(let week): return "no weekly note for \(week) (content/weekly/\(week).md)"
         case .unreadableAsOf(let text, let reason):
-            let why = reason.map { " is not a date: \($0);" } ?? ":"
+            let why = reason.map { " is not a date: \($0.description);" } ?? ":"
             return "--as-of \(text)\(why) expected a date (2022-04-29) or datetime (2022-04-29 14:50)"
         case .ambiguousAsOf(let text, let monthFirst, let dayFirst):
             return

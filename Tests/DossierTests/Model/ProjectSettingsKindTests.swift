@@ -57,7 +57,7 @@ import Testing
         let error = try #require(errors.first)
         #expect(error.rule == .projectValue)
         #expect(error.location == SourceLocation(file: "content/project.yml", line: line, column: column), "\(yaml)")
-        #expect(error.message.contains(says), "\(error.message)")
+        #expect(error.message.description.contains(says), "\(error.message)")
     }
 
     /// The text without its `1️⃣`, and the marker's 1-based line and column (in Unicode scalars).

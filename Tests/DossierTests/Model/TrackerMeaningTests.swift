@@ -28,8 +28,8 @@ import Testing
         #expect(warning.severity == .warning)
         #expect(warning.rule == .issueResolved)
         #expect(warning.location == SourceLocation(file: "content/issues.csv", line: 1, column: 75))
-        #expect(warning.message.hasPrefix("2 resolved, closed or rejected issues (the first at line 2)"))
-        #expect(warning.message.contains("\"Обновлено\"") && warning.message.contains("\"Закрыта\""))
+        #expect(warning.message.description.hasPrefix("2 resolved, closed or rejected issues (the first at line 2)"))
+        #expect(warning.message.description.contains("\"Обновлено\"") && warning.message.description.contains("\"Закрыта\""))
 
         #expect(site.issues.map(\.id) == ["401", "402", "403", "404"])
         #expect(site.issues.map(\.status) == [.resolved, .closed, .inProgress, .resolved])
@@ -62,7 +62,7 @@ import Testing
     @Test func redmineChineseResolvedAndTargetVersionNames() throws {
         let (site, diagnostics) = try load("exports/redmine-zh-resolved")
         #expect(diagnostics.map(\.rule) == [.issueResolved])
-        #expect(diagnostics.first?.message.hasPrefix("1 resolved, closed or rejected issue (line 2)") == true)
+        #expect(diagnostics.first?.message.description.hasPrefix("1 resolved, closed or rejected issue (line 2)") == true)
         #expect(site.issues.map(\.status) == [.resolved, .closed, .inProgress])
         let shanghai = ISO8601DateFormatter().date(from: "2026-11-05T17:20:00+08:00")!
         #expect(site.issues[0].resolved?.instant == shanghai)

@@ -67,7 +67,7 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.rule == .csvDelimiter)
         #expect(problems.first?.severity == .warning)
-        #expect(problems.first?.message.contains("`sep=;`") == true)
+        #expect(problems.first?.message.description.contains("`sep=;`") == true)
         // Delimiters inside quotes are not candidates: no guess.
         #expect(parse("id;title;\"cost, EUR\"\n1;a;2\n").problems.isEmpty)
     }

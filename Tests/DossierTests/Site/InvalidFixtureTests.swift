@@ -24,7 +24,7 @@ import Testing
     func checkPrintsExactlyTheExpectedDiagnostics(_ name: String) throws {
         let site = Fixtures.root.appendingPathComponent("invalid/\(name)")
         let report = try Dossier.check(site: site)
-        let output = report.printer(.text).render(report.diagnostics)
+        let output = report.printer(.text, language: .en).render(report.diagnostics)
         try Fixtures.assertSnapshot(output, "invalid/\(name)/expected.txt")
         if name.hasPrefix("valid-") {
             #expect(report.diagnostics.items.isEmpty)
