@@ -95,10 +95,9 @@ extension SiteRenderer {
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },
         ]
         if figures.breachedOpenIDs.count > Self.breachedListed {
-            let more = String(figures.breachedOpenIDs.count - Self.breachedListed)
             own["breachedMore"] = compact([
                 "href": href(.issueList).map { $0 + "?open=true" },
-                "text": t["breached_more"].replacingOccurrences(of: "{n}", with: more),
+                "text": t.count("breached_more", figures.breachedOpenIDs.count - Self.breachedListed),
             ])
         }
         if index > 0 {
