@@ -108,7 +108,8 @@ extension SiteRenderer {
             let next = site.weeklyNotes[index + 1].week
             own["next"] = compact(["week": next.description, "href": href(.weekly(next))])
         }
-        let title = "\(t["title_weekly"]) \(note.week)"
+        // One report: "Weekly report 2026-W48" (title_weekly names the list of them).
+        let title = "\(t["weekly_report"]) \(note.week)"
         guard email else {
             var plan = wrap(page, id: "weekly", template: "weekly", title: title, own)
             plan.search = SearchPlan(
