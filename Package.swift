@@ -52,12 +52,13 @@ let package = Package(
             name: "DossierModel",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML"]),
         .target(name: "DossierFigures", dependencies: ["DossierUtilities", "DossierModel"]),
-        // The theme: its Mustache templates, compiled, and the default theme in templates/; a
+        // The theme: its Mustache templates, compiled, its words (strings/<language>.yml, read
+        // as located YAML through DossierRecords), and the default theme in templates/; a
         // Markdown body for a mail is styled inline through DossierHTML.
         .target(
             name: "DossierTemplates",
             dependencies: [
-                "DossierUtilities", "DossierDiagnostics", "DossierMarkdown", "DossierHTML",
+                "DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierHTML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]),

@@ -55,4 +55,6 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
     case unsafeLink = "unsafe-link"
     // templates
     case template = "template"
+    /// The theme's words: a site's templates/strings/<language>.yml.
+    case themeWords = "theme-words"
 }

@@ -63,7 +63,9 @@ extension SiteRenderer {
                 $0 == "none" ? categoryLabel(nil) : categoryLabel($0)
             },
         ]
-        own["escalated"] = ["total": d.escalatedTotal, "open": d.escalatedOpen]
+        own["escalated"] = [
+            "total": d.escalatedTotal, "open": d.escalatedOpen, "openText": t.count("dash_escalated_open", d.escalatedOpen),
+        ]
         own["history"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.reversed()
             .map { noteSummary($0, from: page) }
         own["weeks"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.suffix(5).reversed()

@@ -129,7 +129,7 @@ extension SiteRenderer {
                             ])
                         } : nil,
                     "more": open && hidden > 0
-                        ? ["href": folderHref, "label": t["tree_more"].replacingOccurrences(of: "{n}", with: String(hidden))]
+                        ? ["href": folderHref, "label": t.count("tree_more", hidden)]
                         : nil,
                 ])
             },
@@ -143,7 +143,7 @@ extension SiteRenderer {
         let page = SitePage.tag(slug)
         guard let group = tagGroups[slug] else { preconditionFailure("tag pages are made for the tags articles have") }
         let own: [String: Any] = [
-            "tag": group.tag, "count": group.articles.count,
+            "tag": group.tag, "count": group.articles.count, "countText": t.count("tag_articles", group.articles.count),
             "articles": group.articles.map { article in
                 compact([
                     "href": href(.article(article.slug), from: page), "title": article.title,

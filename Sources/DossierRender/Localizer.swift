@@ -1,17 +1,31 @@
 import DossierModel
+import DossierTemplates
 import Foundation
 
-/// The site language's words and its way of writing dates.
+/// The site language's words (the theme's, see `ThemeWords`) and its way of writing dates
+/// and numbers.
 public struct Localizer: Sendable {
     public let language: String
-    public let strings: [String: String]
+    public let words: ThemeWords
 
-    public init(language: String) {
+    /// The words of `language` in `theme`.
+    public init(language: String, theme: Theme) {
         self.language = language
-        strings = UIStrings.table(for: language)
+        words = theme.words(for: language)
     }
 
-    public subscript(key: String) -> String { strings[key] ?? key }
+    /// The words that are text, by key: what templates read as `{{t.KEY}}`.
+    public var strings: [String: String] { words.texts }
+
+    /// The word `key`; the key itself when the theme has no such word.
+    public subscript(key: String) -> String { words.texts[key] ?? key }
+
+    /// The word `key` said with `count`, in the form the language's plural rules choose
+    /// (`count("tag_articles", 5)`: `5 articles`, `5 статей`, `5 篇文章`); the key and the
+    /// number when the theme has no such word.
+    public func count(_ key: String, _ count: Int) -> String {
+        words.count(key, count) ?? "\(count) \(key)"
+    }
 
     /// A label for a value: `label("status", "in-progress")` reads `status_in_progress`.
     public func label(_ group: String, _ value: String) -> String {

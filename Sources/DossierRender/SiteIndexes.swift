@@ -59,7 +59,7 @@ extension SiteRenderer {
             let summary = [ragLabel(note.status), note.completion.map { t.percent($0) }, note.summary].compactMap { $0 }.joined(
                 separator: " · ")
             xml += "  <entry>\n"
-            xml += "    <title>\(xmlEscape(t["title_weekly"])) \(note.week)</title>\n"
+            xml += "    <title>\(xmlEscape(t["weekly_report"])) \(note.week)</title>\n"
             xml += "    <id>\(xmlEscape(id(page.path)))</id>\n"
             xml += "    <updated>\(stamp(note.week))</updated>\n"
             xml += "    <link rel=\"alternate\" href=\"\(xmlEscape(link(page.path)))\"/>\n"

@@ -42,7 +42,7 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         self.asOf = asOf
-        t = Localizer(language: site.settings.language)
+        t = Localizer(language: site.settings.language, theme: theme)
         timeline = IssueTimeline(settings: site.settings)
         let dashboard = DashboardFigures(site: site, asOf: asOf)
         self.dashboard = dashboard
@@ -56,6 +56,11 @@ public struct SiteRenderer: Sendable {
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
         var shared = Digest()
         shared.add(context: t.strings)
+        // Words said with a count, form by form: a site's override of one renders every page again.
+        shared.add(
+            context: t.words.plurals.mapValues { forms in
+                Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, $0.value) })
+            })
         sharedKey = shared.key
         templateKeys = theme.texts.mapValues { text in
             var digest = Digest()

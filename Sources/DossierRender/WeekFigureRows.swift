@@ -7,7 +7,7 @@ import DossierModel
 enum WeekFigureRows {
     /// One headline figure of the week.
     struct Headline {
-        /// The UIStrings key of its label (`fig_opened`).
+        /// The key of its label among the theme's words (`fig_opened`).
         var labelKey: String
         /// Its key in `report weekly --format json` and in `WeekFigures.changes(since:)`.
         var field: String

@@ -1,6 +1,7 @@
 import DossierFigures
 import DossierMarkdown
 import DossierModel
+import DossierTemplates
 
 /// One week's whole report as text to paste into a chat or a mail: the note's header
 /// (week and its Monday–Sunday range, RAG status, completion, summary, attendees), the
@@ -28,13 +29,13 @@ package struct WeeklyChatReport: Sendable {
     let previous: WeekFigures
     let t: Localizer
 
-    /// Counts `week` and the week before it (see `WeekFigures`).
-    package init(site: Site, week: ISOWeek) {
+    /// Counts `week` and the week before it (see `WeekFigures`); words it in `theme`'s words.
+    package init(site: Site, week: ISOWeek, theme: Theme) {
         self.site = site
         self.week = week
         figures = WeekFigures(site: site, week: week)
         previous = WeekFigures(site: site, week: week.previous)
-        t = Localizer(language: site.settings.language)
+        t = Localizer(language: site.settings.language, theme: theme)
     }
 
     package func render(_ format: Format) -> String {
@@ -118,8 +119,7 @@ package struct WeeklyChatReport: Sendable {
             blocks.append(.heading([.text(t["breached_issues"])]))
             blocks.append(.list(breached))
             if figures.breachedOpenIDs.count > SiteRenderer.breachedListed {
-                let more = String(figures.breachedOpenIDs.count - SiteRenderer.breachedListed)
-                let text = t["breached_more"].replacingOccurrences(of: "{n}", with: more)
+                let text = t.count("breached_more", figures.breachedOpenIDs.count - SiteRenderer.breachedListed)
                 blocks.append(.paragraph([.link(text, url: base.map { $0.address(of: SitePage.issueList.path) + "?open=true" })]))
             }
         }

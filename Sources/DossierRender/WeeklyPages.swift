@@ -95,10 +95,9 @@ extension SiteRenderer {
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },
         ]
         if figures.breachedOpenIDs.count > Self.breachedListed {
-            let more = String(figures.breachedOpenIDs.count - Self.breachedListed)
             own["breachedMore"] = compact([
                 "href": href(.issueList).map { $0 + "?open=true" },
-                "text": t["breached_more"].replacingOccurrences(of: "{n}", with: more),
+                "text": t.count("breached_more", figures.breachedOpenIDs.count - Self.breachedListed),
             ])
         }
         if index > 0 {
@@ -109,7 +108,8 @@ extension SiteRenderer {
             let next = site.weeklyNotes[index + 1].week
             own["next"] = compact(["week": next.description, "href": href(.weekly(next))])
         }
-        let title = "\(t["title_weekly"]) \(note.week)"
+        // One report: "Weekly report 2026-W48" (title_weekly names the list of them).
+        let title = "\(t["weekly_report"]) \(note.week)"
         guard email else {
             var plan = wrap(page, id: "weekly", template: "weekly", title: title, own)
             plan.search = SearchPlan(

@@ -20,6 +20,8 @@ public struct Theme: Sendable {
     package private(set) var texts: [String: String] = [:]
     /// Files under assets/, by path relative to the theme folder (`assets/dossier.css`).
     public private(set) var assets: [String: String] = [:]
+    /// The words of the pages, by language (`strings/<language>.yml`, see `ThemeWords`).
+    public private(set) var languages: [String: ThemeWords] = [:]
 
     /// The built-in files of the theme, by path relative to templates/.
     public static let builtInFiles: [String: String] = EmbeddedTheme.base64.compactMapValues { encoded in
@@ -38,6 +40,11 @@ public struct Theme: Sendable {
                 diagnostics.append(.templateNeverUsed(path, name: name))
             }
         }
+        let (words, wordProblems) = ThemeWords.load(
+            builtIn: builtInFiles.filter { $0.key.hasPrefix(ThemeWords.folder) },
+            overrides: overrides.filter { $0.key.hasPrefix(ThemeWords.folder) })
+        theme.languages = words
+        diagnostics += wordProblems
         for (path, text) in files {
             if path.hasPrefix("assets/") {
                 theme.assets[path] = text
@@ -63,6 +70,13 @@ public struct Theme: Sendable {
             diagnostics.append(.templateMissing(name))
         }
         return (theme, diagnostics)
+    }
+
+    /// The words of `language`; a regional form such as `zh-CN` or `ru_RU` gets its base
+    /// language's, and a language the theme lacks gets English.
+    public func words(for language: String) -> ThemeWords {
+        let base = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        return languages[base] ?? languages["en"] ?? ThemeWords(language: base)
     }
 
     /// Renders template `name` with `context`.

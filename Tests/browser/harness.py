@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 import time
 
+import yaml
+
 os.environ.setdefault("SE_OFFLINE", "true")
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
@@ -89,15 +91,19 @@ def html_files(output):
 
 
 def ui_strings():
-    """The theme's UI strings from Sources/DossierRender/UIStrings.swift: {language: {key: text}}."""
-    path = os.path.join(REPO, "Sources", "DossierRender", "UIStrings.swift")
-    with open(path, encoding="utf-8") as f:
-        source = f.read()
+    """The theme's words from templates/strings/<language>.yml: {language: {key: text}}.
+
+    A word said with a count (a map of CLDR plural forms) is given as its `other` form,
+    which every language has, so every language has the same keys.
+    """
     tables = {}
-    for language, body in re.findall(r"static let (\w+): \[String: String\] = \[(.*?)\n    \]", source, re.S):
-        pairs = re.findall(r'^\s*"(\w+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', body, re.M)
-        swift = lambda text: re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda m: chr(int(m.group(1), 16)), text)
-        tables[language] = {key: json.loads('"' + swift(value) + '"') for key, value in pairs}
+    folder = os.path.join(REPO, "templates", "strings")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".yml"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            words = yaml.safe_load(f)["words"]
+        tables[name[:-4]] = {key: value["other"] if isinstance(value, dict) else value for key, value in words.items()}
     return tables
 
 

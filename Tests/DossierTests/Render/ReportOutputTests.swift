@@ -170,7 +170,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
             let html = try String(contentsOf: site.appendingPathComponent("output/\(page)"), encoding: .utf8)
             #expect(html.contains("L-25<") || html.contains("L-25</"), "\(page)")
             #expect(!html.contains(">L-26<"), "\(page)")
-            #expect(html.contains("15 more in the issue list"), "\(page)")
+            #expect(html.contains("15 more issues in the issue list"), "\(page)")
             #expect(html.contains("issues/index.html?open=true") == !page.hasSuffix(".email.html"), "\(page)")
         }
         try Data("base_url: https://example.com/x/\n".utf8).write(to: site.appendingPathComponent("content/project.yml"))

@@ -83,10 +83,10 @@ import Testing
         #expect(previous.opened == 0 && changes["opened"] == 4)
         let rows: [(String, Int, Int)] = [
             ("新增问题", figures.opened, changes["opened"]!), ("解决问题", figures.resolved, changes["resolved"]!),
-            ("拒绝问题", figures.rejected, changes["rejected"]!), ("周末未关闭", figures.openAtEnd, changes["open_at_end"]!),
+            ("拒绝问题", figures.rejected, changes["rejected"]!), ("截至周日未关闭", figures.openAtEnd, changes["open_at_end"]!),
             ("按时解决（SLA 达标）", figures.slaMet, changes["sla_met"]!),
             ("超时解决（SLA 未达标）", figures.slaBreached, changes["sla_breached"]!),
-            ("周末超时未解决", figures.breachedOpen, changes["breached_open"]!),
+            ("截至周日超时未解决", figures.breachedOpen, changes["breached_open"]!),
         ]
         func change(_ n: Int) -> String { n > 0 ? "↑ \(n)" : n < 0 ? "↓ \(-n)" : "=" }
         for (label, value, difference) in rows {
@@ -100,7 +100,7 @@ import Testing
             #expect(output.contains("| 三线 · 厂商顾问 | 2 | 2 | 0 |\n"))
         }
         for output in text {
-            #expect(output.contains("\n操作咨询: 新增 \(category.opened) · 解决 \(category.resolved) · 周末未关闭 \(category.openAtEnd)\n"))
+            #expect(output.contains("\n操作咨询: 新增 \(category.opened) · 解决 \(category.resolved) · 截至周日未关闭 \(category.openAtEnd)\n"))
         }
         for output in outputs.values {
             #expect(output.contains("2026-W46 (11月9日 – 11月15日)"))

@@ -30,7 +30,8 @@ import Testing
         #expect(middle.contains("aria-current=\"page\">Bulk a20<"))
         #expect(
             middle.contains(
-                "<li class=\"tree-more\"><a href=\"../../handbook/index.html#folder:bulk\">25 more in this folder</a></li>"))
+                "<li class=\"tree-more\"><a href=\"../../handbook/index.html#folder:bulk\">25 more articles in this folder</a></li>"
+            ))
         // At an end the window stays full.
         #expect(listed(try tree("a01")) == (1...15).map { String(format: "a%02d", $0) })
         #expect(listed(try tree("a40")) == (26...40).map { String(format: "a%02d", $0) })

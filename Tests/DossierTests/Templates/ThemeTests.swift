@@ -5,10 +5,11 @@ import Testing
 @testable import DossierTemplates
 
 @Suite struct ThemeTests {
-    /// Every `{{t.key}}` of every built-in template has a string in every language, and
-    /// every language has the same keys.
+    /// Every `{{t.key}}` of every built-in template is a word of every language, and
+    /// every language has the same keys, each of the same kind (text, or said with a
+    /// count with exactly its language's plural forms).
     @Test func everyTemplateStringExistsInEveryLanguage() throws {
-        let pattern = try NSRegularExpression(pattern: #"\{\{[#^/]?t\.([A-Za-z0-9_]+)\}\}"#)
+        let pattern = try NSRegularExpression(pattern: #"\{\{[#^/]?t\.([A-Za-z0-9_-]+)\}\}"#)
         var used: Set<String> = []
         for (path, text) in Theme.builtInFiles where path.hasSuffix(".mustache") {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -16,11 +17,25 @@ import Testing
             }
         }
         #expect(used.count > 50)
-        let english = Set(UIStrings.table(for: "en").keys)
-        for language in UIStrings.languages {
-            let keys = Set(UIStrings.table(for: language).keys)
-            #expect(keys == english, "\(language) differs from en: \(keys.symmetricDifference(english).sorted())")
-            let missing = used.subtracting(keys)
+        let (theme, problems) = Theme.load(overrides: [:])
+        #expect(problems.isEmpty, "\(problems.map(\.message))")
+        #expect(Set(theme.languages.keys) == ["en", "zh", "ru"])
+        let english = theme.words(for: "en")
+        #expect(english.texts.count > 200)
+        #expect(english.plurals.count >= 3)
+        for (language, words) in theme.languages {
+            #expect(
+                Set(words.texts.keys) == Set(english.texts.keys),
+                "\(language) differs from en: \(Set(words.texts.keys).symmetricDifference(english.texts.keys).sorted())")
+            #expect(
+                Set(words.plurals.keys) == Set(english.plurals.keys),
+                "\(language) differs from en: \(Set(words.plurals.keys).symmetricDifference(english.plurals.keys).sorted())")
+            for (key, forms) in words.plurals {
+                #expect(
+                    forms.keys.sorted() == PluralCategory.categories(for: language), "\(language) \(key): \(forms.keys)")
+                #expect(forms.values.allSatisfy { $0.contains("{n}") }, "\(language) \(key) does not show the number")
+            }
+            let missing = used.subtracting(words.texts.keys)
             #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
         }
     }

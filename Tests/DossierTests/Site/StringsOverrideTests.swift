@@ -1,0 +1,47 @@
+import DossierSite
+import Foundation
+import Testing
+
+/// A site renames a label with one line of its templates/strings/<language>.yml
+/// (Fixtures/strings-override: `nav_issues: Замечания` over the Russian theme).
+@Suite struct StringsOverrideTests {
+    static let asOf = AsOf.written("2026-03-12")
+
+    /// The text of the main navigation of an HTML page; nil for a page without one (the mail version).
+    func navigation(_ html: String) -> String? {
+        guard let start = html.range(of: "<nav class=\"site-nav\"") else { return nil }
+        guard let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    func htmlPages(_ output: URL) throws -> [String: String] {
+        try Fixtures.files(in: output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func oneLineRenamesTheLabelOnEveryPage() throws {
+        let site = try Fixtures.copy("strings-override")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let result = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(result.report.diagnostics.items.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
+        let pages = try htmlPages(site.appendingPathComponent("output"))
+        let navigations = pages.compactMapValues(navigation)
+        #expect(navigations.count >= 10)
+        #expect(pages.count - navigations.count == pages.keys.filter { $0.hasSuffix(".email.html") }.count)
+        for (path, nav) in navigations {
+            #expect(nav.contains(">Замечания</a>"), "\(path)")
+            #expect(!nav.contains("Проблемы"), "\(path)")
+            // The other labels stay the theme's.
+            #expect(nav.contains(">Отчёты</a>"), "\(path)")
+        }
+
+        // Editing the line renders every page again (the words are part of each page's key).
+        let file = site.appendingPathComponent("templates/strings/ru.yml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "nav_issues: Замечания", with: "nav_issues: Обращения").utf8).write(to: file)
+        let again = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(again.pagesUnchanged == 0)
+        for (path, nav) in try htmlPages(site.appendingPathComponent("output")).compactMapValues(navigation) {
+            #expect(nav.contains(">Обращения</a>") && !nav.contains("Замечания"), "\(path)")
+        }
+    }
+}
