@@ -140,7 +140,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         rawHTML = walker.rawHTML
     }
 
-    /// Parses `source`, walks the tree, hands both to `body`, then frees them.
+    /// Parses `source`, walks the tree, hands both to `body`, then frees them. Soft
+    /// breaks between Chinese or Japanese characters are gone from the tree before
+    /// anything reads it (see `SegmentBreak`).
     private static func withTree<T>(
         _ source: String, lineOffset: Int, options: MarkdownOptions,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?, TreeWalker) -> T
@@ -162,6 +164,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         CmarkRuntime.finishLock.unlock()
         defer { cmark_node_free(document) }
 
+        SegmentBreak.removeBetweenWideCharacters(in: document)
         var walker = TreeWalker(lines: TextLines(utf8: bytes), lineOffset: lineOffset, allowRawHTML: options.allowRawHTML)
         walker.walk(document)
         return body(document, cmark_parser_get_syntax_extensions(parser), walker)
