@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierMarkdown
 import DossierRecords
 
 /// The messages of the validation stage, one constructor per kind of problem.
@@ -573,5 +574,36 @@ extension Diagnostic {
     /// A `#anchor` that is no heading of `page`.
     static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
         .error(.brokenAnchor, at: location, "no heading #\(anchor) in \(page)\(Suggestion.hint(for: anchor, in: candidates))")
+    }
+}
+
+/// The messages of Markdown that renders otherwise than written.
+extension Diagnostic {
+    /// `**重要，**请`: a `*` or `_` run the flanking rule of CommonMark §6.2 leaves as text,
+    /// with how to write it so that it formats. `rawHTML` when the project passes raw
+    /// HTML through, so that `<strong>` is a way out.
+    static func emphasisNotFormatted(_ problem: MarkdownEmphasisProblem, rawHTML: Bool, at location: SourceLocation)
+        -> Diagnostic
+    {
+        func quoted(_ character: Character?) -> String { character.map { "\"\($0)\"" } ?? "the line's edge" }
+        let delimiter = problem.delimiter
+        let bold = delimiter.count >= 2
+        let opening = problem.kind == .notOpening
+        let place = "\"\(delimiter)\" after \(quoted(problem.before)) and before \(quoted(problem.after))"
+        let reason =
+            opening
+            ? "before punctuation, an opening \(delimiter) needs a space or punctuation before it"
+            : "after punctuation, a closing \(delimiter) needs a space or punctuation after it"
+        var fixes = [
+            problem.suggestion.map { "write \"\($0)\" (the punctuation outside the \(delimiter))" }
+                ?? "put the punctuation outside the \(delimiter)",
+            opening ? "put a space before the opening \(delimiter)" : "put a space after the closing \(delimiter)",
+        ]
+        if rawHTML { fixes.append(bold ? "use <strong>…</strong>" : "use <em>…</em>") }
+        return .warning(
+            .cjkEmphasis, at: location,
+            "\(place) does not \(opening ? "open" : "close") the \(bold ? "bold" : "italic") text, so both \(delimiter) are "
+                + "shown as written (CommonMark §6.2: \(reason)); " + fixes.dropLast().joined(separator: ", ") + " or "
+                + fixes.last!)
     }
 }
