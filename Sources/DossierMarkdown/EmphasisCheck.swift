@@ -120,7 +120,8 @@ struct EmphasisCheck {
         let text = lineText(run.line)
         let delimiter = String(decoding: text[run.start..<run.end], as: UTF8.self)
         var suggestion: String?
-        if opening.line == closing.line {
+        // The runs were found by matching text against the line: order is checked, not assumed.
+        if opening.line == closing.line, opening.end <= closing.start {
             let inner = String(decoding: text[opening.end..<closing.start], as: UTF8.self).unicodeScalars
             let leading = inner.prefix(while: Self.isPunctuation)
             let trailing = inner.reversed().prefix(while: Self.isPunctuation).reversed()

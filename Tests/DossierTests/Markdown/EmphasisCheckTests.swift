@@ -61,6 +61,13 @@ import Testing
         #expect(found.map(\.delimiter) == ["**", "**", "__"])
     }
 
+    /// Text written twice on a line, once escaped: whatever occurrence a node is matched
+    /// to, nothing breaks and nothing escaped is reported.
+    @Test func repeatedTextOnALine() {
+        #expect(problems("`**甲，**乙` \\*\\*甲，\\*\\*乙 **甲，**乙\n").map(\.position) == [MarkdownPosition(line: 1, column: 27)])
+        _ = problems("**a**b**a**b\\**a**b ***x，***y ***x，**y\n")
+    }
+
     @Test func englishToo() {
         let found = problems("**Note:**the form is locked.\n")
         #expect(found.map(\.kind) == [.notClosing])
