@@ -53,6 +53,8 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
     case brokenLink = "broken-link"
     case brokenAnchor = "broken-anchor"
     case unsafeLink = "unsafe-link"
+    // Markdown text
+    case cjkEmphasis = "cjk-emphasis"
     // templates
     case template = "template"
     /// The theme's words: a site's templates/strings/<language>.yml.

@@ -118,6 +118,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let links: [MarkdownLink]
     /// The raw HTML kept in the page, in document order; empty unless raw HTML is allowed.
     public let rawHTML: [MarkdownRawHTML]
+    /// Emphasis written but shown as asterisks because of the punctuation inside it, in
+    /// document order (see `MarkdownEmphasisProblem`).
+    public let emphasisProblems: [MarkdownEmphasisProblem]
 
     /// The Markdown as written, and how it is read: with the link targets and labels
     /// given to `render`, all that its HTML depends on.
@@ -131,18 +134,22 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.source = source
         self.lineOffset = lineOffset
         self.options = options
-        let (walker, opens) = Self.withTree(source, lineOffset: lineOffset, options: options) { root, _, walker in
+        let (walker, opens) = Self.withTree(source, lineOffset: lineOffset, options: options, checkingEmphasis: true) {
+            root, _, walker in
             (walker, cmark_node_first_child(root).map { $0 == walker.headingNodes.first } ?? false)
         }
         headings = walker.headings
         opensWithTitle = opens && walker.headings.first?.level == 1
         links = walker.links
         rawHTML = walker.rawHTML
+        emphasisProblems = walker.emphasisProblems
     }
 
-    /// Parses `source`, walks the tree, hands both to `body`, then frees them.
+    /// Parses `source`, walks the tree, hands both to `body`, then frees them. Soft
+    /// breaks between Chinese or Japanese characters are gone from the tree before
+    /// anything reads it (see `SegmentBreak`).
     private static func withTree<T>(
-        _ source: String, lineOffset: Int, options: MarkdownOptions,
+        _ source: String, lineOffset: Int, options: MarkdownOptions, checkingEmphasis: Bool = false,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?, TreeWalker) -> T
     ) -> T {
         CmarkRuntime.setUp()
@@ -162,7 +169,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         CmarkRuntime.finishLock.unlock()
         defer { cmark_node_free(document) }
 
+        SegmentBreak.removeBetweenWideCharacters(in: document)
         var walker = TreeWalker(lines: TextLines(utf8: bytes), lineOffset: lineOffset, allowRawHTML: options.allowRawHTML)
+        walker.checksEmphasis = checkingEmphasis
         walker.walk(document)
         return body(document, cmark_parser_get_syntax_extensions(parser), walker)
     }

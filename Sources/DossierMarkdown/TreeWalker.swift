@@ -9,12 +9,15 @@ struct TreeWalker {
     /// Added to every line (a body that follows front matter).
     let lineOffset: Int
     let allowRawHTML: Bool
+    /// Whether to look for emphasis the flanking rule left as text (see `EmphasisCheck`).
+    var checksEmphasis = false
 
     var headings: [MarkdownHeading] = []
     var headingNodes: [OpaquePointer] = []
     var links: [MarkdownLink] = []
     var linkNodes: [OpaquePointer] = []
     var rawHTML: [MarkdownRawHTML] = []
+    var emphasisProblems: [MarkdownEmphasisProblem] = []
     private var slugger = HeadingSlugger()
 
     init(lines: TextLines, lineOffset: Int, allowRawHTML: Bool) {
@@ -24,6 +27,8 @@ struct TreeWalker {
     }
 
     mutating func walk(_ document: OpaquePointer) {
+        // Before `[[…]]` is split out of text nodes: the new nodes have no source position.
+        if checksEmphasis { emphasisProblems = EmphasisCheck(lines: lines, lineOffset: lineOffset).problems(in: document) }
         // Collect first: the tree is edited below, which an open iterator does not allow.
         var nodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)

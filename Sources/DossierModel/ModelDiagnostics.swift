@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierMarkdown
 import DossierRecords
 
 /// The messages of the validation stage, one constructor per kind of problem.
@@ -669,5 +670,37 @@ extension Diagnostic {
         .error(
             .brokenAnchor, at: location, "link.broken-anchor",
             ["anchor": .value(anchor), "page": .value(page), "hint": Suggestion.hint(for: anchor, in: candidates)])
+    }
+}
+
+/// The messages of Markdown that renders otherwise than written.
+extension Diagnostic {
+    /// `**重要，**请`: a `*` or `_` run the flanking rule of CommonMark §6.2 leaves as text,
+    /// with how to write it so that it formats. `rawHTML` when the project passes raw
+    /// HTML through, so that `<strong>` is a way out.
+    static func emphasisNotFormatted(_ problem: MarkdownEmphasisProblem, rawHTML: Bool, at location: SourceLocation)
+        -> Diagnostic
+    {
+        let delimiter = problem.delimiter
+        let bold = delimiter.count >= 2
+        let opening = problem.kind == .notOpening
+        func side(_ character: Character?) -> Message.Argument {
+            character.map { .message(Message("emphasis.character", ["character": .value(String($0))])) } ?? .term("line-edge")
+        }
+        let outside: Message =
+            problem.suggestion.map { Message("emphasis.fix-write", ["text": .value($0), "delimiter": .value(delimiter)]) }
+            ?? Message("emphasis.fix-outside", ["delimiter": .value(delimiter)])
+        var fixes: [Message.Argument] = [
+            .message(outside),
+            .message(
+                Message(opening ? "emphasis.fix-space-before" : "emphasis.fix-space-after", ["delimiter": .value(delimiter)])),
+        ]
+        if rawHTML { fixes.append(.message(Message(bold ? "emphasis.fix-strong" : "emphasis.fix-em"))) }
+        return .warning(
+            .cjkEmphasis, at: location, opening ? "emphasis.not-opening" : "emphasis.not-closing",
+            [
+                "delimiter": .value(delimiter), "before": side(problem.before), "after": side(problem.after),
+                "kind": .term(bold ? "bold" : "italic"), "fixes": .list(fixes, .or),
+            ])
     }
 }

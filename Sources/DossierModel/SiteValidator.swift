@@ -56,6 +56,12 @@ public struct SiteValidator: Sendable {
                     uniquingKeysWith: { first, _ in first }))
         }
         var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
+        for source in documents {
+            for problem in source.document.emphasisProblems {
+                diagnostics.append(
+                    .emphasisNotFormatted(problem, rawHTML: settings.allowRawHTML, at: source.location(problem.position)))
+            }
+        }
 
         // An article's `issues:` list links it to those issues both ways.
         for article in articles {

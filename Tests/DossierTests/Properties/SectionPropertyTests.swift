@@ -82,14 +82,20 @@ import Testing
     }
 
     /// Inline pieces separated by spaces or line breaks, and the words they show: an
-    /// image's alt text is not among them.
+    /// image's alt text is not among them, and a line break between two wide characters
+    /// (`审批流程` / `登录`, `🎉`) joins the words on either side (see `SegmentBreak`).
     static func inline(_ random: inout SeededRandom, images: Bool, softBreaks: Bool = true)
         -> (markdown: String, words: [String])
     {
         var markdown = ""
         var shown: [String] = []
+        var afterImage = false
         for index in 0..<(1 + random.next(below: 6)) {
-            if index > 0 { markdown += softBreaks && random.next(below: 4) == 0 ? "\n" : " " }
+            var lineBreak = false
+            if index > 0 {
+                lineBreak = softBreaks && random.next(below: 4) == 0
+                markdown += lineBreak ? "\n" : " "
+            }
             let some = (0..<(1 + random.next(below: 2))).map { _ in random.pick(words) }
             let text = some.joined(separator: " ")
             switch random.next(below: images ? 8 : 7) {
@@ -100,10 +106,19 @@ import Testing
             case 4: markdown += "~~\(text)~~"
             case 7:
                 markdown += "![\(text)](picture.png)"
+                afterImage = true
                 continue
             default: markdown += text
             }
-            shown += some
+            if lineBreak, !afterImage, let last = shown.last?.unicodeScalars.last, let first = some[0].unicodeScalars.first,
+                SegmentBreak.isRemovable(between: last, and: first)
+            {
+                shown[shown.count - 1] += some[0]
+                shown += some.dropFirst()
+            } else {
+                shown += some
+            }
+            afterImage = false
         }
         return (markdown, shown)
     }

@@ -45,6 +45,18 @@ import Testing
         #expect(article.contains("class=\"heading-anchor\" href=\"#budget-errors\""))
     }
 
+    /// EX-3's description was written with hard-wrapped Chinese lines: the page joins them
+    /// without a space (CSS Text 3's segment break rule), keeps the break before Latin
+    /// text, and the export keeps the Markdown as written.
+    @Test func hardWrappedChineseLinesJoin() throws {
+        let issue = try page("issues/EX-3.html")
+        #expect(issue.contains("<p>厂商回复：月末结账期间预算校验会误报，补丁已于 3 月 9 日发布。Vendor\nconfirmed the fix.</p>"))
+        let export = try page("data/issues.json")
+        #expect(export.contains("预算校验\\n会误报"))
+        let search = try page("search/text-0.js")
+        #expect(search.contains("预算校验会误报"))
+    }
+
     @Test func referencesBecomeRelativeLinks() throws {
         let issue = try page("issues/EX-1.html")
         #expect(issue.contains("href=\"../handbook/setup/login.html\""))
