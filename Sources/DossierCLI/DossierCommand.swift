@@ -69,7 +69,8 @@ func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: 
         let summary = DiagnosticPrinter.summary(report.diagnostics, language: language)
         FileHandle.standardError.write(Data("\(summary)\n".utf8))
     }
-    for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+    // "note:" stays as it is in every language, as "error:" and "warning:" do.
+    for note in report.notes { FileHandle.standardError.write(Data("note: \(note.text(in: language))\n".utf8)) }
 }
 
 struct Build: ParsableCommand {

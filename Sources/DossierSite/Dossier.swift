@@ -22,16 +22,14 @@ public struct RunReport: Sendable {
     public var sources: [String: String]
     /// What the person running the command should know that is no problem of the
     /// records (see `RunReport.Note`), for standard error after the diagnostics.
-    public var notes: [String] = []
+    public var notes: [Message] = []
     /// The project's `language:`, when project.yml could be read and names one.
     public var projectLanguage: Language?
 
     /// The notes, as named constructors.
     enum Note {
         /// `report weekly --format email|markdown|text` for a site without base_url.
-        static let reportWithoutBaseURL =
-            "content/project.yml has no base_url: the report's links to the site are left out (their text stays); "
-            + "add base_url, e.g. base_url: https://example.com/erp/, to make them absolute"
+        static let reportWithoutBaseURL = Message("note.report-without-base-url")
     }
 
     /// The language to speak: `requested` (`--lang`), else `DOSSIER_LANG`, else the

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 import DossierSite
 import Foundation
@@ -12,7 +13,7 @@ import Testing
 
     /// The mail of 2026-W46 as of 2026-11-15, for the fixture as it is or with `base_url`
     /// (and `appended` to the note of the copy).
-    static func mail(base: String? = nil, appended: String? = nil) throws -> (text: String, notes: [String]) {
+    static func mail(base: String? = nil, appended: String? = nil) throws -> (text: String, notes: [Message]) {
         let site = try Fixtures.copy("report")
         if let appended {
             let note = site.appendingPathComponent("content/weekly/2026-W46.md")
@@ -71,7 +72,10 @@ import Testing
         }
         let line = "本邮件不含项目网站的链接：网站尚未设置发布地址（project.yml 中的 base_url）。"
         #expect(html.components(separatedBy: line).count == 2)
-        #expect(notes.count == 1 && notes[0].contains("has no base_url"))
+        #expect(notes.count == 1 && notes[0].text(in: .en).contains("has no base_url"))
+        // Said in the reader's language, the file and key as written.
+        #expect(notes[0].text(in: .zh).hasPrefix("content/project.yml 没有设置 base_url"))
+        #expect(notes[0].text(in: .ru).hasPrefix("в content/project.yml нет base_url"))
     }
 
     @Test func withBaseURLEverySiteLinkIsUnderIt() throws {
