@@ -1,4 +1,5 @@
 @preconcurrency import CLibXML2
+import DossierUtilities
 
 /// Rendered Markdown made fit for a mail: what mail clients keep of HTML is the
 /// elements and their inline `style` attributes; they drop `<style>` and classes
@@ -142,7 +143,7 @@ package enum MailHTML {
                 switch node.pointee.type {
                 case XML_ELEMENT_NODE: element(node, context: context)
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { output += MailHTML.escapeText(String(cString: content)) }
+                    if let content = node.pointee.content { output += HTMLText.escapeText(String(cString: content)) }
                 default: break  // comments, processing instructions
                 }
                 current = node.pointee.next
@@ -172,7 +173,7 @@ package enum MailHTML {
                 }
             case "img":
                 guard let src = value("src"), ["http", "https"].contains(MailHTML.scheme(of: src) ?? "") else {
-                    output += MailHTML.escapeText(value("alt") ?? "")
+                    output += HTMLText.escapeText(value("alt") ?? "")
                     return
                 }
             case "input":
@@ -206,9 +207,9 @@ package enum MailHTML {
                 {
                     continue
                 }
-                output += " " + key + "=\"" + MailHTML.escapeAttribute(attribute.value) + "\""
+                output += " " + key + "=\"" + HTMLText.escapeText(attribute.value) + "\""
             }
-            if !style.isEmpty { output += " style=\"" + MailHTML.escapeAttribute(style) + "\"" }
+            if !style.isEmpty { output += " style=\"" + HTMLText.escapeText(style) + "\"" }
             output += ">"
             guard !MailHTML.void.contains(name) else { return }
             children(node, context: context + [role])
@@ -255,33 +256,5 @@ package enum MailHTML {
             current = child.pointee.next
         }
         return nil
-    }
-
-    static func escapeText(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var out = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "\"" }) else { return text }
-        var out = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
     }
 }

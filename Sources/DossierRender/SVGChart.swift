@@ -1,4 +1,5 @@
 import DossierMarkdown
+import DossierUtilities
 
 /// Inline SVG charts drawn by Dossier itself: no library, no script. They scale with
 /// their container (viewBox) and carry a title and a description for screen readers.

@@ -19,4 +19,22 @@ public enum HTMLText {
         }
         return String(out)
     }
+
+    /// Escapes `&`, `<`, `>` and `"`, code point by code point as `escapeAttribute`
+    /// does: text and double-quoted attribute values that keep their `'` as written (a
+    /// mail's `style="font-family:'Segoe UI'"`), as cmark-gfm escapes text.
+    public static func escapeText(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 }
