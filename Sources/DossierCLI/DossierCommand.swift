@@ -14,15 +14,18 @@ struct DossierCommand: AsyncParsableCommand {
     /// Runs a command; usage errors, the library's (any `UsageError`) and the parser's,
     /// exit 2 as the contract says (not 64).
     static func main() async {
+        var parsed: (any ParsableCommand)?
         do {
             var command = try parseAsRoot()
+            parsed = command
             if var serving = command as? AsyncParsableCommand {
                 try await serving.run()
             } else {
                 try command.run()
             }
         } catch let failure as any UsageError {
-            FileHandle.standardError.write(Data("dossier: \(failure)\n".utf8))
+            let language = (parsed as? any Speaking)?.language ?? Language.chosen()
+            FileHandle.standardError.write(Data("dossier: \(failure.text(in: language))\n".utf8))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -33,6 +36,16 @@ struct DossierCommand: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// A command that speaks to a person: the language its refusals and summaries are in.
+protocol Speaking {
+    var language: Language { get }
+}
+
+/// A sentence of the catalogue in `language`.
+func say(_ key: String, _ arguments: [String: Message.Argument] = [:], in language: Language) -> String {
+    Message(key, arguments).text(in: language)
 }
 
 /// Options every command that reads a site has.
@@ -48,6 +61,9 @@ struct SiteArgument: ParsableArguments {
     var lang: Language?
 
     var url: URL { URL(fileURLWithPath: site).standardizedFileURL }
+
+    /// `--lang`, else `DOSSIER_LANG`, else project.yml's `language:`, else English.
+    var language: Language { Dossier.language(site: url, requested: lang) }
 }
 
 /// `--as-of`, else SOURCE_DATE_EPOCH, else now.
@@ -73,10 +89,12 @@ func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: 
     for note in report.notes { FileHandle.standardError.write(Data("note: \(note.text(in: language))\n".utf8)) }
 }
 
-struct Build: ParsableCommand {
+struct Build: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(abstract: "Check the records and build the site into output/.")
 
     @OptionGroup var site: SiteArgument
+
+    var language: Language { site.language }
     @Option(help: "Where to write the site (default: SITE/output).") var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
@@ -86,7 +104,7 @@ struct Build: ParsableCommand {
         var options = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
             strict: strict)
-        let line = ProgressLine()
+        let line = ProgressLine(language: language)
         options.progress = line.callback
         let result: Dossier.BuildResult
         do {
@@ -98,7 +116,7 @@ struct Build: ParsableCommand {
         }
         let language = result.report.language(requested: site.lang)
         func say(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> String {
-            Message(key, arguments).text(in: language)
+            DossierCLI.say(key, arguments, in: language)
         }
         let output = Message.Argument.value(options.output.path)
         if result.upToDate {
@@ -121,10 +139,12 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(abstract: "Check the records and report every problem; writes nothing.")
 
     @OptionGroup var site: SiteArgument
+
+    var language: Language { site.language }
     @Option(help: "text, json or github (workflow commands).") var format: DiagnosticFormat = .text
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Check articles marked draft: true as well.") var drafts = false
@@ -139,11 +159,13 @@ struct Check: ParsableCommand {
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a report.", subcommands: [Weekly.self])
 
-    struct Weekly: ParsableCommand {
+    struct Weekly: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
             abstract: "Print one week's report (default: the week of the as-of date).")
 
         @OptionGroup var site: SiteArgument
+
+        var language: Language { site.language }
         @Option(help: "The ISO week, e.g. 2022-W14.") var week: ISOWeek?
         @Option(help: "Count figures as of this date or datetime.") var asOf: AsOf?
         @Option(
@@ -163,7 +185,7 @@ struct Report: ParsableCommand {
     }
 }
 
-struct Diff: ParsableCommand {
+struct Diff: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Show what changed in the records between two git revisions; writes nothing.",
         discussion: """
@@ -171,8 +193,9 @@ struct Diff: ParsableCommand {
             with the first (as a pull request does), and a single REV compares it with the work tree.
             """)
 
-    @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String
+    @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String = ""
     @OptionGroup var site: SiteArgument
+    var language: Language { site.language }
     @Option(help: "markdown (for a pull-request comment) or json.") var format: Dossier.DiffFormat = .markdown
 
     func run() throws {
@@ -181,18 +204,24 @@ struct Diff: ParsableCommand {
     }
 }
 
-struct Init: ParsableCommand {
+struct Init: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Start a project: a small example site that checks clean and shows every page.")
 
     @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
-    @Option(help: "en, zh or ru: the language of the pages and of the example records.") var language: Starter.Language = .en
-    @Option(help: "en, zh or ru: the language of what is printed (default: DOSSIER_LANG, else en).") var lang: Language?
+    @Option(name: .customLong("language"), help: "en, zh or ru: the language of the pages and of the example records.")
+    var starter: Starter.Language = .en
+    @Option(help: "en, zh or ru: the language of what is printed (default: DOSSIER_LANG, else --language).")
+    var lang: Language?
+
+    var language: Language { Language.chosen(requested: lang, project: starter.rawValue) }
 
     func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
-        for file in try Dossier.initSite(folder: url, language: language) { print("wrote \(folder)/\(file)") }
-        print("next: cd \(folder) && dossier check && dossier build")
+        for file in try Dossier.initSite(folder: url, language: starter) {
+            print(say("cli.init-wrote", ["file": .value("\(folder)/\(file)")], in: language))
+        }
+        print(say("cli.init-next", ["folder": .value(folder)], in: language))
     }
 }
 
@@ -201,12 +230,13 @@ struct New: ParsableCommand {
         abstract: "Write a new record: an issue row, this week's note or an article. Never overwrites.",
         subcommands: [NewIssue.self, NewWeekly.self, NewArticle.self])
 
-    struct NewIssue: ParsableCommand {
+    struct NewIssue: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
             commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.")
 
         @Argument(help: "The issue's title.") var title: String
         @OptionGroup var site: SiteArgument
+        var language: Language { site.language }
         @Option(help: "A category id or label of project.yml.") var category: String?
         @Option(help: "low, normal, high or urgent.") var priority: String?
         @Option(help: "1 key user, 2 internal consultant, 3 vendor consultant.") var tier: String?
@@ -228,41 +258,44 @@ struct New: ParsableCommand {
                 if let value { values[field] = value }
             }
             let (id, written) = try Dossier.newIssue(site: site.url, title: title, values: values, asOf: DossierCLI.asOf(asOf))
-            print("appended \(id) to \(written.file):")
+            print(say("cli.new-issue-appended", ["id": .value(id), "file": .value(written.file)], in: language))
             print(written.text, terminator: "")
         }
     }
 
-    struct NewWeekly: ParsableCommand {
+    struct NewWeekly: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
             commandName: "weekly", abstract: "Write the week's note, pre-filled with its figures and the issues resolved.")
 
         @OptionGroup var site: SiteArgument
+
+        var language: Language { site.language }
         @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: ISOWeek?
         @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
-            show(try Dossier.newWeekly(site: site.url, week: week, asOf: DossierCLI.asOf(asOf)))
+            show(try Dossier.newWeekly(site: site.url, week: week, asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
 
-    struct NewArticle: ParsableCommand {
+    struct NewArticle: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
             commandName: "article", abstract: "Write a handbook article's front matter at content/handbook/PATH.md.")
 
         @Argument(help: "The path under content/handbook/, e.g. setup/printing.") var path: String
         @OptionGroup var site: SiteArgument
+        var language: Language { site.language }
         @Option(help: "The title (default: from the file name).") var title: String?
         @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: AsOf?
 
         func run() throws {
-            show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)))
+            show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
 }
 
 /// Prints what `new` wrote: the file, then its text.
-func show(_ written: Dossier.WrittenRecord) {
-    print("wrote \(written.file):")
+func show(_ written: Dossier.WrittenRecord, in language: Language) {
+    print(say("cli.new-wrote", ["file": .value(written.file)], in: language))
     print(written.text, terminator: "")
 }

@@ -16,8 +16,13 @@ final class ProgressLine: Sendable {
 
     private let state = Mutex(State())
     let enabled: Bool
+    /// The language of the stage names.
+    let language: Language
 
-    init(enabled: Bool = isatty(STDERR_FILENO) == 1) { self.enabled = enabled }
+    init(language: Language = .en, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.language = language
+        self.enabled = enabled
+    }
 
     /// The callback to hand to a build, or nil when there is no terminal.
     var callback: (@Sendable (Dossier.Progress) -> Void)? {
@@ -25,15 +30,19 @@ final class ProgressLine: Sendable {
         return { [self] progress in show(progress) }
     }
 
-    static func text(_ progress: Dossier.Progress) -> String {
+    static func text(_ progress: Dossier.Progress, in language: Language) -> String {
+        let message: Message
         switch progress {
-        case .loading: return "reading and checking the records…"
+        case .loading: message = Message("progress.loading")
         case .rendering(let done, let total):
-            return "rendering pages \(done)/\(total) (\(total == 0 ? 100 : done * 100 / total) %)"
-        case .indexing: return "writing the search index, feed and data…"
-        case .checkingLinks: return "checking every link…"
-        case .swapping: return "putting the new site in place…"
+            message = Message(
+                "progress.rendering",
+                ["done": .number(done), "total": .number(total), "percent": .number(total == 0 ? 100 : done * 100 / total)])
+        case .indexing: message = Message("progress.indexing")
+        case .checkingLinks: message = Message("progress.checking-links")
+        case .swapping: message = Message("progress.swapping")
         }
+        return message.text(in: language)
     }
 
     func show(_ progress: Dossier.Progress) {
@@ -47,7 +56,7 @@ final class ProgressLine: Sendable {
             state.shown = true
             return true
         }
-        if due { FileHandle.standardError.write(Data("\r\u{1B}[2K\(Self.text(progress))".utf8)) }
+        if due { FileHandle.standardError.write(Data("\r\u{1B}[2K\(Self.text(progress, in: language))".utf8)) }
     }
 
     /// Clears the line, before the command prints its result.

@@ -3,11 +3,12 @@ import DossierServe
 import DossierSite
 import Foundation
 
-struct Serve: AsyncParsableCommand {
+struct Serve: AsyncParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a record or template changes.")
 
     @OptionGroup var site: SiteArgument
+    var language: Language { site.language }
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8040
     @Option(help: "Where to write the site (default: SITE/output).") var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now at each build).")
@@ -21,8 +22,10 @@ struct Serve: AsyncParsableCommand {
         let live = LiveSite(.init(build: build, port: port, language: site.lang)) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }
+        let language = language
         try await live.run { url in
-            FileHandle.standardOutput.write(Data("serving \(url) (Ctrl-C to stop)\n".utf8))
+            FileHandle.standardOutput.write(
+                Data((say("serve.serving", ["url": .value(url.absoluteString)], in: language) + "\n").utf8))
         }
     }
 }

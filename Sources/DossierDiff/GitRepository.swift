@@ -17,21 +17,32 @@ public struct GitRepository: Sendable {
         case unknownRevision(String)
         case failed(String, String)
 
-        public var description: String {
+        /// git's own words (`message`) are shown as git printed them.
+        public var message: Message {
             switch self {
             case .notARepository(let path, let message):
-                return "\(path): not inside a git repository\(message.isEmpty ? "" : " (\(message))")"
-            case .unknownRevision(let revision): return "unknown revision \"\(revision)\""
-            case .failed(let command, let message): return "\(command) failed: \(message)"
+                return Message(
+                    message.isEmpty ? "usage.git-not-a-repository" : "usage.git-not-a-repository-because",
+                    ["path": .value(path), "git": .value(message)])
+            case .unknownRevision(let revision): return Message("usage.git-unknown-revision", ["revision": .value(revision)])
+            case .failed(let command, let message):
+                return Message("usage.git-failed", ["command": .value(command), "git": .value(message)])
             }
         }
     }
 
-    /// The repository holding the site folder `site`.
-    public init(site: URL) throws {
+    /// The language git is asked to word its errors in (git's own translations, through
+    /// `LANGUAGE`); its output, which is read, is the same in every language.
+    public let language: Language
+
+    /// The repository holding the site folder `site`; git's errors in `language`.
+    public init(site: URL, language: Language = .en) throws {
+        self.language = language
         let output: String
         do {
-            output = String(decoding: try Self.git(["rev-parse", "--show-toplevel", "--show-prefix"], in: site), as: UTF8.self)
+            output = String(
+                decoding: try Self.git(["rev-parse", "--show-toplevel", "--show-prefix"], in: site, language: language),
+                as: UTF8.self)
         } catch Failure.failed(_, let message) {
             throw Failure.notARepository(site.path, message)
         }
@@ -44,14 +55,15 @@ public struct GitRepository: Sendable {
     /// The commit a revision names (`main`, `HEAD~2`, a hash).
     public func commit(_ revision: String) throws -> String {
         guard !revision.hasPrefix("-"),
-            let data = try? Self.git(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], in: top)
+            let data = try? Self.git(
+                ["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], in: top, language: language)
         else { throw Failure.unknownRevision(revision) }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The best common ancestor of two commits, for `A...B`.
     public func mergeBase(_ a: String, _ b: String) throws -> String {
-        String(decoding: try Self.git(["merge-base", a, b], in: top), as: UTF8.self).trimmingCharacters(
+        String(decoding: try Self.git(["merge-base", a, b], in: top, language: language), as: UTF8.self).trimmingCharacters(
             in: .whitespacesAndNewlines)
     }
 
@@ -59,7 +71,8 @@ public struct GitRepository: Sendable {
     /// folder. Symbolic links and submodules are left out, as on disk they would be
     /// read through; an empty set when the site did not exist then.
     public func files(at commit: String) throws -> MemoryFiles {
-        let listing = try Self.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", sitePrefix + "content"], in: top)
+        let listing = try Self.git(
+            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", sitePrefix + "content"], in: top, language: language)
         var paths: [(path: String, object: String)] = []
         for entry in listing.split(separator: 0) {
             // <mode> SP <type> SP <object> TAB <path>
@@ -71,7 +84,7 @@ public struct GitRepository: Sendable {
             guard path.hasPrefix(sitePrefix) else { continue }
             paths.append((String(path.dropFirst(sitePrefix.count)), String(fields[2])))
         }
-        let contents = try Self.objects(paths.map(\.object), in: top)
+        let contents = try Self.objects(paths.map(\.object), in: top, language: language)
         var files: [String: Data] = [:]
         for (entry, data) in zip(paths, contents) { files[entry.path] = data }
         return MemoryFiles(files)
@@ -83,7 +96,7 @@ public struct GitRepository: Sendable {
         var arguments = ["diff", "--name-status", "-z", "--find-renames", "--no-ext-diff", "--no-color", from]
         if let to { arguments.append(to) }
         arguments += ["--", sitePrefix + "content"]
-        let fields = try Self.git(arguments, in: top).split(separator: 0, omittingEmptySubsequences: false)
+        let fields = try Self.git(arguments, in: top, language: language).split(separator: 0, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         var renames: [String: String] = [:]
         var index = 0
@@ -104,10 +117,10 @@ public struct GitRepository: Sendable {
     }
 
     /// The bytes of each object, through one `git cat-file --batch`.
-    private static func objects(_ ids: [String], in folder: URL) throws -> [Data] {
+    private static func objects(_ ids: [String], in folder: URL, language: Language) throws -> [Data] {
         if ids.isEmpty { return [] }
         let input = Data(ids.map { $0 + "\n" }.joined().utf8)
-        let output = [UInt8](try git(["cat-file", "--batch"], in: folder, input: input))
+        let output = [UInt8](try git(["cat-file", "--batch"], in: folder, input: input, language: language))
         var result: [Data] = []
         var offset = 0
         for id in ids {
@@ -128,13 +141,19 @@ public struct GitRepository: Sendable {
     /// Runs git in `folder` and returns its standard output; a non-zero exit throws
     /// with git's own message.
     @discardableResult
-    static func git(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Data {
+    static func git(_ arguments: [String], in folder: URL, input: Data? = nil, language: Language = .en) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"  // reading only: never take the index lock
-        environment["LC_ALL"] = "C"
+        // git's plumbing output is never translated; its error messages are, by gettext,
+        // which needs a locale other than C for LANGUAGE to count.
+        switch language {
+        case .en: environment["LC_ALL"] = "C"
+        case .zh: (environment["LC_ALL"], environment["LANGUAGE"]) = ("C.UTF-8", "zh_CN")
+        case .ru: (environment["LC_ALL"], environment["LANGUAGE"]) = ("C.UTF-8", "ru")
+        }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

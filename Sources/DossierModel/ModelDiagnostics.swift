@@ -18,14 +18,22 @@ extension Diagnostic {
     }
 
     /// A value that is none of `expected`, each shown as the project writes it (a
-    /// category's label, the file's status word) beside the canonical id when they differ;
+    /// category's label, the file's status word) beside the canonical id when they differ,
+    /// and a status or priority the file does not use as Redmine words it in the reader's
+    /// language (`value.word.<field>.<id>`, the bare id in English);
     /// the hint is the closest of the words and ids, as written.
     static func unknownValue(
         _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], at location: SourceLocation,
         suggestFrom: [String]? = nil
     ) -> Diagnostic {
         let items = expected.map { item -> Message.Argument in
-            guard let written = item.written, FieldAliases.fold(written) != item.id else { return .value(item.id) }
+            guard let written = item.written else {
+                // A status or priority the file does not use: the word a tracker in the
+                // reader's language writes for it (Redmine's), which the reader accepts.
+                guard ["status", "priority"].contains(field) else { return .value(item.id) }
+                return .message(Message("value.word.\(field).\(item.id)"))
+            }
+            guard FieldAliases.fold(written) != item.id else { return .value(item.id) }
             return .message(Message("value.labelled", ["label": .value(written), "id": .value(item.id)]))
         }
         let candidates = suggestFrom ?? expected.flatMap { [$0.id] + ($0.written.map { [$0] } ?? []) }

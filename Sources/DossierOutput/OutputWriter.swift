@@ -21,14 +21,13 @@ public struct OutputWriter: Sendable {
         case notOurs(String)
         case notAFolder(String)
 
-        public var description: String {
+        public var message: Message {
             switch self {
-            case .isSiteFolder(let path): return "\(path): refusing to write the site into the site folder itself"
-            case .holdsRecords(let path): return "\(path): refusing to write into a folder that holds content/ or templates/"
+            case .isSiteFolder(let path): return Message("usage.output-is-site", ["path": .value(path)])
+            case .holdsRecords(let path): return Message("usage.output-holds-records", ["path": .value(path)])
             case .notOurs(let path):
-                return
-                    "\(path): refusing to replace a non-empty folder that Dossier did not create (no \(OutputWriter.marker) in it)"
-            case .notAFolder(let path): return "\(path): exists and is not a folder"
+                return Message("usage.output-not-ours", ["path": .value(path), "marker": .value(OutputWriter.marker)])
+            case .notAFolder(let path): return Message("usage.output-not-a-folder", ["path": .value(path)])
             }
         }
     }

@@ -17,9 +17,9 @@ public struct SiteLoader: Sendable {
     public enum Failure: UsageError {
         case notASite(URL)
 
-        public var description: String {
+        public var message: Message {
             switch self {
-            case .notASite(let url): return "\(url.path): not a Dossier site (no content/ folder)"
+            case .notASite(let url): return Message("usage.not-a-site", ["path": .value(url.path)])
             }
         }
     }

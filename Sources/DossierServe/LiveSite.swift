@@ -30,11 +30,12 @@ public final class LiveSite: Sendable {
         }
     }
 
-    /// The last build: its number (pages reload when it changes) and, when it failed,
-    /// its diagnostics as the text `dossier build` prints.
+    /// The last build: its number (pages reload when it changes), the language it spoke
+    /// and, when it failed, its diagnostics as the text `dossier build` prints.
     struct State: Sendable {
         var generation = 0
         var failure: String?
+        var language = Language.en
     }
 
     let options: Options
@@ -75,34 +76,51 @@ public final class LiveSite: Sendable {
         let options = options.build
         let requested = self.options.language
         let log = log
-        let failure: String? = await withCheckedContinuation { done in
+        let (failure, language): (String?, Language) = await withCheckedContinuation { done in
             Thread.detachNewThread {
                 let start = ContinuousClock.now
                 do {
                     let result = try Dossier.build(options)
                     let language = result.report.language(requested: requested)
+                    func say(_ key: String, _ arguments: [String: Message.Argument] = [:]) {
+                        log(Message(key, arguments).text(in: language))
+                    }
                     let printed = result.report.printer(.text, language: language).render(result.report.diagnostics)
                     if !printed.isEmpty { log(printed) }
-                    if result.upToDate || result.filesWritten > 0 {
+                    if result.upToDate {
+                        say("serve.up-to-date")
+                        done.resume(returning: (nil, language))
+                    } else if result.filesWritten > 0 {
                         let seconds = (ContinuousClock.now - start).components
                         let time = String(format: "%.2f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
-                        let unchanged = result.pagesUnchanged > 0 ? ", \(result.pagesUnchanged) pages unchanged," : ""
-                        log(result.upToDate ? "up to date" : "built \(result.filesWritten) files\(unchanged) in \(time) s")
-                        done.resume(returning: nil)
+                        let unchanged: Message.Argument =
+                            result.pagesUnchanged > 0
+                            ? .message(Message("cli.build-pages-unchanged", ["count": .number(result.pagesUnchanged)]))
+                            : .value("")
+                        say(
+                            "serve.built",
+                            ["count": .number(result.filesWritten), "unchanged": unchanged, "seconds": .value(time)])
+                        done.resume(returning: (nil, language))
                     } else {
-                        log("the records have errors; the pages show them until they are fixed")
+                        say("serve.records-have-errors")
                         done.resume(
-                            returning: printed + DiagnosticPrinter.summary(result.report.diagnostics, language: language) + "\n")
+                            returning: (
+                                printed + DiagnosticPrinter.summary(result.report.diagnostics, language: language) + "\n",
+                                language
+                            ))
                     }
                 } catch {
-                    log("dossier: \(error)")
-                    done.resume(returning: "dossier: \(error)\n")
+                    let language = Dossier.language(site: options.site, requested: requested)
+                    let text = (error as? any UsageError)?.text(in: language) ?? "\(error)"
+                    log("dossier: \(text)")
+                    done.resume(returning: ("dossier: \(text)\n", language))
                 }
             }
         }
         state.withLock { state in
             state.generation += 1
             state.failure = failure
+            state.language = language
         }
     }
 }

@@ -34,7 +34,7 @@ struct LiveSiteHandler: HTTPHandler {
     ]
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let (generation, failure) = site.state.withLock { ($0.generation, $0.failure) }
+        let (generation, failure, language) = site.state.withLock { ($0.generation, $0.failure, $0.language) }
         switch request.path {
         case "/__dossier/state":
             return response(
@@ -44,13 +44,16 @@ struct LiveSiteHandler: HTTPHandler {
         default:
             break
         }
-        guard let relative = Self.sitePath(request.path) else { return notFound(generation) }
+        guard let relative = Self.sitePath(request.path) else { return notFound(generation, language: language) }
         if let failure, relative.hasSuffix(".html") {
             return response(
-                .internalServerError, type: Self.types["html"]!, Data(Self.failurePage(failure, generation: generation).utf8))
+                .internalServerError, type: Self.types["html"]!,
+                Data(Self.failurePage(failure, generation: generation, language: language).utf8))
         }
         let file = site.options.build.output.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(generation) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return notFound(generation, language: language)
+        }
         let type = Self.types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         if relative.hasSuffix(".html") {
             return response(
@@ -63,9 +66,13 @@ struct LiveSiteHandler: HTTPHandler {
         HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
     }
 
-    func notFound(_ generation: Int) -> HTTPResponse {
+    /// The page for a path the site has not, in the language of the last build.
+    func notFound(_ generation: Int, language: Language) -> HTTPResponse {
+        let title = HTMLText.escapeText(Message("serve.not-found-title").text(in: language))
+        let text = HTMLText.escapeText(Message("serve.not-found").text(in: language))
         let page = Self.withReload(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>No such page in this site.</p></body></html>",
+            "<!DOCTYPE html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title>\(title)</title></head>"
+                + "<body><p>\(text)</p></body></html>",
             generation: generation)
         return response(.notFound, type: Self.types["html"]!, Data(page.utf8))
     }
@@ -92,18 +99,19 @@ struct LiveSiteHandler: HTTPHandler {
     }
 
     /// What every page shows while the records have errors.
-    static func failurePage(_ diagnostics: String, generation: Int) -> String {
-        let escaped = diagnostics.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    static func failurePage(_ diagnostics: String, generation: Int, language: Language) -> String {
+        let escaped = HTMLText.escapeText(diagnostics)
+        let title = HTMLText.escapeText(Message("serve.error-title").text(in: language))
+        let explanation = HTMLText.escapeText(Message("serve.error-explanation").text(in: language))
         return withReload(
             """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>The records have errors</title>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)</title>
             <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}h1{color:#a4161a;font-size:1.4rem}
             pre{background:#f6f6f6;border-left:4px solid #a4161a;padding:1rem;overflow:auto;font:14px/1.45 ui-monospace,monospace}</style>
-            </head><body><main><h1>The records have errors</h1>
-            <p>The site is not rebuilt until they are fixed; this page reloads by itself after the next save.</p>
+            </head><body><main><h1>\(title)</h1>
+            <p>\(explanation)</p>
             <pre>\(escaped)</pre></main></body></html>
             """, generation: generation)
     }

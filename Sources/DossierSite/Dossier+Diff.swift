@@ -19,7 +19,7 @@ extension Dossier {
         text: String, diff: RecordsDiff
     ) {
         do {
-            let repository = try GitRepository(site: site)
+            let repository = try GitRepository(site: site, language: Dossier.language(site: site, requested: language))
             let (fromName, toName, mergeBase) = try parse(revisions)
             var from = try repository.commit(fromName)
             let to = try toName.map(repository.commit)

@@ -57,6 +57,24 @@ public struct RunReport: Sendable {
 
 /// The library's entry points, one per command; the executable only parses options.
 public enum Dossier {
+    /// The language a command speaks before (or without) a full load: `requested`
+    /// (`--lang`), else `DOSSIER_LANG`, else the `language:` of `site`'s
+    /// content/project.yml when it reads as YAML, else English (`Language.chosen`). Used
+    /// for refusals and progress, which come before the records are checked.
+    public static func language(site: URL?, requested: Language? = nil) -> Language {
+        Language.chosen(requested: requested, project: site.flatMap(projectLanguageCode))
+    }
+
+    /// project.yml's `language:` as written, read alone: nil when the file is missing,
+    /// no YAML or has no such key.
+    static func projectLanguageCode(_ site: URL) -> String? {
+        let file = site.appendingPathComponent("content/project.yml")
+        guard let data = try? Data(contentsOf: file), data.count <= SiteLoader().maximumDocumentSize,
+            case .success(let root) = YAMLReader.read(String(decoding: data, as: UTF8.self), file: "content/project.yml")
+        else { return nil }
+        return root["language"]?.scalar
+    }
+
     /// Load, validate and compile the theme: the stages `check`, `build` and `report` share.
     static func loadAndValidate(_ site: URL, drafts: Bool) throws -> (Site, RawSite, Theme, DiagnosticList) {
         let raw: RawSite
@@ -157,7 +175,11 @@ public enum Dossier {
         if let recorded, intact, recorded.clean, recorded.tool == manifest.tool, recorded.options == manifest.options,
             recorded.inputs == manifest.inputs
         {
-            return BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0, upToDate: true)
+            // Nothing is loaded; the language still is the project's.
+            let report = RunReport(
+                diagnostics: DiagnosticList(), sources: [:],
+                projectLanguage: projectLanguageCode(options.site).flatMap(Language.init(code:)))
+            return BuildResult(report: report, filesWritten: 0, upToDate: true)
         }
 
         let progress = options.progress ?? { _ in }

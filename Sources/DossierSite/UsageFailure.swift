@@ -45,37 +45,42 @@ public enum UsageFailure: UsageError {
     /// A new file could not be written.
     case cannotWrite(file: String, error: any Error)
 
-    public var description: String {
+    public var message: Message {
+        func path(_ url: URL) -> Message.Argument { .value(url.path) }
         switch self {
-        case .site(let failure): return failure.description
-        case .output(let refusal): return refusal.description
-        case .git(let failure): return failure.description
-        case .notASiteAtEitherRevision(let site):
-            return "\(site.path): not a Dossier site at either revision (no content/ folder)"
-        case .noRevision: return "diff: name a revision, e.g. main or main..HEAD"
-        case .badWeek(let text): return "--week \(text): expected an ISO week such as 2022-W14"
-        case .noWeeklyNote(let week): return "no weekly note for \(week) (content/weekly/\(week).md)"
-        case .unreadableAsOf(let text, let reason):
-            let why = reason.map { " is not a date: \($0.description);" } ?? ":"
-            return "--as-of \(text)\(why) expected a date (2022-04-29) or datetime (2022-04-29 14:50)"
+        case .site(let failure): return failure.message
+        case .output(let refusal): return refusal.message
+        case .git(let failure): return failure.message
+        case .notASiteAtEitherRevision(let site): return Message("usage.diff-no-site", ["path": path(site)])
+        case .noRevision: return Message("usage.diff-no-revision")
+        case .badWeek(let text): return Message("usage.bad-week", ["text": .value(text)])
+        case .noWeeklyNote(let week): return Message("usage.no-weekly-note", ["week": .value(week.description)])
+        case .unreadableAsOf(let text, let reason?):
+            return Message("usage.as-of-not-a-date", ["text": .value(text), "reason": .message(reason)])
+        case .unreadableAsOf(let text, nil): return Message("usage.as-of-unreadable", ["text": .value(text)])
         case .ambiguousAsOf(let text, let monthFirst, let dayFirst):
-            return
-                "--as-of \(text) could be \(monthFirst) (month-first) or \(dayFirst) (day-first): write \(monthFirst) or \(dayFirst), "
-                + "or set \"dates: month-first\" or \"dates: day-first\" in content/project.yml"
+            return Message(
+                "usage.as-of-ambiguous",
+                ["text": .value(text), "month_first": .value(monthFirst.description), "day_first": .value(dayFirst.description)])
         case .unknownLanguage(let language):
-            return "--language \(language): expected one of \(Starter.languages.joined(separator: ", "))"
-        case .notAFolder(let folder): return "\(folder.path) is a file, not a folder"
-        case .folderNotEmpty(let folder):
-            return "\(folder.path) is not empty; dossier init writes only into a new or empty folder"
-        case .recordsUnreadable(let file): return "\(file) cannot be read; `dossier check` says why"
+            return Message("usage.unknown-language", ["text": .value(language), "languages": .values(Starter.languages)])
+        case .notAFolder(let folder): return Message("usage.init-not-a-folder", ["path": path(folder)])
+        case .folderNotEmpty(let folder): return Message("usage.init-not-empty", ["path": path(folder)])
+        case .recordsUnreadable(let file): return Message("usage.new-records-unreadable", ["file": .value(file)])
         case .unencodable(let file, let encoding):
-            return "the new row has characters \(encoding.rawValue) cannot hold; \(file) is unchanged"
-        case .notAnArticlePath(let path): return "\(path): expected a path under content/handbook/, such as setup/printing"
-        case .exists(let file): return "\(file) exists; it is left as it is"
-        case .wouldNotCheck(let file, let problems):
-            let printed = DiagnosticPrinter(format: .text) { _, _ in nil }.render(problems)
-            return "\(file) is unchanged: what would be written does not check\n" + printed
-        case .cannotWrite(let file, let error): return "\(file): cannot write: \(error.localizedDescription)"
+            return Message("usage.new-unencodable", ["file": .value(file), "encoding": .value(encoding.rawValue)])
+        case .notAnArticlePath(let path): return Message("usage.new-not-an-article-path", ["path": .value(path)])
+        case .exists(let file): return Message("usage.new-exists", ["file": .value(file)])
+        case .wouldNotCheck(let file, _): return Message("usage.new-would-not-check", ["file": .value(file)])
+        case .cannotWrite(let file, let error):
+            return Message("usage.cannot-write", ["file": .value(file), "reason": .value(error.localizedDescription)])
         }
+    }
+
+    /// The message, and for `wouldNotCheck` the problems below it, all in `language`.
+    public func text(in language: Language) -> String {
+        guard case .wouldNotCheck(_, let problems) = self else { return message.text(in: language) }
+        let printed = DiagnosticPrinter(format: .text, language: language) { _, _ in nil }.render(problems)
+        return message.text(in: language) + "\n" + printed
     }
 }

@@ -265,16 +265,27 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let run = try EndToEndTests().dossier("init", "site", "--language", "ru", in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("wrote site/content/issues.csv\n"))
+        // A Russian starter speaks Russian unless --lang or DOSSIER_LANG asks otherwise.
+        #expect(run.stdout.contains("записан site/content/issues.csv\n"))
+        #expect(run.stdout.hasSuffix("дальше: cd site && dossier check && dossier build\n"))
         let site = folder.appendingPathComponent("site")
         let weekly = try EndToEndTests().dossier("new", "weekly", in: site)
         #expect(weekly.status == 0, "\(weekly.stderr)")
-        #expect(weekly.stdout.hasPrefix("wrote content/weekly/2026-W11.md:\n---\nweek: 2026-W11\n"))  // SOURCE_DATE_EPOCH
+        #expect(weekly.stdout.hasPrefix("записан content/weekly/2026-W11.md:\n---\nweek: 2026-W11\n"))  // SOURCE_DATE_EPOCH
         #expect(weekly.stdout.contains("\n## Сделано\n"))
-        #expect(try EndToEndTests().dossier("new", "weekly", in: site).status == 2)
+        let again = try EndToEndTests().dossier("new", "weekly", in: site)
+        #expect(again.status == 2)
+        #expect(again.stderr == "dossier: content/weekly/2026-W11.md уже существует и оставлен как есть\n")
         let issue = try EndToEndTests().dossier("new", "issue", "Принтер", "--priority", "high", in: site)
-        #expect(issue.stdout.hasPrefix("appended DO-4 to content/issues.csv:\nDO-4,Принтер,Новая,Высокий,"))
+        #expect(issue.stdout.hasPrefix("проблема DO-4 добавлена в content/issues.csv:\nDO-4,Принтер,Новая,Высокий,"))
+        let english = try EndToEndTests().dossier("new", "issue", "Сканер", "--lang", "en", in: site)
+        #expect(english.stdout.hasPrefix("appended DO-5 to content/issues.csv:\nDO-5,Сканер,"))
         #expect(try EndToEndTests().dossier("check", in: site).status == 0)
-        #expect(try EndToEndTests().dossier("init", "site", in: folder).status == 2)
+        let refused = try EndToEndTests().dossier("init", "site", in: folder)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr == "dossier: \(folder.path)/site is not empty; dossier init writes only into a new or empty folder\n")
+        let chinese = try EndToEndTests().dossier("init", "site", "--lang", "zh", in: folder)
+        #expect(chinese.stderr == "dossier: \(folder.path)/site 不是空文件夹；dossier init 只写入新的或空的文件夹\n")
     }
 }

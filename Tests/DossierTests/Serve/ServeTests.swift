@@ -12,10 +12,12 @@ import FoundationNetworking
     final class Server {
         let process = Process()
         let url: URL
+        /// The first line it printed.
+        let firstLine: String
 
-        init(site: URL) throws {
+        init(site: URL, arguments: [String] = []) throws {
             process.executableURL = EndToEndTests.binary
-            process.arguments = ["serve", site.path, "--port", "0"]
+            process.arguments = ["serve", site.path, "--port", "0"] + arguments
             var environment = ProcessInfo.processInfo.environment
             environment["SOURCE_DATE_EPOCH"] = "1773306000"
             process.environment = environment
@@ -31,6 +33,7 @@ import FoundationNetworking
                 line += chunk
             }
             let text = String(decoding: line, as: UTF8.self)
+            firstLine = String(text.prefix { $0 != "\n" })
             guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
                 throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no address in \(text)"])
             }
@@ -87,7 +90,8 @@ import FoundationNetworking
         #expect(try await server.waitFor(generation: 2).contains("\"failed\":true"))
         let broken = try await server.get("/issues/index.html")
         #expect(broken.status == 500)
-        #expect(broken.body.contains("content/issues.csv:7:34: error: unknown status \"Doing\""))
+        #expect(broken.body.contains("content/issues.csv:7:34: error: unknown status &quot;Doing&quot;"))
+        #expect(broken.body.contains("<html lang=\"en\">") && broken.body.contains("<h1>The records have errors</h1>"))
         #expect(broken.body.contains("data-generation=\"2\""))
 
         try Data(good.utf8).write(to: issues)
@@ -100,5 +104,37 @@ import FoundationNetworking
             to: article)
         _ = try await server.waitFor(generation: 4)
         #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
+    }
+
+    /// A Chinese or Russian reader gets the server's own lines and pages in their
+    /// language; the address stays a link a terminal can open (a space after it).
+    @Test(arguments: [
+        ("zh", "站点已启动：", "记录有错误", "本站点没有这个页面。", "未知状态"),
+        (
+            "ru", "сайт доступен по адресу ", "В записях есть ошибки", "На этом сайте нет такой страницы.",
+            "статус: неизвестное значение"
+        ),
+    ])
+    func theServerSpeaksTheReadersLanguage(
+        language: String, serving: String, title: String, notFound: String, diagnostic: String
+    ) async throws {
+        let site = try Fixtures.copy("valid")
+        let server = try Server(site: site, arguments: ["--lang", language])
+        #expect(server.firstLine.hasPrefix(serving + server.url.absoluteString + " "))
+        let missing = try await server.get("/no/such/page.html")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<html lang=\"\(language)\">") && missing.body.contains(notFound))
+
+        let issues = site.appendingPathComponent("content/issues.csv")
+        let good = try String(contentsOf: issues, encoding: .utf8)
+        try Data(good.replacingOccurrences(of: ",In Progress,", with: ",Doing,").utf8).write(to: issues)
+        #expect(try await server.waitFor(generation: 2).contains("\"failed\":true"))
+        let broken = try await server.get("/issues/index.html")
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("<html lang=\"\(language)\">"))
+        #expect(broken.body.contains("<title>\(title)</title>") && broken.body.contains("<h1>\(title)</h1>"))
+        // The severity word stays as editors parse it; the sentence after it is the reader's.
+        #expect(broken.body.contains("content/issues.csv:7:34: error: \(diagnostic)"))
+        #expect(!broken.body.contains("The records have errors") && !broken.body.contains("reloads by itself"))
     }
 }

@@ -61,8 +61,9 @@ import Testing
 /// arguments), quoted and code spans, and tokens that are identifiers or paths (holding
 /// `.`, `/`, `_`, `=`, `:`, digits or braces) are taken out.
 enum EnglishRun {
-    static func find(in message: Message, language: Language) -> String? {
-        var text = message.text(in: language)
+    /// `text` is the worded message when it was printed elsewhere (default: worded here).
+    static func find(in message: Message, language: Language, text worded: String? = nil) -> String? {
+        var text = worded ?? message.text(in: language)
         for value in values(of: message).sorted(by: { $0.count > $1.count }) where !value.isEmpty {
             text = text.replacingOccurrences(of: value, with: " · ")
         }
