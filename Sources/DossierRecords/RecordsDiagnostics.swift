@@ -36,10 +36,39 @@ extension Diagnostic {
 }
 
 extension Diagnostic {
-    /// YAML that does not parse; `problem` is the parser's own words.
+    /// YAML that does not parse; `problem` is libyaml's own words, worded by the catalogue
+    /// (`yaml.problem.<name>`) when it is one a hand-written file meets, else shown as is.
     static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
-        .error(.yamlSyntax, at: location, "yaml.syntax", ["problem": .value(problem)])
+        let worded: Message.Argument = yamlProblems[problem].map { .message(Message("yaml.problem.\($0)")) } ?? .value(problem)
+        return .error(.yamlSyntax, at: location, "yaml.syntax", ["problem": worded])
     }
+
+    /// libyaml's problem texts (scanner.c, parser.c, reader.c) → catalogue names.
+    static let yamlProblems: [String: String] = [
+        "mapping values are not allowed in this context": "mapping-values",
+        "block sequence entries are not allowed in this context": "sequence-entries",
+        "mapping keys are not allowed in this context": "mapping-keys",
+        "could not find expected ':'": "expected-colon",
+        "found character that cannot start any token": "cannot-start-token",
+        "found unexpected end of stream": "end-of-stream",
+        "found unknown escape character": "unknown-escape",
+        "found a tab character that violates indentation": "tab-indentation",
+        "found a tab character where an indentation space is expected": "tab-where-space",
+        "did not find expected key": "expected-key",
+        "did not find expected node content": "expected-content",
+        "did not find expected '-' indicator": "expected-dash",
+        "did not find expected ',' or ']'": "expected-bracket",
+        "did not find expected ',' or '}'": "expected-brace",
+        "did not find expected comment or line break": "expected-line-break",
+        "did not find expected whitespace or line break": "expected-whitespace",
+        "found unexpected document indicator": "document-indicator",
+        "did not find expected <document start>": "document-start",
+        "found unexpected ':'": "unexpected-colon",
+        "found undefined tag handle": "undefined-tag",
+        "found an incorrect leading UTF-8 octet": "utf8-leading",
+        "found an incorrect trailing UTF-8 octet": "utf8-trailing",
+        "did not find expected alphabetic or numeric character": "expected-alphanumeric",
+    ]
     /// A mapping key written a second time.
     static func yamlDuplicateKey(_ key: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
         .error(.yamlSyntax, at: location, "yaml.duplicate-key", ["key": .value(key), "line": .number(first.line)])
