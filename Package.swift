@@ -79,8 +79,11 @@ let package = Package(
             name: "DossierScaffold",
             dependencies: ["DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierModel", "DossierFigures"],
             plugins: ["EmbedStarters"]),
-        // Records at two git revisions, compared: `dossier diff`.
-        .target(name: "DossierDiff", dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel"]),
+        // Records at two git revisions, compared: `dossier diff`; its Markdown words values
+        // with the theme's words, as the pages do.
+        .target(
+            name: "DossierDiff",
+            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel", "DossierTemplates"]),
         .target(
             name: "DossierSite",
             dependencies: [

@@ -5,7 +5,8 @@ import Foundation
 /// written sorted, so the same diff gives the same bytes.
 public struct DiffJSON: Sendable {
     public let diff: RecordsDiff
-    /// The language of the diagnostics' messages; keys and values are the same in every one.
+    /// The language of `summary` and of the diagnostics' messages; keys, ids, revisions
+    /// and values (canonical: `in-progress`, a category's id) are the same in every one.
     public let language: Language
 
     public init(_ diff: RecordsDiff, language: Language = .en) {
@@ -31,7 +32,7 @@ public struct DiffJSON: Sendable {
         let object: [String: Any] = [
             "from": diff.from,
             "to": diff.to,
-            "summary": DiffMarkdown(diff).summary,
+            "summary": DiffMarkdown(diff, language: language).summary,
             "issues": [
                 "added": diff.issuesAdded.map(issue),
                 "removed": diff.issuesRemoved.map(issue),

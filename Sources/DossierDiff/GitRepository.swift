@@ -67,12 +67,14 @@ public struct GitRepository: Sendable {
             in: .whitespacesAndNewlines)
     }
 
-    /// The files under the site's `content/` at `commit`, by path relative to the site
-    /// folder. Symbolic links and submodules are left out, as on disk they would be
-    /// read through; an empty set when the site did not exist then.
+    /// The files under the site's `content/` at `commit`, and its own words
+    /// (`templates/strings/`, which word values in the diff as on its pages), by path
+    /// relative to the site folder. Symbolic links and submodules are left out, as on disk
+    /// they would be read through; an empty set when the site did not exist then.
     public func files(at commit: String) throws -> MemoryFiles {
         let listing = try Self.git(
-            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", sitePrefix + "content"], in: top, language: language)
+            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", sitePrefix + "content", sitePrefix + "templates/strings"],
+            in: top, language: language)
         var paths: [(path: String, object: String)] = []
         for entry in listing.split(separator: 0) {
             // <mode> SP <type> SP <object> TAB <path>

@@ -79,6 +79,12 @@ public struct RecordsDiff: Sendable {
     public var baseURL: BaseURL?
     /// The language project.yml names at the newer revision, if any.
     public var projectLanguage: Language?
+    /// The site's own files of words at the newer revision (`RecordsSnapshot.wordFiles`):
+    /// the Markdown words statuses, priorities and tiers as the site's pages do.
+    public var siteWords: [String: String] = [:]
+    /// Category labels by id, from project.yml's `categories` (the newer revision's,
+    /// else the older's for a category it dropped).
+    public var categoryLabels: [String: String] = [:]
 
     public var issuesResolved: [IssueChange] { issuesChanged.filter(\.resolved) }
     public var issuesReopened: [IssueChange] { issuesChanged.filter(\.reopened) }
@@ -100,6 +106,10 @@ public struct RecordsDiff: Sendable {
         to = new.label
         baseURL = new.site.settings.baseURL
         projectLanguage = Language(code: new.site.settings.language)
+        siteWords = new.wordFiles
+        for category in old.site.settings.categories + new.site.settings.categories {
+            categoryLabels[category.id] = category.label
+        }
         compareIssues(old, new)
         compareWeekly(old, new)
         compareArticles(old, new, renames: renames)

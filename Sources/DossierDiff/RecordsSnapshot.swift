@@ -1,13 +1,17 @@
 import DossierDiagnostics
 import DossierModel
 import DossierRecords
+import DossierTemplates
 import Foundation
 
 /// A site's records at one revision (or in the work tree), loaded and validated as
 /// `check` does, with what is needed to compare them with another revision.
 public struct RecordsSnapshot: Sendable {
-    /// How the user named the revision: `main`, `HEAD~1`, `work tree`.
+    /// How the user named the revision: `main`, `HEAD~1`, or `workTree`.
     public var label: String
+    /// The label of the work tree's records. No git revision is named so (a ref name
+    /// cannot hold a space), so the Markdown can word it in the reader's language.
+    public static let workTree = "work tree"
     /// What validated; records that did not are missing from it.
     public var site: Site
     /// Every problem found at this revision.
@@ -23,6 +27,9 @@ public struct RecordsSnapshot: Sendable {
     public var issuesReadable: Bool
     /// False when there was no site (no content/ folder) at this revision.
     public var hasSite: Bool
+    /// The site's own files of words (templates/strings/<language>.yml), by path
+    /// relative to templates/, as `Theme` layers them over its own.
+    public var wordFiles: [String: String]
 
     /// Loads the records from `files`; `root` is the site folder they stand for. A
     /// revision without a site (no content/ folder) is an empty one.
@@ -45,6 +52,7 @@ public struct RecordsSnapshot: Sendable {
         sources = raw.sources
         weeklyFiles = Dictionary(raw.weekly.map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
         articleFiles = Dictionary(raw.handbook.map { ($0.file, $0.name) }, uniquingKeysWith: { a, _ in a })
+        wordFiles = raw.templates.filter { $0.key.hasPrefix(ThemeWords.folder) }
         let headerBroken = diagnostics.items.contains {
             $0.severity == .error && $0.location.file == "content/issues.csv" && $0.location.line <= 1
         }

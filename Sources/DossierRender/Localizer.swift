@@ -29,7 +29,7 @@ public struct Localizer: Sendable {
 
     /// A label for a value: `label("status", "in-progress")` reads `status_in_progress`.
     public func label(_ group: String, _ value: String) -> String {
-        self[group + "_" + value.replacingOccurrences(of: "-", with: "_")]
+        self[ThemeWords.labelKey(group, value)]
     }
 
     /// A day as the language writes it: 2026年11月22日, 22.11.2026, Nov 22, 2026.

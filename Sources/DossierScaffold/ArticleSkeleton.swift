@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 import DossierUtilities
 
@@ -7,14 +8,15 @@ public struct ArticleSkeleton: Sendable {
     /// The path under handbook/ without `.md`: `setup/printing`.
     public let path: String
     public let title: String
-    public let language: String
+    /// The project's language, which the comments and the first paragraph are in.
+    public let language: Language
     /// The day written as `updated`.
     public let updated: CivilDate
 
     /// `written` is the path as the user gave it: `setup/printing`, `setup/printing.md`,
     /// `handbook/setup/printing` or `content/handbook/setup/printing.md`. Nil when it
     /// leaves handbook/ or names a hidden file.
-    public init?(path written: String, title: String?, language: String, updated: CivilDate) {
+    public init?(path written: String, title: String?, language: Language, updated: CivilDate) {
         var path = written.replacingOccurrences(of: "\\", with: "/")
         for prefix in ["./", "content/", "handbook/"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
         if path.hasSuffix(".md") { path.removeLast(3) }
@@ -38,20 +40,21 @@ public struct ArticleSkeleton: Sendable {
     public var file: String { "content/handbook/\(path).md" }
 
     public func render() -> String {
-        """
-        ---
-        title: \(YAMLText.scalar(title))
-        tags: []
-        audience: all
-        # owner: who keeps it current (a team id or name)
-        updated: \(updated)
-        issues: []
-        # weight: 10
-        # draft: true
-        ---
+        let text = ScaffoldText(language: language)
+        return """
+            ---
+            title: \(YAMLText.scalar(title))
+            tags: []
+            audience: all
+            # owner: \(text.ownerComment)
+            updated: \(updated)
+            issues: []
+            # weight: \(text.weightComment)
+            # draft: \(text.draftComment)
+            ---
 
-        \(ScaffoldText(language: language).articleBody)
+            \(text.articleBody)
 
-        """
+            """
     }
 }

@@ -1,44 +1,48 @@
-/// The words `dossier new` writes into records, in the project's language (en, zh, ru).
+import DossierDiagnostics
+
+/// The words `dossier new` writes into records, in the project's language: the message
+/// catalogue's `scaffold.*` (templates/strings/<language>.yml). YAML keys and values
+/// (`status:`, `green`) stay as they are, being read by Dossier; only what explains them
+/// is worded.
 struct ScaffoldText {
-    let language: String
+    let language: Language
 
     /// The conventional `##` sections of a weekly note (SPEC §1.5).
     var sections: (done: String, next: String, risks: String, delays: String) {
-        switch language {
-        case "zh": return ("本周完成", "下周计划", "风险", "延期原因")
-        case "ru": return ("Сделано", "План на следующую неделю", "Риски", "Задержки")
-        default: return ("Done", "Next week", "Risks", "Delays")
-        }
+        (
+            say("scaffold.section-done"), say("scaffold.section-next"), say("scaffold.section-risks"),
+            say("scaffold.section-delays")
+        )
     }
 
     /// The prompt under Risks: the report lists the open issues past their target.
-    var risksPrompt: String {
-        switch language {
-        case "zh": return "超时未解决的问题周报会自动列出。这里写数据看不出的风险：可能的影响、应对措施和需要谁支持。"
-        case "ru":
-            return
-                "Просроченные проблемы отчёт покажет сам. Здесь — риски, которых не видно по цифрам: последствия, что делается, чья помощь нужна."
-        default:
-            return
-                "The report lists the open issues past their target by itself. Write here the risks the figures cannot show: their impact, what is being done, whose help is needed."
-        }
-    }
+    var risksPrompt: String { say("scaffold.prompt-risks") }
 
     /// The prompt under Delays: the report lists the overdue milestones.
-    var delaysPrompt: String {
-        switch language {
-        case "zh": return "已逾期的里程碑周报会自动列出。这里写延期的原因和新的计划日期。"
-        case "ru": return "Просроченные вехи отчёт покажет сам. Здесь — причины задержек и новые сроки."
-        default: return "The report lists the overdue milestones by itself. Write here why they slipped and their new dates."
-        }
-    }
+    var delaysPrompt: String { say("scaffold.prompt-delays") }
+
+    /// What a weekly note's commented-out `status:` may say.
+    var statusComment: String { say("scaffold.weekly-status") }
+
+    /// What a weekly note's commented-out `completion:` means.
+    var completionComment: String { say("scaffold.weekly-completion") }
+
+    /// What a weekly note's `summary:` is for.
+    var summaryComment: String { say("scaffold.weekly-summary") }
+
+    /// What an article's commented-out `owner:` names.
+    var ownerComment: String { say("scaffold.article-owner", ["who": .message(Message("expected.person"))]) }
+
+    /// An article's commented-out `weight:`, an example value and what it does.
+    var weightComment: String { say("scaffold.article-weight") }
+
+    /// An article's commented-out `draft:`, its value and what it does.
+    var draftComment: String { say("scaffold.article-draft") }
 
     /// The first paragraph of a new article.
-    var articleBody: String {
-        switch language {
-        case "zh": return "在这里写文章正文。"
-        case "ru": return "Текст статьи."
-        default: return "Write the article here."
-        }
+    var articleBody: String { say("scaffold.article-body") }
+
+    private func say(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> String {
+        Message(key, arguments).text(in: language)
     }
 }

@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 
 /// The note `dossier new weekly` writes: front matter carried over from the last note,
@@ -23,21 +24,21 @@ public struct WeeklyDraft: Sendable {
     public var file: String { "content/weekly/\(week).md" }
 
     public func render() -> String {
-        let text = ScaffoldText(language: site.settings.language)
+        let text = ScaffoldText(language: Language(code: site.settings.language) ?? .en)
         let previous = site.weeklyNotes.last { $0.week < week }
 
         var out = "---\nweek: \(week)\n"
         if let status = previous?.status {
             out += "status: \(status.rawValue)\n"
         } else {
-            out += "# status: green, amber or red\n"
+            out += "# status: \(text.statusComment)\n"
         }
         if let completion = previous?.completion {
             out += "completion: \(completion)\n"
         } else {
-            out += "# completion: planned work done, 0-100\n"
+            out += "# completion: \(text.completionComment)\n"
         }
-        out += "# summary: one line for the lists, the feed and the dashboard\n"
+        out += "# summary: \(text.summaryComment)\n"
         if let attendees = previous?.attendees, !attendees.isEmpty {
             out += "attendees: [" + attendees.map(YAMLText.scalar).joined(separator: ", ") + "]\n"
         }

@@ -30,7 +30,7 @@ extension Dossier {
             if let to, let toName {
                 new = RecordsSnapshot(label: toName, files: try repository.files(at: to), root: site)
             } else {
-                new = RecordsSnapshot(label: "work tree", files: FolderFiles(root: site), root: site)
+                new = RecordsSnapshot(label: RecordsSnapshot.workTree, files: FolderFiles(root: site), root: site)
             }
             guard old.hasSite || new.hasSite else {
                 throw UsageFailure.notASiteAtEitherRevision(site)

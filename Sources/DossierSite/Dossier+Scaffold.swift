@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierModel
 import DossierRecords
 import DossierScaffold
@@ -110,7 +111,8 @@ extension Dossier {
     public static func newArticle(site url: URL, path: String, title: String?, asOf: AsOf) throws -> WrittenRecord {
         let (site, _, _, _) = try loadAndValidate(url, drafts: true)
         let today = site.settings.clock.day(of: try resolve(asOf, settings: site.settings))
-        guard let skeleton = ArticleSkeleton(path: path, title: title, language: site.settings.language, updated: today) else {
+        let language = Language(code: site.settings.language) ?? .en
+        guard let skeleton = ArticleSkeleton(path: path, title: title, language: language, updated: today) else {
             throw UsageFailure.notAnArticlePath(path)
         }
         return try writeRecord(skeleton.render(), file: skeleton.file, site: url)

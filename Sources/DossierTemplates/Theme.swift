@@ -72,6 +72,21 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
+    /// The words of `language` with the site's own files of words (`overrides`, by path
+    /// relative to templates/, as `load` takes them) layered over the built-in ones,
+    /// without compiling any template: for a reader that words values as the pages do
+    /// (`dossier diff`). Problems in the files are `check`'s to report; here they are
+    /// skipped, as the build skips them.
+    public static func words(for language: String, overrides: [String: String]) -> ThemeWords {
+        var theme = Theme()
+        theme.languages =
+            ThemeWords.load(
+                builtIn: builtInFiles.filter { $0.key.hasPrefix(ThemeWords.folder) },
+                overrides: overrides.filter { $0.key.hasPrefix(ThemeWords.folder) }
+            ).0
+        return theme.words(for: language)
+    }
+
     /// The words of `language`; a regional form such as `zh-CN` or `ru_RU` gets its base
     /// language's, and a language the theme lacks gets English.
     public func words(for language: String) -> ThemeWords {

@@ -30,8 +30,18 @@ public struct ThemeWords: Sendable {
         return text.replacingOccurrences(of: "{n}", with: String(count))
     }
 
+    /// The key of the word for a value of a group: `status_in_progress` for the status
+    /// `in-progress`, `tier_2` for tier 2.
+    public static func labelKey(_ group: String, _ value: String) -> String {
+        group + "_" + value.replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The word for a value of a group (`label("status", "in-progress")`: In progress,
+    /// 处理中, В работе); nil when the language has no such word.
+    public func label(_ group: String, _ value: String) -> String? { texts[Self.labelKey(group, value)] }
+
     /// The folder of the theme that holds the words, relative to templates/.
-    static let folder = "strings/"
+    public static let folder = "strings/"
 
     /// Every language of the theme (`files`, the built-in files with the site's in place
     /// of theirs) with the site's own files of words (`overrides`, by path relative to

@@ -100,8 +100,8 @@ import Testing
 
                 ### Issues resolved (2)
 
-                - **EX-2** Approval flow skips the CFO — status in-progress → resolved, owner ivan → vera
-                - **EX-5** Cost centre missing for Plant 2 — status open → resolved
+                - **EX-2** Approval flow skips the CFO — status: In progress → Resolved; owner: ivan → vera
+                - **EX-5** Cost centre missing for Plant 2 — status: Open → Resolved
 
                 ### Articles changed (1)
 
@@ -141,6 +141,9 @@ import Testing
     @Test func oneRevisionIsComparedWithTheWorkTree() throws {
         let diff = try diff("c4")
         #expect(diff.to == "work tree")
+        #expect(
+            DiffMarkdown(diff).render().hasPrefix(
+                "**Records `c4` → the work tree:** 1 milestone reached · 1 weekly note changed\n"))
         #expect(diff.weeklyChanged.map(\.file) == ["content/weekly/2026-W11.md"])
         #expect(diff.weeklyChanged.first?.title == "Budget bug slowed plant 2.")
         #expect(diff.milestonesReached.map(\.id) == ["M2"])
@@ -242,7 +245,7 @@ import Testing
             to: RecordsSnapshot(label: "new", files: MemoryFiles(files), root: Self.repository))
         #expect(
             DiffMarkdown(diff).render().contains(
-                "\n- [**EX-5**](https://pm.example.com/acme/issues/EX-5.html) Cost \\*centre\\* \\<b\\>missing\\</b\\> — title Cost centre missing for Plant 2 → Cost \\*centre\\* \\<b\\>missing\\</b\\>\n"
+                "\n- [**EX-5**](https://pm.example.com/acme/issues/EX-5.html) Cost \\*centre\\* \\<b\\>missing\\</b\\> — title: Cost centre missing for Plant 2 → Cost \\*centre\\* \\<b\\>missing\\</b\\>\n"
             ))
     }
 

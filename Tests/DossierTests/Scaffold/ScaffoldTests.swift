@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierFigures
 import DossierModel
 import DossierRecords
@@ -104,6 +105,139 @@ import Testing
                 #expect(!output.contains("The report lists") && !output.contains("[//]"))
             }
         }
+    }
+
+    /// A Chinese or Russian project gets its new note's comments, sections and prompts
+    /// in its language, the YAML keys and values as Dossier reads them, and the note
+    /// checks clean and renders without its prompts.
+    @Test(arguments: ["zh", "ru"])
+    func newWeeklySpeaksTheProjectsLanguageAndChecksClean(language: String) throws {
+        let site = emptyFolder()
+        _ = try Dossier.initSite(folder: site, language: language)
+        // No earlier note: status and completion are commented out with what they take.
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/weekly/2026-W02.md"))
+        let written = try Dossier.newWeekly(site: site, week: "2026-W02", asOf: .written("2026-01-14"))
+        let expected =
+            language == "zh"
+            ? """
+            ---
+            week: 2026-W02
+            # status: green、amber 或 red（也可写 绿灯、黄灯、红灯）
+            # completion: 计划工作的完成百分比，0-100
+            # summary: 一句话总结，显示在周报列表、订阅和项目概览中
+            ---
+
+            ## 本周完成
+            - [[FK-001]] 重置密码后无法登录
+
+            ## 下周计划
+
+            ## 风险
+            [//]: # (超时未解决的问题周报会自动列出。这里写数据看不出的风险：可能的影响、应对措施和需要谁支持。)
+
+            ## 延期原因
+            [//]: # (已逾期的里程碑周报会自动列出。这里写延期的原因和新的计划日期。)
+
+            """
+            : """
+            ---
+            week: 2026-W02
+            # status: green, amber или red (можно и по-русски: зелёный, жёлтый, красный)
+            # completion: выполнение плана в процентах, 0-100
+            # summary: одна строка для списков, ленты и сводки
+            ---
+
+            ## Сделано
+            - [[DO-1]] Не удаётся войти после смены пароля
+
+            ## План на следующую неделю
+
+            ## Риски
+            [//]: # (Просроченные проблемы отчёт покажет сам. Здесь — риски, которых не видно по цифрам: последствия, что делается, чья помощь нужна.)
+
+            ## Задержки
+            [//]: # (Просроченные вехи отчёт покажет сам. Здесь — причины задержек и новые сроки.)
+
+            """
+        #expect(written.text == expected)
+        let report = try Dossier.check(site: site)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
+        // Uncommented as the comment says, the words it names are read.
+        let statusWord = language == "zh" ? "黄灯" : "жёлтый"
+        let note = site.appendingPathComponent(written.file)
+        try Data(written.text.replacingOccurrences(of: "# status: ", with: "status: \(statusWord) # ").utf8).write(to: note)
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+        _ = try Dossier.build(.init(site: site, asOf: .written("2026-01-14")))
+        let page = try text(site, "output/weekly/2026-W02.html")
+        #expect(page.contains(language == "zh" ? ">风险" : ">Риски") && !page.contains("[//]"))
+
+        // A week after the starter's note: status, completion and attendees carried over.
+        let next = try Dossier.newWeekly(site: site, week: "2026-W03", asOf: .written("2026-01-21"))
+        #expect(next.text.hasPrefix("---\nweek: 2026-W03\nstatus: amber\n"))
+        #expect(try Dossier.check(site: site).diagnostics.items.isEmpty)
+    }
+
+    @Test(arguments: ["zh", "ru"])
+    func newArticleSpeaksTheProjectsLanguageAndChecksClean(language: String) throws {
+        let site = emptyFolder()
+        _ = try Dossier.initSite(folder: site, language: language)
+        let written = try Dossier.newArticle(site: site, path: "setup/vpn", title: "VPN", asOf: .written("2026-01-14"))
+        let expected =
+            language == "zh"
+            ? """
+            ---
+            title: VPN
+            tags: []
+            audience: all
+            # owner: 负责保持本文内容最新的人（团队成员的 id 或姓名）
+            updated: 2026-01-14
+            issues: []
+            # weight: 10（在所在目录中的排序，数字小的在前）
+            # draft: true（草稿：不发布到网站）
+            ---
+
+            在这里写文章正文。
+
+            """
+            : """
+            ---
+            title: VPN
+            tags: []
+            audience: all
+            # owner: кто следит за актуальностью статьи (код или имя участника команды)
+            updated: 2026-01-14
+            issues: []
+            # weight: 10 (порядок среди статей раздела: чем меньше, тем выше)
+            # draft: true (черновик: на сайт не попадает)
+            ---
+
+            Текст статьи.
+
+            """
+        #expect(written.text == expected)
+        let report = try Dossier.check(site: site)
+        #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
+    }
+
+    /// A prompt is the title of a link reference definition, `[//]: # (…)`: a
+    /// parenthesis or a line break in it, in any language, would end it early.
+    @Test(arguments: Language.allCases)
+    func thePromptsFitInALinkReferenceTitle(_ language: Language) {
+        let text = ScaffoldText(language: language)
+        for prompt in [text.risksPrompt, text.delaysPrompt] {
+            #expect(!prompt.isEmpty && !prompt.contains { "()\n\r".contains($0) }, "\(language): \(prompt)")
+        }
+    }
+
+    /// No reader looks for the weekly sections by name; what keeps them one set of words
+    /// is that the starter of each language writes the ones `new weekly` does.
+    @Test(arguments: Starter.Language.allCases)
+    func theStartersNoteHasTheSectionsNewWeeklyWrites(_ starter: Starter.Language) throws {
+        let files = try #require(Starter.files(language: starter.rawValue))
+        let note = String(decoding: try #require(files["content/weekly/2026-W02.md"]), as: UTF8.self)
+        let headings = note.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        let sections = ScaffoldText(language: try #require(Language(code: starter.rawValue))).sections
+        #expect(headings == [sections.done, sections.next, sections.risks, sections.delays])
     }
 
     @Test func newNeverOverwrites() throws {
