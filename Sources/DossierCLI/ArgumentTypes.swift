@@ -7,9 +7,17 @@ import DossierSite
 // typed values, never flag text. A value that is none of a type's is the parser's usage
 // error (exit 2), which names the option and shows its help.
 
-/// `--week 2022-W14`.
-extension ISOWeek: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+/// `--week 2022-W14`, as written: a value that is no ISO week is refused by the library
+/// in the reader's language (the parser's own complaint would be English).
+struct WeekOption: ExpressibleByArgument {
+    var text: String
+    init?(argument: String) { text = argument }
+
+    /// The week, or `UsageFailure.badWeek`.
+    func week() throws -> ISOWeek {
+        guard let week = ISOWeek(text) else { throw UsageFailure.badWeek(text) }
+        return week
+    }
 }
 
 /// `--as-of 2022-04-29` or a datetime, as written: which instant it is depends on the

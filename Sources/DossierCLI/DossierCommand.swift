@@ -166,7 +166,7 @@ struct Report: ParsableCommand {
         @OptionGroup var site: SiteArgument
 
         var language: Language { site.language }
-        @Option(help: "The ISO week, e.g. 2022-W14.") var week: ISOWeek?
+        @Option(help: "The ISO week, e.g. 2022-W14.") var week: WeekOption?
         @Option(help: "Count figures as of this date or datetime.") var asOf: AsOf?
         @Option(
             help: """
@@ -177,7 +177,7 @@ struct Report: ParsableCommand {
 
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
-                site: site.url, week: week, asOf: DossierCLI.asOf(asOf), format: format)
+                site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf), format: format)
             printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -270,11 +270,11 @@ struct New: ParsableCommand {
         @OptionGroup var site: SiteArgument
 
         var language: Language { site.language }
-        @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: ISOWeek?
+        @Option(help: "The ISO week, e.g. 2022-W14 (default: the week of the as-of date).") var week: WeekOption?
         @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
-            show(try Dossier.newWeekly(site: site.url, week: week, asOf: DossierCLI.asOf(asOf)), in: language)
+            show(try Dossier.newWeekly(site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
 

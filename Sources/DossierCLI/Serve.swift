@@ -18,6 +18,7 @@ struct Serve: AsyncParsableCommand, Speaking {
     func run() async throws {
         let build = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts)
+        try Dossier.checkSiteFolder(site.url)
         try Dossier.checkOutputFolder(build)
         let live = LiveSite(.init(build: build, port: port, language: site.lang)) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))

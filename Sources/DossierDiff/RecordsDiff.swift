@@ -122,7 +122,8 @@ public struct RecordsDiff: Sendable {
     private mutating func compareIssues(_ old: RecordsSnapshot, _ new: RecordsSnapshot) {
         issuesUnreadable = [old, new].filter { !$0.issuesReadable }.map(\.label)
         guard issuesUnreadable.isEmpty else { return }
-        let skipped = old.site.invalidIssueIDs.union(new.site.invalidIssueIDs)
+        let skipped = old.site.invalidIssueIDs.union(new.site.invalidIssueIDs).union(old.issueIDsWithErrors).union(
+            new.issueIDsWithErrors)
         issuesNotCompared = skipped.sorted()
         let before = Dictionary(old.site.issues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.site.issues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -25,6 +25,11 @@ public struct RecordsSnapshot: Sendable {
     /// False when issues.csv exists but could not be read as a table (undecodable, or its
     /// header lacks a required column), so its issues cannot be compared.
     public var issuesReadable: Bool
+    /// The issues whose row of issues.csv has an error at this revision (an unknown
+    /// category, a resolved issue without its date): read, but not as written, so not compared.
+    public var issueIDsWithErrors: Set<String>
+    /// True when project.yml did not read at this revision: its issues are not compared.
+    public var projectUnreadable: Bool
     /// False when there was no site (no content/ folder) at this revision.
     public var hasSite: Bool
     /// The site's own files of words (templates/strings/<language>.yml), by path
@@ -57,6 +62,29 @@ public struct RecordsSnapshot: Sendable {
             $0.severity == .error && $0.location.file == "content/issues.csv" && $0.location.line <= 1
         }
         // No issues.csv at all is an empty list, to compare with the revision that adds one.
-        issuesReadable = files.size(of: "content/issues.csv") == nil || (raw.issues != nil && !headerBroken)
+        issuesReadable =
+            files.size(of: "content/issues.csv") == nil || (raw.issues != nil && !headerBroken && !raw.projectUnreadable)
+        projectUnreadable = raw.projectUnreadable
+        issueIDsWithErrors = Self.issuesWithErrors(site.issues, rows: raw.issues?.rows ?? [], diagnostics: diagnostics)
+    }
+
+    /// The ids of `issues` whose row (from its first line to the next row's) holds an
+    /// error of issues.csv.
+    static func issuesWithErrors(_ issues: [Issue], rows: [CSVRow], diagnostics: DiagnosticList) -> Set<String> {
+        let starts = rows.map(\.line).sorted()
+        let idByLine = Dictionary(issues.map { ($0.location.line, $0.id) }, uniquingKeysWith: { a, _ in a })
+        var ids: Set<String> = []
+        for diagnostic in diagnostics.items where diagnostic.severity == .error {
+            guard diagnostic.location.file == "content/issues.csv" else { continue }
+            // The last row that starts at or before the diagnostic's line.
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] <= diagnostic.location.line { low = middle + 1 } else { high = middle }
+            }
+            if low > 0, let id = idByLine[starts[low - 1]] { ids.insert(id) }
+        }
+        return ids
     }
 }

@@ -8,6 +8,21 @@ public enum Audience: String, Sendable, CaseIterable {
     case `internal`
     case vendor
     case all
+
+    /// Reads an article's `audience`: the id, or the word the default theme's pages show
+    /// for it in English, Chinese or Russian (`Key users`, 关键用户, `Ключевые
+    /// пользователи`; also 内部, 供应商, 全部, `все`). Case and surrounding spaces do not
+    /// matter. Nil for any other word.
+    public init?(word: String) {
+        let folded = word.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "ё", with: "е")
+        switch folded {
+        case "key-user", "key user", "key users", "关键用户", "ключевые пользователи", "ключевой пользователь": self = .keyUser
+        case "internal", "internal team", "内部团队", "内部", "внутренняя команда": self = .internal
+        case "vendor", "厂商", "供应商", "поставщик": self = .vendor
+        case "all", "everyone", "所有人", "全部", "все": self = .all
+        default: return nil
+        }
+    }
 }
 
 /// content/handbook/PATH.md, a knowledge-base article.

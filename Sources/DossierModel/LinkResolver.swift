@@ -157,7 +157,7 @@ struct LinkResolver {
             guard let fragment else { return (.none, nil) }
             if !source.document.headings.contains(where: { $0.anchor == fragment }) {
                 diagnostics.append(
-                    .brokenAnchor(fragment, in: "this page", candidates: source.document.headings.map(\.anchor), at: location))
+                    .brokenAnchor(fragment, in: nil, candidates: source.document.headings.map(\.anchor), at: location))
             }
             return (.fragment(fragment), nil)
         }

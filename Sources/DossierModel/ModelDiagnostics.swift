@@ -19,19 +19,22 @@ extension Diagnostic {
 
     /// A value that is none of `expected`, each shown as the project writes it (a
     /// category's label, the file's status word) beside the canonical id when they differ,
-    /// and a status or priority the file does not use as Redmine words it in the reader's
-    /// language (`value.word.<field>.<id>`, the bare id in English);
+    /// and a status, priority, RAG status or audience the file does not use as the reader's
+    /// language words it (`value.word.<words>.<id>`, the bare id in English);
     /// the hint is the closest of the words and ids, as written.
+    /// `words` names the catalogue's `value.word.<words>.<id>` entries for ids no file
+    /// wrote (default: `field` for an issue's status and priority, else none).
     static func unknownValue(
-        _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], at location: SourceLocation,
-        suggestFrom: [String]? = nil
+        _ rule: Rule, field: String, value: String, expected: [(id: String, written: String?)], words: String? = nil,
+        at location: SourceLocation, suggestFrom: [String]? = nil
     ) -> Diagnostic {
+        let words = words ?? (["status", "priority"].contains(field) ? field : nil)
         let items = expected.map { item -> Message.Argument in
             guard let written = item.written else {
-                // A status or priority the file does not use: the word a tracker in the
-                // reader's language writes for it (Redmine's), which the reader accepts.
-                guard ["status", "priority"].contains(field) else { return .value(item.id) }
-                return .message(Message("value.word.\(field).\(item.id)"))
+                // A value the file does not use: the word the reader's language writes
+                // for it (Redmine's, for statuses and priorities), which the reader accepts.
+                guard let words else { return .value(item.id) }
+                return .message(Message("value.word.\(words).\(item.id)"))
             }
             guard FieldAliases.fold(written) != item.id else { return .value(item.id) }
             return .message(Message("value.labelled", ["label": .value(written), "id": .value(item.id)]))
@@ -674,10 +677,16 @@ extension Diagnostic {
     }
 
     /// A `#anchor` that is no heading of `page`.
-    static func brokenAnchor(_ anchor: String, in page: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-        .error(
-            .brokenAnchor, at: location, "link.broken-anchor",
-            ["anchor": .value(anchor), "page": .value(page), "hint": Suggestion.hint(for: anchor, in: candidates)])
+    /// `page` is the linked page's path; nil for a link to a heading of its own page.
+    static func brokenAnchor(_ anchor: String, in page: String?, candidates: [String], at location: SourceLocation)
+        -> Diagnostic
+    {
+        let hint = Suggestion.hint(for: anchor, in: candidates)
+        guard let page else {
+            return .error(.brokenAnchor, at: location, "link.broken-anchor-here", ["anchor": .value(anchor), "hint": hint])
+        }
+        return .error(
+            .brokenAnchor, at: location, "link.broken-anchor", ["anchor": .value(anchor), "page": .value(page), "hint": hint])
     }
 }
 

@@ -55,7 +55,8 @@ struct NoteReader {
                         diagnostics.append(
                             .unknownValue(
                                 .weekField, field: "status", value: value.scalar ?? value.typeName,
-                                expected: RAGStatus.writtenForms, at: value.location))
+                                expected: RAGStatus.allCases.map { ($0.rawValue, nil) }, words: "rag", at: value.location,
+                                suggestFrom: RAGStatus.writtenForms))
                     }
                 case "completion":
                     guard !value.isNull else { break }
@@ -151,13 +152,13 @@ struct NoteReader {
                         }
                     }
                 case "audience":
-                    if let a = value.scalar.flatMap(Audience.init(rawValue:)) {
+                    if let a = value.scalar.flatMap(Audience.init(word:)) {
                         audience = a
                     } else {
                         diagnostics.append(
                             .unknownValue(
                                 .articleField, field: "audience", value: value.scalar ?? value.typeName,
-                                expected: Audience.allCases.map(\.rawValue), at: value.location))
+                                expected: Audience.allCases.map { ($0.rawValue, nil) }, words: "audience", at: value.location))
                     }
                 case "owner":
                     owner = people(value, key: key, rule: .articleField, diagnostics: &diagnostics, single: true).first

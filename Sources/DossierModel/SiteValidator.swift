@@ -74,6 +74,12 @@ public struct SiteValidator: Sendable {
             articles: articles.sorted { $0.slug < $1.slug }, handbookFiles: raw.handbookFiles,
             invalidIssueIDs: rowIDs.subtracting(issueIDs),
             backlinks: backlinks.mapValues { $0.sorted() }, linkTargets: targets)
+        if raw.projectUnreadable {
+            // Checked against default settings, the other records would report what
+            // project.yml would have said (its column names, category labels, encodings)
+            // as mistakes of their own: only project.yml's problems are reported, until it reads.
+            diagnostics = DiagnosticList(diagnostics.items.filter { $0.location.file == "content/project.yml" })
+        }
         return (site, diagnostics)
     }
 

@@ -20,8 +20,12 @@ public struct RawNote: Sendable {
 public struct RawSite: Sendable {
     /// The site folder.
     public var root: URL
-    /// content/project.yml, nil when there is none.
+    /// content/project.yml, nil when there is none. When it does not read as a map, only
+    /// its top-level `language:` line, if one can be found, so messages keep the language.
     public var project: YAMLNode?
+    /// True when content/project.yml exists but is no YAML map: the records that depend
+    /// on it (column names, category labels, encodings, time zone) cannot be checked.
+    public var projectUnreadable = false
     public var team: CSVTable?
     public var issues: CSVTable?
     public var milestones: CSVTable?

@@ -69,6 +69,10 @@ extension Diagnostic {
         "found an incorrect trailing UTF-8 octet": "utf8-trailing",
         "did not find expected alphabetic or numeric character": "expected-alphanumeric",
     ]
+    /// A key followed by a full-width colon `：`, which YAML does not read as one.
+    static func yamlFullWidthColon(key: String, at location: SourceLocation) -> Diagnostic {
+        .error(.yamlSyntax, at: location, "yaml.full-width-colon", ["key": .value(key)])
+    }
     /// A mapping key written a second time.
     static func yamlDuplicateKey(_ key: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
         .error(.yamlSyntax, at: location, "yaml.duplicate-key", ["key": .value(key), "line": .number(first.line)])

@@ -78,6 +78,7 @@ public struct SiteLoader: Sendable {
 
         // project.yml first: it names the encodings of the other files.
         var project: YAMLNode?
+        var projectUnreadable = false
         if let text = readText("content/project.yml", limit: maximumDocumentSize) {
             switch YAMLReader.read(text, file: "content/project.yml") {
             case .success(let node):
@@ -85,10 +86,13 @@ public struct SiteLoader: Sendable {
                     project = node
                 } else if !node.isNull {
                     diagnostics.append(.projectNotAMap(node))
+                    projectUnreadable = true
                 }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
+                projectUnreadable = true
             }
+            if projectUnreadable { project = Self.languageLine(of: text) }
         }
         let encodings = readEncodings(project, files: files, into: &diagnostics)
         language = project?["language"]?.scalar
@@ -155,11 +159,23 @@ public struct SiteLoader: Sendable {
             diagnostics.append(diagnostic)
         }
 
-        let site = RawSite(
+        var site = RawSite(
             root: root, project: project, team: team, issues: issues, milestones: milestones,
             weekly: weekly, handbook: handbook, handbookFiles: handbookFiles,
             templates: templates, sources: sources, forms: forms)
+        site.projectUnreadable = projectUnreadable
         return (site, diagnostics)
+    }
+
+    /// A project.yml that does not parse, reduced to its top-level `language: zh` line
+    /// (read alone, as YAML), so the messages about it are still in the project's language.
+    static func languageLine(of text: String) -> YAMLNode? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("language:") }),
+            case .success(let node) = YAMLReader.read(String(lines[index]), file: "content/project.yml", lineOffset: index),
+            node["language"]?.scalar != nil
+        else { return nil }
+        return node
     }
 
     /// project.yml `encoding`: path under content/ (`issues.csv`, `weekly/2026-W45.md`) →

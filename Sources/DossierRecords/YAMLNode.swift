@@ -85,7 +85,37 @@ public struct YAMLNode: Sendable {
 public enum YAMLReader {
     /// Parses `text` from `file`; `lineOffset` is added to every line (front matter
     /// starts below its `---`). An empty document is an empty mapping.
+    ///
+    /// A key followed by a full-width colon (`title：登录`, as a Chinese input method
+    /// types it) is named where it is written, when the text does not read as a map
+    /// because of it; libyaml would point elsewhere, or read the line as text.
     public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLNode, Diagnostic> {
+        let result = parse(text, file: file, lineOffset: lineOffset)
+        if case .success(let node) = result, node.entries != nil { return result }
+        if let colon = fullWidthColon(in: text) {
+            let at = SourceLocation(file: file, line: colon.line + lineOffset, column: colon.column)
+            return .failure(.yamlFullWidthColon(key: colon.key, at: at))
+        }
+        return result
+    }
+
+    /// The first line that starts with a key and a full-width colon (`  owner：张三`):
+    /// its 1-based line, the colon's column (in characters, as other columns are) and the key.
+    static func fullWidthColon(in text: String) -> (line: Int, column: Int, key: String)? {
+        for (index, line) in TextLines.split(text).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indentation.count)
+            let key = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            guard !key.isEmpty, key.first!.isASCII,
+                rest.dropFirst(key.count).drop(while: { $0 == " " }).first == "："
+            else { continue }
+            let column = indentation.count + rest.dropFirst(key.count).prefix { $0 == " " }.count + key.count + 1
+            return (index + 1, column, String(key))
+        }
+        return nil
+    }
+
+    static func parse(_ text: String, file: String, lineOffset: Int) -> Result<YAMLNode, Diagnostic> {
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
             return SourceLocation(file: file, line: max(1, mark.line) + lineOffset, column: max(1, mark.column))
@@ -97,6 +127,9 @@ public enum YAMLReader {
             return .success(convert(node, location))
         } catch let error as YamlError {
             switch error {
+            case .parser(let context?, let problem, _, _) where problem.hasPrefix("did not find expected ',' or "):
+                // An unclosed [ or {: libyaml stops on the line after it; its bracket is the mistake.
+                return .failure(.yamlSyntax(problem, at: location(context.mark)))
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return .failure(.yamlSyntax(problem, at: location(mark)))

@@ -18,6 +18,8 @@ extension Dossier {
     public static func diff(site: URL, revisions: String, format: DiffFormat, language: Language? = nil) throws -> (
         text: String, diff: RecordsDiff
     ) {
+        // A folder that does not exist is no site; git would only say it cannot go there.
+        guard FileManager.default.fileExists(atPath: site.path) else { throw UsageFailure.site(.notASite(site)) }
         do {
             let repository = try GitRepository(site: site, language: Dossier.language(site: site, requested: language))
             let (fromName, toName, mergeBase) = try parse(revisions)

@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
 
     /// The notes, as named constructors.
     enum Note {
+        /// project.yml does not read, so the records that depend on it were not checked.
+        static let recordsNotChecked = Message("note.records-not-checked")
         /// `report weekly --format email|markdown|text` for a site without base_url.
         static let reportWithoutBaseURL = Message("note.report-without-base-url")
     }
@@ -52,6 +54,15 @@ public struct RunReport: Sendable {
         return DiagnosticPrinter(format: format, language: language ?? projectLanguage ?? .en) { file, line in
             lines[file]?.line(line)
         }
+    }
+}
+
+extension RunReport {
+    /// The report of a run over `raw` whose project speaks `language` (project.yml's
+    /// `language:` as written), with a note when project.yml did not read.
+    init(diagnostics: DiagnosticList, raw: RawSite, language: String) {
+        self.init(diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: language))
+        if raw.projectUnreadable { notes.append(Note.recordsNotChecked) }
     }
 }
 
@@ -94,8 +105,7 @@ public enum Dossier {
     /// `dossier check`: every problem of the records and templates; writes nothing.
     public static func check(site: URL, drafts: Bool = false) throws -> RunReport {
         let (model, raw, _, diagnostics) = try loadAndValidate(site, drafts: drafts)
-        return RunReport(
-            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: model.settings.language))
+        return RunReport(diagnostics: diagnostics, raw: raw, language: model.settings.language)
     }
 
     /// Where a build is, for a progress line.
@@ -156,6 +166,15 @@ public enum Dossier {
     /// Refuses an output folder the build must not replace (the site itself, or a
     /// folder holding files no build wrote), before anything is read or written.
     /// Throws `UsageFailure`.
+    /// Refuses a folder that is no site (no content/ folder), as the loader would, before
+    /// anything long-running starts (`serve`).
+    public static func checkSiteFolder(_ site: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent("content").path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { throw UsageFailure.site(.notASite(site)) }
+    }
+
     public static func checkOutputFolder(_ options: BuildOptions) throws {
         do { try OutputWriter(output: options.output, site: options.site).check() } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.output(refusal)
@@ -188,8 +207,7 @@ public enum Dossier {
         var diagnostics = loaded
         func stop() -> BuildResult {
             BuildResult(
-                report: RunReport(
-                    diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language)),
+                report: RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language),
                 filesWritten: 0)
         }
         if diagnostics.fails(strict: options.strict) { return stop() }
@@ -248,8 +266,7 @@ public enum Dossier {
         // has none to repeat.
         record.clean = diagnostics.items.isEmpty
         try staged.commit(manifest: record)
-        result.report = RunReport(
-            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language))
+        result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         return result
     }
 
@@ -265,8 +282,7 @@ public enum Dossier {
         String?, RunReport
     ) {
         let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
-        var report = RunReport(
-            diagnostics: diagnostics, sources: raw.sources, projectLanguage: Language(code: site.settings.language))
+        var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)

@@ -53,7 +53,17 @@ public enum UsageFailure: UsageError {
         case .git(let failure): return failure.message
         case .notASiteAtEitherRevision(let site): return Message("usage.diff-no-site", ["path": path(site)])
         case .noRevision: return Message("usage.diff-no-revision")
-        case .badWeek(let text): return Message("usage.bad-week", ["text": .value(text)])
+        case .badWeek(let text):
+            // 2025-W53: the form is right, the year has no such week.
+            let parts = text.split(separator: "-")
+            if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].hasPrefix("W"),
+                let week = Int(parts[1].dropFirst()), week > ISOWeek.weeks(in: year)
+            {
+                return Message(
+                    "usage.week-beyond-year",
+                    ["text": .value(text), "year": .value(String(year)), "count": .number(ISOWeek.weeks(in: year))])
+            }
+            return Message("usage.bad-week", ["text": .value(text)])
         case .noWeeklyNote(let week): return Message("usage.no-weekly-note", ["week": .value(week.description)])
         case .unreadableAsOf(let text, let reason?):
             return Message("usage.as-of-not-a-date", ["text": .value(text), "reason": .message(reason)])

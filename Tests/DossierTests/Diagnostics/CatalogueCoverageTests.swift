@@ -55,6 +55,18 @@ import Testing
                 #expect(Message("value.word.\(field).\(id)").text(in: .en) == id)
             }
         }
+        // A week's RAG status and an article's audience, read by their own rules.
+        for (words, ids, read) in [
+            ("rag", RAGStatus.allCases.map(\.rawValue), { RAGStatus(word: $0)?.rawValue }),
+            ("audience", Audience.allCases.map(\.rawValue), { Audience(word: $0)?.rawValue }),
+        ] as [(String, [String], (String) -> String?)] {
+            for id in ids {
+                let text = Message("value.word.\(words).\(id)").text(in: language)
+                #expect(text.hasSuffix(" (\(id))"), "\(language) \(words) \(id): \(text)")
+                #expect(read(String(text.dropLast(id.count + 3))) == id, "\(language) \(words) \(id): \(text)")
+                #expect(Message("value.word.\(words).\(id)").text(in: .en) == id)
+            }
+        }
     }
 
     /// One of each refusal, with values as a user would meet them.

@@ -81,8 +81,27 @@ import Testing
         #expect(try run("build").status == 1)
         #expect(try run("report", "weekly", "--week", "2026-W02").status == 1)
         #expect(try run("diff", "HEAD").status == 0)  // the problems at the work tree, listed
+        #expect(try run("report", "weekly", "--week", "2026-14").status == 2)
+        #expect(try run("new", "weekly", "--week", "2025-W53").status == 2)
+        #expect(try run("serve", folder.appendingPathComponent("nosuch").path, "--lang", language).status == 2)
+        #expect(try run("diff", "HEAD", folder.appendingPathComponent("nosuch").path, "--lang", language).status == 2)
 
-        #expect(said.count == 24)
+        // One typo in project.yml: still the project's language, and only that typo (the
+        // broken issues above, read against default settings, would not say what is wrong).
+        let project = site.appendingPathComponent("content/project.yml")
+        let settings = try String(contentsOf: project, encoding: .utf8)
+        let unclosed = try #require(settings.range(of: "sla: 1h}"))
+        try Data(settings.replacingCharacters(in: unclosed, with: "sla: 1h").utf8).write(to: project)
+        let typo = try run("check")
+        #expect(typo.status == 1)
+        #expect(typo.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.count == 1)
+        #expect(typo.stdout.hasPrefix("content/project.yml:"))
+        #expect(typo.stderr.contains("note: ") && typo.stderr.contains("content/project.yml"))
+        #expect(try run("build").status == 1)
+        #expect(try run("report", "weekly", "--week", "2026-W02").status == 1)
+        #expect(try run("diff", "HEAD").status == 0)
+
+        #expect(said.count == 32)
         for entry in said {
             for (stream, printed) in [("stdout", entry.run.stdout), ("stderr", entry.run.stderr)] {
                 let english = Self.englishRun(in: printed)
