@@ -55,9 +55,11 @@ public struct Localizer: Sendable {
         time.isDateOnly ? date(time.day) : "\(date(time.day)) \(clock.timeOfDay(time.instant))"
     }
 
-    /// Monday to Sunday of a week.
+    /// Monday to Sunday of a week; with the years when the week spans New Year
+    /// (`Dec 29, 2025 – Jan 4, 2026`), since the ISO year named beside it is the Thursday's.
     public func range(_ week: ISOWeek) -> String {
-        "\(shortDate(week.monday)) – \(shortDate(week.sunday))"
+        guard week.monday.year == week.sunday.year else { return "\(date(week.monday)) – \(date(week.sunday))" }
+        return "\(shortDate(week.monday)) – \(shortDate(week.sunday))"
     }
 
     /// A decimal as the language writes it: `3.5` (en, zh), `3,5` (ru); a whole number without a fraction.
