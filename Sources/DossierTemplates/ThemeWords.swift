@@ -49,9 +49,9 @@ public struct ThemeWords: Sendable {
     /// templates/) layered over the built-in ones.
     ///
     /// A site's file is checked key by key against the built-in ones: an unknown key, a
-    /// word of the wrong kind or one whose placeholders are not the theme's (`Rules`) is a
-    /// warning at it and the built-in word stays, so a page never shows a `{name}` as
-    /// written.
+    /// word of the wrong kind, an empty word or one whose placeholders are not the theme's
+    /// (`Rules`) is a warning at it and the built-in word stays, so a page never shows an
+    /// empty label or a `{name}` as written.
     static func load(builtIn: [String: String], overrides: [String: String]) -> ([String: ThemeWords], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var languages: [String: ThemeWords] = [:]
@@ -87,6 +87,9 @@ public struct ThemeWords: Sendable {
     struct Rules {
         /// The placeholders (`n`, `shown`) the theme's word offers, by key.
         var placeholders: [String: Set<String>] = [:]
+        /// Keys whose theme word begins or ends with white space (`list_separator: ", "`):
+        /// there white space alone is a word, elsewhere it is an empty one.
+        var spaced: Set<String> = []
 
         init() {}
 
@@ -94,6 +97,7 @@ public struct ThemeWords: Sendable {
             for words in languages {
                 for (key, text) in words.texts {
                     placeholders[key, default: []].formUnion(MessageCatalogue.placeholders(in: text))
+                    if text.first?.isWhitespace == true || text.last?.isWhitespace == true { spaced.insert(key) }
                 }
                 for (key, forms) in words.plurals {
                     placeholders[key, default: []].formUnion(forms.values.flatMap(MessageCatalogue.placeholders(in:)))
@@ -185,7 +189,7 @@ public struct ThemeWords: Sendable {
     /// Why a site's `word` for `key` (or its plural `form`) cannot stand in for the
     /// theme's; empty when it can.
     ///
-    /// A word must use only placeholders the theme's word offers
+    /// A word must show something, and use only placeholders the theme's word offers
     /// (any other would be shown as written), and hold each one this language's theme
     /// word holds (the page puts a number there). The one exception is `{n}` in a form
     /// that CLDR chooses for a single number, English `one`: "one article" says the
@@ -194,6 +198,9 @@ public struct ThemeWords: Sendable {
     private func problems(
         of word: String, key: String, form: PluralCategory?, at node: YAMLNode, _ rules: Rules, _ lines: TextLines
     ) -> [Diagnostic] {
+        if word.allSatisfy(\.isWhitespace) && (word.isEmpty || !rules.spaced.contains(key)) {
+            return [.wordEmpty(key, at: node.location)]
+        }
         let used = MessageCatalogue.placeholders(in: word)
         let offered = rules.placeholders[key] ?? []
         let unknown = used.subtracting(offered).sorted()

@@ -61,6 +61,12 @@ extension Diagnostic {
             ["key": .value(key), "forms": names(missing), "count": .number(missing.count)])
     }
 
+    /// A word, or one of its forms, that is empty or only white space: a page would show
+    /// nothing in its place (an empty navigation link).
+    static func wordEmpty(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .warning(.themeWords, at: location, "words.empty", ["key": .value(key)])
+    }
+
     /// A placeholder (`name` of `{name}`) the theme's word does not offer, which a page
     /// would show as written (`{count} 篇文章`); `offered` are the names it does.
     static func wordPlaceholderUnknown(

@@ -67,4 +67,19 @@ import Testing
             #expect(!html.contains("{count}") && !html.contains("周报 {n}"), "\(path)")
         }
     }
+
+    /// An empty label is refused and the navigation keeps the theme's, beside the label the
+    /// same file renames (Fixtures/invalid/theme-words-empty).
+    @Test func anEmptyWordLeavesTheThemesInTheNavigation() throws {
+        let site = try Fixtures.copy("invalid/theme-words-empty")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent().deletingLastPathComponent()) }
+        let result = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(result.report.diagnostics.sorted.map { "\($0.location)" } == ["templates/strings/en.yml:4:15"])
+        let navigations = try htmlPages(site.appendingPathComponent("output")).compactMapValues(navigation)
+        #expect(!navigations.isEmpty)
+        for (path, nav) in navigations {
+            #expect(nav.contains(">Weekly reports</a>") && nav.contains(">Tickets</a>"), "\(path)")
+            #expect(!nav.contains("></a>"), "\(path)")
+        }
+    }
 }

@@ -200,6 +200,33 @@ import Testing
         #expect(theme.words(for: "zh").texts["search_more"] == "共 {n} 条结果，显示前 {shown} 条（共 {n} 条）")
     }
 
+    /// An empty word, or one of white space, would leave an empty link or heading; only a
+    /// word the theme pads with spaces (`list_separator`) may be a space alone.
+    @Test func anEmptyWordIsRefused() {
+        let site = """
+            words:
+              nav_weekly: ""
+              nav_issues: "\u{3000} "
+              tree_more: {one: '', other: "{n} more"}
+              list_separator: " "
+              title_tag: Label
+            """
+        let (theme, problems) = Theme.load(overrides: ["strings/en.yml": site])
+        #expect(
+            problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                #"2:15 "nav_weekly" is empty, so a page would show nothing in its place; the theme's word stays"#,
+                #"3:15 "nav_issues" is empty, so a page would show nothing in its place; the theme's word stays"#,
+                #"4:20 "tree_more" is empty, so a page would show nothing in its place; the theme's word stays"#,
+            ])
+        let english = theme.words(for: "en")
+        #expect(english.texts["nav_weekly"] == "Weekly reports")
+        #expect(english.texts["nav_issues"] == "Issues")
+        #expect(english.count("tree_more", 1) == "1 more article in this folder")
+        #expect(english.count("tree_more", 2) == "2 more articles in this folder")
+        #expect(english.texts["list_separator"] == " ")
+        #expect(english.texts["title_tag"] == "Label")
+    }
+
     /// The built-in words obey what a site's are held to: every language's word for a key
     /// offers the same placeholders, and each built-in file's `words:` read as a site's
     /// raises nothing.
