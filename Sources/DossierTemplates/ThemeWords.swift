@@ -10,8 +10,9 @@ import DossierUtilities
 /// A word is either text (`nav_issues: Проблемы`) or, when it is said with a count, a map
 /// from CLDR plural categories to texts in which `{n}` stands for the number
 /// (`tag_articles: {one: "{n} статья", few: "{n} статьи", many: "{n} статей", other: "{n} статьи"}`;
-/// see `PluralCategory` for the rules). The same file may hold other top-level keys
-/// (`messages:`, the command line's sentences); they are not read here.
+/// see `PluralCategory` for the rules). The theme's file holds other top-level keys
+/// (`messages:`, the command line's sentences), which are not read here; in a site's file
+/// they are warnings, since a site changes only the pages' words.
 public struct ThemeWords: Sendable {
     /// The language code, the file's name without `.yml`: `en`, `zh`, `ru`.
     public let language: String
@@ -51,7 +52,8 @@ public struct ThemeWords: Sendable {
     /// A site's file is checked key by key against the built-in ones: an unknown key, a
     /// word of the wrong kind, an empty word or one whose placeholders are not the theme's
     /// (`Rules`) is a warning at it and the built-in word stays, so a page never shows an
-    /// empty label or a `{name}` as written.
+    /// empty label or a `{name}` as written. A top-level key other than `words:` is a
+    /// warning too: a site's file changes only the pages' words.
     static func load(builtIn: [String: String], overrides: [String: String]) -> ([String: ThemeWords], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var languages: [String: ThemeWords] = [:]
@@ -69,6 +71,9 @@ public struct ThemeWords: Sendable {
                 diagnostics.append(.wordsLanguageUnknown(file, language: language, known: languages.keys.sorted()))
                 continue
             }
+            // The theme's own file (the Dossier repository's sample site, or a copy left as
+            // it is) changes nothing, and its messages: are the built-in ones.
+            guard text != builtIn[path] else { continue }
             languages[language]!.layer(text, file: file, over: true, rules: rules, &diagnostics)
         }
         return (languages, diagnostics)
@@ -122,6 +127,12 @@ public struct ThemeWords: Sendable {
         guard root.entries != nil || root.isNull else {
             diagnostics.append(.wordsFileNotAMap(file, root))
             return
+        }
+        if override {
+            for (key, keyNode, _) in root.entries ?? [] where key != "words" {
+                diagnostics.append(
+                    key == "messages" ? .wordsMessagesNotRead(at: keyNode.location) : .wordsKeyUnknown(key, at: keyNode.location))
+            }
         }
         guard let words = root["words"], !words.isNull else { return }
         guard let entries = words.entries else {

@@ -100,6 +100,19 @@ extension Diagnostic {
             ])
     }
 
+    /// `messages:` in a site's file: the command line's sentences are built into Dossier
+    /// and never read from a site.
+    static func wordsMessagesNotRead(at location: SourceLocation) -> Diagnostic {
+        .warning(.themeWords, at: location, "words.messages-not-read", [:])
+    }
+
+    /// A top-level key of a site's file other than `words:` and `messages:`.
+    static func wordsKeyUnknown(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            .themeWords, at: location, "words.top-key-unknown",
+            ["key": .value(key), "hint": Suggestion.hint(for: key, in: ["words"])])
+    }
+
     /// A placeholder as a word of a site's file writes it, `{n}`, in a code span.
     private static func code(_ name: String) -> Message.Argument { .value(written(name)) }
 

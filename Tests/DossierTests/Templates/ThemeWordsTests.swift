@@ -42,11 +42,9 @@ import Testing
     }
 
     /// A site's file changes only the keys it names, a word said with a count form by
-    /// form; other languages keep the theme's words; other top-level keys are not read.
+    /// form; other languages keep the theme's words.
     @Test func aSiteFileIsLayeredKeyByKey() {
         let site = """
-            messages:
-              whatever: not read here
             words:
               nav_issues: Tickets
               tag_articles: {one: "{n} page"}
@@ -225,6 +223,42 @@ import Testing
         #expect(english.count("tree_more", 2) == "2 more articles in this folder")
         #expect(english.texts["list_separator"] == " ")
         #expect(english.texts["title_tag"] == "Label")
+    }
+
+    /// A site's file holds the pages' words only: `messages:` (the command line's
+    /// sentences, built into Dossier) and any other top-level key are warnings at the key.
+    @Test func otherTopLevelKeysAreWarnings() {
+        let site = """
+            messages:
+              words.unknown: not read here
+            word:
+              nav_issues: Tickets
+            messagez: {}
+            words:
+              nav_weekly: Reports
+            """
+        let (theme, problems) = Theme.load(overrides: ["strings/en.yml": site])
+        #expect(
+            problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "1:1 `messages:` is not read from a site's file (the command line's sentences are built into Dossier); only `words:` is",
+                #"3:1 unknown top-level key "word" is not read; a site's file of words holds only `words:`; did you mean "words"?"#,
+                #"5:1 unknown top-level key "messagez" is not read; a site's file of words holds only `words:`"#,
+            ])
+        #expect(theme.words(for: "en").texts["nav_weekly"] == "Reports")
+        #expect(theme.words(for: "en").texts["nav_issues"] == "Issues")
+    }
+
+    /// The theme's own file in a site (the Dossier repository's sample site, a copy left as
+    /// it is) changes nothing and raises nothing; once a word of the copy is changed, the
+    /// copy is a site's file, and its `messages:` a warning.
+    @Test func theThemesOwnFileIsNoSiteFile() throws {
+        let file = try #require(Theme.builtInFiles["strings/ru.yml"])
+        #expect(Theme.load(overrides: ["strings/ru.yml": file]).1.isEmpty)
+        let edited = file.replacingOccurrences(of: "  nav_issues: Проблемы\n", with: "  nav_issues: Замечания\n")
+        #expect(edited != file)
+        let (theme, problems) = Theme.load(overrides: ["strings/ru.yml": edited])
+        #expect(problems.map(\.message.key) == ["words.messages-not-read"])
+        #expect(theme.words(for: "ru").texts["nav_issues"] == "Замечания")
     }
 
     /// The built-in words obey what a site's are held to: every language's word for a key
