@@ -43,6 +43,13 @@ public enum PluralCategory: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The whole numbers below `limit` (0 included) that take this category in `language`,
+    /// smallest first: `[1]` for English `one`, `[1, 21, 31, …]` for Russian `one`, none for
+    /// Russian `other`, which CLDR keeps for fractions.
+    public func wholeNumbers(in language: String, below limit: Int = 200) -> [Int] {
+        (0..<limit).filter { Self.of($0, language: language) == self }
+    }
+
     public static func < (lhs: PluralCategory, rhs: PluralCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

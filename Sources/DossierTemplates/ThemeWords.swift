@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierRecords
+import DossierUtilities
 
 /// The words of the theme's pages in one language: the `words:` map of the theme's
 /// `strings/<language>.yml`, with the site's own `templates/strings/<language>.yml`
@@ -9,8 +10,9 @@ import DossierRecords
 /// A word is either text (`nav_issues: Проблемы`) or, when it is said with a count, a map
 /// from CLDR plural categories to texts in which `{n}` stands for the number
 /// (`tag_articles: {one: "{n} статья", few: "{n} статьи", many: "{n} статей", other: "{n} статьи"}`;
-/// see `PluralCategory` for the rules). The same file may hold other top-level keys
-/// (`messages:`, the command line's sentences); they are not read here.
+/// see `PluralCategory` for the rules). The theme's file holds other top-level keys
+/// (`messages:`, the command line's sentences), which are not read here; in a site's file
+/// they are warnings, since a site changes only the pages' words.
 public struct ThemeWords: Sendable {
     /// The language code, the file's name without `.yml`: `en`, `zh`, `ru`.
     public let language: String
@@ -47,17 +49,21 @@ public struct ThemeWords: Sendable {
     /// of theirs) with the site's own files of words (`overrides`, by path relative to
     /// templates/) layered over the built-in ones.
     ///
-    /// A site's file is checked key by key against the built-in one: an unknown key, or a
-    /// word of the wrong kind, is a warning at it and the built-in word stays.
+    /// A site's file is checked key by key against the built-in ones: an unknown key, a
+    /// word of the wrong kind, an empty word or one whose placeholders are not the theme's
+    /// (`Rules`) is a warning at it and the built-in word stays, so a page never shows an
+    /// empty label or a `{name}` as written. A top-level key other than `words:` is a
+    /// warning too: a site's file changes only the pages' words.
     static func load(builtIn: [String: String], overrides: [String: String]) -> ([String: ThemeWords], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var languages: [String: ThemeWords] = [:]
         for (path, text) in builtIn {
             guard let language = languageOf(path) else { continue }
             var words = ThemeWords(language: language)
-            words.layer(text, file: "(built-in theme) \(path)", over: false, &diagnostics)
+            words.layer(text, file: "(built-in theme) \(path)", over: false, rules: Rules(), &diagnostics)
             languages[language] = words
         }
+        let rules = Rules(languages.values)
         for (path, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let language = languageOf(path) else { continue }
             let file = "templates/\(path)"
@@ -65,7 +71,10 @@ public struct ThemeWords: Sendable {
                 diagnostics.append(.wordsLanguageUnknown(file, language: language, known: languages.keys.sorted()))
                 continue
             }
-            languages[language]!.layer(text, file: file, over: true, &diagnostics)
+            // The theme's own file (the Dossier repository's sample site, or a copy left as
+            // it is) changes nothing, and its messages: are the built-in ones.
+            guard text != builtIn[path] else { continue }
+            languages[language]!.layer(text, file: file, over: true, rules: rules, &diagnostics)
         }
         return (languages, diagnostics)
     }
@@ -78,10 +87,36 @@ public struct ThemeWords: Sendable {
         return String(name)
     }
 
+    /// What a site's word may hold, from the built-in words of every language: they share
+    /// their placeholders key by key (a test says so), so one table serves them all.
+    struct Rules {
+        /// The placeholders (`n`, `shown`) the theme's word offers, by key.
+        var placeholders: [String: Set<String>] = [:]
+        /// Keys whose theme word begins or ends with white space (`list_separator: ", "`):
+        /// there white space alone is a word, elsewhere it is an empty one.
+        var spaced: Set<String> = []
+
+        init() {}
+
+        init(_ languages: some Sequence<ThemeWords>) {
+            for words in languages {
+                for (key, text) in words.texts {
+                    placeholders[key, default: []].formUnion(MessageCatalogue.placeholders(in: text))
+                    if text.first?.isWhitespace == true || text.last?.isWhitespace == true { spaced.insert(key) }
+                }
+                for (key, forms) in words.plurals {
+                    placeholders[key, default: []].formUnion(forms.values.flatMap(MessageCatalogue.placeholders(in:)))
+                }
+            }
+        }
+    }
+
     /// Reads the `words:` of `text` into this language: every word when `override` is
     /// false (the built-in file), else only the keys the language already has, each
-    /// replacing the one before (a plural form by form).
-    mutating func layer(_ text: String, file: String, over override: Bool, _ diagnostics: inout [Diagnostic]) {
+    /// replacing the one before (a plural form by form) unless `rules` refuse it.
+    mutating func layer(
+        _ text: String, file: String, over override: Bool, rules: Rules, _ diagnostics: inout [Diagnostic]
+    ) {
         let root: YAMLNode
         switch YAMLReader.read(text, file: file) {
         case .success(let node): root = node
@@ -93,11 +128,18 @@ public struct ThemeWords: Sendable {
             diagnostics.append(.wordsFileNotAMap(file, root))
             return
         }
+        if override {
+            for (key, keyNode, _) in root.entries ?? [] where key != "words" {
+                diagnostics.append(
+                    key == "messages" ? .wordsMessagesNotRead(at: keyNode.location) : .wordsKeyUnknown(key, at: keyNode.location))
+            }
+        }
         guard let words = root["words"], !words.isNull else { return }
         guard let entries = words.entries else {
             diagnostics.append(.wordsNotAMap(words))
             return
         }
+        let lines = TextLines(text)
         let categories = PluralCategory.categories(for: language)
         let known = Array(texts.keys) + Array(plurals.keys)
         for (key, keyNode, value) in entries {
@@ -111,6 +153,13 @@ public struct ThemeWords: Sendable {
                     diagnostics.append(.wordNeedsForms(key, at: value.location, categories: categories))
                     continue
                 }
+                if override {
+                    let problems = problems(of: word, key: key, form: nil, at: value, rules, lines)
+                    guard problems.isEmpty else {
+                        diagnostics += problems
+                        continue
+                    }
+                }
                 texts[key] = word
             case .mapping:
                 if override && texts[key] != nil {
@@ -118,6 +167,7 @@ public struct ThemeWords: Sendable {
                     continue
                 }
                 var forms = plurals[key] ?? [:]
+                var refused = false
                 for (name, nameNode, form) in value.entries ?? [] {
                     guard let category = PluralCategory(rawValue: name), categories.contains(category) else {
                         diagnostics.append(.wordCategoryUnknown(name, key: key, at: nameNode.location, categories: categories))
@@ -127,16 +177,76 @@ public struct ThemeWords: Sendable {
                         diagnostics.append(.wordNotText(key, form))
                         continue
                     }
+                    if override {
+                        let problems = problems(of: text, key: key, form: category, at: form, rules, lines)
+                        diagnostics += problems
+                        refused = refused || !problems.isEmpty
+                    }
                     forms[category] = text
                 }
                 let missing = categories.filter { forms[$0] == nil }
                 if !missing.isEmpty {
                     diagnostics.append(.wordFormsMissing(key, missing, at: value.location))
                 }
-                plurals[key] = forms
+                // One refused form refuses the word: its forms are one wording, not to be
+                // mixed with the theme's.
+                if !refused { plurals[key] = forms }
             default:
                 diagnostics.append(.wordNotText(key, value))
             }
         }
+    }
+
+    /// Why a site's `word` for `key` (or its plural `form`) cannot stand in for the
+    /// theme's; empty when it can.
+    ///
+    /// A word must show something, and use only placeholders the theme's word offers
+    /// (any other would be shown as written), and hold each one this language's theme
+    /// word holds (the page puts a number there). The one exception is `{n}` in a form
+    /// that CLDR chooses for a single number, English `one`: "one article" says the
+    /// number in words. Russian `one` is 1, 21, 101… and Chinese `other` every number,
+    /// so their forms must hold `{n}`.
+    private func problems(
+        of word: String, key: String, form: PluralCategory?, at node: YAMLNode, _ rules: Rules, _ lines: TextLines
+    ) -> [Diagnostic] {
+        if word.allSatisfy(\.isWhitespace) && (word.isEmpty || !rules.spaced.contains(key)) {
+            return [.wordEmpty(key, at: node.location)]
+        }
+        let used = MessageCatalogue.placeholders(in: word)
+        let offered = rules.placeholders[key] ?? []
+        let unknown = used.subtracting(offered).sorted()
+        if !unknown.isEmpty {
+            return unknown.map { name in
+                .wordPlaceholderUnknown(
+                    key, name, at: Self.location(of: "{\(name)}", in: node, lines), offered: offered.sorted())
+            }
+        }
+        var needed =
+            texts[key].map(MessageCatalogue.placeholders(in:))
+            ?? (plurals[key] ?? [:]).values.reduce(into: []) { $0.formUnion(MessageCatalogue.placeholders(in: $1)) }
+        let numbers = form?.wholeNumbers(in: language) ?? []
+        if form != nil && numbers.count == 1 { needed.remove("n") }
+        return needed.subtracting(used).sorted().map { name in
+            if let form, name == "n", numbers.count > 1 {
+                return .wordCountMissing(key, form: form, examples: Array(numbers.prefix(3)), at: node.location)
+            }
+            return .wordPlaceholderMissing(key, name, at: node.location)
+        }
+    }
+
+    /// Where `needle` is written on the first line of the value `node`, or the value's own
+    /// place when it is not there (a value continued on further lines).
+    static func location(of needle: String, in node: YAMLNode, _ lines: TextLines) -> SourceLocation {
+        var location = node.location
+        var from = 1
+        while let byte = lines.find(Array(needle.utf8), line: location.line, from: from) {
+            let column = lines.column(line: location.line, utf8Column: byte)
+            if column >= node.location.column {
+                location.column = column
+                return location
+            }
+            from = byte + 1
+        }
+        return location
     }
 }

@@ -178,8 +178,9 @@
         .filter(function (n, i, a) { return a.indexOf(n) === i; });
       loadAll(names, function (n) { return textChunks[+n.slice(5)] != null; }, function () {
         if (mine !== generation) return;
+        /* every {n} and {shown}: a site's word may say the number twice */
         status.textContent = (hits.length > MAX ? data.more || '' : data.count || '')
-          .replace('{n}', hits.length).replace('{shown}', shown.length);
+          .split('{n}').join(hits.length).split('{shown}').join(shown.length);
         var frag = doc.createDocumentFragment();
         shown.forEach(function (h) {
           var d = meta.docs[h.id];

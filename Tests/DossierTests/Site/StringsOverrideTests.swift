@@ -44,4 +44,42 @@ import Testing
             #expect(nav.contains(">Обращения</a>") && !nav.contains("Замечания"), "\(path)")
         }
     }
+
+    /// Words a site gets wrong are refused, and the theme's stay on the built pages
+    /// (Fixtures/invalid/theme-words-placeholder, a Chinese site): the tag page of three
+    /// articles keeps "3 篇文章" with its number, and no page shows `{count}` or `周报 {n}`.
+    @Test func aRefusedWordLeavesTheThemesOnThePages() throws {
+        let site = try Fixtures.copy("invalid/theme-words-placeholder")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent().deletingLastPathComponent()) }
+        let result = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(
+            result.report.diagnostics.sorted.map { "\($0.location) \($0.severity) [\($0.rule.rawValue)]" } == [
+                "templates/strings/ru.yml:3:23 warning [theme-words]",
+                "templates/strings/zh.yml:3:26 warning [theme-words]",
+                "templates/strings/zh.yml:4:20 warning [theme-words]",
+                "templates/strings/zh.yml:5:16 warning [theme-words]",
+            ])
+        let pages = try htmlPages(site.appendingPathComponent("output"))
+        #expect(pages["handbook/tags/付款.html"]?.contains("<p class=\"lede\">3 篇文章</p>") == true)
+        #expect(pages["weekly/index.html"]?.contains("<h1>周报</h1>") == true)
+        #expect(pages["index.html"]?.contains("title=\"费用系统上线 · 周报\"") == true)
+        for (path, html) in pages {
+            #expect(!html.contains("{count}") && !html.contains("周报 {n}"), "\(path)")
+        }
+    }
+
+    /// An empty label is refused and the navigation keeps the theme's, beside the label the
+    /// same file renames (Fixtures/invalid/theme-words-empty).
+    @Test func anEmptyWordLeavesTheThemesInTheNavigation() throws {
+        let site = try Fixtures.copy("invalid/theme-words-empty")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent().deletingLastPathComponent()) }
+        let result = try Dossier.build(.init(site: site, asOf: Self.asOf))
+        #expect(result.report.diagnostics.sorted.map { "\($0.location)" } == ["templates/strings/en.yml:4:15"])
+        let navigations = try htmlPages(site.appendingPathComponent("output")).compactMapValues(navigation)
+        #expect(!navigations.isEmpty)
+        for (path, nav) in navigations {
+            #expect(nav.contains(">Weekly reports</a>") && nav.contains(">Tickets</a>"), "\(path)")
+            #expect(!nav.contains("></a>"), "\(path)")
+        }
+    }
 }

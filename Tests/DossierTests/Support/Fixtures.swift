@@ -8,11 +8,12 @@ enum Fixtures {
 
     static func site(_ name: String) -> URL { root.appendingPathComponent(name) }
 
-    /// A fresh copy of a fixture site in a temporary folder, to build into.
+    /// A fresh copy of a fixture site in a temporary folder, to build into; `name` may be a
+    /// path (`invalid/theme-words-empty`), kept under the folder.
     static func copy(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: site(name), to: target)
         return target
     }

@@ -42,11 +42,9 @@ import Testing
     }
 
     /// A site's file changes only the keys it names, a word said with a count form by
-    /// form; other languages keep the theme's words; other top-level keys are not read.
+    /// form; other languages keep the theme's words.
     @Test func aSiteFileIsLayeredKeyByKey() {
         let site = """
-            messages:
-              whatever: not read here
             words:
               nav_issues: Tickets
               tag_articles: {one: "{n} page"}
@@ -107,5 +105,185 @@ import Testing
             problems.map(\.message.description) == [
                 #"the theme has no words in "de", so this file is never used; its languages are en, ru, zh"#
             ])
+    }
+
+    /// Words whose placeholders are not the theme's, each with where `1️⃣` marks it and what
+    /// it says; the word is refused.
+    static let placeholderCases: [(language: String, yaml: String, says: String)] = [
+        (
+            "zh", #"tag_articles: {other: "1️⃣{count} 篇文章"}"#,
+            #""tag_articles" has no placeholder `{count}`, and a page would show it as written (the word takes `{n}`); the theme's word stays"#
+        ),
+        (
+            "zh", "title_weekly: 周报 1️⃣{n}",
+            "\"title_weekly\" takes no placeholder, and a page would show `{n}` as written; the theme's word stays"
+        ),
+        (
+            "ru", "search_more: 1️⃣\"Показаны первые {shown} из {всего} 🔎\"",
+            #""search_more" lacks `{n}`, where the page puts the number; the theme's word stays"#
+        ),
+        (
+            "ru", "search_more: \"Показаны {shown} из {n} 🔎 1️⃣{total}\"",
+            #""search_more" has no placeholder `{total}`, and a page would show it as written (the word takes `{n}` and `{shown}`); the theme's word stays"#
+        ),
+        (
+            "zh", "change_more: 1️⃣比上周多",
+            #""change_more" lacks `{n}`, where the page puts the number; the theme's word stays"#
+        ),
+        (
+            "ru", #"tree_more: {one: 1️⃣"Ещё статья", few: "Ещё {n} статьи", many: "Ещё {n} статей", other: "Ещё {n} статьи"}"#,
+            #"form `one` of "tree_more" lacks `{n}`: in this language `one` stands for several numbers (1, 21, 31, …), so it must show which; the theme's word stays"#
+        ),
+        (
+            "zh", #"breached_more: {other: 1️⃣"另有一些问题"}"#,
+            #"form `other` of "breached_more" lacks `{n}`: in this language `other` stands for several numbers (0, 1, 2, …), so it must show which; the theme's word stays"#
+        ),
+        (
+            "en", #"tag_articles: {one: "an article", other: 1️⃣"articles"}"#,
+            #"form `other` of "tag_articles" lacks `{n}`: in this language `other` stands for several numbers (0, 2, 3, …), so it must show which; the theme's word stays"#
+        ),
+        (
+            "ru", "tag_articles: {one: \"{n} статья\", few: \"{n} статьи\", many: \"{n} статей\", other: 1️⃣статьи}",
+            #""tag_articles" lacks `{n}`, where the page puts the number; the theme's word stays"#
+        ),
+    ]
+
+    @Test(arguments: placeholderCases.indices)
+    func aWordWithOtherPlaceholdersThanTheThemesIsRefused(_ index: Int) throws {
+        let (language, marked, says) = Self.placeholderCases[index]
+        let (line, row, column) = ProjectSettingsKindTests.marker(in: marked)
+        let (theme, problems) = Theme.load(overrides: ["strings/\(language).yml": "words:\n  " + line + "\n"])
+        let problem = try #require(problems.first)
+        #expect(problems.count == 1, "\(problems.map(\.message))")
+        #expect(problem.severity == .warning)
+        #expect(problem.rule == .themeWords)
+        #expect(problem.location == SourceLocation(file: "templates/strings/\(language).yml", line: row + 1, column: column + 2))
+        #expect(problem.message.description == says)
+        let key = String(line.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
+        let words = theme.words(for: language)
+        let builtIn = Self.builtIn.words(for: language)
+        #expect(words.texts[key] == builtIn.texts[key])
+        #expect(words.plurals[key] == builtIn.plurals[key])
+    }
+
+    /// The defects a user met, in Chinese and Russian as the reader sees them.
+    @Test func aPlaceholderProblemSpeaksTheReadersLanguage() {
+        let site = "words:\n  tag_articles: {other: \"{count} 篇文章\"}\n  title_weekly: 周报 {n}\n"
+        let (theme, problems) = Theme.load(overrides: ["strings/zh.yml": site])
+        #expect(
+            problems.map { "\($0.location) \($0.text(in: .zh))" } == [
+                "templates/strings/zh.yml:2:26 \"tag_articles\"没有占位符 `{count}`，页面会原样显示它（该用语可用的占位符：`{n}`）；仍使用主题的用语",
+                "templates/strings/zh.yml:3:20 \"title_weekly\"不含占位符，页面会原样显示 `{n}`；仍使用主题的用语",
+            ])
+        #expect(
+            problems.map { $0.text(in: .ru) } == [
+                "у «tag_articles» нет параметра `{count}`, и страница показала бы его как есть (параметры этого слова: `{n}`); используется слово темы",
+                "у «title_weekly» нет параметров, и страница показала бы `{n}` как есть; используется слово темы",
+            ])
+        let chinese = theme.words(for: "zh")
+        #expect(chinese.count("tag_articles", 3) == "3 篇文章")
+        #expect(chinese.texts["title_weekly"] == "周报")
+    }
+
+    /// English `one` is 1 alone, so its form may say the number in words; the other forms,
+    /// and Russian `one` (1, 21, 101), must show it. Placeholders may move and be repeated.
+    @Test func aFormForTheNumberOneAloneMaySayItInWords() {
+        let (theme, problems) = Theme.load(overrides: [
+            "strings/en.yml": "words:\n  tag_articles: {one: \"one article\", other: \"{n} articles\"}\n",
+            "strings/zh.yml": "words:\n  search_more: 共 {n} 条结果，显示前 {shown} 条（共 {n} 条）\n",
+        ])
+        #expect(problems.isEmpty, "\(problems.map(\.message))")
+        #expect(theme.words(for: "en").count("tag_articles", 1) == "one article")
+        #expect(theme.words(for: "en").count("tag_articles", 21) == "21 articles")
+        #expect(theme.words(for: "zh").texts["search_more"] == "共 {n} 条结果，显示前 {shown} 条（共 {n} 条）")
+    }
+
+    /// An empty word, or one of white space, would leave an empty link or heading; only a
+    /// word the theme pads with spaces (`list_separator`) may be a space alone.
+    @Test func anEmptyWordIsRefused() {
+        let site = """
+            words:
+              nav_weekly: ""
+              nav_issues: "\u{3000} "
+              tree_more: {one: '', other: "{n} more"}
+              list_separator: " "
+              title_tag: Label
+            """
+        let (theme, problems) = Theme.load(overrides: ["strings/en.yml": site])
+        #expect(
+            problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                #"2:15 "nav_weekly" is empty, so a page would show nothing in its place; the theme's word stays"#,
+                #"3:15 "nav_issues" is empty, so a page would show nothing in its place; the theme's word stays"#,
+                #"4:20 "tree_more" is empty, so a page would show nothing in its place; the theme's word stays"#,
+            ])
+        let english = theme.words(for: "en")
+        #expect(english.texts["nav_weekly"] == "Weekly reports")
+        #expect(english.texts["nav_issues"] == "Issues")
+        #expect(english.count("tree_more", 1) == "1 more article in this folder")
+        #expect(english.count("tree_more", 2) == "2 more articles in this folder")
+        #expect(english.texts["list_separator"] == " ")
+        #expect(english.texts["title_tag"] == "Label")
+    }
+
+    /// A site's file holds the pages' words only: `messages:` (the command line's
+    /// sentences, built into Dossier) and any other top-level key are warnings at the key.
+    @Test func otherTopLevelKeysAreWarnings() {
+        let site = """
+            messages:
+              words.unknown: not read here
+            word:
+              nav_issues: Tickets
+            messagez: {}
+            words:
+              nav_weekly: Reports
+            """
+        let (theme, problems) = Theme.load(overrides: ["strings/en.yml": site])
+        #expect(
+            problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "1:1 `messages:` is not read from a site's file (the command line's sentences are built into Dossier); only `words:` is",
+                #"3:1 unknown top-level key "word" is not read; a site's file of words holds only `words:`; did you mean "words"?"#,
+                #"5:1 unknown top-level key "messagez" is not read; a site's file of words holds only `words:`"#,
+            ])
+        #expect(theme.words(for: "en").texts["nav_weekly"] == "Reports")
+        #expect(theme.words(for: "en").texts["nav_issues"] == "Issues")
+    }
+
+    /// The theme's own file in a site (the Dossier repository's sample site, a copy left as
+    /// it is) changes nothing and raises nothing; once a word of the copy is changed, the
+    /// copy is a site's file, and its `messages:` a warning.
+    @Test func theThemesOwnFileIsNoSiteFile() throws {
+        let file = try #require(Theme.builtInFiles["strings/ru.yml"])
+        #expect(Theme.load(overrides: ["strings/ru.yml": file]).1.isEmpty)
+        let edited = file.replacingOccurrences(of: "  nav_issues: Проблемы\n", with: "  nav_issues: Замечания\n")
+        #expect(edited != file)
+        let (theme, problems) = Theme.load(overrides: ["strings/ru.yml": edited])
+        #expect(problems.map(\.message.key) == ["words.messages-not-read"])
+        #expect(theme.words(for: "ru").texts["nav_issues"] == "Замечания")
+    }
+
+    /// The built-in words obey what a site's are held to: every language's word for a key
+    /// offers the same placeholders, and each built-in file's `words:` read as a site's
+    /// raises nothing.
+    @Test func theBuiltInWordsPassTheSiteRules() throws {
+        var placeholders: [String: [String: Set<String>]] = [:]
+        for language in ["en", "zh", "ru"] {
+            let words = Self.builtIn.words(for: language)
+            for (key, text) in words.texts {
+                placeholders[key, default: [:]][language] = MessageCatalogue.placeholders(in: text)
+            }
+            for (key, forms) in words.plurals {
+                placeholders[key, default: [:]][language] = Set(forms.values.flatMap(MessageCatalogue.placeholders(in:)))
+            }
+        }
+        for (key, byLanguage) in placeholders {
+            #expect(byLanguage.count == 3 && Set(byLanguage.values).count == 1, "\(key): \(byLanguage)")
+        }
+        #expect(placeholders["search_more"]?["zh"] == ["n", "shown"])
+        for language in ["en", "zh", "ru"] {
+            let file = try #require(Theme.builtInFiles["strings/\(language).yml"])
+            let words = String(try #require(file.components(separatedBy: "\nmessages:").first))
+            let (_, problems) = Theme.load(overrides: ["strings/\(language).yml": words])
+            #expect(problems.isEmpty, "\(language): \(problems.map(\.message))")
+        }
     }
 }
