@@ -49,8 +49,10 @@ import Testing
         ] {
             for id in ids {
                 let text = Message("value.word.\(field).\(id)").text(in: language)
-                #expect(text.hasSuffix(" (\(id))"), "\(language) \(field) \(id): \(text)")
-                let word = String(text.dropLast(id.count + 3))
+                // The id in the language's own parentheses: full-width in Chinese.
+                let suffix = language == .zh ? "（\(id)）" : " (\(id))"
+                #expect(text.hasSuffix(suffix), "\(language) \(field) \(id): \(text)")
+                let word = String(text.dropLast(suffix.count))
                 #expect(aliases[FieldAliases.fold(word)] == id, "\(language) \(field) \(id): \(word) is not read as \(id)")
                 #expect(Message("value.word.\(field).\(id)").text(in: .en) == id)
             }

@@ -82,8 +82,8 @@ import Testing
         #expect(figures.breachedOpenIDs == ["FK-102", "FK-103"])
         #expect(previous.opened == 0 && changes["opened"] == 4)
         let rows: [(String, Int, Int)] = [
-            ("新增问题", figures.opened, changes["opened"]!), ("解决问题", figures.resolved, changes["resolved"]!),
-            ("拒绝问题", figures.rejected, changes["rejected"]!), ("截至周日未关闭", figures.openAtEnd, changes["open_at_end"]!),
+            ("新增问题", figures.opened, changes["opened"]!), ("已解决问题", figures.resolved, changes["resolved"]!),
+            ("已拒绝问题", figures.rejected, changes["rejected"]!), ("截至周日未关闭", figures.openAtEnd, changes["open_at_end"]!),
             ("按时解决（SLA 达标）", figures.slaMet, changes["sla_met"]!),
             ("超时解决（SLA 未达标）", figures.slaBreached, changes["sla_breached"]!),
             ("截至周日超时未解决", figures.breachedOpen, changes["breached_open"]!),
@@ -100,7 +100,7 @@ import Testing
             #expect(output.contains("| 三线 · 厂商顾问 | 2 | 2 | 0 |\n"))
         }
         for output in text {
-            #expect(output.contains("\n操作咨询: 新增 \(category.opened) · 解决 \(category.resolved) · 截至周日未关闭 \(category.openAtEnd)\n"))
+            #expect(output.contains("\n操作咨询: 新增 \(category.opened) · 已解决 \(category.resolved) · 截至周日未关闭 \(category.openAtEnd)\n"))
         }
         for output in outputs.values {
             #expect(output.contains("2026-W46 (11月9日 – 11月15日)"))
