@@ -82,22 +82,25 @@ public struct MessageCatalogue: Sendable {
     }
 
     private func fill(_ template: String, _ arguments: [String: Message.Argument], in language: Language) -> String {
-        var out = ""
+        // The template's own text and the values put into it, in turn.
+        var pieces: [(text: String, isValue: Bool)] = []
+        var text = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
             guard let argument = arguments[name], Self.isPlaceholderName(name) else {
                 // A brace of the text itself (`encoding: {{file}: gbk}`): kept, and read on after it.
-                out += "{"
+                text += "{"
                 rest = rest[rest.index(after: open)...]
                 continue
             }
-            out += render(argument, in: language)
+            pieces += [(text, false), (render(argument, in: language), true)]
+            text = ""
             rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        pieces.append((text + rest, false))
+        return Self.joinSpaced(pieces)
     }
 
     private func render(_ argument: Message.Argument, in language: Language) -> String {
@@ -110,10 +113,53 @@ public struct MessageCatalogue: Sendable {
             let words = items.map { render($0, in: language) }
             let comma = text(Message("list.comma"), in: language)
             guard words.count > 1 else { return words.joined() }
-            if joining == .comma { return words.joined(separator: comma) }
-            let last = text(Message(joining == .and ? "list.and" : "list.or"), in: language)
-            return words.dropLast().joined(separator: comma) + last + words.last!
+            let last = joining == .comma ? comma : text(Message(joining == .and ? "list.and" : "list.or"), in: language)
+            let separators = Array(repeating: comma, count: words.count - 2) + [last]
+            return Self.joinSpaced(zip(words, separators).flatMap { [($0, true), ($1, false)] } + [(words.last!, true)])
         }
+    }
+
+    /// `pieces` (a template's own text and the values put into it, or a list's items and
+    /// separators; `true` marks a value) as one text, with a space at a seam where an
+    /// ideograph meets a Latin letter or a digit, or a value's code span: `应为` and
+    /// `0 到 100 的整数` read `应为 0 到 100 的整数`, `按`, `` `;` `` and `分隔` read
+    /// ``按 `;` 分隔``, while `应为` and `映射` stay `应为映射`, as Chinese technical writing
+    /// spaces mixed text. A digit beside 年, 月 or 日 stays joined, as dates are written
+    /// (`2026年2月`), and so does the template's own mark before a value (`#{anchor}`). A
+    /// piece is kept as written, so a record's own text is never respaced; English and
+    /// Russian, whose templates space their words themselves, read as written.
+    static func joinSpaced(_ pieces: [(text: String, isValue: Bool)]) -> String {
+        var out = ""
+        var lastIsValue = false
+        for (text, isValue) in pieces where !text.isEmpty {
+            if let before = out.unicodeScalars.last, let after = text.unicodeScalars.first,
+                seamNeedsSpace(before, codeCounts: lastIsValue, after, codeCounts: isValue)
+            {
+                out += " "
+            }
+            out += text
+            lastIsValue = isValue
+        }
+        return out
+    }
+
+    /// True when `a` then `b` are an ideograph and a Latin letter or digit, in either
+    /// order, or an ideograph and the backtick of a value's code span (`codeCounts`), other
+    /// than a digit beside 年, 月 or 日.
+    static func seamNeedsSpace(_ a: Unicode.Scalar, codeCounts aCode: Bool, _ b: Unicode.Scalar, codeCounts bCode: Bool)
+        -> Bool
+    {
+        func spaced(_ ideograph: Unicode.Scalar, _ other: Unicode.Scalar, code: Bool) -> Bool {
+            guard ideograph.properties.isIdeographic, isLatinLike(other) || (code && other == "`") else { return false }
+            return !(("0"..."9").contains(other) && "年月日".unicodeScalars.contains(ideograph))
+        }
+        return spaced(a, b, code: bCode) || spaced(b, a, code: aCode)
+    }
+
+    /// A letter of an alphabet (Latin, Cyrillic, Greek) or a digit.
+    static func isLatinLike(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        return scalar.properties.isAlphabetic && !scalar.properties.isIdeographic && scalar.value < 0x2E80
     }
 
     /// The CLDR plural category of `n` in `language`: English one/other, Russian

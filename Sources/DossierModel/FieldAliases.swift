@@ -315,6 +315,7 @@ public enum FieldAliases {
         "vendor-consultant": "vendor-consultant", "vendor consultant": "vendor-consultant",
         "厂商顾问": "vendor-consultant", "实施顾问": "vendor-consultant",
         "консультант вендора": "vendor-consultant", "консультант подрядчика": "vendor-consultant",
+        "консультант поставщика": "vendor-consultant",  // the theme's ru role_vendor-consultant
         "pm": "pm", "project manager": "pm", "项目经理": "pm", "руководитель проекта": "pm",
         "sponsor": "sponsor", "项目发起人": "sponsor", "发起人": "sponsor", "спонсор": "sponsor",
         "спонсор проекта": "sponsor",

@@ -371,13 +371,16 @@ extension Diagnostic {
         let parts = mappingKey.split(separator: ".")
         let yamlHeader = "\"" + candidate.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
         let line = "\(parts[0]): {\(parts[1]): {\(yamlHeader): \(field)}}"
-        var others = unknownHeaders.filter { $0 != candidate }.prefix(6).map { "\"\($0)\"" }
-        if unknownHeaders.count > 7 { others.append("…") }
+        // Each header quoted as the reader's language quotes a value.
+        var others: [Message.Argument] = unknownHeaders.filter { $0 != candidate }.prefix(6).map {
+            .message(Message("value.quoted", ["value": .value($0)]))
+        }
+        if unknownHeaders.count > 7 { others.append(.value("…")) }
         return .error(
             .csvHeader, at: location, "column.missing-mappable",
             [
                 "field": .term(field), "candidate": .value(candidate), "line": .value(line),
-                "others": .optional(others.isEmpty ? nil : Message("column.other-headers", ["headers": .values(others)])),
+                "others": .optional(others.isEmpty ? nil : Message("column.other-headers", ["headers": .list(others, .comma)])),
             ])
     }
 

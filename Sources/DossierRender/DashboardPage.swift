@@ -30,8 +30,12 @@ extension SiteRenderer {
         own["charts"] = [
             "openedResolved": SVGChart.bars(
                 title: t["chart_opened_resolved_title"],
-                description: weeks.map { "\($0.week): \(t["chart_opened"]) \($0.opened), \(t["chart_resolved"]) \($0.resolved)" }
-                    .joined(separator: "; "),
+                description: weeks.map {
+                    t.labelled(
+                        "\($0.week)",
+                        "\(t["chart_opened"]) \($0.opened)\(t["list_separator"])\(t["chart_resolved"]) \($0.resolved)")
+                }
+                .joined(separator: "; "),
                 categories: labels,
                 series: [
                     .init(label: t["chart_opened"], cssClass: "series-a", values: weeks.map(\.opened)),
@@ -39,7 +43,7 @@ extension SiteRenderer {
                 ]),
             "backlog": SVGChart.lines(
                 title: t["chart_backlog_title"],
-                description: weeks.map { "\($0.week): \($0.backlog)" }.joined(separator: "; "),
+                description: weeks.map { t.labelled("\($0.week)", "\($0.backlog)") }.joined(separator: "; "),
                 categories: labels,
                 series: [.init(label: t["chart_backlog"], cssClass: "series-a", values: weeks.map(\.backlog))]),
         ]

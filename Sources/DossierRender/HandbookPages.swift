@@ -152,7 +152,7 @@ extension SiteRenderer {
                 ])
             },
         ]
-        return wrap(page, id: "tag", template: "tag", title: "\(t["title_tag"]): \(group.tag)", own)
+        return wrap(page, id: "tag", template: "tag", title: t.labelled(t["title_tag"], group.tag), own)
     }
 
     /// The milestones by due date, grouped by the first of the page's facets (`scope`, or

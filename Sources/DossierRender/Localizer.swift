@@ -7,15 +7,37 @@ import Foundation
 public struct Localizer: Sendable {
     public let language: String
     public let words: ThemeWords
+    /// The words that are text as they read inside a line, by key: what templates read as
+    /// `{{ti.KEY}}` (see `inline(_:)`).
+    public let inlineStrings: [String: String]
 
     /// The words of `language` in `theme`.
     public init(language: String, theme: Theme) {
         self.language = language
         words = theme.words(for: language)
+        inlineStrings = words.texts.mapValues(Self.inline)
     }
 
     /// The words that are text, by key: what templates read as `{{t.KEY}}`.
     public var strings: [String: String] { words.texts }
+
+    /// A word as it reads inside a line, after a colon or within an aside's parentheses:
+    /// with a lower-case first letter (`Целевой срок` → `(целевой срок: …)`, `None` →
+    /// `Attendees: none`), as a label or a placeholder starts a line but not a phrase in it.
+    /// A word that opens with an abbreviation (`SLA`, `ИТ-служба`) and text without case
+    /// (Chinese) stay as written.
+    public static func inline(_ word: String) -> String {
+        guard let first = word.first, first.isUppercase else { return word }
+        if let second = word.dropFirst().first, second.isUppercase { return word }
+        return first.lowercased() + word.dropFirst()
+    }
+
+    /// `label` joined to `value` as the language writes it: `Target: Jan 5`, `目标解决时间：1月5日`.
+    public func labelled(_ label: String, _ value: String) -> String { label + self["label_separator"] + value }
+
+    /// `text` as an aside after a line's text, with the space before it the language writes:
+    /// ` (due: Jan 5)`, `（截止日期：1月5日）`.
+    public func aside(_ text: String) -> String { self["aside_open"] + text + self["aside_close"] }
 
     /// The word `key`; the key itself when the theme has no such word.
     public subscript(key: String) -> String { words.texts[key] ?? key }

@@ -26,7 +26,7 @@ struct SearchPlan {
 
 extension SiteRenderer {
     /// Keys of the context that every page shares, digested once into `sharedKey`.
-    static let sharedContextKeys: Set<String> = ["t"]
+    static let sharedContextKeys: Set<String> = ["t", "ti"]
 
     /// The page's key: what it is made of, with what every page shares.
     func key(_ plan: PagePlan) -> PageKey {

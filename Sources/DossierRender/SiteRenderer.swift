@@ -177,7 +177,7 @@ public struct SiteRenderer: Sendable {
         }
         return [
             "lang": site.settings.language, "root": page.root, "page": ["id": id, "title": title], "site": siteInfo,
-            "t": t.strings, "nav": nav,
+            "t": t.strings, "ti": t.inlineStrings, "nav": nav,
         ]
     }
 

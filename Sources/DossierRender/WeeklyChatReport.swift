@@ -19,7 +19,8 @@ package struct WeeklyChatReport: Sendable {
         /// GitHub Flavored Markdown: headings, pipe tables, lists, links.
         case markdown
         /// Plain lines: no markup; figures as `label: value (change)`, rows as
-        /// `label: header value · …`, lists as `- ` lines, URLs written after their text.
+        /// `label: header value · …` (with the language's colon and parentheses), lists as
+        /// `- ` lines, URLs written after their text.
         case text
     }
 
@@ -39,7 +40,7 @@ package struct WeeklyChatReport: Sendable {
     }
 
     package func render(_ format: Format) -> String {
-        ReportWriter(format: format).write(blocks())
+        ReportWriter(format: format, t: t).write(blocks())
     }
 
     // MARK: What the report says
@@ -72,16 +73,18 @@ package struct WeeklyChatReport: Sendable {
     func blocks() -> [Block] {
         let note = site.weeklyNotes.first { $0.week == week }
         var blocks: [Block] = [
-            .title([.text("\(site.settings.name) · \(t["weekly_report"]) \(week) (\(t.range(week)))")])
+            .title([.text("\(site.settings.name) · \(t["weekly_report"]) \(week)" + t.aside(t.range(week)))])
         ]
         if let note {
-            var status: [Inline] = [.text("\(t["overall_status"]): "), .strong(t.rag(note.status))]
-            if let completion = note.completion { status.append(.text(" · \(t["completion"]): \(t.percent(completion))")) }
+            var status: [Inline] = [.text(t.labelled(t["overall_status"], "")), .strong(t.rag(note.status))]
+            if let completion = note.completion {
+                status.append(.text(" · " + t.labelled(t["completion"], t.percent(completion))))
+            }
             blocks.append(.paragraph(status))
             if let summary = note.summary, !summary.isEmpty { blocks.append(.paragraph([.text(summary)])) }
             if !note.attendees.isEmpty {
                 let names = note.attendees.map { site.team.displayName($0) }.joined(separator: t["list_separator"])
-                blocks.append(.paragraph([.text("\(t["attendees"]): \(names)")]))
+                blocks.append(.paragraph([.text(t.labelled(t["attendees"], names))]))
             }
         }
         if let page = url(.weekly(week)), note != nil { blocks.append(.paragraph([.link(t["read_report"], url: page)])) }
@@ -112,7 +115,9 @@ package struct WeeklyChatReport: Sendable {
         let timeline = IssueTimeline(settings: site.settings)
         let breached: [[Inline]] = figures.breachedOpenIDs.prefix(SiteRenderer.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
-            let target = timeline.target(issue).map { " (\(t["field_target"]): \(t.target($0, clock: site.settings.clock)))" }
+            let target = timeline.target(issue).map {
+                t.aside(t.labelled(Localizer.inline(t["field_target"]), t.target($0, clock: site.settings.clock)))
+            }
             return [.link(id, url: url(.issue(id))), .text(" \(issue.title)" + (target ?? ""))]
         }
         if !breached.isEmpty {
@@ -126,7 +131,7 @@ package struct WeeklyChatReport: Sendable {
         let milestones = Dictionary(site.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func milestone(_ id: String, due: Bool) -> [Inline]? {
             guard let m = milestones[id] else { return nil }
-            let dueText = due ? " (\(t["field_due"]): \(t.date(m.due)))" : ""
+            let dueText = due ? t.aside(t.labelled(Localizer.inline(t["field_due"]), t.date(m.due))) : ""
             return [.link(id, url: url(.milestones, fragment: m.anchor)), .text(" \(m.title)\(dueText)")]
         }
         let done = figures.milestonesDone.compactMap { milestone($0, due: false) }
@@ -163,6 +168,8 @@ package struct WeeklyChatReport: Sendable {
 /// Writes a report's blocks as Markdown or as plain lines.
 private struct ReportWriter {
     let format: WeeklyChatReport.Format
+    /// The language's punctuation between a label and its value, and around an aside.
+    let t: Localizer
 
     /// Markdown: a blank line between blocks. Plain text: a blank line before each
     /// heading and the note, so each part reads as one group of lines.
@@ -189,14 +196,14 @@ private struct ReportWriter {
         case (.markdown, .figures(let header, let rows)):
             return table(header, numeric: [false, true, true], rows.map { [$0.label, String($0.value), $0.change] })
         case (.text, .figures(_, let rows)):
-            return rows.map { "\($0.label): \($0.value) (\($0.change))\n" }.joined()
+            return rows.map { t.labelled($0.label, String($0.value)) + t.aside($0.change) + "\n" }.joined()
         case (.markdown, .counts(let header, let rows)):
             return table(
                 header, numeric: [false] + header.dropFirst().map { _ in true },
                 rows.map { [$0.label] + $0.values.map(String.init) })
         case (.text, .counts(let header, let rows)):
             return rows.map { row in
-                row.label + ": " + zip(header.dropFirst(), row.values).map { "\($0) \($1)" }.joined(separator: " · ") + "\n"
+                t.labelled(row.label, zip(header.dropFirst(), row.values).map { "\($0) \($1)" }.joined(separator: " · ")) + "\n"
             }.joined()
         case (_, .list(let items)):
             return items.map { "- " + line($0) + "\n" }.joined()

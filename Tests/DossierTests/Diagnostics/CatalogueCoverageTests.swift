@@ -49,8 +49,10 @@ import Testing
         ] {
             for id in ids {
                 let text = Message("value.word.\(field).\(id)").text(in: language)
-                #expect(text.hasSuffix(" (\(id))"), "\(language) \(field) \(id): \(text)")
-                let word = String(text.dropLast(id.count + 3))
+                // The id in the language's own parentheses: full-width in Chinese.
+                let suffix = language == .zh ? "（\(id)）" : " (\(id))"
+                #expect(text.hasSuffix(suffix), "\(language) \(field) \(id): \(text)")
+                let word = String(text.dropLast(suffix.count))
                 #expect(aliases[FieldAliases.fold(word)] == id, "\(language) \(field) \(id): \(word) is not read as \(id)")
                 #expect(Message("value.word.\(field).\(id)").text(in: .en) == id)
             }
@@ -62,8 +64,9 @@ import Testing
         ] as [(String, [String], (String) -> String?)] {
             for id in ids {
                 let text = Message("value.word.\(words).\(id)").text(in: language)
-                #expect(text.hasSuffix(" (\(id))"), "\(language) \(words) \(id): \(text)")
-                #expect(read(String(text.dropLast(id.count + 3))) == id, "\(language) \(words) \(id): \(text)")
+                let suffix = language == .zh ? "（\(id)）" : " (\(id))"
+                #expect(text.hasSuffix(suffix), "\(language) \(words) \(id): \(text)")
+                #expect(read(String(text.dropLast(suffix.count))) == id, "\(language) \(words) \(id): \(text)")
                 #expect(Message("value.word.\(words).\(id)").text(in: .en) == id)
             }
         }

@@ -51,8 +51,43 @@ import Testing
         let list = Message.Argument.values(["a", "b", "c"], .or)
         let message = Message("reference.ambiguous", ["target": .value("x"), "kinds": list])
         #expect(message.text(in: .en) == "\"x\" is both a, b or c; rename one of them")
-        #expect(message.text(in: .zh).contains("a、b或c"))
+        #expect(message.text(in: .zh).contains("a、b 或 c"))
         #expect(message.text(in: .ru).contains("a, b или c"))
+    }
+
+    @Test func chineseSpacesLatinWordsAndDigitsPutBesideItsText() {
+        func quoted(_ text: String) -> Message.Argument { .message(Message("value.quoted", ["value": .value(text)])) }
+        func wrongType(_ expected: String, _ actual: Message.Argument) -> String {
+            Message("value.wrong-type", ["key": .value("completion"), "expected": .message(Message(expected)), "actual": actual])
+                .text(in: .zh)
+        }
+        // A number or a code span beside Chinese text is spaced; Chinese beside Chinese is not.
+        #expect(wrongType("expected.whole-number-0-100", quoted("120")) == "`completion` 应为 0 到 100 的整数，实际为“120”")
+        #expect(wrongType("expected.map", .term("yaml-list")) == "`completion` 应为映射，实际为列表")
+        let counts = Message.Argument.list(
+            [15, 1].map { count in
+                .message(
+                    Message("csv.delimiter-count", ["count": .number(count), "delimiter": .value(count == 15 ? "`,`" : "`;`")]))
+            }, .and)
+        let guessed = Message(
+            "csv.delimiter-guessed",
+            ["counts": counts, "chosen": .value("`,`"), "sep-line": .value("`sep=,`"), "others": .values(["`sep=;`"])])
+        #expect(guessed.text(in: .zh).hasPrefix("表头行在引号外有 15 个 `,` 和 1 个 `;`，因此按 `,` 分隔读取该文件；"))
+        #expect(
+            Message(
+                "csv.delimiter-guessed",
+                ["counts": counts, "chosen": .term("tab"), "sep-line": .value(""), "others": .values([])]
+            )
+            .text(in: .zh).contains("，因此按制表符分隔读取"))
+        // A date's digits stay beside 年 and 月, as the pages write them.
+        #expect(
+            Message("date.february-days", ["month": .term("month-2"), "year": .value("2026"), "count": .number(28)]).text(in: .zh)
+                == "2026年2月只有 28 天")
+        // The template's own mark stays on its value, and a record's own text is kept as written.
+        let anchor = Message("link.broken-anchor", ["page": .value("审批/flow"), "anchor": .value("配制"), "hint": .value("")])
+        #expect(anchor.text(in: .zh) == "审批/flow 中没有标题 #配制")
+        #expect(anchor.text(in: .en) == "no heading #配制 in 审批/flow")
+        #expect(Message("reference.no-issue", ["id": .value("SAP接口1"), "hint": .value("")]).text(in: .zh) == "没有问题“SAP接口1”")
     }
 
     @Test func bracesOfTheTextItselfStay() {

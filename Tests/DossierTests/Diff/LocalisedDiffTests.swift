@@ -169,13 +169,13 @@ import Testing
         try Fixtures.assertSnapshot(text, "golden/diff/every-kind.\(language.rawValue).md")
         switch language {
         case .zh:
-            #expect(text.hasPrefix("**记录 `main` → `feature`：**已解决 1 个问题 · 重新打开 1 个问题 · 新增 1 个问题 · "))
-            for title in ["### 已解决的问题（1）\n", "### 已完成的里程碑（1）\n", "### 修改的文章（2）\n", "### `feature`的检查结果（1 个错误）\n"] {
+            #expect(text.hasPrefix("**记录 `main` → `feature`：** 已解决 1 个问题 · 重新打开 1 个问题 · 新增 1 个问题 · "))
+            for title in ["### 已解决的问题（1）\n", "### 已完成的里程碑（1）\n", "### 修改的文章（2）\n", "### `feature` 的检查结果（1 个错误）\n"] {
                 #expect(text.contains(title), "no \(title)")
             }
             // Field names from the vocabulary, values in the theme's words and the project's category labels.
             #expect(text.contains("— 状态：处理中 → 已解决；负责人：zhaolei → liuyang\n"))
-            #expect(text.contains("；优先级：普通 → 紧急；类别：操作咨询 → 系统缺陷；截止日期：— → 2026-01-20；"))
+            #expect(text.contains("；优先级：普通 → 紧急；分类：操作咨询 → 系统缺陷；截止日期：— → 2026-01-20；"))
             #expect(text.contains("— 删除前状态：新建\n"))
             #expect(text.contains("`content/handbook/setup/sign-in.md`（原路径 `content/handbook/setup/login.md`）\n"))
             #expect(text.contains("\n> **未比较**（这些行有错误）：FK-005\n"))
@@ -243,7 +243,7 @@ import Testing
         #expect(
             DiffMarkdown(unreadableDiff, language: language).render().contains(
                 language == .zh
-                    ? "\n> **未比较问题：**无法读取`feature`的 issues.csv。\n"
+                    ? "\n> **未比较问题：** 无法读取 `feature` 的 issues.csv。\n"
                     : "\n> **Проблемы не сравнивались:** не удалось прочитать issues.csv (`feature`).\n"))
         for diff in [diff, unreadableDiff] {
             let text = DiffMarkdown(diff, language: language).render()

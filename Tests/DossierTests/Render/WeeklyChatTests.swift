@@ -82,8 +82,8 @@ import Testing
         #expect(figures.breachedOpenIDs == ["FK-102", "FK-103"])
         #expect(previous.opened == 0 && changes["opened"] == 4)
         let rows: [(String, Int, Int)] = [
-            ("新增问题", figures.opened, changes["opened"]!), ("解决问题", figures.resolved, changes["resolved"]!),
-            ("拒绝问题", figures.rejected, changes["rejected"]!), ("截至周日未关闭", figures.openAtEnd, changes["open_at_end"]!),
+            ("新增问题", figures.opened, changes["opened"]!), ("已解决问题", figures.resolved, changes["resolved"]!),
+            ("已拒绝问题", figures.rejected, changes["rejected"]!), ("截至周日未关闭", figures.openAtEnd, changes["open_at_end"]!),
             ("按时解决（SLA 达标）", figures.slaMet, changes["sla_met"]!),
             ("超时解决（SLA 未达标）", figures.slaBreached, changes["sla_breached"]!),
             ("截至周日超时未解决", figures.breachedOpen, changes["breached_open"]!),
@@ -91,7 +91,7 @@ import Testing
         func change(_ n: Int) -> String { n > 0 ? "↑ \(n)" : n < 0 ? "↓ \(-n)" : "=" }
         for (label, value, difference) in rows {
             for output in markdown { #expect(output.contains("| \(label) | \(value) | \(change(difference)) |\n"), "\(label)") }
-            for output in text { #expect(output.contains("\n\(label): \(value) (\(change(difference)))\n"), "\(label)") }
+            for output in text { #expect(output.contains("\n\(label)：\(value)（\(change(difference))）\n"), "\(label)") }
         }
         // Tier and category rows, labelled in the site's language.
         let category = try #require(figures.byCategory["operation"])
@@ -100,12 +100,13 @@ import Testing
             #expect(output.contains("| 三线 · 厂商顾问 | 2 | 2 | 0 |\n"))
         }
         for output in text {
-            #expect(output.contains("\n操作咨询: 新增 \(category.opened) · 解决 \(category.resolved) · 截至周日未关闭 \(category.openAtEnd)\n"))
+            #expect(output.contains("\n操作咨询：新增 \(category.opened) · 已解决 \(category.resolved) · 截至周日未关闭 \(category.openAtEnd)\n"))
         }
         for output in outputs.values {
-            #expect(output.contains("2026-W46 (11月9日 – 11月15日)"))
-            #expect(output.contains("黄灯") && output.contains("完成率: 65%") && output.contains("参会人员: 李娜、张伟"))
-            #expect(output.contains("M2 第二批单位上线 (截止日期: 2026年11月11日)") || output.contains(") 第二批单位上线 (截止日期"))
+            #expect(output.contains("2026-W46（11月9日 – 11月15日）"))
+            #expect(
+                output.contains("黄灯") && output.contains("总体状态：") && output.contains("完成率：65%") && output.contains("参会人员：李娜、张伟"))
+            #expect(output.contains("M2 第二批单位上线（截止日期：2026年11月11日）") || output.contains(") 第二批单位上线（截止日期："))
         }
     }
 
@@ -134,7 +135,7 @@ import Testing
         #expect(outputs["2026-W46.base.txt"]!.contains("预算冻结说明 \(Self.base)handbook/expense/budget-freeze.html\n"))
         #expect(
             outputs["2026-W46.base.txt"]!.contains(
-                "- FK-102 审批流跳过财务经理 (目标解决时间: 2026年11月11日 10:00) \(Self.base)issues/FK-102.html\n"))
+                "- FK-102 审批流跳过财务经理（目标解决时间：2026年11月11日 10:00） \(Self.base)issues/FK-102.html\n"))
     }
 
     /// Plain text carries no Markdown: no pipe rows, no link or image syntax, no
@@ -154,7 +155,7 @@ import Testing
             #expect(document.opensWithTitle)
             #expect(
                 document.headings.map { "\($0.level) \($0.text)" } == [
-                    "1 集团费控系统实施 · 周报 2026-W46 (11月9日 – 11月15日)", "2 本周数据", "2 按支持层级", "2 按分类", "2 超时未解决的问题",
+                    "1 集团费控系统实施 · 周报 2026-W46（11月9日 – 11月15日）", "2 本周数据", "2 按支持层级", "2 按分类", "2 超时未解决的问题",
                     "2 本周完成的里程碑", "2 已逾期的里程碑", "2 本周完成", "2 下周计划", "2 风险", "2 延期原因",
                 ])
             let html = document.render(destinations: document.links.map(\.destination))

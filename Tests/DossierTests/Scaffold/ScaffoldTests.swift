@@ -122,8 +122,8 @@ import Testing
             ? """
             ---
             week: 2026-W02
-            # status: green、amber 或 red（也可写 绿灯、黄灯、红灯）
-            # completion: 计划工作的完成百分比，0-100
+            # status: green、amber 或 red（也可写绿灯、黄灯、红灯）
+            # completion: 计划完成率（百分比），0 到 100
             # summary: 一句话总结，显示在周报列表、订阅和项目概览中
             ---
 
@@ -189,7 +189,7 @@ import Testing
             title: VPN
             tags: []
             audience: all
-            # owner: 负责保持本文内容最新的人（团队成员的 id 或姓名）
+            # owner: 负责保持本文内容最新的人（团队成员的编号或姓名）
             updated: 2026-01-14
             issues: []
             # weight: 10（在所在目录中的排序，数字小的在前）

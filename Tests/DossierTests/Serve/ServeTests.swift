@@ -109,7 +109,7 @@ import FoundationNetworking
     /// A Chinese or Russian reader gets the server's own lines and pages in their
     /// language; the address stays a link a terminal can open (a space after it).
     @Test(arguments: [
-        ("zh", "站点已启动：", "记录有错误", "本站点没有这个页面。", "未知状态"),
+        ("zh", "站点已启动：", "记录有错误", "本站点没有这个页面。", "未知的状态“"),
         (
             "ru", "сайт доступен по адресу ", "В записях есть ошибки", "На этом сайте нет такой страницы.",
             "статус: неизвестное значение"
