@@ -231,17 +231,24 @@ import Testing
         #expect(text.contains("### Problems at `broken`"))
     }
 
+    /// The records of `c1` against a copy of them that `change` edits, labelled `typo`.
+    static func diffFromC1(_ change: (inout [String: Data]) -> Void) throws -> RecordsDiff {
+        let inside = try GitRepository(site: repository)
+        let good = try inside.files(at: inside.commit("c1"))
+        var files = good.files
+        change(&files)
+        return RecordsDiff(
+            from: RecordsSnapshot(label: "c1", files: good, root: repository),
+            to: RecordsSnapshot(label: "typo", files: MemoryFiles(files), root: repository))
+    }
+
     /// A row that still reads but not as written (a category project.yml no longer
     /// knows) is not compared: its category did not become empty.
     @Test func aRowWithAnErrorIsNotComparedEvenWhenItReads() throws {
-        let inside = try GitRepository(site: Self.repository)
-        let good = try inside.files(at: inside.commit("c1"))
-        var files = good.files
-        let issues = String(decoding: try #require(files["content/issues.csv"]), as: UTF8.self)
-        files["content/issues.csv"] = Data(issues.replacingOccurrences(of: ",High,config,", with: ",High,finance,").utf8)
-        let diff = RecordsDiff(
-            from: RecordsSnapshot(label: "c1", files: good, root: Self.repository),
-            to: RecordsSnapshot(label: "typo", files: MemoryFiles(files), root: Self.repository))
+        let diff = try Self.diffFromC1 { files in
+            let issues = String(decoding: files["content/issues.csv"] ?? Data(), as: UTF8.self)
+            files["content/issues.csv"] = Data(issues.replacingOccurrences(of: ",High,config,", with: ",High,finance,").utf8)
+        }
         #expect(diff.issuesNotCompared == ["EX-2"])
         #expect(diff.issuesChanged.isEmpty && diff.issuesRemoved.isEmpty)
         #expect(diff.problems.first?.diagnostics.map(\.rule.rawValue) == ["issue-category"])
@@ -250,13 +257,7 @@ import Testing
     /// A project.yml that does not read at a revision: its issues are not compared,
     /// and only project.yml's problem is listed.
     @Test func aProjectFileThatDoesNotReadLeavesTheIssuesUncompared() throws {
-        let inside = try GitRepository(site: Self.repository)
-        let good = try inside.files(at: inside.commit("c1"))
-        var files = good.files
-        files["content/project.yml"] = Data("name: Demo\ncategories: [a, b\n".utf8)
-        let diff = RecordsDiff(
-            from: RecordsSnapshot(label: "c1", files: good, root: Self.repository),
-            to: RecordsSnapshot(label: "typo", files: MemoryFiles(files), root: Self.repository))
+        let diff = try Self.diffFromC1 { $0["content/project.yml"] = Data("name: Demo\ncategories: [a, b\n".utf8) }
         #expect(diff.issuesUnreadable == ["typo"])
         #expect(diff.issuesChanged.isEmpty && diff.issuesRemoved.isEmpty)
         #expect(diff.problems.first?.diagnostics.map(\.location.file) == ["content/project.yml"])

@@ -172,8 +172,8 @@ import Testing
         let (theme, problems) = Theme.load(overrides: ["strings/zh.yml": site])
         #expect(
             problems.map { "\($0.location) \($0.text(in: .zh))" } == [
-                "templates/strings/zh.yml:2:26 \"tag_articles\"没有占位符 `{count}`，页面会原样显示它（该用语可用的占位符：`{n}`）；仍使用主题的用语",
-                "templates/strings/zh.yml:3:20 \"title_weekly\"不含占位符，页面会原样显示 `{n}`；仍使用主题的用语",
+                "templates/strings/zh.yml:2:26 “tag_articles”没有占位符 `{count}`，页面会原样显示它（该用语可用的占位符：`{n}`）；仍使用主题的用语",
+                "templates/strings/zh.yml:3:20 “title_weekly”不含占位符，页面会原样显示 `{n}`；仍使用主题的用语",
             ])
         #expect(
             problems.map { $0.text(in: .ru) } == [
