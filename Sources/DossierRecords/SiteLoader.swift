@@ -169,7 +169,7 @@ public struct SiteLoader: Sendable {
 
     /// A project.yml that does not parse, reduced to its top-level `language: zh` line
     /// (read alone, as YAML), so the messages about it are still in the project's language.
-    static func languageLine(of text: String) -> YAMLNode? {
+    public static func languageLine(of text: String) -> YAMLNode? {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let index = lines.firstIndex(where: { $0.hasPrefix("language:") }),
             case .success(let node) = YAMLReader.read(String(lines[index]), file: "content/project.yml", lineOffset: index),

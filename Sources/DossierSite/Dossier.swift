@@ -70,20 +70,23 @@ extension RunReport {
 public enum Dossier {
     /// The language a command speaks before (or without) a full load: `requested`
     /// (`--lang`), else `DOSSIER_LANG`, else the `language:` of `site`'s
-    /// content/project.yml when it reads as YAML, else English (`Language.chosen`). Used
+    /// content/project.yml (its `language:` line alone when the file is no YAML map), else English (`Language.chosen`). Used
     /// for refusals and progress, which come before the records are checked.
     public static func language(site: URL?, requested: Language? = nil) -> Language {
         Language.chosen(requested: requested, project: site.flatMap(projectLanguageCode))
     }
 
-    /// project.yml's `language:` as written, read alone: nil when the file is missing,
-    /// no YAML or has no such key.
+    /// project.yml's `language:` as written, read alone: nil when the file is missing or
+    /// has no such key; from its top-level `language:` line when it is no YAML map, as
+    /// the loader reads it.
     static func projectLanguageCode(_ site: URL) -> String? {
         let file = site.appendingPathComponent("content/project.yml")
-        guard let data = try? Data(contentsOf: file), data.count <= SiteLoader().maximumDocumentSize,
-            case .success(let root) = YAMLReader.read(String(decoding: data, as: UTF8.self), file: "content/project.yml")
-        else { return nil }
-        return root["language"]?.scalar
+        guard let data = try? Data(contentsOf: file), data.count <= SiteLoader().maximumDocumentSize else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        if case .success(let root) = YAMLReader.read(text, file: "content/project.yml"), root.entries != nil {
+            return root["language"]?.scalar
+        }
+        return SiteLoader.languageLine(of: text)?["language"]?.scalar
     }
 
     /// Load, validate and compile the theme: the stages `check`, `build` and `report` share.
