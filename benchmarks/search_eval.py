@@ -305,10 +305,12 @@ def main():
                           "first_result_ms_max": max(times) if times else None,
                           "first_result_ms_median": statistics.median(times) if times else None,
                           "script_bytes_max": max(sizes), "script_bytes_median": statistics.median(sizes)}
-        print(f"\nlarge: cold first query (new profile each), {len(cold)} queries")
+        print(f"\nlarge: cold first query (new profile each), {len(cold)} queries:"
+              " navigation start to the first result link or the no-results status")
         for c in cold:
-            ms = f"{c['first_result_ms']:.0f} ms" if c["first_result_ms"] is not None else "no result shown"
-            print(f"  {c['query']!r:<48} {ms:>16} {kib(c['script_bytes']):>12} in {len(c['scripts'])} scripts")
+            ms = f"{c['first_result_ms']:.0f} ms" if c["first_result_ms"] is not None else "timed out"
+            shown = f"{c['results']} results" if c["results"] else "no result"
+            print(f"  {ms:>9} {shown:>11} {kib(c['script_bytes']):>12} in {len(c['scripts']):>2} scripts  {c['query']}")
         if times:
             print(f"  first result: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
         print(f"  scripts loaded: median {kib(statistics.median(sizes))}, max {kib(max(sizes))}")

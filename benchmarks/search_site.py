@@ -676,7 +676,6 @@ TARGET_ISSUES = {
                     resolution="Their e-mail address was missing in the HR system. Added; the reset e-mail arrived."),
 }
 
-# Words the noise keeps out of its titles (they are what the planted pages are about).
 def rng_pick(rng, items):
     return items[rng.randrange(len(items))]
 
