@@ -14,7 +14,7 @@ import Foundation
 /// page is looked up: a large site's cache is never held whole. Entries are appended a
 /// batch at a time as pages are written, for the same reason.
 public struct PageCache: Sendable {
-    static let magic = "dossier pages 1\n"
+    static let magic = "dossier pages 2\n"
 
     /// A page's entry.
     public struct Entry: Sendable {
@@ -156,9 +156,14 @@ private struct Bytes {
         string(document.url)
         string(document.title)
         string(document.kind)
+        string(document.status)
         string(document.textJSON)
         count(document.textBytes)
-        strings(document.terms.sorted())
+        let terms = document.terms.sorted { $0.key < $1.key }
+        strings(terms.map(\.key))
+        for (_, counts) in terms { word(UInt64(counts)) }
+        count(document.lengths.count)
+        for length in document.lengths { word(UInt64(length)) }
     }
 }
 
@@ -244,9 +249,20 @@ private struct Reader {
         let unsafe = try strings()
         var document: SearchIndex.Document?
         if try count() == 1 {
+            let url = try string()
+            let title = try string()
+            let kind = try string()
+            let status = try string()
+            let textJSON = try string()
+            let textBytes = try count()
+            let names = try strings()
+            var terms: [String: UInt32] = [:]
+            terms.reserveCapacity(names.count)
+            for name in names { terms[name] = UInt32(truncatingIfNeeded: try word()) }
+            let lengths = try (0..<count()).map { _ in UInt32(truncatingIfNeeded: try word()) }
             document = SearchIndex.Document(
-                url: try string(), title: try string(), kind: try string(), textJSON: try string(), textBytes: try count(),
-                terms: Set(try strings()))
+                url: url, title: title, kind: kind, status: status, textJSON: textJSON, textBytes: textBytes, terms: terms,
+                lengths: lengths)
         }
         return PageCache.Entry(
             key: key, template: template.isEmpty ? nil : template,

@@ -135,7 +135,8 @@ extension SiteRenderer {
             },
         ]
         var plan = wrap(page, id: "article", template: "article", title: article.title, own)
-        plan.search = SearchPlan(title: article.title, kind: "article", bodies: [body])
+        plan.search = SearchPlan(
+            title: article.title, kind: "article", exactTitle: article.title, fields: article.tags, bodies: [body])
         return plan
     }
 
@@ -224,7 +225,8 @@ extension SiteRenderer {
 
     func searchPage() -> PagePlan {
         wrap(
-            .search, id: "search", template: "search", title: t["title_search"], [:],
-            scripts: ["search/meta.js", "assets/search.js"])
+            .search, id: "search", template: "search", title: t["title_search"],
+            ["statuses": IssueStatus.allCases.map { ["value": $0.rawValue, "label": statusLabel($0)] }],
+            scripts: ["search/meta.js", "assets/snowball.js", "assets/search.js"])
     }
 }

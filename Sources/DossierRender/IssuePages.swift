@@ -72,8 +72,18 @@ extension SiteRenderer {
             "articles": articles,
         ]
         var plan = wrap(page, id: "issue", template: "issue", title: "\(issue.id) \(issue.title)", own)
+        // Every field shown but the times, with the status, priority and tier in both the
+        // project's words and the file's.
+        let searched: [String?] = [
+            statusLabel(issue.status), issue.status.rawValue, t.label("priority", issue.priority.rawValue),
+            issue.priority.rawValue, issue.tier.map { tierLabel($0) }, issue.category.map { categoryLabel($0) },
+            issue.module, person(issue.reporter), person(issue.owner),
+            issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id },
+        ]
         plan.search = SearchPlan(
-            title: "\(issue.id) \(issue.title)", kind: "issue", lead: [("", "", issue.id)], bodies: [description, resolution])
+            title: "\(issue.id) \(issue.title)", kind: "issue", status: issue.status.rawValue, id: issue.id,
+            exactTitle: issue.title, fields: searched.compactMap { $0 } + issue.tags + issue.extra.map(\.value),
+            bodies: [description, resolution])
         return plan
     }
 

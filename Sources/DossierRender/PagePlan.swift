@@ -20,6 +20,14 @@ struct PagePlan {
 struct SearchPlan {
     var title: String
     var kind: String
+    /// An issue's status, for the status filter.
+    var status = ""
+    /// An issue's id, ranked first when the query is that id.
+    var id: String?
+    /// The title a query must equal for an exact-title match.
+    var exactTitle: String?
+    /// Issue fields and tags: searched, ranked above the body, not shown.
+    var fields: [String] = []
     var lead: [(anchor: String, heading: String, text: String)] = []
     var bodies: [Markup?]
 }
@@ -49,6 +57,11 @@ extension SiteRenderer {
             digest.add("search")
             digest.add(search.title)
             digest.add(search.kind)
+            digest.add(search.status)
+            digest.add(search.id ?? "")
+            digest.add(search.exactTitle ?? "")
+            for field in search.fields { digest.add(field) }
+            digest.add("fields end")
             for (anchor, heading, text) in search.lead {
                 digest.add(anchor)
                 digest.add(heading)
@@ -74,8 +87,7 @@ extension SiteRenderer {
         }
         var file = OutputFile(path: plan.page.path, contents: .text(html), template: plan.template)
         if let search = plan.search {
-            file.searchDocument = searchDocument(
-                plan.page, title: search.title, kind: search.kind, lead: search.lead, bodies: search.bodies.map { $0?.rendered })
+            file.searchDocument = searchDocument(plan.page, search, bodies: search.bodies.map { $0?.rendered })
         }
         return file
     }

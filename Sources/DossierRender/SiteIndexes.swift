@@ -12,18 +12,21 @@ extension SiteRenderer {
     /// The search entry of `page`, whose Markdown rendered to `bodies`: sections split
     /// at its headings, after the `lead` sections. The sections come from the rendering
     /// itself; only a body with raw HTML has its HTML read again.
-    func searchDocument(
-        _ page: SitePage, title: String, kind: String, lead: [(anchor: String, heading: String, text: String)] = [],
-        bodies: [RenderedMarkdown?]
-    ) -> SearchIndex.Document {
+    func searchDocument(_ page: SitePage, _ plan: SearchPlan, bodies: [RenderedMarkdown?]) -> SearchIndex.Document {
         let sections = bodies.flatMap { body in body.map { $0.sections ?? HTMLPage(html: $0.html).sections } ?? [] }
-        return .init(url: page.path, title: title, kind: kind, sections: lead + sections)
+        return .init(
+            url: page.path, title: plan.title, kind: plan.kind, status: plan.status, id: plan.id, exactTitle: plan.exactTitle,
+            fields: plan.fields, sections: plan.lead + sections)
     }
 
-    /// The order of the search index's documents: articles in handbook order, issues,
-    /// then weekly notes newest first.
+    /// The order of the search index's documents, which breaks ties between equal scores:
+    /// articles in handbook order, issues by their latest activity (updated, else resolved,
+    /// else opened) newest first, then weekly notes newest first.
     var searchOrder: [String] {
-        orderedArticles.map { SitePage.article($0.slug).path } + site.issues.map { SitePage.issue($0.id).path }
+        let issues = site.issues.enumerated().map { index, issue in
+            (index, issue.id, (issue.updated ?? issue.resolved ?? issue.opened).instant)
+        }.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+        return orderedArticles.map { SitePage.article($0.slug).path } + issues.map { SitePage.issue($0.1).path }
             + site.weeklyNotes.reversed().map { SitePage.weekly($0.week).path }
     }
 

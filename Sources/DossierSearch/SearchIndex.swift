@@ -1,18 +1,37 @@
 import DossierUtilities
 import Foundation
 
-/// The offline search index: terms to documents, in chunks the search page loads on
-/// demand, and the documents' text, also in chunks, loaded only for the results shown.
+/// The offline search index: each term's postings with their BM25 scores, in chunks of
+/// sorted terms that the search page loads on demand, and the documents' titles and text,
+/// in small groups, loaded only for the results shown.
 ///
 /// Files are scripts that hand their data to `window.dossierSearch` (browsers refuse
-/// `fetch()` from `file://`): `search/meta.js` (the documents), `search/terms-N.js`
-/// (a term's chunk is its first character's code point modulo the chunk count) and
-/// `search/text-N.js` (documents in groups of `documentsPerTextChunk`).
+/// `fetch()` from `file://`):
+/// - `search/meta.js`: the number of documents, their kinds as runs, the first term of
+///   each term chunk but the first (a shortest prefix that tells it from the chunk
+///   before) and the number of documents in each document group;
+/// - `search/terms-N.js`: `{term: postings}`, terms in UTF-16 order, split at about
+///   `bytesPerTermChunk`. Chunks are ranges of sorted terms rather than hash buckets so
+///   that a prefix, a typo's neighbours and a lone Chinese character (a prefix of the pairs
+///   it starts) are found in the one or two chunks that hold their range;
+/// - `search/docs-N.js`: `[[url, title, kind, status, sections], …]` for consecutive
+///   documents, split at about `bytesPerDocumentGroup`.
 ///
-/// Terms, made the same way by assets/search.js from a query: the text lower-cased with
-/// `ё` as `е`; each pair of neighbouring CJK ideographs (a lone one alone), so Chinese
-/// needs no word breaks; each run of other letters and digits as a word, Cyrillic words
-/// without their common endings (`согласования` and `согласование` are one term).
+/// Postings are a string of numbers in `Varint64`: for each document holding the term,
+/// its number's distance from the previous one, then its score. The score is the term's
+/// BM25 weight in that document (Robertson and Zaragoza, "The Probabilistic Relevance
+/// Framework: BM25 and Beyond", 2009, with k1 = 1.2) summed over the fields with
+/// `fieldWeights` (title, headings, issue fields and tags, body), times 4 and rounded.
+/// The search page adds the scores of the query's terms; it needs nothing else, so the
+/// documents' lengths and the field statistics stay here.
+///
+/// Terms (`TermScanner`, made the same way by assets/search.js from a query): the text
+/// lower-cased with `ё` as `е`; each pair of neighbouring CJK ideographs (a lone one
+/// alone), so Chinese needs no word breaks; each run of other letters and digits a word,
+/// Russian and English words by their Snowball stem (`stem`). Besides, `#` and an
+/// id's letters and number (`#fk12` for FK-012, FK012 and fk-12, `idTerms`), `##` and the
+/// id for an issue's own page, `=` and the whole title (`titleTerm`) for its exact title,
+/// and `~` and a status for filtering issues by status.
 package enum SearchIndex {
     /// A file of the index: its path under the output folder and its text.
     package struct File: Sendable {
@@ -20,45 +39,99 @@ package enum SearchIndex {
         package let text: String
     }
 
-    /// A page's entry, made on the core that rendered the page: its distinct terms and
-    /// its text already as the JSON of its text chunk, so the index keeps one string a
-    /// page rather than its sections.
+    /// The fields of a page, in the order of `Document.lengths` and of the counts packed
+    /// in `Document.terms`.
+    package enum Field: Int, CaseIterable, Sendable {
+        case title, headings, fields, body
+    }
+
+    /// How much a term counts in each field against the body; k1 and b of each field.
+    static let fieldWeights: [Double] = [5, 2, 2, 1]
+    static let fieldB: [Double] = [0.3, 0.5, 0.3, 0.75]
+    static let k1 = 1.2
+
+    /// A page's entry, made on the core that rendered the page: its terms with their
+    /// counts in each field, and its text already as the JSON the search page shows, so the
+    /// index keeps one string a page rather than its sections.
     package struct Document: Sendable {
         package var url: String
         package var title: String
         /// "article", "issue" or "weekly".
         package var kind: String
+        /// An issue's status (`open`, `in-progress`, …); empty for other pages.
+        package var status: String
         /// `[[anchor, heading, text], …]`.
         package let textJSON: String
         /// Bytes of the headings and text.
         package let textBytes: Int
-        package let terms: Set<String>
+        /// Each term and its occurrences in each field, 8 bits a field (at most 255),
+        /// the title's lowest.
+        package let terms: [String: UInt32]
+        /// The number of terms in each field.
+        package let lengths: [UInt32]
 
-        package init(url: String, title: String, kind: String, sections: [(anchor: String, heading: String, text: String)]) {
+        /// - Parameters:
+        ///   - id: an issue's id, indexed for its own page (`##`).
+        ///   - exactTitle: the title a query must equal for an exact-title match.
+        ///   - fields: texts of the issue's fields or the article's tags, in the field `fields`.
+        ///   - sections: the page's sections; headings in `headings`, texts in `body`.
+        package init(
+            url: String, title: String, kind: String, status: String = "", id: String? = nil, exactTitle: String? = nil,
+            fields: [String] = [], sections: [(anchor: String, heading: String, text: String)]
+        ) {
             self.url = url
             self.title = title
             self.kind = kind
+            self.status = status
             textJSON = JSONText.compact(
                 .array(sections.map { .array([.string($0.anchor), .string($0.heading), .string($0.text)]) }))
             textBytes = sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count }
-            // The terms of the title, headings and texts joined by line breaks, without joining them.
-            var scanner = TermScanner()
-            scanner.add(title)
+            var counter = TermCounter()
+            counter.add(title, .title)
+            for text in fields { counter.add(text, .fields) }
             for section in sections {
-                scanner.add(section.heading)
-                scanner.add(section.text)
+                counter.add(section.heading, .headings)
+                counter.add(section.text, .body)
             }
-            terms = Set(scanner.terms)
+            if let id, let term = SearchIndex.idTerms(id).first { counter.count("##" + term, .title) }
+            if let exactTitle, let term = SearchIndex.titleTerm(exactTitle) { counter.count(term, .title) }
+            terms = counter.counts
+            lengths = counter.lengths
         }
 
         /// An entry as a previous build made it.
-        package init(url: String, title: String, kind: String, textJSON: String, textBytes: Int, terms: Set<String>) {
+        package init(
+            url: String, title: String, kind: String, status: String, textJSON: String, textBytes: Int,
+            terms: [String: UInt32], lengths: [UInt32]
+        ) {
             self.url = url
             self.title = title
             self.kind = kind
+            self.status = status
             self.textJSON = textJSON
             self.textBytes = textBytes
             self.terms = terms
+            self.lengths = lengths
+        }
+    }
+
+    /// Counts a page's terms by field.
+    struct TermCounter {
+        var counts: [String: UInt32] = [:]
+        var lengths = [UInt32](repeating: 0, count: Field.allCases.count)
+
+        mutating func add(_ text: String, _ field: Field) {
+            var scanner = TermScanner()
+            scanner.add(text)
+            for term in scanner.terms { count(term, field) }
+            for term in SearchIndex.idTerms(text) { count("#" + term, field) }
+            lengths[field.rawValue] &+= UInt32(scanner.terms.count)
+        }
+
+        mutating func count(_ term: String, _ field: Field) {
+            let shift = UInt32(field.rawValue * 8)
+            let packed = counts[term, default: 0]
+            if (packed >> shift) & 0xFF < 0xFF { counts[term] = packed &+ (1 << shift) }
         }
     }
 
@@ -67,43 +140,122 @@ package enum SearchIndex {
     package struct Builder {
         /// Document number by URL: the order of the finished index.
         private let numbers: [String: Int]
-        private var postings: [String: [Int]] = [:]
-        private var entries: [(url: String, title: String, kind: String)?]
+        private var postings: [String: Postings] = [:]
+        private var entries: [(url: String, title: String, kind: String, status: String)?]
         private var texts: [String?]
+        private var lengths: [[UInt32]?]
         private var textBytes = 0
+
+        struct Postings {
+            var documents: [Int32] = []
+            var counts: [UInt32] = []
+        }
 
         package init(order: [String]) {
             numbers = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             entries = Array(repeating: nil, count: order.count)
             texts = Array(repeating: nil, count: order.count)
+            lengths = Array(repeating: nil, count: order.count)
         }
 
         package mutating func add(_ document: Document) {
             guard let number = numbers[document.url], entries[number] == nil else { return }
-            entries[number] = (document.url, document.title, document.kind)
+            entries[number] = (document.url, document.title, document.kind, document.status)
             texts[number] = document.textJSON
+            lengths[number] = document.lengths
             textBytes += document.textBytes
-            for term in document.terms { postings[term, default: []].append(number) }
+            for (term, counts) in document.terms {
+                postings[term, default: Postings()].documents.append(Int32(number))
+                postings[term, default: Postings()].counts.append(counts)
+            }
         }
 
         /// The files, with documents numbered in the order given (pages never added are left out).
-        package func files() -> (files: [File], indexBytes: Int, textBytes: Int) {
+        package func files(termChunkBytes: Int = SearchIndex.bytesPerTermChunk) -> (
+            files: [File], indexBytes: Int, textBytes: Int
+        ) {
             // Renumber without gaps when a page was not added.
-            var renumber = [Int](repeating: -1, count: entries.count)
-            var kept: [(url: String, title: String, kind: String, text: String)] = []
+            var renumber = [Int32](repeating: -1, count: entries.count)
+            var documents: [IndexedDocument] = []
             for (index, entry) in entries.enumerated() {
                 guard let entry else { continue }
-                renumber[index] = kept.count
-                kept.append((entry.url, entry.title, entry.kind, texts[index] ?? "[]"))
+                renumber[index] = Int32(documents.count)
+                documents.append(
+                    IndexedDocument(
+                        url: entry.url, title: entry.title, kind: entry.kind, status: entry.status,
+                        text: texts[index] ?? "[]", lengths: lengths[index] ?? [0, 0, 0, 0]))
             }
-            let postings = postings.mapValues { $0.map { renumber[$0] }.sorted() }
-            return SearchIndex.files(documents: kept, postings: postings, textBytes: textBytes)
+            var scored: [String: [(document: Int32, score: Int)]] = [:]
+            scored.reserveCapacity(postings.count)
+            let statistics = Statistics(documents: documents)
+            for (term, list) in postings {
+                var pairs: [(document: Int32, score: Int)] = []
+                pairs.reserveCapacity(list.documents.count)
+                let idf = statistics.idf(documentFrequency: list.documents.count)
+                for (number, counts) in zip(list.documents, list.counts) {
+                    let document = renumber[Int(number)]
+                    pairs.append((document, statistics.score(counts: counts, idf: idf, document: Int(document))))
+                }
+                pairs.sort { $0.document < $1.document }
+                scored[term] = pairs
+            }
+            // Issues by status, for the status filter.
+            for (number, document) in documents.enumerated() where !document.status.isEmpty {
+                scored["~" + document.status, default: []].append((Int32(number), 0))
+            }
+            return SearchIndex.files(
+                documents: documents, postings: scored, textBytes: textBytes, termChunkBytes: termChunkBytes)
         }
     }
 
-    /// Below this, the terms stay in one file; above, one chunk per this many bytes.
-    static let bytesPerTermChunk = 48_000
-    static let documentsPerTextChunk = 24
+    /// A document of the finished index.
+    struct IndexedDocument {
+        let url: String
+        let title: String
+        let kind: String
+        let status: String
+        let text: String
+        let lengths: [UInt32]
+    }
+
+    /// What BM25 needs of the whole collection: its size and each field's mean length.
+    struct Statistics {
+        let count: Double
+        let averages: [Double]
+        let lengths: [[UInt32]]
+
+        init(documents: [IndexedDocument]) {
+            count = Double(documents.count)
+            lengths = documents.map(\.lengths)
+            averages = Field.allCases.map { field in
+                let total = documents.reduce(0.0) { $0 + Double($1.lengths[field.rawValue]) }
+                return max(1, total / max(1, Double(documents.count)))
+            }
+        }
+
+        /// BM25's inverse document frequency, ln(1 + (N − df + 0.5) / (df + 0.5)): never negative.
+        func idf(documentFrequency df: Int) -> Double {
+            log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
+        }
+
+        /// The term's score in the document, times 4 and rounded, at least 1.
+        func score(counts: UInt32, idf: Double, document: Int) -> Int {
+            var sum = 0.0
+            for field in 0..<SearchIndex.fieldWeights.count {
+                let tf = Double((counts >> UInt32(field * 8)) & 0xFF)
+                guard tf > 0 else { continue }
+                let b = SearchIndex.fieldB[field]
+                let norm = 1 - b + b * Double(lengths[document][field]) / averages[field]
+                sum += SearchIndex.fieldWeights[field] * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1 * norm)
+            }
+            return max(1, Int((idf * sum * 4).rounded()))
+        }
+    }
+
+    /// Below this, the terms stay in one file; above, a chunk ends after this many bytes.
+    static let bytesPerTermChunk = 12_000
+    /// A group of documents ends after this many bytes.
+    static let bytesPerDocumentGroup = 6_000
 
     // MARK: Terms
 
@@ -124,19 +276,26 @@ package enum SearchIndex {
         }
     }
 
-    /// Russian endings, longest first; one is removed when at least three letters stay.
-    /// The only list: search/meta.js carries it to assets/search.js.
-    static let cyrillicEndings = [
-        "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "иям", "ием", "ов", "ев", "ей", "ий",
-        "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ам", "ям", "ия", "ию",
-        "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
-    ]
+    /// Words longer than this are kept as they are.
+    static let longestStemmedWord = 40
 
+    /// The term of a lower-cased word: the Snowball stem of a word of `a`–`z` only
+    /// (English, Porter2) or of `а`–`я` only (Russian, `ё` already `е`); any other word
+    /// (digits, other scripts, letters of two scripts) as it is.
     static func stem(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) else { return word }
-        for ending in cyrillicEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
-            return String(word.dropLast(ending.count))
+        var latin = true
+        var cyrillic = true
+        var length = 0
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if !(0x61...0x7A).contains(value) { latin = false }
+            if !(0x430...0x44F).contains(value) { cyrillic = false }
+            length += 1
+            if !latin && !cyrillic { return word }
         }
+        guard length <= longestStemmedWord else { return word }
+        if latin { return Snowball.english(word) }
+        if cyrillic { return Snowball.russian(word) }
         return word
     }
 
@@ -145,6 +304,53 @@ package enum SearchIndex {
         var scanner = TermScanner()
         scanner.add(text)
         return scanner.terms
+    }
+
+    /// The ids in `text` as their terms without the `#`: a run of up to 12 ASCII letters
+    /// that no letter or digit precedes, an optional `-` or `_`, and up to 9 digits that no
+    /// letter or digit follows, as the letters lower-cased and the number without leading
+    /// zeros: `FK-012`, `fk012` and `FK_12` are all `fk12`.
+    static func idTerms(_ text: String) -> [String] {
+        var found: [String] = []
+        let bytes = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+        func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+        /// Only ASCII letters and digits join an id: ideographs may touch one (`见FK-012`).
+        func joins(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+        var i = 0
+        while i < bytes.count {
+            guard isLetter(bytes[i]), i == 0 || !joins(bytes[i - 1]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+            let letters = j - i
+            var k = j
+            if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x5F { k += 1 }
+            let digitsStart = k
+            while k < bytes.count, isDigit(bytes[k]) { k += 1 }
+            let digits = k - digitsStart
+            if letters <= 12, digits > 0, digits <= 9, k == bytes.count || !(isLetter(bytes[k]) || isDigit(bytes[k])) {
+                let prefix = String(decoding: bytes[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+                let number = Int(String(decoding: bytes[digitsStart..<k], as: UTF8.self)) ?? 0
+                found.append(prefix + String(number))
+            }
+            i = max(k, i + 1)
+        }
+        return found
+    }
+
+    /// `=` and the title's terms' letters run together, for an exact-title match: the
+    /// title lower-cased, `ё` as `е`, without anything but letters and digits; nil when
+    /// nothing is left.
+    static func titleTerm(_ title: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in title.lowercased().unicodeScalars {
+            let scalar: Unicode.Scalar = scalar == "ё" ? "е" : scalar
+            if isCJK(scalar) || isWordCharacter(scalar) { out.append(scalar) }
+        }
+        return out.isEmpty ? nil : "=" + String(out)
     }
 
     // MARK: Files
@@ -178,50 +384,141 @@ package enum SearchIndex {
         return String(out)
     }
 
+    /// Sorts as JavaScript compares strings: by UTF-16 code units.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+
+    /// The shortest prefix of `term` that sorts after `previous` (which sorts before it).
+    static func boundary(_ term: String, after previous: String) -> String {
+        var prefix = String.UnicodeScalarView()
+        for scalar in term.unicodeScalars {
+            prefix.append(scalar)
+            if precedes(previous, String(prefix)) { return String(prefix) }
+        }
+        return term
+    }
+
     /// The index's files, and its size against the size of the text it covers.
     static func files(
-        documents: [(url: String, title: String, kind: String, text: String)], postings: [String: [Int]], textBytes: Int
+        documents: [IndexedDocument], postings: [String: [(document: Int32, score: Int)]], textBytes: Int,
+        termChunkBytes: Int
     ) -> (files: [File], indexBytes: Int, textBytes: Int) {
-        let termBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 * $1.value.count + 6 }
-        let chunkCount = max(1, (termBytes + bytesPerTermChunk - 1) / bytesPerTermChunk)
-        var chunks = [[String: [Int]]](repeating: [:], count: chunkCount)
-        for (term, ids) in postings {
-            chunks[Int(term.unicodeScalars.first!.value) % chunkCount][term] = ids
+        let terms = postings.keys.sorted(by: precedes)
+        var termFiles: [File] = []
+        var boundaries: [String] = []
+        var chunk: [String] = []
+        var chunkBytes = 0
+        func closeChunk() {
+            guard !chunk.isEmpty else { return }
+            let body = chunk.joined(separator: ",")
+            termFiles.append(
+                File(path: "search/terms-\(termFiles.count).js", text: "dossierSearch.terms(\(termFiles.count),{\(body)});\n"))
+            chunk.removeAll(keepingCapacity: true)
+            chunkBytes = 0
         }
-        let textChunkCount = max(1, (documents.count + documentsPerTextChunk - 1) / documentsPerTextChunk)
+        var previous: String?
+        for term in terms {
+            var encoded = ""
+            var last: Int32 = 0
+            for (document, score) in postings[term]! {
+                Varint64.append(Int(document - last), to: &encoded)
+                Varint64.append(score, to: &encoded)
+                last = document
+            }
+            if chunkBytes >= termChunkBytes, let previous {
+                closeChunk()
+                boundaries.append(boundary(term, after: previous))
+            }
+            let entry = JSONText.compact(.string(term)) + ":\"" + encoded + "\""
+            chunk.append(entry)
+            chunkBytes += entry.utf8.count + 1
+            previous = term
+        }
+        closeChunk()
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json<T: Encodable>(_ value: T) -> String {
-            scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
+        var docFiles: [File] = []
+        var groupStarts = ""
+        var group: [String] = []
+        var groupBytes = 0
+        for (number, document) in documents.enumerated() {
+            let entry = JSONText.compact(
+                .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
+            let json = entry.dropLast() + "," + document.text + "]"
+            group.append(String(json))
+            groupBytes += json.utf8.count
+            if groupBytes >= bytesPerDocumentGroup || number == documents.count - 1 {
+                docFiles.append(
+                    File(
+                        path: "search/docs-\(docFiles.count).js",
+                        text: "dossierSearch.docs(\(docFiles.count),\(scriptSafe("[" + group.joined(separator: ",") + "]")));\n"))
+                Varint64.append(group.count, to: &groupStarts)
+                group.removeAll(keepingCapacity: true)
+                groupBytes = 0
+            }
         }
-        struct Meta: Encodable {
-            let docs: [[String]]
-            let termChunks: Int
-            let textChunks: Int
-            let textChunkSize: Int
-            /// `cyrillicEndings`, for assets/search.js to make a query's terms with.
-            let endings: [String]
+
+        // Kinds as runs: [kind, count, kind, count, …].
+        var kinds: [JSONText.Value] = []
+        var run: (kind: String, count: Int)?
+        for document in documents {
+            if run?.kind == document.kind {
+                run!.count += 1
+            } else {
+                if let run { kinds += [.string(run.kind), .int(run.count)] }
+                run = (document.kind, 1)
+            }
         }
-        let meta = Meta(
-            docs: documents.map { [$0.url, $0.title, $0.kind] }, termChunks: chunkCount, textChunks: textChunkCount,
-            textChunkSize: documentsPerTextChunk, endings: cyrillicEndings)
+        if let run { kinds += [.string(run.kind), .int(run.count)] }
+        let meta = JSONText.compact(
+            .object([
+                ("version", .int(2)), ("documents", .int(documents.count)), ("kinds", .array(kinds)),
+                ("chunks", .array(boundaries.map { .string($0) })), ("groups", .string(groupStarts)),
+            ]))
         // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
-        let metaScript = "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(json(meta));\n"
-        var files = [File(path: "search/meta.js", text: metaScript)]
-        for (index, chunk) in chunks.enumerated() {
-            files.append(File(path: "search/terms-\(index).js", text: "dossierSearch.terms(\(index),\(json(chunk)));\n"))
-        }
-        for chunk in 0..<textChunkCount {
-            // An object keyed by document number, keys in text order as a sorted encoder writes them.
-            let ids = ((chunk * documentsPerTextChunk)..<min(documents.count, (chunk + 1) * documentsPerTextChunk)).map(
-                String.init
-            ).sorted()
-            let body = ids.map { "\"\($0)\":" + documents[Int($0)!].text }.joined(separator: ",")
-            files.append(
-                File(path: "search/text-\(chunk).js", text: "dossierSearch.text(\(chunk),\(scriptSafe("{" + body + "}")));\n"))
-        }
-        let indexBytes = files.prefix(1 + chunkCount).reduce(0) { $0 + $1.text.utf8.count }
+        let metaScript =
+            "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(scriptSafe(meta));\n"
+        let files =
+            [File(path: "search/meta.js", text: metaScript)] + termFiles.map { File(path: $0.path, text: scriptSafe($0.text)) }
+            + docFiles
+        let indexBytes = files.prefix(1 + termFiles.count).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)
+    }
+}
+
+/// Non-negative integers as text for the search index: five bits a character, the most
+/// significant first, from a 64-character alphabet that JSON and URLs take as it is; a
+/// character of the second half (`W`–`_`) says that more follow. 0–31 take one character,
+/// up to 1,023 two.
+package enum Varint64 {
+    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    static func append(_ value: Int, to text: inout String) {
+        var groups: [UInt8] = []
+        var rest = max(0, value)
+        repeat {
+            groups.append(UInt8(rest & 31))
+            rest >>= 5
+        } while rest > 0
+        var bytes: [UInt8] = []
+        for (index, group) in groups.enumerated().reversed() {
+            bytes.append(alphabet[Int(group) + (index > 0 ? 32 : 0)])
+        }
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The numbers of `text`; nil when it is not a list of them.
+    static func decode(_ text: String) -> [Int]? {
+        var values: [Int] = []
+        var current = 0
+        var open = false
+        for byte in text.utf8 {
+            guard let digit = alphabet.firstIndex(of: byte) else { return nil }
+            current = current << 5 | (digit & 31)
+            open = digit >= 32
+            if !open {
+                values.append(current)
+                current = 0
+            }
+        }
+        return open ? nil : values
     }
 }

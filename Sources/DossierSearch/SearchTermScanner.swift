@@ -14,10 +14,10 @@ extension SearchIndex {
         /// The lower-cased UTF-8 of the word being read.
         private var word: [UInt8] = []
         private var wordScalars = 0
-        private var wordHasCyrillic = false
-        /// Only ASCII and Cyrillic scalars: each is its own `Character` and no two are
-        /// canonically equivalent, so the endings can be compared byte by byte.
-        private var wordIsPlain = true
+        /// Only `a`–`z` so far: an English word to stem.
+        private var wordIsLatin = true
+        /// Only `а`–`я` so far (`ё` is read as `е`): a Russian word to stem.
+        private var wordIsCyrillic = true
         /// The last ideograph of the current run, and how many the run has.
         private var previousIdeograph: UInt32 = 0
         private var ideographs = 0
@@ -70,10 +70,13 @@ extension SearchIndex {
                             if ideographs > 0 { flushIdeographs() }
                             word.append(folded)
                             wordScalars += 1
+                            wordIsCyrillic = false
                         } else if byte &- 0x30 < 10 {
                             if ideographs > 0 { flushIdeographs() }
                             word.append(byte)
                             wordScalars += 1
+                            wordIsLatin = false
+                            wordIsCyrillic = false
                         } else {
                             if ideographs > 0 { flushIdeographs() }
                             if !word.isEmpty { flushWord() }
@@ -130,13 +133,8 @@ extension SearchIndex {
                 if ideographs > 0 { flushIdeographs() }
                 Self.appendUTF8(value, to: &word)
                 wordScalars += 1
-                if value >= 0x80 {
-                    if (0x400...0x4FF).contains(value) {
-                        wordHasCyrillic = true
-                    } else {
-                        wordIsPlain = false
-                    }
-                }
+                if !(0x61...0x7A).contains(value) { wordIsLatin = false }
+                if !(0x430...0x44F).contains(value) { wordIsCyrillic = false }
             case Self.ideograph:
                 addIdeograph(value)
             default:
@@ -169,33 +167,20 @@ extension SearchIndex {
 
         private mutating func flushWord() {
             guard !word.isEmpty else { return }
-            if !wordHasCyrillic {
-                terms.append(String(decoding: word, as: UTF8.self))
-            } else if wordIsPlain {
-                terms.append(Self.stem(word, scalars: wordScalars))
+            let text = String(decoding: word, as: UTF8.self)
+            if wordScalars > SearchIndex.longestStemmedWord {
+                terms.append(text)
+            } else if wordIsLatin {
+                terms.append(Snowball.english(text))
+            } else if wordIsCyrillic {
+                terms.append(Snowball.russian(text))
             } else {
-                // Characters of several scalars may end the word: compare as `stem` does.
-                terms.append(SearchIndex.stem(String(decoding: word, as: UTF8.self)))
+                terms.append(text)
             }
             word.removeAll(keepingCapacity: true)
             wordScalars = 0
-            wordHasCyrillic = false
-            wordIsPlain = true
-        }
-
-        /// The endings of `cyrillicEndings` as UTF-8, with their lengths in scalars.
-        private static let endings: [(bytes: [UInt8], scalars: Int)] = SearchIndex.cyrillicEndings.map {
-            (Array($0.utf8), $0.unicodeScalars.count)
-        }
-
-        /// `SearchIndex.stem` of a plain word (ASCII and Cyrillic only), on its bytes.
-        private static func stem(_ word: [UInt8], scalars: Int) -> String {
-            for ending in endings where scalars - ending.scalars >= 3 && word.count >= ending.bytes.count {
-                if word[(word.count - ending.bytes.count)...].elementsEqual(ending.bytes) {
-                    return String(decoding: word[..<(word.count - ending.bytes.count)], as: UTF8.self)
-                }
-            }
-            return String(decoding: word, as: UTF8.self)
+            wordIsLatin = true
+            wordIsCyrillic = true
         }
 
         private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {

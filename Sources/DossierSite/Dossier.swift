@@ -245,7 +245,7 @@ public enum Dossier {
                 for file in batch {
                     if case .unchanged = file.contents { result.pagesUnchanged += 1 }
                     guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
-                    if file.path.hasPrefix("search/text-") {
+                    if file.path.hasPrefix("search/docs-") {
                         result.searchTextBytes += text.utf8.count
                     } else {
                         result.searchIndexBytes += text.utf8.count

@@ -1,10 +1,18 @@
-/* Dossier search: offline full-text search over the chunked index in search/ (see
-   Sources/DossierSearch/SearchIndex.swift). The index files are scripts that call
-   window.dossierSearch, since browsers refuse fetch() from file://; a query loads only the
-   term chunks of its terms, and the text of the results it shows. Terms are made exactly
-   as the index makes them: CJK ideographs in pairs, other words whole, lower-cased, ё as
-   е, Russian endings (the index's list, in search/meta.js) removed; the last word of a
-   query also matches as a prefix. Every term must occur; title matches rank first. */
+/* Dossier search: offline full-text search over the index in search/ (made and described
+   by Sources/DossierSearch/SearchIndex.swift). The index files are scripts that call
+   window.dossierSearch, since browsers refuse fetch() from file://. A query loads the
+   term chunks that hold its terms (chunks are ranges of sorted terms, named in
+   search/meta.js), then the document groups of the results it shows, ten at a time.
+
+   Terms are made as the index makes them: lower-cased, ё as е, CJK ideographs in pairs,
+   other words whole, Russian and English words by their Snowball stem (assets/snowball.js);
+   ids as #letters+number (FK012 = FK-012 = fk 12). Each query term counts with its
+   postings' BM25 scores: exactly, else as a prefix, else (words of five letters and more)
+   one edit away, each worth less. A page's score is the sum, times the share of the
+   query (weighted by rarity) that it covers squared, so a question finds the page that
+   answers most of it. The page of an issue whose id is the query comes first, then pages
+   whose whole title is the query; equal scores keep the index's order (recent issues
+   first). */
 (function () {
   'use strict';
   var doc = document;
@@ -13,22 +21,64 @@
   var list = doc.getElementById('search-results');
   var status = doc.getElementById('search-status');
   if (!box || !input || !list || !status) return;
-  var MAX = 50, SPAN = 120, LEAD = 40;
+  var kindFilter = doc.getElementById('search-kind');
+  var statusFilter = doc.getElementById('search-issue-status');
+  var moreButton = doc.getElementById('search-more');
+  var PAGE = 10, SPAN = 160, LEAD = 50, EXPANSIONS = 64;
+  var PREFIX = 0.55, TYPO = 0.35, FLOOR = 0.3;
   var data = box.dataset;
   var root = data.root || '';
   var api = window.dossierSearch = window.dossierSearch || {};
-  var meta = api.loadedMeta || null, termChunks = {}, textChunks = {}, waiting = {};
-  api.meta = function (m) { meta = m; };
+  var meta = api.loadedMeta || null, termChunks = {}, groups = {}, waiting = {};
+  var snowball = window.dossierSnowball || { english: function (w) { return w; }, russian: function (w) { return w; } };
   api.terms = function (i, t) { termChunks[i] = t; arrived('terms-' + i); };
-  api.text = function (i, t) { textChunks[i] = t; arrived('text-' + i); };
-  if (!meta) { status.textContent = data.noIndex || ''; return; }
+  api.docs = function (i, d) { groups[i] = d; arrived('docs-' + i); };
+  if (!meta || meta.version !== 2) { status.textContent = data.noIndex || ''; return; }
+
+  /* Varint64 (SearchIndex.swift): five bits a character, a character of the second half
+     of the alphabet says more follow. */
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGIT = {};
+  for (var di = 0; di < 64; di++) DIGIT[DIGITS.charAt(di)] = di;
+  function numbers(text) {
+    var out = [], current = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charAt(i)];
+      current = current * 32 + (d & 31);
+      if (d < 32) { out.push(current); current = 0; }
+    }
+    return out;
+  }
+  /* The first document of each group, and each document's kind. */
+  var starts = [0];
+  numbers(meta.groups).forEach(function (n) { starts.push(starts[starts.length - 1] + n); });
+  var kindRuns = [];
+  for (var ki = 0, at = 0; ki < meta.kinds.length; ki += 2) {
+    kindRuns.push({ kind: meta.kinds[ki], from: at, to: at + meta.kinds[ki + 1] });
+    at += meta.kinds[ki + 1];
+  }
+  function kindOf(id) {
+    for (var i = 0; i < kindRuns.length; i++) if (id >= kindRuns[i].from && id < kindRuns[i].to) return kindRuns[i].kind;
+    return '';
+  }
+  function groupOf(id) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo + 1 < hi) { var mid = (lo + hi) >> 1; if (starts[mid] <= id) lo = mid; else hi = mid; }
+    return lo;
+  }
+  /* The chunk whose range holds `term`: how many chunk boundaries sort at or before it. */
+  function chunkOf(term) {
+    var b = meta.chunks, lo = 0, hi = b.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (b[mid] <= term) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
 
   function arrived(name) {
     var callbacks = waiting[name] || [];
     waiting[name] = null;
     callbacks.forEach(function (cb) { cb(); });
   }
-  /* Loads search/NAME.js once; calls back when it has run. */
+  /* Loads search/NAME.js once; calls back when it has run (or failed). */
   function load(name, loaded, cb) {
     if (loaded) { cb(); return; }
     if (waiting[name]) { waiting[name].push(cb); return; }
@@ -38,84 +88,241 @@
     script.onerror = function () { arrived(name); };
     doc.head.appendChild(script);
   }
-  function loadAll(names, isLoaded, done) {
-    var left = names.length;
+  function loadChunks(ids, done) {
+    var left = ids.length;
     if (!left) { done(); return; }
-    names.forEach(function (n) { load(n, isLoaded(n), function () { if (--left === 0) done(); }); });
+    ids.forEach(function (i) { load('terms-' + i, termChunks[i] != null, function () { if (--left === 0) done(); }); });
   }
 
-  var lower = function (s) { return String(s == null ? '' : s).toLowerCase(); };
-  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/, WORD = /[\p{L}\p{N}]/u, CYRILLIC = /[\u0400-\u04ff]/;
-  /* The Russian endings, longest first, come with the index (SearchIndex.cyrillicEndings). */
-  function stem(w) {
-    if (!CYRILLIC.test(w)) return w;
-    var endings = meta.endings || [];
-    for (var i = 0; i < endings.length; i++) {
-      var e = endings[i];
-      if (w.length - e.length >= 3 && w.slice(-e.length) === e) return w.slice(0, -e.length);
-    }
-    return w;
+  /* ---- Terms, as SearchIndex makes them ---- */
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/, WORD = /[\p{L}\p{N}]/u;
+  var LATIN = /^[a-z]+$/, CYRILLIC = /^[\u0430-\u044f]+$/;
+  function normal(s) { return String(s == null ? '' : s).toLowerCase().replace(/ё/g, 'е'); }
+  function stem(word) {
+    if (Array.from(word).length > 40) return word;
+    if (LATIN.test(word)) return snowball.english(word);
+    if (CYRILLIC.test(word)) return snowball.russian(word);
+    return word;
   }
-  /* The terms of a query, as the index makes them; each with the text to highlight. */
-  function terms(q) {
-    var out = [], cjk = '', word = '';
-    function flushCjk() {
-      if (cjk.length === 1) out.push(cjk);
-      for (var i = 0; i + 1 < cjk.length; i++) out.push(cjk.slice(i, i + 2));
-      cjk = '';
+  /* Runs of CJK ideographs and of other letters and digits in normalised text, with their
+     offsets: [{cjk, text, from, to}]. */
+  function runs(text) {
+    var out = [], kind = 0, from = 0, i = 0;
+    function close(to) { if (kind) out.push({ cjk: kind === 2, text: text.slice(from, to), from: from, to: to }); kind = 0; }
+    while (i < text.length) {
+      var c = String.fromCodePoint(text.codePointAt(i)), next = i + c.length;
+      var k = CJK.test(c) ? 2 : WORD.test(c) ? 1 : 0;
+      if (k !== kind) { close(i); if (k) { kind = k; from = i; } }
+      i = next;
     }
-    function flushWord() { if (word) out.push(stem(word)); word = ''; }
-    Array.from(lower(q).replace(/ё/g, 'е')).forEach(function (c) {
-      if (CJK.test(c)) { flushWord(); cjk += c; }
-      else if (WORD.test(c)) { flushCjk(); word += c; }
-      else { flushCjk(); flushWord(); }
+    close(i);
+    return out;
+  }
+  function idTerms(text, spaced) {
+    var out = [];
+    var re = spaced ? /(^|[^a-z0-9])([a-z]{1,12})[-_ ]?0*(\d{1,9})(?![a-z0-9])/g : /(^|[^a-z0-9])([a-z]{1,12})[-_]?0*(\d{1,9})(?![a-z0-9])/g;
+    var m;
+    while ((m = re.exec(text))) { out.push(m[2] + String(+m[3] || 0)); re.lastIndex = m.index + m[0].length; }
+    return out;
+  }
+
+  /* The query's units: each a term that counts once, with how it may match. */
+  function analyse(q) {
+    var text = normal(q), units = [], seen = {};
+    function unit(u) { if (!seen[u.term]) { seen[u.term] = true; units.push(u); } }
+    var parts = runs(text), last = parts.length - 1;
+    parts.forEach(function (r, index) {
+      if (r.cjk) {
+        var chars = Array.from(r.text);
+        if (chars.length === 1) unit({ term: chars[0], prefix: true, cjk: true });
+        for (var i = 0; i + 1 < chars.length; i++) unit({ term: chars[i] + chars[i + 1], cjk: true });
+      } else {
+        var s = stem(r.text), n = Array.from(s).length;
+        var typing = index === last && /[\p{L}\p{N}]$/u.test(text);
+        unit({ term: s, raw: r.text, prefix: n >= 3 || typing, typo: n >= 5 && Array.from(r.text).length >= 6 });
+      }
     });
-    flushCjk();
-    flushWord();
-    var seen = {};
-    return out.filter(function (t) { return !seen[t] && (seen[t] = true); });
+    idTerms(text, true).forEach(function (id) { unit({ term: '#' + id }); });
+    var title = parts.map(function (r) { return r.text; }).join('');
+    return {
+      units: units,
+      own: idTerms(text, true).map(function (id) { return '##' + id; }),
+      title: title ? '=' + title : ''
+    };
   }
-  function chunkOf(term) { return term.codePointAt(0) % meta.termChunks; }
 
-  /* Documents holding every term; the last also as a prefix. Calls back with [{id, inTitle}]. */
-  function find(q, done) {
-    var ts = terms(q);
-    if (!ts.length) { done(ts, []); return; }
-    var names = ts.map(function (t) { return 'terms-' + chunkOf(t); })
-      .filter(function (n, i, a) { return a.indexOf(n) === i; });
-    loadAll(names, function (n) { return termChunks[+n.slice(6)] != null; }, function () {
-      var sets = ts.map(function (t, i) {
-        var chunk = termChunks[chunkOf(t)] || {}, ids = {};
-        (chunk[t] || []).forEach(function (id) { ids[id] = true; });
-        if (i === ts.length - 1) {
-          Object.keys(chunk).forEach(function (k) {
-            if (k.length > t.length && k.indexOf(t) === 0) chunk[k].forEach(function (id) { ids[id] = true; });
-          });
+  function chunkRange(from, to) {
+    var out = [];
+    for (var i = chunkOf(from); i <= chunkOf(to); i++) out.push(i);
+    return out;
+  }
+  /* The chunks a unit needs first: its term's and its prefix range. */
+  function chunksFor(u) {
+    var ids = [chunkOf(u.term)];
+    if (u.prefix) ids = ids.concat(chunkRange(u.term, u.term + '\uffff'));
+    if (u.raw && u.raw !== u.term && u.prefix) ids = ids.concat(chunkRange(u.raw, u.raw + '\uffff'));
+    return ids;
+  }
+  /* The stems of the words one edit (Damerau: a letter deleted, swapped with the next,
+     replaced or inserted) from the typed word, keeping its first two letters: a typo in an
+     ending the stemmer removes ("себестоимсть") still meets the stem of the right word. */
+  var LETTERS = { latin: 'abcdefghijklmnopqrstuvwxyz', cyrillic: '\u0430\u0431\u0432\u0433\u0434\u0435\u0436\u0437\u0438\u0439\u043a\u043b\u043c\u043d\u043e\u043f\u0440\u0441\u0442\u0443\u0444\u0445\u0446\u0447\u0448\u0449\u044a\u044b\u044c\u044d\u044e\u044f' };
+  function typoStems(u) {
+    var raw = u.raw || u.term, out = {};
+    var letters = LATIN.test(raw) ? LETTERS.latin : CYRILLIC.test(raw) ? LETTERS.cyrillic : '';
+    function add(w) { var s = stem(w); if (s !== u.term && s.length >= 4) out[s] = true; }
+    for (var i = 2; i <= raw.length; i++) {
+      var head = raw.slice(0, i), rest = raw.slice(i);
+      if (rest) add(head + rest.slice(1));
+      if (rest.length > 1) add(head + rest.charAt(1) + rest.charAt(0) + rest.slice(2));
+      for (var j = 0; j < letters.length; j++) {
+        var c = letters.charAt(j);
+        if (rest && c !== rest.charAt(0)) add(head + c + rest.slice(1));
+        add(head + c + rest);
+      }
+    }
+    return Object.keys(out);
+  }
+  /* The chunks of a unit's typo stems, the nearest four to its own. */
+  function typoChunks(u) {
+    var own = chunkOf(u.term), seen = {}, ids = [];
+    u.variants.forEach(function (s) { var i = chunkOf(s); if (!seen[i]) { seen[i] = true; ids.push(i); } });
+    ids.sort(function (a, b) { return Math.abs(a - own) - Math.abs(b - own); });
+    return ids.slice(0, 4);
+  }
+  function get(term) { var c = termChunks[chunkOf(term)]; return c && c.hasOwnProperty(term) ? c[term] : null; }
+  function idf(df) { return Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5)); }
+
+  /* The terms of the index that a unit matches, each with its weight. */
+  function matches(u) {
+    var out = [], found = {};
+    if (get(u.term) != null) { out.push({ term: u.term, weight: 1 }); found[u.term] = true; }
+    var keys = [];
+    function collect(prefix) {
+      chunkRange(prefix, prefix + '\uffff').forEach(function (i) {
+        var c = termChunks[i] || {};
+        for (var k in c) if (c.hasOwnProperty(k) && !found[k] && k.lastIndexOf(prefix, 0) === 0) { found[k] = true; keys.push(k); }
+      });
+    }
+    if (u.prefix) { collect(u.term); if (u.raw && u.raw !== u.term) collect(u.raw); }
+    keys.sort(function (a, b) { return a.length - b.length; });
+    keys.slice(0, EXPANSIONS).forEach(function (k) {
+      out.push({ term: k, weight: PREFIX + (1 - PREFIX) * 0.5 * Math.min(1, u.term.length / k.length) });
+    });
+    (u.variants || []).forEach(function (k) {
+      if (!found[k] && get(k) != null) { found[k] = true; out.push({ term: k, weight: TYPO }); }
+    });
+    return out;
+  }
+
+  /* Scores every page the query touches. Calls back with the ranked [{id, score}] and
+     the terms each unit matched (for highlighting). */
+  function find(q, filters, done) {
+    var query = analyse(q);
+    if (!query.units.length) { done(query, [], []); return; }
+    var need = {};
+    query.units.forEach(function (u) { chunksFor(u).forEach(function (i) { need[i] = true; }); });
+    query.own.forEach(function (t) { need[chunkOf(t)] = true; });
+    if (query.title) need[chunkOf(query.title)] = true;
+    if (filters.status) need[chunkOf('~' + filters.status)] = true;
+    /* A typo is looked for only where a long word met nothing exact or as a prefix. */
+    function typos(next) {
+      var more = {};
+      query.units.forEach(function (u) {
+        if (!u.typo || matches(u).length) return;
+        u.variants = typoStems(u);
+        typoChunks(u).forEach(function (i) { more[i] = true; });
+      });
+      loadChunks(Object.keys(more).map(Number), next);
+    }
+    loadChunks(Object.keys(need).map(Number), function () { typos(scoreAll); });
+    function scoreAll() {
+      var score = {}, cover = {}, total = 0, matched = [];
+      query.units.forEach(function (u) {
+        var best = {}, bestCover = {}, unitMax = 0;
+        matches(u).forEach(function (m) {
+          var list = numbers(get(m.term)), weight = m.weight, share = weight * idf(list.length / 2);
+          unitMax = Math.max(unitMax, share);
+          matched.push(m.term);
+          for (var i = 0, id = 0; i < list.length; i += 2) {
+            id += list[i];
+            var s = list[i + 1] * weight;
+            if (!(best[id] >= s)) best[id] = s;
+            if (!(bestCover[id] >= share)) bestCover[id] = share;
+          }
+        });
+        total += unitMax;
+        for (var id in best) {
+          score[id] = (score[id] || 0) + best[id];
+          cover[id] = (cover[id] || 0) + bestCover[id];
         }
-        return ids;
       });
-      var hits = Object.keys(sets[0]).map(Number).filter(function (id) {
-        return sets.every(function (s) { return s[id]; });
-      }).map(function (id) {
-        var title = lower(meta.docs[id][1]);
-        return { id: id, inTitle: ts.filter(function (t) { return title.indexOf(t) >= 0; }).length };
+      var first = {};
+      function tier(term, rank) {
+        var list = get(term);
+        if (list == null) return;
+        list = numbers(list);
+        for (var i = 0, id = 0; i < list.length; i += 2) { id += list[i]; first[id] = Math.max(first[id] || 0, rank); }
+      }
+      if (query.title) tier(query.title, 1);
+      query.own.forEach(function (t) { tier(t, 2); });
+      var allowed = null;
+      if (filters.status) {
+        allowed = {};
+        var sl = numbers(get('~' + filters.status) || '');
+        for (var i = 0, id = 0; i < sl.length; i += 2) { id += sl[i]; allowed[id] = true; }
+      }
+      var hits = [], bestCover = 0;
+      Object.keys(score).forEach(function (key) {
+        var id = +key;
+        if (filters.kind && kindOf(id) !== filters.kind) return;
+        if (allowed && !allowed[id]) return;
+        var c = total > 0 ? cover[id] / total : 0;
+        bestCover = Math.max(bestCover, c);
+        hits.push({ id: id, cover: c, score: score[id] * c * c + (first[id] || 0) * 1e9 });
       });
-      hits.sort(function (a, b) { return b.inTitle - a.inTitle || a.id - b.id; });
-      done(ts, hits);
-    });
+      hits = hits.filter(function (h) { return h.cover >= bestCover * FLOOR || first[h.id]; });
+      hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      done(query, hits, matched);
+    }
   }
 
-  /* Appends `text` to `parent`, wrapping every occurrence of a term in <mark>. */
-  function highlight(parent, text, terms) {
-    var low = lower(text);
-    if (low.length !== text.length) text = low; /* keep offsets aligned */
-    var marks = [];
-    terms.forEach(function (w) {
-      for (var p = low.indexOf(w); p >= 0; p = low.indexOf(w, p + w.length)) marks.push([p, p + w.length]);
+  /* ---- Showing results ---- */
+  /* Offsets in `text` to mark: whole words whose term was matched, and the matched CJK
+     pairs (and a lone character) wherever they occur. */
+  function marksIn(text, terms) {
+    var low = normal(text), marks = [];
+    if (low.length !== text.length) return [];
+    runs(low).forEach(function (r) {
+      if (r.cjk) {
+        terms.cjk.forEach(function (t) {
+          for (var p = r.text.indexOf(t); p >= 0; p = r.text.indexOf(t, p + 1)) marks.push([r.from + p, r.from + p + t.length]);
+        });
+      } else if (terms.words[stem(r.text)] || terms.words[r.text]) {
+        marks.push([r.from, r.to]);
+      }
     });
+    if (terms.ids.length) {
+      var re = /(^|[^a-z0-9])([a-z]{1,12})[-_]?0*(\d{1,9})(?![a-z0-9])/g, m;
+      while ((m = re.exec(low))) {
+        if (terms.ids.indexOf('#' + m[2] + String(+m[3] || 0)) >= 0) marks.push([m.index + m[1].length, m.index + m[0].length]);
+        re.lastIndex = m.index + m[0].length;
+      }
+    }
     marks.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
-    var at = 0;
+    /* Overlapping and touching marks (the pairs of a Chinese phrase) become one. */
+    var merged = [];
     marks.forEach(function (m) {
+      var last = merged[merged.length - 1];
+      if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]);
+      else merged.push([m[0], m[1]]);
+    });
+    return merged;
+  }
+  /* Appends `text` to `parent`, each mark in <mark>. */
+  function highlight(parent, text, terms) {
+    var at = 0;
+    marksIn(text, terms).forEach(function (m) {
       if (m[1] <= at) return;
       var from = Math.max(m[0], at);
       if (from > at) parent.appendChild(doc.createTextNode(text.slice(at, from)));
@@ -126,33 +333,28 @@
     });
     if (at < text.length) parent.appendChild(doc.createTextNode(text.slice(at)));
   }
-
-  /* The section that matches best (the whole query, else the most terms, else the
-     first): its heading and a snippet around the match. */
-  function snippet(id, ts, q) {
-    var chunk = textChunks[Math.floor(id / meta.textChunkSize)] || {};
-    var sections = chunk[id] || [];
-    var whole = lower(q).replace(/ё/g, 'е').trim(), best = null, bestScore = 0;
+  /* The section that matches best (the whole query, else the most distinct terms, else
+     the first): its heading and a snippet around the first match. */
+  function snippet(d, terms, q) {
+    var sections = d[4] || [], whole = normal(q).trim(), best = null, bestScore = -1;
     sections.forEach(function (s) {
-      var low = lower(s[1] + ' ' + s[2]).replace(/ё/g, 'е'), at = -1, score = 0;
-      ts.forEach(function (t) {
-        var p = low.indexOf(t);
-        if (p >= 0) { score++; if (at < 0 || p < at) at = p; }
-      });
-      if (whole && low.indexOf(whole) >= 0) { score += 100; at = low.indexOf(whole); }
-      at -= s[1].length + 1; /* offsets in the text, not the heading */
-      if (score > bestScore) { bestScore = score; best = { anchor: s[0], heading: s[1], text: s[2], at: Math.max(0, at) }; }
+      var text = s[2];
+      /* A section's text opens with its own heading, which the snippet shows apart. */
+      if (s[1] && text.indexOf(s[1]) === 0) text = text.slice(s[1].length).replace(/^\s+/, '');
+      var marks = marksIn(text, terms), distinct = {}, score = 0;
+      marks.forEach(function (m) { distinct[normal(text.slice(m[0], m[1]))] = true; });
+      score = Object.keys(distinct).length + marksIn(s[1], terms).length * 0.5;
+      var at = marks.length ? marks[0][0] : 0, p = whole ? normal(text).indexOf(whole) : -1;
+      if (p >= 0) { score += 100; at = p; }
+      if (score > bestScore) { bestScore = score; best = { anchor: s[0], heading: s[1], text: text, at: at }; }
     });
-    if (!best && sections.length) best = { anchor: sections[0][0], heading: sections[0][1], text: sections[0][2], at: 0 };
     if (!best) return null;
-    /* A section's text opens with its own heading, which the snippet already shows. */
-    if (best.heading && best.text.indexOf(best.heading) === 0) {
-      best.text = best.text.slice(best.heading.length).replace(/^\s+/, '');
-      best.at = Math.max(0, best.at - best.heading.length - 1);
-    }
     var start = best.at > LEAD ? best.at - LEAD : 0;
     var end = Math.min(best.text.length, start + SPAN);
     if (end - start < SPAN) start = Math.max(0, end - SPAN);
+    /* Never cut a word: widen to its edges. */
+    while (start > 0 && WORD.test(best.text.charAt(start - 1)) && !CJK.test(best.text.charAt(start - 1)) && best.at - start < LEAD + 20) start--;
+    while (end < best.text.length && WORD.test(best.text.charAt(end)) && !CJK.test(best.text.charAt(end)) && end - start < SPAN + 20) end++;
     var p = doc.createElement('p');
     p.className = 'result-snippet';
     if (best.heading) {
@@ -161,63 +363,112 @@
       section.textContent = best.heading + ' · ';
       p.appendChild(section);
     }
-    highlight(p, (start > 0 ? '…' : '') + best.text.slice(start, end).replace(/\s+/g, ' ') + (end < best.text.length ? '…' : ''), ts);
+    highlight(p, (start > 0 ? '…' : '') + best.text.slice(start, end).replace(/\s+/g, ' ') + (end < best.text.length ? '…' : ''), terms);
     return { p: p, anchor: best.anchor };
   }
 
-  var generation = 0;
+  function statusLabel(value) {
+    if (!statusFilter) return value;
+    for (var i = 0; i < statusFilter.options.length; i++) if (statusFilter.options[i].value === value) return statusFilter.options[i].text;
+    return value;
+  }
+  function item(d, terms, q) {
+    var li = doc.createElement('li');
+    var a = doc.createElement('a');
+    var kind = doc.createElement('span');
+    var snip = snippet(d, terms, q);
+    a.href = root + d[0] + (snip && snip.anchor ? '#' + snip.anchor : '');
+    highlight(a, d[1] || d[0], terms);
+    kind.className = 'badge result-kind kind-' + d[2];
+    kind.textContent = data['kind' + d[2].charAt(0).toUpperCase() + d[2].slice(1)] || d[2];
+    li.appendChild(a);
+    li.appendChild(doc.createTextNode(' '));
+    li.appendChild(kind);
+    if (d[3]) {
+      var badge = doc.createElement('span');
+      badge.className = 'badge status-' + d[3];
+      badge.textContent = statusLabel(d[3]);
+      li.appendChild(doc.createTextNode(' '));
+      li.appendChild(badge);
+    }
+    if (snip) li.appendChild(snip.p);
+    return li;
+  }
+
+  var generation = 0, current = null;
+  function filters() {
+    return { kind: kindFilter ? kindFilter.value : '', status: statusFilter ? statusFilter.value : '' };
+  }
+  /* Shows the next PAGE results of the current search, each as soon as the documents
+     before it and its own have arrived. */
+  function showMore(mine) {
+    var c = current, from = c.shown, slice = c.hits.slice(from, from + PAGE), next = 0, ready = {};
+    if (c.busy) return;
+    c.busy = true;
+    if (moreButton) moreButton.hidden = true;
+    function flush() {
+      if (mine !== generation) return;
+      var frag = doc.createDocumentFragment();
+      for (; next < slice.length; next++) {
+        var g = groupOf(slice[next].id);
+        if (!ready[g]) break;
+        var d = (groups[g] || [])[slice[next].id - starts[g]];
+        if (d) frag.appendChild(item(d, c.terms, c.q));
+      }
+      list.appendChild(frag);
+      if (next < slice.length) return;
+      c.shown = from + slice.length;
+      c.busy = false;
+      var n = c.hits.length;
+      /* every {n} and {shown}: a site's word may say the number twice */
+      status.textContent = (n > c.shown ? data.more || '' : data.count || '').split('{n}').join(n).split('{shown}').join(c.shown);
+      if (moreButton) moreButton.hidden = n <= c.shown;
+    }
+    slice.map(function (h) { return groupOf(h.id); }).forEach(function (g) {
+      load('docs-' + g, groups[g] != null, function () { ready[g] = true; flush(); });
+    });
+    if (!slice.length) flush();
+  }
   function render(q) {
     var mine = ++generation;
-    find(q, function (ts, hits) {
+    find(q, filters(), function (query, hits, matched) {
       if (mine !== generation) return; /* a newer query is on its way */
       list.textContent = '';
-      if (!ts.length) { status.textContent = data.prompt || ''; return; }
+      if (moreButton) moreButton.hidden = true;
+      if (!query.units.length) { status.textContent = data.prompt || ''; return; }
       if (!hits.length) { status.textContent = data.noResults || ''; return; }
-      var shown = hits.slice(0, MAX);
-      var names = shown.map(function (h) { return 'text-' + Math.floor(h.id / meta.textChunkSize); })
-        .filter(function (n, i, a) { return a.indexOf(n) === i; });
-      loadAll(names, function (n) { return textChunks[+n.slice(5)] != null; }, function () {
-        if (mine !== generation) return;
-        /* every {n} and {shown}: a site's word may say the number twice */
-        status.textContent = (hits.length > MAX ? data.more || '' : data.count || '')
-          .split('{n}').join(hits.length).split('{shown}').join(shown.length);
-        var frag = doc.createDocumentFragment();
-        shown.forEach(function (h) {
-          var d = meta.docs[h.id];
-          var li = doc.createElement('li');
-          var a = doc.createElement('a');
-          var kind = doc.createElement('span');
-          var snip = snippet(h.id, ts, input.value);
-          a.href = root + d[0] + (snip && snip.anchor ? '#' + snip.anchor : '');
-          highlight(a, d[1] || d[0], ts);
-          kind.className = 'badge result-kind kind-' + d[2];
-          kind.textContent = data['kind' + d[2].charAt(0).toUpperCase() + d[2].slice(1)] || d[2];
-          li.appendChild(a);
-          li.appendChild(doc.createTextNode(' '));
-          li.appendChild(kind);
-          if (snip) li.appendChild(snip.p);
-          frag.appendChild(li);
-        });
-        list.appendChild(frag);
+      var terms = { words: {}, cjk: [], ids: [] };
+      matched.forEach(function (t) {
+        if (CJK.test(t.charAt(0))) { if (terms.cjk.indexOf(t) < 0) terms.cjk.push(t); }
+        else if (/^#[a-z]/.test(t)) terms.ids.push(t);
+        else if (/^[^#=~]/.test(t)) terms.words[t] = true;
       });
+      query.units.forEach(function (u) { if (u.cjk && terms.cjk.indexOf(u.term) < 0 && u.term.length === 1) terms.cjk.push(u.term); });
+      current = { q: q, hits: hits, terms: terms, shown: 0 };
+      showMore(mine);
     });
   }
 
+  function syncURL() {
+    try {
+      var f = filters(), params = [];
+      if (input.value) params.push('q=' + encodeURIComponent(input.value));
+      if (f.kind) params.push('kind=' + encodeURIComponent(f.kind));
+      if (f.status) params.push('status=' + encodeURIComponent(f.status));
+      window.history.replaceState(null, '', params.length ? '?' + params.join('&') : window.location.pathname);
+    } catch (e) { /* file:// in some browsers */ }
+  }
   var timer = 0;
   function update() {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      render(input.value);
-      try {
-        var url = input.value ? '?q=' + encodeURIComponent(input.value) : window.location.pathname;
-        window.history.replaceState(null, '', url);
-      } catch (e) { /* file:// in some browsers */ }
-    }, 80);
+    timer = setTimeout(function () { render(input.value); syncURL(); }, 80);
   }
 
   input.addEventListener('input', update);
+  [kindFilter, statusFilter].forEach(function (f) { if (f) f.addEventListener('change', update); });
+  if (moreButton) moreButton.addEventListener('click', function () { if (current) showMore(generation); });
   var form = input.form;
-  if (form) form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); render(input.value); });
+  if (form) form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); render(input.value); syncURL(); });
 
   /* Arrow keys: from the box into the results and between them. */
   function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
@@ -238,7 +489,12 @@
   });
 
   var q = '';
-  try { q = new URLSearchParams(window.location.search).get('q') || ''; } catch (e) { /* ignore */ }
+  try {
+    var params = new URLSearchParams(window.location.search);
+    q = params.get('q') || '';
+    if (kindFilter && params.get('kind')) kindFilter.value = params.get('kind');
+    if (statusFilter && params.get('status')) statusFilter.value = params.get('status');
+  } catch (e) { /* ignore */ }
   input.value = q;
   render(q);
   if (!q) input.focus();

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DossierRender
@@ -9,44 +10,156 @@ import Testing
         #expect(SearchIndex.terms("见 审 OCR") == ["见", "审", "ocr"])
     }
 
-    @Test func russianFormsShareATerm() {
-        let forms = ["согласование", "согласования", "согласованию", "Согласованием"]
-        #expect(Set(forms.flatMap(SearchIndex.terms)).count == 1)
-        #expect(SearchIndex.terms("Отчёт") == SearchIndex.terms("отчет"))
-        // Short words keep their ending: too little would be left.
-        #expect(SearchIndex.terms("его") == ["его"])
-    }
-
     @Test func wordsAndIdsInOtherScripts() {
         #expect(SearchIndex.terms("Reset the Password, FK-029!") == ["reset", "the", "password", "fk", "029"])
+        #expect(SearchIndex.terms("Отчёт") == SearchIndex.terms("отчет"))
     }
 
-    @Test func termsFindTheirDocumentsInTheirChunk() throws {
-        let documents = (0..<200).map { i in
-            SearchIndex.Document(
-                url: "d\(i).html", title: "Doc \(i)", kind: "article", sections: [("", "", "审批 word\(i) согласование")])
+    @Test func idsAreTheirLettersAndNumber() {
+        #expect(SearchIndex.idTerms("FK-012 fk012 FK_12 Fk-0012") == ["fk12", "fk12", "fk12", "fk12"])
+        #expect(SearchIndex.idTerms("见FK-012。另见SR-7") == ["fk12", "sr7"])
+        // Not ids: letters or digits run on, too many of either, no number.
+        #expect(SearchIndex.idTerms("aFK-012b 1FK-2 ABCDEFGHIJKLM-1 FK-0123456789 FK- v2beta") == [])
+        #expect(SearchIndex.idTerms("x86_64 W36") == ["x86", "w36"])
+    }
+
+    @Test func titlesForExactMatchKeepLettersAndDigitsOnly() {
+        #expect(SearchIndex.titleTerm("Отчёт не согласуется: SAP!") == "=отчетнесогласуетсяsap")
+        #expect(SearchIndex.titleTerm("住宿费 超标") == "=住宿费超标")
+        #expect(SearchIndex.titleTerm("…") == nil)
+    }
+
+    @Test func varintsRoundTrip() {
+        let values = [0, 1, 31, 32, 1023, 1024, 99_999, 5, 0]
+        var text = ""
+        for value in values { Varint64.append(value, to: &text) }
+        #expect(Varint64.decode(text) == values)
+        #expect(text.utf8.allSatisfy { Varint64.alphabet.contains($0) })
+        #expect(Varint64.decode("W") == nil)  // a continuation with nothing after it
+    }
+
+    @Test func fieldsAreCountedApart() {
+        let document = SearchIndex.Document(
+            url: "issues/FK-1.html", title: "FK-1 报销", kind: "issue", status: "open", id: "FK-1", exactTitle: "报销",
+            fields: ["财务模块", "报销"], sections: [("", "处理", "报销 报销 报销")])
+        let counts = document.terms["报销"] ?? 0
+        #expect(counts & 0xFF == 1)  // title
+        #expect(counts >> 8 & 0xFF == 0)  // headings
+        #expect(counts >> 16 & 0xFF == 1)  // fields
+        #expect(counts >> 24 & 0xFF == 3)  // body
+        #expect(document.terms["##fk1"] == 1)
+        #expect(document.terms["=报销"] == 1)
+        #expect(document.lengths == [3, 1, 4, 3])  // fk 1 报销; 处理; 财务 务模 模块 报销; 报销 ×3
+    }
+
+    /// A small index read back as the search page reads it.
+    struct ReadBack {
+        var meta: [String: Any] = [:]
+        var chunks: [[String: String]] = []
+        var groups: [[[Any]]] = []
+
+        init(_ files: [SearchIndex.File]) throws {
+            func payload(_ text: String, after marker: String) throws -> Any {
+                let start = try #require(text.range(of: marker)).upperBound
+                let end = try #require(text.range(of: ");", options: .backwards)).lowerBound
+                let json = String(text[start..<end]).replacingOccurrences(of: "<\\/", with: "</")
+                return try JSONSerialization.jsonObject(with: Data(json.utf8))
+            }
+            let metaText = try #require(files.first { $0.path == "search/meta.js" }).text
+            let start = try #require(metaText.range(of: "loadedMeta = ")).upperBound
+            meta = try #require(
+                JSONSerialization.jsonObject(with: Data(metaText[start...].dropLast(2).utf8)) as? [String: Any])
+            for index in 0... {
+                guard let file = files.first(where: { $0.path == "search/terms-\(index).js" }) else { break }
+                let chunk = try payload(file.text, after: "dossierSearch.terms(\(index),")
+                chunks.append(try #require(chunk as? [String: String]))
+            }
+            for index in 0... {
+                guard let file = files.first(where: { $0.path == "search/docs-\(index).js" }) else { break }
+                let group = try payload(file.text, after: "dossierSearch.docs(\(index),")
+                groups.append(try #require(group as? [[Any]]))
+            }
         }
+
+        /// The chunk the search page looks in: how many boundaries sort at or before the term.
+        func chunk(of term: String) -> Int {
+            let boundaries = meta["chunks"] as? [String] ?? []
+            return boundaries.filter { !SearchIndex.precedes(term, $0) }.count
+        }
+
+        /// `[(document, score)]` of a term, from the chunk its boundaries name.
+        func postings(_ term: String) -> [(Int, Int)]? {
+            guard let text = chunks[chunk(of: term)][term], let numbers = Varint64.decode(text) else { return nil }
+            var out: [(Int, Int)] = []
+            var document = 0
+            for index in stride(from: 0, to: numbers.count, by: 2) {
+                document += numbers[index]
+                out.append((document, numbers[index + 1]))
+            }
+            return out
+        }
+    }
+
+    static func documents(_ count: Int) -> [SearchIndex.Document] {
+        (0..<count).map { i in
+            SearchIndex.Document(
+                url: "d\(i).html", title: i % 10 == 0 ? "预算 \(i)" : "Doc \(i)", kind: i < 150 ? "article" : "issue",
+                status: i < 150 ? "" : (i % 2 == 0 ? "open" : "closed"),
+                sections: [("s", "", "审批 word\(i) согласование" + (i % 10 == 5 ? " 预算" : ""))])
+        }
+    }
+
+    @Test func everyTermIsInTheChunkItsBoundariesName() throws {
+        let documents = Self.documents(400)
         // Pages arrive in the order they are rendered, not the index's order.
         var builder = SearchIndex.Builder(order: documents.map(\.url))
         for document in documents.reversed() { builder.add(document) }
-        let (files, indexBytes, textBytes) = builder.files()
-        guard let meta = files.first(where: { $0.path == "search/meta.js" })?.text else {
-            Issue.record("no meta.js")
-            return
-        }
-        #expect(meta.contains(#"[["d0.html","Doc 0","article"],["d1.html","Doc 1","article"]"#))
+        let (files, indexBytes, textBytes) = builder.files(termChunkBytes: 1_000)
         #expect(indexBytes > 0 && textBytes > 0)
-        let termFiles = files.filter { $0.path.hasPrefix("search/terms-") }
-        let textFiles = files.filter { $0.path.hasPrefix("search/text-") }
-        #expect(textFiles.count == 9)  // 24 documents a chunk
-        // "审批" is in its first character's chunk, listing all 200 documents.
-        let chunk = Int("审".unicodeScalars.first!.value) % termFiles.count
-        guard let text = termFiles.first(where: { $0.path == "search/terms-\(chunk).js" })?.text else {
-            Issue.record("no chunk \(chunk)")
-            return
+        let index = try ReadBack(files)
+        #expect(index.chunks.count > 1, "small chunks make several")
+        #expect(index.meta["documents"] as? Int == 400)
+        #expect(index.meta["kinds"] as? [AnyHashable] == ["article", 150, "issue", 250])
+        for (number, chunk) in index.chunks.enumerated() {
+            for term in chunk.keys { #expect(index.chunk(of: term) == number, "\(term)") }
         }
-        #expect(text.contains("\"审批\":[0,1,2,"))
-        #expect(text.contains(",199]"))
+        // "审批" is on every page, in document order.
+        #expect(index.postings("审批")?.map(\.0) == Array(0..<400))
+        // Issues by status, for the filter.
+        #expect(index.postings("~open")?.map(\.0) == Array(stride(from: 150, to: 400, by: 2)))
+        // Every document is in the group the group sizes name.
+        let groupSizes = try #require(index.meta["groups"] as? String)
+        let sizes = try #require(Varint64.decode(groupSizes))
+        #expect(sizes.reduce(0, +) == 400 && sizes.count == index.groups.count)
+        var first = 0
+        for (group, size) in zip(index.groups, sizes) {
+            #expect(group.count == size)
+            #expect(group.first?.first as? String == "d\(first).html")
+            first += size
+        }
+    }
+
+    @Test func aTitleCountsMoreThanTheBodyAndRareTermsMoreThanCommonOnes() throws {
+        let documents = Self.documents(400)
+        var builder = SearchIndex.Builder(order: documents.map(\.url))
+        for document in documents { builder.add(document) }
+        let index = try ReadBack(builder.files().files)
+        let budget = try #require(index.postings("预算"))
+        let inTitle = try #require(budget.first { $0.0 == 10 }).1
+        let inBody = try #require(budget.first { $0.0 == 15 }).1
+        #expect(inTitle > inBody)
+        // 审批 is everywhere, word7 on one page.
+        let common = try #require(index.postings("审批")?.first).1
+        let rare = try #require(index.postings("word7")?.first).1
+        #expect(rare > common * 5)
+    }
+
+    @Test func chunkBoundariesAreShortestPrefixes() {
+        #expect(SearchIndex.boundary("abd", after: "abc") == "abd")
+        #expect(SearchIndex.boundary("b", after: "azzz") == "b")
+        #expect(SearchIndex.boundary("报销单", after: "报") == "报销")
+        // UTF-16 order, as JavaScript compares: U+FF5E sorts after U+1F600's first unit.
+        #expect(SearchIndex.precedes("😀", "～"))
     }
 }
 

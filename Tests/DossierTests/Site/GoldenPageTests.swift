@@ -9,7 +9,7 @@ import Testing
         "index.html", "issues/index.html", "issues/EX-1.html", "issues/EX-3.html", "weekly/index.html",
         "weekly/2026-W10.html", "weekly/2026-W10.email.html", "handbook/index.html", "handbook/setup/login.html",
         "handbook/faq/budget.html", "milestones/index.html", "search.html", "search/meta.js", "search/terms-0.js",
-        "search/text-0.js", "feed.xml",
+        "search/docs-0.js", "feed.xml",
         "data/issues.json", "data/issues.csv", "data/weeks.json", "data/weeks.csv", "data/milestones.json",
         "data/milestones.csv",
     ]

@@ -53,7 +53,7 @@ import Testing
         #expect(issue.contains("<p>厂商回复：月末结账期间预算校验会误报，补丁已于 3 月 9 日发布。Vendor\nconfirmed the fix.</p>"))
         let export = try page("data/issues.json")
         #expect(export.contains("预算校验\\n会误报"))
-        let search = try page("search/text-0.js")
+        let search = try page("search/docs-0.js")
         #expect(search.contains("预算校验会误报"))
     }
 
