@@ -79,6 +79,78 @@ class SearchTest(unittest.TestCase):
     def test_an_issue_id(self):
         self.assert_first("SR-7", "issues/SR-7.html")
 
+    def marks(self, query):
+        """The marked words of the first result, its title's and its snippet's."""
+        self.results(query)
+        item = self.driver.find_element(By.CSS_SELECTOR, "#search-results li")
+        return [m.text for m in item.find_elements(By.TAG_NAME, "mark")]
+
+    def test_a_question_finds_the_page_that_answers_most_of_it(self):
+        # Not every character pair of a question occurs on the page that answers it.
+        self.assert_first("审批人离职了怎么办", "handbook/zh/approver.html")
+        self.assert_first("收不到验证码怎么办", "handbook/zh/sms-code.html")
+        self.assert_first("附件大小限制", "handbook/zh/attachment.html")
+        # "住宿超标" is not in "住宿费超标无法提交" as a whole, but both its ends are.
+        self.assert_first("住宿超标", "issues/SR-10.html")
+
+    def test_an_id_however_it_is_written(self):
+        for query in ["FK-012", "FK012", "fk 12", "fk_12", "FK-12"]:
+            self.assert_first(query, "issues/FK-012.html")
+            self.assertEqual(self.marks(query)[0], "FK-012", query)
+
+    def test_russian_word_forms_by_their_snowball_stem(self):
+        # обновить and обновление share no stem; the prefix "обнов" of the typed stem meets it.
+        self.assert_first("обновить конфигурацию", "handbook/ru/update.html")
+        # The instrumental -ью forms ("себестоимостью", "ведомостью").
+        self.assert_first("себестоимостью", "handbook/ru/cost.html")
+        self.assert_first("ведомостью", "handbook/ru/cost.html")
+        self.assertIn("себестоимости", self.marks("себестоимостью"))
+
+    def test_yo_is_ye_in_the_title_boost_and_the_highlights(self):
+        self.assert_first("отчет не согласуется руководителем", "issues/SR-9.html")
+        self.assertEqual(self.marks("отчет")[0], "Отчёт")
+
+    def test_highlights_mark_whole_words(self):
+        # The stem of "заявка" is "заявк"; the mark still covers the word as written.
+        marked = self.marks("заявка")
+        self.assertIn("Заявки", marked)
+        self.assertNotIn("Заявк", marked)
+
+    def test_english_word_forms_typos_and_prefixes_of_every_word(self):
+        self.assert_first("reimbursed", "handbook/en/reimbursement.html")
+        self.assertEqual(self.marks("reimbursed")[0], "Reimbursement")
+        self.assert_first("reconcilation", "handbook/en/reconciliation.html")
+        self.assert_first("reset pass", "handbook/en/password.html")
+
+    def test_issue_fields_are_searched(self):
+        self.assert_first("王芳", "issues/SR-10.html")
+        self.assert_first("差旅", "issues/SR-10.html")
+        self.assert_first("Ivan Petrov", "issues/FK-012.html")
+
+    def test_filters_by_kind_and_status_from_the_address(self):
+        articles = self.results("打印&kind=article")
+        self.assertEqual(articles, [])
+        issues = self.results("打印&kind=issue")
+        self.assertTrue(issues)
+        self.assertTrue(all(href.startswith("issues/") for _, href in issues), issues)
+        self.assertEqual(self.driver.find_element(By.ID, "search-kind").get_attribute("value"), "issue")
+        self.assertEqual([href for _, href in self.results("night&status=resolved")], ["issues/FK-012.html"])
+        self.assertEqual(self.results("night&status=open"), [])
+
+    def test_ten_results_then_more_on_request(self):
+        shown = self.results("打印")
+        self.assertEqual(len(shown), 10)
+        more = self.driver.find_element(By.ID, "search-more")
+        self.assertTrue(more.is_displayed())
+        more.click()
+        deadline = time.time() + 5
+        while time.time() < deadline and len(self.driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")) < 12:
+            time.sleep(0.05)
+        links = [a.get_attribute("href") for a in self.driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+        self.assertEqual(len(links), 12)
+        self.assertEqual(len(set(links)), 12)
+        self.assertFalse(more.is_displayed())
+
     def test_snippet_marks_the_match_and_links_the_section(self):
         self.results("заместителя")
         item = self.driver.find_element(By.CSS_SELECTOR, "#search-results li")
