@@ -215,7 +215,7 @@ def cold_run(root, query):
             state, finished = settled(driver, time.time() + TIMEOUT)
         else:
             time.sleep(0.5)
-            state, finished = {"first": None, "links": []}, True
+            state, finished = {"first": None, "query": None, "links": []}, True
         page = driver.execute_script(PARSED)
         files = scripts(loaded_files(driver, root))
         return {"first": state["first"], "query": state["query"], "paint": page["paint"], "finished": finished,
