@@ -126,6 +126,21 @@
     return out;
   }
 
+  /* Words that ask rather than say: a question's "how", "怎么办", "почему" count for a
+     tenth of a word and are not marked, unless the query has nothing else. English and
+     Russian from Snowball's stop word lists (snowballstem.org, the common part); Chinese
+     as the pairs of question words and particles. */
+  var STOP = 0.1;
+  var STOPWORDS = {};
+  ('a an the is are was were be been am do does did i my me we our you your it its to of in on at for with by from and or ' +
+   'not no what which who how why when where can could should would will this that these those there as if so than then ' +
+   'about into after before any some get ' +
+   '\u0438 \u0432 \u0432\u043e \u043d\u0435 \u0447\u0442\u043e \u043d\u0430 \u044f \u0441 \u0441\u043e \u043a\u0430\u043a \u0430 \u0442\u043e \u043d\u043e \u0434\u0430 \u043a \u0443 \u0436\u0435 \u0437\u0430 \u0431\u044b \u043f\u043e \u043e\u0442 \u043e \u043e\u0431 \u0438\u0437 \u0434\u043e \u0434\u043b\u044f \u043b\u0438 \u0438\u043b\u0438 \u0435\u0441\u043b\u0438 \u0433\u0434\u0435 \u043a\u043e\u0433\u0434\u0430 \u043f\u043e\u0447\u0435\u043c\u0443 \u0437\u0430\u0447\u0435\u043c \u0447\u0435\u043c \u043a\u0442\u043e \u043c\u043e\u0436\u043d\u043e \u043d\u0443\u0436\u043d\u043e \u043d\u0430\u0434\u043e \u0435\u0441\u0442\u044c \u043f\u0440\u0438 \u043f\u0440\u043e \u0447\u0435\u0440\u0435\u0437 \u043f\u043e\u0441\u043b\u0435 \u0431\u0435\u0437 \u043c\u044b \u0432\u044b \u043e\u043d \u043e\u043d\u0430 \u043e\u043d\u0438 ' +
+   '\u600e\u4e48 \u4e48\u529e \u5982\u4f55 \u4ec0\u4e48 \u4e3a\u4ec0 \u662f\u5426 \u600e\u6837 \u4e48\u6837 \u80fd\u5426 \u54ea\u91cc \u4e3a\u4f55'
+  ).split(' ').forEach(function (w) { STOPWORDS[w] = true; });
+  /* A pair holding a particle (了 吗 呢 吧 的) or half a question word (怎 么) asks too. */
+  var PARTICLE = /[\u4e86\u5417\u5462\u5427\u7684\u600e\u4e48]/;
+
   /* The query's units: each a term that counts once, with how it may match. */
   function analyse(q) {
     var text = normal(q), units = [], seen = {};
@@ -135,13 +150,20 @@
       if (r.cjk) {
         var chars = Array.from(r.text);
         if (chars.length === 1) unit({ term: chars[0], prefix: true, cjk: true });
-        for (var i = 0; i + 1 < chars.length; i++) unit({ term: chars[i] + chars[i + 1], cjk: true });
+        for (var i = 0; i + 1 < chars.length; i++) {
+          var pair = chars[i] + chars[i + 1];
+          unit({ term: pair, cjk: true, stop: STOPWORDS[pair] || PARTICLE.test(pair) });
+        }
       } else {
         var s = stem(r.text), n = Array.from(s).length;
         var typing = index === last && /[\p{L}\p{N}]$/u.test(text);
-        unit({ term: s, raw: r.text, prefix: n >= 3 || typing, typo: n >= 5 && Array.from(r.text).length >= 6 });
+        var stop = STOPWORDS[r.text] || false;
+        unit({ term: s, raw: r.text, prefix: (n >= 3 && !stop) || typing, typo: !stop && n >= 5 && Array.from(r.text).length >= 6,
+          stop: stop, asWord: n >= 3 || typing });
       }
     });
+    /* A query of nothing but question words is taken at its word. */
+    if (units.every(function (u) { return u.stop; })) units.forEach(function (u) { u.stop = false; u.prefix = u.prefix || u.asWord || false; });
     idTerms(text, true).forEach(function (id) { unit({ term: '#' + id }); });
     var title = parts.map(function (r) { return r.text; }).join('');
     return {
@@ -241,9 +263,9 @@
       query.units.forEach(function (u) {
         var best = {}, bestCover = {}, unitMax = 0;
         matches(u).forEach(function (m) {
-          var list = numbers(get(m.term)), weight = m.weight, share = weight * idf(list.length / 2);
+          var list = numbers(get(m.term)), weight = m.weight * (u.stop ? STOP : 1), share = weight * idf(list.length / 2);
           unitMax = Math.max(unitMax, share);
-          matched.push(m.term);
+          if (!u.stop) matched.push(m.term);
           for (var i = 0, id = 0; i < list.length; i += 2) {
             id += list[i];
             var s = list[i + 1] * weight;
