@@ -83,7 +83,10 @@ let package = Package(
         // with the theme's words, as the pages do.
         .target(
             name: "DossierDiff",
-            dependencies: ["DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel", "DossierTemplates"]),
+            dependencies: [
+                "DossierUtilities", "DossierDiagnostics", "DossierRecords", "DossierMarkdown", "DossierModel",
+                "DossierTemplates",
+            ]),
         .target(
             name: "DossierSite",
             dependencies: [

@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierModel
 import DossierRecords
 import Foundation
 
@@ -116,6 +117,48 @@ public struct GitRepository: Sendable {
             }
         }
         return renames
+    }
+
+    /// The bytes of each object (blob ids), through one `git cat-file --batch`.
+    public func blobs(_ ids: [String]) throws -> [Data] { try Self.objects(ids, in: top, language: language) }
+
+    /// True in a shallow clone, whose older commits are missing.
+    public var isShallow: Bool {
+        let output = try? Self.git(["rev-parse", "--is-shallow-repository"], in: top, language: language)
+        return output.map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+    }
+
+    /// The commit `HEAD` names; nil before the first commit.
+    public var head: String? { try? commit("HEAD") }
+
+    /// The commits along `HEAD`'s first-parent line that changed the site's file `path`
+    /// (relative to the site folder), oldest first, each with the file's blob id after
+    /// it (nil when the commit deleted it), following renames as `git log --follow`.
+    /// A merge counts by its change against its first parent.
+    public func fileLog(_ path: String) throws -> [(commit: ProjectHistory.Commit, blob: String?)] {
+        guard head != nil else { return [] }
+        let output = try Self.git(
+            [
+                "log", "--first-parent", "--diff-merges=first-parent", "--follow", "--raw", "--no-abbrev", "--no-color",
+                "--format=%x01%H%x1f%ct%x1f%an", "HEAD", "--", sitePrefix + path,
+            ], in: top, language: language)
+        var entries: [(commit: ProjectHistory.Commit, blob: String?)] = []
+        for record in output.split(separator: 1) {
+            let text = String(decoding: record, as: UTF8.self)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            guard let header = lines.first else { continue }
+            let fields = header.split(separator: "\u{1f}", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let seconds = TimeInterval(fields[1]) else { continue }
+            let commit = ProjectHistory.Commit(
+                id: String(fields[0]), time: Date(timeIntervalSince1970: seconds), author: String(fields[2]))
+            // :<old mode> <new mode> <old blob> <new blob> <status>\t<path>[\t<path>]
+            guard let raw = lines.dropFirst().first(where: { $0.hasPrefix(":") }) else { continue }
+            let parts = raw.split(separator: "\t")[0].split(separator: " ")
+            guard parts.count >= 5 else { continue }
+            let blob = String(parts[3])
+            entries.append((commit, blob.allSatisfy { $0 == "0" } ? nil : blob))
+        }
+        return entries.reversed()
     }
 
     /// The bytes of each object, through one `git cat-file --batch`.

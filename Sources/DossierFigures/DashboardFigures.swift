@@ -51,7 +51,7 @@ public struct DashboardFigures: Sendable {
     public var escalatedOpen: Int
 
     public init(site: Site, asOf: Date) {
-        let timeline = IssueTimeline(settings: site.settings)
+        let timeline = IssueTimeline(site: site)
         let clock = site.settings.clock
         self.asOf = asOf
         let known = site.issues.filter { $0.opened.instant <= asOf }
@@ -79,7 +79,7 @@ public struct DashboardFigures: Sendable {
             let hours = resolved.instant.timeIntervalSince(issue.opened.instant) / 3600
             hoursByTier[issue.tier.map(String.init) ?? "none", default: []].append(hours)
             hoursByCategory[issue.category ?? "none", default: []].append(hours)
-            if let category = issue.category, let target = timeline.target(issue) {
+            if let category = issue.category, let target = timeline.target(issue, until: resolved.instant) {
                 if target.isMet(by: resolved) {
                     slaByCategory[category, default: SLACompliance()].met += 1
                 } else {

@@ -82,7 +82,7 @@ public struct WeekFigures: Sendable, Encodable {
 
     /// Counts `week` of `site`.
     public init(site: Site, week: ISOWeek) {
-        let timeline = IssueTimeline(settings: site.settings)
+        let timeline = IssueTimeline(site: site)
         let clock = site.settings.clock
         let range = clock.interval(of: week)
         let note = site.weeklyNotes.first { $0.week == week }
@@ -117,7 +117,7 @@ public struct WeekFigures: Sendable, Encodable {
                 } else {
                     resolved += 1
                     count { $0.resolved += 1 }
-                    if let target = timeline.target(issue) {
+                    if let target = timeline.target(issue, until: closedAt.instant) {
                         if target.isMet(by: closedAt) { slaMet += 1 } else { slaBreached += 1 }
                     }
                 }
@@ -127,7 +127,7 @@ public struct WeekFigures: Sendable, Encodable {
                 count { $0.openAtEnd += 1 }
                 // "Past the target at the week's end": the last instant of the week.
                 let lastMoment = range.upperBound.addingTimeInterval(-0.001)
-                if let target = timeline.target(issue), target.isPassed(at: lastMoment, clock: clock) {
+                if let target = timeline.target(issue, until: lastMoment), target.isPassed(at: lastMoment, clock: clock) {
                     breachedOpen += 1
                     breachedOpenIDs.append(issue.id)
                 }

@@ -9,6 +9,9 @@ struct IssueReader {
     let team: Team
     let milestones: MilestoneLookup
     let hasMilestoneFile: Bool
+    /// False to leave descriptions and resolutions unread (for a past revision, whose
+    /// text is not shown).
+    var readsText = true
     /// Folded category id or label → id, built once rather than per row.
     private let categoryLookup: [String: String]
 
@@ -262,7 +265,7 @@ struct IssueReader {
             }
 
             func markdown(_ field: String) -> MarkdownDocument? {
-                guard let cell = mapped.cell(field, in: row), !cell.value.trimmed.isEmpty
+                guard readsText, let cell = mapped.cell(field, in: row), !cell.value.trimmed.isEmpty
                 else { return nil }
                 let document = MarkdownDocument(cell.value, lineOffset: cell.location.line - 1, options: options)
                 documents.append(DocumentSource(document: document, cell: cell, page: .issue(id), title: title ?? ""))

@@ -51,6 +51,10 @@ public struct ProjectSettings: Sendable {
     /// dates are day-first whatever it says), nil to decide it per CSV column (see
     /// `DateColumn`).
     public var dateOrder: DateOrder?
+    /// project.yml's `sla.pause`: the open statuses during which an issue's SLA clock
+    /// stops (Redmine's Feedback, waiting on the user). Empty by default; only counted
+    /// where the git history gives the intervals (see `ProjectHistory`).
+    public var slaPause: Set<IssueStatus>
 
     public static let languages = ["en", "zh", "ru"]
 
@@ -70,6 +74,7 @@ public struct ProjectSettings: Sendable {
         teamColumns = [:]
         allowRawHTML = false
         dateOrder = nil
+        slaPause = []
     }
 
     public func category(_ id: String) -> IssueCategory? { categories.first { $0.id == id } }

@@ -6,7 +6,7 @@ import Foundation
 struct ProjectSettingsReader {
     static let knownKeys = [
         "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "milestones", "team",
-        "encoding", "markdown", "dates",
+        "encoding", "markdown", "dates", "sla",
     ]
     static let milestoneFields = ["id", "title", "due", "done", "owner", "scope", "description"]
     static let teamFields = ["id", "name", "role", "org", "email"]
@@ -96,6 +96,8 @@ struct ProjectSettingsReader {
                             .projectValue, field: "dates", value: order, expected: DateOrder.allCases.map(\.rawValue),
                             at: value.location))
                 }
+            case "sla":
+                readSLASettings(value, into: &settings, diagnostics: &diagnostics)
             case "markdown":
                 guard let markdown = value.entries else {
                     diagnostics.append(.wrongType(.projectValue, key: key, expected: .map, node: value))
@@ -120,6 +122,40 @@ struct ProjectSettingsReader {
             }
         }
         return settings
+    }
+
+    /// `sla: {pause: [waiting]}`: the open statuses that stop the SLA clock, each by its
+    /// canonical name (`open`, `in-progress`, `waiting`).
+    private static func readSLASettings(_ node: YAMLNode, into settings: inout ProjectSettings, diagnostics: inout DiagnosticList)
+    {
+        guard let entries = node.entries else {
+            diagnostics.append(.wrongType(.projectValue, key: "sla", expected: .map, node: node))
+            return
+        }
+        let open = IssueStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        for (key, keyNode, value) in entries {
+            guard key == "pause" else {
+                diagnostics.append(.unknownKey(.projectKey, key: "sla.\(key)", known: ["sla.pause"], at: keyNode.location))
+                continue
+            }
+            let items = value.items ?? (value.scalar.map { _ in [value] } ?? [])
+            if value.items == nil, value.scalar == nil, !value.isNull {
+                diagnostics.append(.wrongType(.projectValue, key: "sla.pause", expected: .textList, node: value))
+                continue
+            }
+            for item in items {
+                guard let name = item.scalar else {
+                    diagnostics.append(.wrongType(.projectValue, key: "sla.pause", expected: .textList, node: item))
+                    continue
+                }
+                if let status = IssueStatus(rawValue: name), status.isOpen {
+                    settings.slaPause.insert(status)
+                } else {
+                    diagnostics.append(
+                        .unknownValue(.projectValue, field: "sla-pause", value: name, expected: open, at: item.location))
+                }
+            }
+        }
     }
 
     private static func readCategories(_ node: YAMLNode, diagnostics: inout DiagnosticList) -> [IssueCategory] {

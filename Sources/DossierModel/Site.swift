@@ -21,6 +21,8 @@ public struct Site: Sendable {
     public var invalidIssueIDs: Set<String>
     /// Pages that link to a page.
     public var backlinks: [SitePage: [PageReference]]
+    /// The records' git history (`ProjectHistory.none` until the build reads it).
+    public var history = ProjectHistory.none
     private var linkTargets: [ObjectIdentifier: [LinkTarget]]
     /// Article titles by page path, for `[[…]]` written without text.
     private var articleTitles: [String: String]

@@ -30,7 +30,7 @@ extension SiteRenderer {
         records.reserveCapacity(site.issues.count)
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
         for issue in site.issues {
-            let target = timeline.target(issue)
+            let target = timeline.target(issue, at: asOf)
             let sla = timeline.slaState(issue, at: asOf)
             let values: [String: Any?] = [
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "opened": iso(issue.opened),

@@ -36,7 +36,7 @@ extension SiteRenderer {
         let page = SitePage.issue(issue.id)
         let clock = site.settings.clock
         let sla = timeline.slaState(issue, at: asOf)
-        let target = timeline.target(issue)
+        let target = timeline.target(issue, at: asOf)
         var fields: [[String: Any]] = []
         func field(_ key: String, _ value: String?) {
             if let value, !value.isEmpty { fields.append(["label": t[key], "value": value]) }
@@ -67,7 +67,7 @@ extension SiteRenderer {
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
                 "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) },
                 "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
-                "descriptionHTML": description, "resolutionHTML": resolution,
+                "descriptionHTML": description, "resolutionHTML": resolution, "history": historyContext(issue),
             ]),
             "articles": articles,
         ]
@@ -85,6 +85,72 @@ extension SiteRenderer {
             exactTitle: issue.title, fields: searched.compactMap { $0 } + issue.tags + issue.extra.map(\.value),
             bodies: [description, resolution])
         return plan
+    }
+
+    /// The issue's timeline from the records' git history: `available`, or `unavailable`
+    /// saying why; each event with its commit time (ISO 8601 in `iso`), author, short
+    /// commit id and the fields it changed (old → new, in the page's words).
+    func historyContext(_ issue: Issue) -> [String: Any] {
+        let history = site.history
+        switch history.availability {
+        case .noRepository: return ["unavailable": t["history_no_repository"]]
+        case .shallow: return ["unavailable": t["history_shallow"]]
+        case .available: break
+        }
+        let clock = site.settings.clock
+        func shown(_ field: String, _ value: String?) -> String {
+            guard let value, !value.isEmpty else { return "—" }
+            switch field {
+            case "status": return IssueStatus(rawValue: value).map(statusLabel) ?? value
+            case "tier": return tierLabel(Int(value))
+            case "priority": return t.label("priority", value)
+            case "owner": return person(value) ?? value
+            default: return value
+            }
+        }
+        var events: [[String: Any]] = []
+        var previous: ProjectHistory.IssueState?
+        for revision in history.issues[issue.id] ?? [] {
+            var event: [String: Any] = [
+                "when": t.time(
+                    RecordTime(instant: revision.commit.time, day: clock.day(of: revision.commit.time), isDateOnly: false),
+                    clock: clock),
+                "iso": Self.rfc3339(revision.commit.time, zone: clock.timeZone), "author": revision.commit.author,
+                "commit": revision.commit.short,
+            ]
+            guard let state = revision.state else {
+                event["text"] = t["event_removed"]
+                events.append(event)
+                previous = nil
+                continue
+            }
+            var changes: [[String: Any]] = []
+            if let previous {
+                for (old, new) in zip(previous.fields, state.fields) where old.value != new.value {
+                    changes.append([
+                        "field": t["field_\(new.name)"], "old": shown(old.name, old.value), "new": shown(new.name, new.value),
+                    ])
+                }
+                if !previous.status.isOpen, state.status.isOpen {
+                    event["text"] = t["event_reopened"]
+                } else if previous.status != state.status, !state.status.isOpen {
+                    event["text"] = t["event_\(state.status.rawValue)"]
+                } else if let old = previous.tier, let new = state.tier, new > old {
+                    event["text"] = t["event_escalated"].replacingOccurrences(of: "{tier}", with: tierLabel(new))
+                } else {
+                    event["text"] = t["event_changed"]
+                }
+            } else {
+                event["text"] = t["event_recorded"]
+                changes = state.fields.compactMap { field in
+                    field.value.map { ["field": t["field_\(field.name)"], "new": shown(field.name, $0)] }
+                }
+            }
+            if !changes.isEmpty { event["changes"] = ["items": changes] }
+            events.append(event)
+            previous = state
+        }
+        return ["available": true, "events": events]
     }
 
     func targetText(_ target: SLATarget) -> String { t.target(target, clock: site.settings.clock) }

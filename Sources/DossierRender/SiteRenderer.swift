@@ -43,7 +43,7 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.asOf = asOf
         t = Localizer(language: site.settings.language, theme: theme)
-        timeline = IssueTimeline(settings: site.settings)
+        timeline = IssueTimeline(site: site)
         let dashboard = DashboardFigures(site: site, asOf: asOf)
         self.dashboard = dashboard
         orderedArticles = Self.handbookOrder(site.articles)

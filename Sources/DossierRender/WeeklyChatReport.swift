@@ -112,10 +112,10 @@ package struct WeeklyChatReport: Sendable {
                     rows: rows.map { (label($0.key), [$0.counts.opened, $0.counts.resolved, $0.counts.openAtEnd]) }))
         }
 
-        let timeline = IssueTimeline(settings: site.settings)
+        let timeline = IssueTimeline(site: site)
         let breached: [[Inline]] = figures.breachedOpenIDs.prefix(SiteRenderer.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
-            let target = timeline.target(issue).map {
+            let target = timeline.target(issue, at: site.settings.clock.interval(of: week).upperBound).map {
                 t.aside(t.labelled(Localizer.inline(t["field_target"]), t.target($0, clock: site.settings.clock)))
             }
             return [.link(id, url: url(.issue(id))), .text(" \(issue.title)" + (target ?? ""))]

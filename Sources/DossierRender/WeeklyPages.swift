@@ -76,7 +76,9 @@ extension SiteRenderer {
             guard let issue = site.issue(id) else { return nil }
             return compact([
                 "id": id, "href": href(.issue(id)), "title": issue.title,
-                "target": timeline.target(issue).map { targetText($0) },
+                "target": timeline.target(issue, at: site.settings.clock.interval(of: note.week).upperBound).map {
+                    targetText($0)
+                },
             ])
         }
         let milestones = Dictionary(site.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

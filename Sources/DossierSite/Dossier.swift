@@ -1,4 +1,5 @@
 @_exported import DossierDiagnostics
+import DossierDiff
 import DossierFigures
 import DossierModel
 import DossierOutput
@@ -189,7 +190,9 @@ public enum Dossier {
     public static func build(_ options: BuildOptions) throws -> BuildResult {
         try checkOutputFolder(options)
         let writer = OutputWriter(output: options.output, site: options.site)
-        let manifest = BuildManifest(site: options.site, options: options.fingerprint)
+        // The history is an input too: a new commit changes the pages even when no file did.
+        let head = HistoryReader.head(of: options.site)
+        let manifest = BuildManifest(site: options.site, options: options.fingerprint + "; head \(head ?? "none")")
         let recorded = BuildManifest.recorded(in: writer.output)
         // The previous output is trusted (for a no-op, or for its unchanged pages) only
         // when it is exactly as its build left it.
@@ -206,7 +209,7 @@ public enum Dossier {
 
         let progress = options.progress ?? { _ in }
         progress(.loading)
-        let (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
+        var (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
         var diagnostics = loaded
         func stop() -> BuildResult {
             BuildResult(
@@ -216,6 +219,7 @@ public enum Dossier {
         if diagnostics.fails(strict: options.strict) { return stop() }
 
         let asOf = try resolve(options.asOf, settings: site.settings)
+        site.history = HistoryReader(site: options.site, cache: writer.historyCache).read()
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
         let staged: StagedSite
@@ -284,9 +288,10 @@ public enum Dossier {
     public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (
         String?, RunReport
     ) {
-        let (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
+        var (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }
+        site.history = HistoryReader(site: url).read()
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)
         // A report that leaves the site says why its links to the site are text.

@@ -1,0 +1,60 @@
+import DossierDiagnostics
+import DossierRecords
+
+/// Reads content/issues.csv or content/milestones.csv as they were at a past revision,
+/// for `ProjectHistory`: with today's project.yml, team and milestones (a value is read
+/// as it would be read today), without the issues' text, and without reporting
+/// anything — a past mistake is history, not a problem of the records.
+public enum RevisionReader {
+    /// Each issue id of the file's rows → its state, nil for a row with a mistake (its
+    /// state is unknown at this revision). Nil when the file does not read: missing,
+    /// undecodable, or its header lacks a required column.
+    ///
+    /// `raw` is the site loaded with this revision's issues.csv; `loaded` what loading it found.
+    public static func issues(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.IssueState?]? {
+        guard raw.issues != nil, !headerBroken(loaded, file: "content/issues.csv") else { return nil }
+        var diagnostics = DiagnosticList()
+        var documents: [DocumentSource] = []
+        let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
+        let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
+        let (_, milestoneIDs, milestoneTitles) = MilestoneReader.read(
+            raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
+        var reader = IssueReader(
+            settings: settings, team: team, milestones: MilestoneLookup(ids: milestoneIDs, titles: milestoneTitles),
+            hasMilestoneFile: raw.milestones != nil)
+        reader.readsText = false
+        var issueProblems = DiagnosticList()
+        let (issues, ids) = reader.read(raw.issues, documents: &documents, diagnostics: &issueProblems)
+        if headerBroken(issueProblems, file: "content/issues.csv") { return nil }
+        var states: [String: ProjectHistory.IssueState?] = [:]
+        for id in ids { states[id] = .some(nil) }
+        let clock = settings.clock
+        for issue in issues {
+            states[issue.id] = ProjectHistory.IssueState(
+                status: issue.status, tier: issue.tier, owner: issue.owner, priority: issue.priority,
+                due: issue.due.map(clock.describe), milestone: issue.milestone)
+        }
+        return states
+    }
+
+    /// Each milestone id → its due and done dates; nil when the file does not read.
+    public static func milestones(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.MilestoneState]? {
+        guard raw.milestones != nil, !headerBroken(loaded, file: "content/milestones.csv") else { return nil }
+        var diagnostics = DiagnosticList()
+        var documents: [DocumentSource] = []
+        let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
+        let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
+        var problems = DiagnosticList()
+        let (milestones, _, _) = MilestoneReader.read(
+            raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &problems)
+        if headerBroken(problems, file: "content/milestones.csv") { return nil }
+        return Dictionary(
+            milestones.map { ($0.id, ProjectHistory.MilestoneState(due: $0.due, done: $0.done)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An error on the file's first line: the header (or the whole file) does not read.
+    static func headerBroken(_ diagnostics: DiagnosticList, file: String) -> Bool {
+        diagnostics.items.contains { $0.severity == .error && $0.location.file == file && $0.location.line <= 1 }
+    }
+}

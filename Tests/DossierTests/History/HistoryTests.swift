@@ -1,0 +1,192 @@
+import DossierDiff
+import DossierFigures
+import DossierModel
+import DossierOutput
+import DossierRecords
+import DossierSite
+import Foundation
+import Testing
+
+/// A project whose records were committed on different days, as a PM's repository is:
+/// ISS-1 escalated 1 → 2 → 3, ISS-2 resolved then reopened, ISS-3 waiting two days then
+/// resolved, M2's due moved twice then reached late, and one revision whose issues.csv
+/// has lost its Status column. Every figure below is counted by hand from these commits.
+@Suite(.serialized) struct HistoryTests {
+    static let project = """
+        name: History
+        language: en
+        timezone: UTC
+        categories:
+          - id: bug
+            label: Bug
+            sla: 3d
+        sla:
+          pause: [waiting]
+
+        """
+    static let header = "id,title,status,tier,category,opened,resolved,owner\r\n"
+
+    /// The rows of issues.csv as Excel writes them (CRLF), one string per issue.
+    static func issues(_ one: String, _ two: String, _ three: String) -> String {
+        header + [one, two, three].map { $0 + "\r\n" }.joined()
+    }
+
+    static func git(_ folder: URL, _ arguments: [String], date: String? = nil) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Li Na"
+        environment["GIT_AUTHOR_EMAIL"] = "lina@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Li Na"
+        environment["GIT_COMMITTER_EMAIL"] = "lina@example.com"
+        if let date {
+            environment["GIT_AUTHOR_DATE"] = date
+            environment["GIT_COMMITTER_DATE"] = date
+        }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try! process.run()
+        process.waitUntilExit()
+        precondition(process.terminationStatus == 0, "git \(arguments) failed")
+    }
+
+    static func write(_ site: URL, _ file: String, _ text: String) {
+        let url = site.appendingPathComponent("content/\(file)")
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+    }
+
+    static func commit(_ site: URL, _ date: String, issues: String? = nil, milestones: String? = nil) {
+        if let issues { write(site, "issues.csv", issues) }
+        if let milestones { write(site, "milestones.csv", milestones) }
+        git(site, ["add", "-A"])
+        git(site, ["commit", "-q", "-m", "records of \(date)"], date: date)
+    }
+
+    /// The repository, made once.
+    static let repository: URL = {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        git(site, ["init", "-q", "-b", "main"])
+        write(site, "project.yml", project)
+        let milestones = "id,title,due,done\r\nM1,Blueprint,2026-03-20,\r\n"
+        commit(
+            site, "2026-03-02T09:00:00Z",
+            issues: issues(
+                "ISS-1,Login fails,open,1,bug,2026-03-02 09:00,,ann", "ISS-2,Report total wrong,open,1,bug,2026-03-02 09:00,,ann",
+                "ISS-3,Approval stuck,open,2,bug,2026-03-02 09:00,,bob"),
+            milestones: milestones + "M2,Go-live,2026-03-10,\r\n")
+        commit(
+            site, "2026-03-03T10:00:00Z",
+            issues: issues(
+                "ISS-1,Login fails,open,2,bug,2026-03-02 09:00,,bob", "ISS-2,Report total wrong,open,1,bug,2026-03-02 09:00,,ann",
+                "ISS-3,Approval stuck,waiting,2,bug,2026-03-02 09:00,,bob"))
+        // A revision that does not read: the Status column was deleted by mistake.
+        commit(
+            site, "2026-03-04T10:00:00Z",
+            issues: "id,title,tier,category,opened,resolved,owner\r\nISS-1,Login fails,2,bug,2026-03-02 09:00,,bob\r\n")
+        commit(
+            site, "2026-03-05T10:00:00Z",
+            issues: issues(
+                "ISS-1,Login fails,in-progress,3,bug,2026-03-02 09:00,,vendor",
+                "ISS-2,Report total wrong,resolved,1,bug,2026-03-02 09:00,2026-03-05 09:00,ann",
+                "ISS-3,Approval stuck,in-progress,2,bug,2026-03-02 09:00,,bob"),
+            milestones: milestones + "M2,Go-live,2026-03-12,\r\n")
+        commit(
+            site, "2026-03-06T12:00:00Z",
+            issues: issues(
+                "ISS-1,Login fails,in-progress,3,bug,2026-03-02 09:00,,vendor",
+                "ISS-2,Report total wrong,open,1,bug,2026-03-02 09:00,,ann",
+                "ISS-3,Approval stuck,resolved,2,bug,2026-03-02 09:00,2026-03-06 11:00,bob"),
+            milestones: milestones + "M2,Go-live,2026-03-13,\r\n")
+        commit(site, "2026-03-16T12:00:00Z", milestones: milestones + "M2,Go-live,2026-03-13,2026-03-16\r\n")
+        return site
+    }()
+
+    static func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    @Test func theHistoryTellsEachIssuesStory() throws {
+        let history = HistoryReader(site: Self.repository).read()
+        #expect(history.availability == .available)
+        // Six commits changed issues.csv or milestones.csv: 5 + 4 revisions read.
+        #expect(history.revisions == 9)
+        #expect(history.unreadable.count == 1)
+        #expect(history.unreadable.first?.time == ISO8601DateFormatter().date(from: "2026-03-04T10:00:00Z"))
+        // ISS-1: added, escalated to 2 (and its owner changed), escalated to 3.
+        let one = history.issues["ISS-1"] ?? []
+        #expect(one.map { $0.state?.tier } == [1, 2, 3])
+        #expect(one.map { $0.state?.owner } == ["ann", "bob", "vendor"])
+        #expect(one.allSatisfy { $0.commit.author == "Li Na" })
+        let escalations = history.escalations
+        #expect(escalations.map { "\($0.issue) \($0.from)→\($0.to)" } == ["ISS-1 1→2", "ISS-1 2→3"])
+        #expect(history.reopenings.map(\.issue) == ["ISS-2"])
+        #expect(history.reopenings.first?.commit.time == ISO8601DateFormatter().date(from: "2026-03-06T12:00:00Z"))
+        // M2: baseline 10 March, moved twice to the 13th (+3 days), reached on the 16th.
+        let moves = history.dueMoves(of: "M2")
+        #expect(moves?.baseline == Self.day("2026-03-10"))
+        #expect(moves?.moves == 2)
+        #expect(moves?.days == 3)
+        #expect(history.dueMoves(of: "M1")?.moves == 0)
+        #expect(history.milestones["M2"]?.last?.state?.done == Self.day("2026-03-16"))
+    }
+
+    /// ISS-3 waited from the commit of 3 March 10:00 to that of 5 March 10:00: 48 hours
+    /// off its 3-day clock, so resolving on 6 March 11:00 meets the paused target
+    /// (7 March 09:00) and breaches the unpaused one (5 March 09:00).
+    @Test func aPausedClockMeetsWhereTheRunningOneBreaches() throws {
+        let (raw, _) = try SiteLoader().load(Self.repository)
+        var (site, _) = SiteValidator().validate(raw)
+        site.history = HistoryReader(site: Self.repository).read()
+        let issue = try #require(site.issue("ISS-3"))
+        let moment = ISO8601DateFormatter().date(from: "2026-03-10T00:00:00Z")!
+        #expect(site.history.seconds(of: issue, in: [.waiting], until: moment) == 48 * 3600)
+        #expect(IssueTimeline(site: site).slaState(issue, at: moment) == .met)
+        #expect(IssueTimeline(settings: site.settings).slaState(issue, at: moment) == .breached)
+        let paused = try #require(IssueTimeline(site: site).target(issue, at: moment))
+        #expect(paused.instant == ISO8601DateFormatter().date(from: "2026-03-07T09:00:00Z"))
+        // Without `sla.pause`, the history changes nothing.
+        site.settings.slaPause = []
+        #expect(IssueTimeline(site: site).slaState(issue, at: moment) == .breached)
+    }
+
+    @Test func theIssuePageShowsTheTimeline() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-out-\(UUID().uuidString)")
+        let result = try Dossier.build(.init(site: Self.repository, output: output, asOf: .written("2026-03-20")))
+        #expect(result.report.diagnostics.items.isEmpty)
+        let page = try String(contentsOf: output.appendingPathComponent("issues/ISS-1.html"), encoding: .utf8)
+        #expect(page.contains("times are commit times"))
+        #expect(page.contains("<strong>Added to the list</strong>"))
+        #expect(page.contains("<strong>Escalated to Tier 2 · internal consultant</strong>"))
+        #expect(page.contains("<strong>Escalated to Tier 3 · vendor consultant</strong>"))
+        #expect(page.contains("<li>Tier: Tier 1 · key user → Tier 2 · internal consultant</li>"))
+        #expect(page.contains("datetime=\"2026-03-03T10:00:00Z\""))
+        let reopened = try String(contentsOf: output.appendingPathComponent("issues/ISS-2.html"), encoding: .utf8)
+        #expect(reopened.contains("<strong>Resolved</strong>"))
+        #expect(reopened.contains("<strong>Reopened</strong>"))
+        // The parsed revisions are kept beside the output; a second read from them agrees.
+        let cache = OutputWriter(output: output, site: Self.repository).historyCache
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+        let again = HistoryReader(site: Self.repository, cache: cache).read()
+        #expect(again.escalations.count == 2)
+        #expect(again.unreadable.count == 1)
+    }
+
+    @Test func withoutGitOrInAShallowCloneThePageSaysSoAndNothingFails() throws {
+        let plain = try Fixtures.copy("valid")
+        #expect(HistoryReader(site: plain).read().availability == .noRepository)
+        _ = try Dossier.build(.init(site: plain, asOf: .written("2026-03-12")))
+        let page = try String(contentsOf: plain.appendingPathComponent("output/issues/EX-1.html"), encoding: .utf8)
+        #expect(page.contains("History is not available; the site is not in a git repository."))
+
+        let shallow = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-shallow-\(UUID().uuidString)")
+        Self.git(
+            FileManager.default.temporaryDirectory,
+            ["clone", "-q", "--depth", "1", "file://" + Self.repository.path, shallow.path])
+        #expect(HistoryReader(site: shallow).read().availability == .shallow)
+        _ = try Dossier.build(.init(site: shallow, asOf: .written("2026-03-20")))
+        let shallowPage = try String(contentsOf: shallow.appendingPathComponent("output/issues/ISS-1.html"), encoding: .utf8)
+        #expect(shallowPage.contains("this is a shallow clone"))
+    }
+}
