@@ -21,10 +21,20 @@ public struct DiffJSON: Sendable {
         func change(_ entry: RecordsDiff.IssueChange) -> [String: Any] {
             [
                 "id": entry.id, "title": entry.title, "resolved": entry.resolved, "reopened": entry.reopened,
-                "changes": entry.changes.map { change -> [String: Any] in
-                    ["field": change.field, "old": change.old ?? NSNull() as Any, "new": change.new ?? NSNull() as Any]
-                },
+                "changes": entry.changes.map(fieldChange),
             ]
+        }
+        // A value old → new; a text counted in lines instead, never repeated whole.
+        func fieldChange(_ change: RecordsDiff.FieldChange) -> [String: Any] {
+            var object: [String: Any] = ["field": change.field, "column": change.isColumn]
+            if let lines = change.lines {
+                object["lines_added"] = lines.added
+                object["lines_removed"] = lines.removed
+            } else {
+                object["old"] = change.old ?? NSNull() as Any
+                object["new"] = change.new ?? NSNull() as Any
+            }
+            return object
         }
         func note(_ entry: RecordsDiff.NoteEntry) -> [String: Any] {
             ["file": entry.file, "old_file": entry.oldFile ?? NSNull() as Any, "name": entry.name, "title": entry.title]

@@ -95,11 +95,20 @@ public struct DiffMarkdown: Sendable {
 
     private func changeLine(_ change: RecordsDiff.IssueChange, _ words: ThemeWords) -> String {
         let fields = change.changes.map { field in
-            say(
+            let name: Message.Argument = field.isColumn ? .value(escape(field.field)) : .term(field.field)
+            if let lines = field.lines {
+                return say(
+                    "diff.text-change",
+                    [
+                        "field": name, "added": .message(Message("diff.lines-added", ["count": .number(lines.added)])),
+                        "removed": .message(Message("diff.lines-removed", ["count": .number(lines.removed)])),
+                    ])
+            }
+            return say(
                 "diff.field-change",
                 [
-                    "field": .term(field.field), "old": .value(value(field.field, field.old, words)),
-                    "new": .value(value(field.field, field.new, words)),
+                    "field": name, "old": .value(value(field.isColumn ? nil : field.field, field.old, words)),
+                    "new": .value(value(field.isColumn ? nil : field.field, field.new, words)),
                 ])
         }
         return "\(issueLink(change.id)) \(escape(change.title)) — "
@@ -108,12 +117,13 @@ public struct DiffMarkdown: Sendable {
 
     /// A compared field's value as the site's pages word it, escaped: a status, priority
     /// or tier in the theme's words, a category by its label; other values (ids, people,
-    /// dates, titles) as written. An empty one is a dash.
-    private func value(_ field: String, _ value: String?, _ words: ThemeWords) -> String {
+    /// times, titles, tags) as written, and so is a column's cell (`field` nil). An empty
+    /// one is a dash.
+    private func value(_ field: String?, _ value: String?, _ words: ThemeWords) -> String {
         guard let value else { return "—" }
         let worded: String? =
             switch field {
-            case "status", "priority", "tier": words.label(field, value)
+            case let name? where ["status", "priority", "tier"].contains(name): words.label(name, value)
             case "category": diff.categoryLabels[value]
             default: nil
             }

@@ -15,9 +15,27 @@ public struct RecordsDiff: Sendable {
 
     /// One field of an issue, old → new; nil is an empty cell.
     public struct FieldChange: Sendable, Equatable {
+        /// The field's id (`status`, `opened`, `description`); for a column Dossier has no
+        /// field for, its header as written (`isColumn`).
         public var field: String
+        /// The value as the site shows it: a time in the project's zone
+        /// (`2026-03-04 12:00`), tags joined by `, `. Nil for an empty cell, and for a
+        /// text (`lines` set), which is counted rather than repeated.
         public var old: String?
         public var new: String?
+        /// For a text — a description, a resolution, a value of more than one line —
+        /// the lines added and removed.
+        public var lines: LineCount?
+        /// True when `field` is the header of a column Dossier has no field for.
+        public var isColumn: Bool
+
+        public init(field: String, old: String?, new: String?, lines: LineCount? = nil, isColumn: Bool = false) {
+            self.field = field
+            self.old = old
+            self.new = new
+            self.lines = lines
+            self.isColumn = isColumn
+        }
     }
 
     /// An issue present at both revisions with at least one compared field changed.
@@ -96,8 +114,15 @@ public struct RecordsDiff: Sendable {
             && articlesChanged.isEmpty && milestonesReached.isEmpty
     }
 
-    /// The fields of an issue compared, in the order they are shown.
-    public static let comparedFields = ["title", "status", "owner", "tier", "priority", "category", "due", "milestone"]
+    /// Dossier's fields of an issue, all compared, in the order they are shown; the
+    /// columns it has no field for follow, by header.
+    public static let comparedFields = [
+        "title", "status", "owner", "tier", "priority", "category", "due", "milestone", "opened", "resolved", "updated",
+        "reporter", "module", "tags", "description", "resolution",
+    ]
+
+    /// The fields that are texts: a change to one is counted in lines, never shown whole.
+    static let textFields: Set<String> = ["description", "resolution"]
 
     /// Compares `old` with `new`. `renames` maps files git found renamed (old → new,
     /// relative to the site folder).
@@ -134,11 +159,7 @@ public struct RecordsDiff: Sendable {
                 issuesAdded.append(entry(issue))
                 continue
             }
-            let a = Self.fields(previous, clock: old.site.settings.clock)
-            let b = Self.fields(issue, clock: new.site.settings.clock)
-            let changes = Self.comparedFields.compactMap { field in
-                a[field] == b[field] ? nil : FieldChange(field: field, old: a[field] ?? nil, new: b[field] ?? nil)
-            }
+            let changes = Self.changes(from: previous, old.site.settings, to: issue, new.site.settings)
             guard !changes.isEmpty else { continue }
             issuesChanged.append(
                 IssueChange(
@@ -151,13 +172,70 @@ public struct RecordsDiff: Sendable {
         }
     }
 
-    /// The compared fields of an issue as text, nil for an empty one.
+    /// Every field and extra column of an issue that differs between `old` (read under
+    /// `before`'s settings) and `new`, in the order shown: `comparedFields`, then the
+    /// columns by header in `new`'s order, then the columns `new` no longer has.
+    static func changes(
+        from old: Issue, _ before: ProjectSettings, to new: Issue, _ after: ProjectSettings
+    ) -> [FieldChange] {
+        let a = fields(old, clock: before.clock)
+        let b = fields(new, clock: after.clock)
+        var changes = comparedFields.compactMap { field in
+            change(field, a[field] ?? nil, b[field] ?? nil, isText: textFields.contains(field))
+        }
+        let oldColumns = columns(old, before)
+        let newColumns = columns(new, after)
+        let headers = newColumns.map(\.key) + oldColumns.map(\.key).filter { key in !newColumns.contains { $0.key == key } }
+        for key in headers {
+            let written = newColumns.first { $0.key == key } ?? oldColumns.first { $0.key == key }!
+            let before = oldColumns.first { $0.key == key }?.value
+            let after = newColumns.first { $0.key == key }?.value
+            if var column = change(written.header, before, after, isText: false) {
+                column.isColumn = true
+                changes.append(column)
+            }
+        }
+        return changes
+    }
+
+    /// `old` → `new` of one field, nil when they are the same. A text, or a value of more
+    /// than one line, is counted in lines; its lines are compared, so only a change of
+    /// line ends is none.
+    static func change(_ field: String, _ old: String?, _ new: String?, isText: Bool) -> FieldChange? {
+        if isText || LineCount.spansLines(old) || LineCount.spansLines(new) {
+            let lines = LineCount(from: old, to: new)
+            return lines == LineCount(added: 0, removed: 0) ? nil : FieldChange(field: field, old: nil, new: nil, lines: lines)
+        }
+        return old == new ? nil : FieldChange(field: field, old: old, new: new)
+    }
+
+    /// Dossier's fields of an issue as text, nil for an empty one: times as the project
+    /// shows them, in its zone (`ProjectClock.describe`), tags joined by `, `, a
+    /// description or resolution as written.
     static func fields(_ issue: Issue, clock: ProjectClock) -> [String: String?] {
         [
             "title": issue.title, "status": issue.status.rawValue, "owner": issue.owner, "tier": issue.tier.map(String.init),
             "priority": issue.priority.rawValue, "category": issue.category, "due": issue.due.map(clock.describe),
-            "milestone": issue.milestone,
+            "milestone": issue.milestone, "opened": clock.describe(issue.opened),
+            "resolved": issue.resolved.map(clock.describe), "updated": issue.updated.map(clock.describe),
+            "reporter": issue.reporter, "module": issue.module,
+            "tags": issue.tags.isEmpty ? nil : issue.tags.joined(separator: ", "),
+            "description": issue.description?.source, "resolution": issue.resolution?.source,
         ]
+    }
+
+    /// The columns of an issue Dossier has no field for, keyed by folded header (a
+    /// header written `Plant` at one revision and `plant` at the other is one column),
+    /// the first of a repeated header. The column of the last change is left out: it is
+    /// compared as `updated`, as a time.
+    static func columns(_ issue: Issue, _ settings: ProjectSettings) -> [(key: String, header: String, value: String)] {
+        var seen: Set<String> = []
+        return issue.extra.compactMap { column in
+            let key = FieldAliases.fold(column.header)
+            guard !FieldAliases.isUpdatedHeader(column.header, columns: settings.columns), seen.insert(key).inserted
+            else { return nil }
+            return (key, column.header, column.value)
+        }
     }
 
     private mutating func compareWeekly(_ old: RecordsSnapshot, _ new: RecordsSnapshot) {

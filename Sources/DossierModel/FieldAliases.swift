@@ -321,6 +321,14 @@ public enum FieldAliases {
         "спонсор проекта": "sponsor",
     ]
 
+    /// True when `header`, as written, is the column of an issue's last change: a header
+    /// `columns` (project.yml's `issues.columns`, folded header → field) maps to
+    /// `updated`, or one of `updatedHeaders` it does not map.
+    public static func isUpdatedHeader(_ header: String, columns: [String: String]) -> Bool {
+        let folded = fold(header)
+        return columns[folded] == "updated" || (columns[folded] == nil && updatedHeaders.contains(folded))
+    }
+
     /// Headers of the column a tracker writes the time of an issue's last change in.
     ///
     /// Not a field of the problem list: the column stays an extra column, and its time

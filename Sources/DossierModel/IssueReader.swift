@@ -56,10 +56,7 @@ struct IssueReader {
         // Redmine's and Jira's Updated column: an extra column that also stands in for a
         // resolved date the tracker left empty.
         let updatedColumn = table.header.indices.first { index in
-            let folded = FieldAliases.fold(table.header[index].value)
-            return mapped.fields[index] == nil
-                && (settings.columns[folded] == "updated"
-                    || (settings.columns[folded] == nil && FieldAliases.updatedHeaders.contains(folded)))
+            mapped.fields[index] == nil && FieldAliases.isUpdatedHeader(table.header[index].value, columns: settings.columns)
         }
         var resolvedFromUpdated: [SourceLocation] = []
         // Columns of a repeated single-valued field, and the rows with more than one value.

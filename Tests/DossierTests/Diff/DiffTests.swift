@@ -100,8 +100,8 @@ import Testing
 
                 ### Issues resolved (2)
 
-                - **EX-2** Approval flow skips the CFO — status: In progress → Resolved; owner: ivan → vera
-                - **EX-5** Cost centre missing for Plant 2 — status: Open → Resolved
+                - **EX-2** Approval flow skips the CFO — status: In progress → Resolved; owner: ivan → vera; resolved: — → 2026-03-11 10:00
+                - **EX-5** Cost centre missing for Plant 2 — status: Open → Resolved; resolved: — → 2026-03-11 09:00
 
                 ### Articles changed (1)
 
@@ -119,7 +119,14 @@ import Testing
                 ["", "content/handbook/faq/budget.md"],
                 ["content/handbook/setup/login.md", "content/handbook/setup/sign-in.md"],
             ])
-        #expect(diff.issuesChanged.isEmpty, "a description edit is not a field change")
+        // EX-1's description links the renamed article: one line edited, counted, not shown.
+        #expect(
+            diff.issuesChanged.map(\.changes) == [
+                [.init(field: "description", old: nil, new: nil, lines: LineCount(added: 1, removed: 1))]
+            ])
+        #expect(
+            DiffMarkdown(diff).render().contains(
+                "\n- **EX-1** Cannot log in after password reset — description: 1 line added, 1 removed\n"))
         #expect(diff.problems.isEmpty)
     }
 
@@ -129,7 +136,11 @@ import Testing
         #expect(diff.issuesRemoved.isEmpty, "EX-1's row is broken at c4, not removed")
         #expect(diff.issuesNotCompared == ["EX-1"])
         #expect(diff.issuesReopened.map(\.id) == ["EX-3"])
-        #expect(diff.issuesReopened.first?.changes.map(\.field) == ["status"])
+        #expect(
+            diff.issuesReopened.first?.changes == [
+                .init(field: "status", old: "resolved", new: "in-progress"),
+                .init(field: "resolved", old: "2026-03-09 12:00", new: nil),
+            ])
         #expect(diff.problems.map(\.revision) == ["c4"])
         #expect(diff.problems.first?.diagnostics.map(\.rule.rawValue) == ["issue-status"])
         let text = DiffMarkdown(diff).render()

@@ -174,7 +174,9 @@ import Testing
                 #expect(text.contains(title), "no \(title)")
             }
             // Field names from the vocabulary, values in the theme's words and the project's category labels.
-            #expect(text.contains("— 状态：处理中 → 已解决；负责人：zhaolei → liuyang\n"))
+            #expect(text.contains("— 状态：处理中 → 已解决；负责人：zhaolei → liuyang；解决日期：— → 2026-01-12 10:00\n"))
+            // The resolution's link to the renamed article: counted in lines, not shown.
+            #expect(text.contains("— 状态：已解决 → 新建；解决日期：2026-01-05 11:30 → —；解决方案：新增 1 行，删除 1 行\n"))
             #expect(text.contains("；优先级：普通 → 紧急；分类：操作咨询 → 系统缺陷；截止日期：— → 2026-01-20；"))
             #expect(text.contains("— 删除前状态：新建\n"))
             #expect(text.contains("`content/handbook/setup/sign-in.md`（原路径 `content/handbook/setup/login.md`）\n"))
@@ -186,7 +188,12 @@ import Testing
             ] {
                 #expect(text.contains(title), "no \(title)")
             }
-            #expect(text.contains("— статус: В работе → Решена; ответственный: petrova → kozlov\n"))
+            #expect(
+                text.contains(
+                    "— статус: В работе → Решена; ответственный: petrova → kozlov; дата решения: — → 2026-01-12 10:00\n"))
+            #expect(
+                text.contains(
+                    "— статус: Решена → Открыта; дата решения: 2026-01-05 11:30 → —; решение: добавлена 1 строка, удалена 1\n"))
             #expect(text.contains("; приоритет: Обычный → Срочный; категория: Консультация → Ошибка; срок: — → 2026-01-20; "))
             #expect(text.contains(" (прежний путь: `content/handbook/setup/login.md`)\n"))
         case .en:
@@ -317,7 +324,7 @@ import Testing
             from: RecordsSnapshot(label: "main", files: MemoryFiles(old), root: Self.root),
             to: RecordsSnapshot(label: "feature", files: MemoryFiles(new), root: Self.root), renames: Self.renames)
         let text = DiffMarkdown(diff, language: .zh).render()
-        #expect(text.contains("**FK-001** 重置密码后无法登录 — 状态：已解决 → 待处理\n"))
+        #expect(text.contains("**FK-001** 重置密码后无法登录 — 状态：已解决 → 待处理；"))
         #expect(text.contains("**FK-007** 差旅标准未生效 — 待处理\n"))
     }
 }
