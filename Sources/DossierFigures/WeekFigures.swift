@@ -42,9 +42,10 @@ public struct WeekFigures: Sendable, Encodable {
     public var byTier: [String: GroupCounts]
     /// Keys are category ids (and "none").
     public var byCategory: [String: GroupCounts]
-    /// Reached within the week.
+    /// Reached within the week, by the day the week is judged on.
     public var milestonesDone: [String]
-    /// Not reached by the week's end and due before it.
+    /// Overdue on the day the week is judged on (`Milestone.isOverdue(on:)`): not reached
+    /// by then and due before that day.
     public var milestonesOverdue: [String]
     /// Ids of the issues in `breachedOpen`, in file order (for the weekly page).
     public var breachedOpenIDs: [String]
@@ -80,8 +81,11 @@ public struct WeekFigures: Sendable, Encodable {
         try c.encode(milestonesOverdue, forKey: .milestonesOverdue)
     }
 
-    /// Counts `week` of `site`.
-    public init(site: Site, week: ISOWeek) {
+    /// Counts `week` of `site` as known at `asOf`. Issues are counted over the whole
+    /// week; milestones are judged on the week's last day, or on the as-of day when the
+    /// week has not ended yet, so a milestone due on the as-of day is no more overdue in
+    /// the report than on the milestones page.
+    public init(site: Site, week: ISOWeek, asOf: Date) {
         let timeline = IssueTimeline(settings: site.settings)
         let clock = site.settings.clock
         let range = clock.interval(of: week)
@@ -135,11 +139,16 @@ public struct WeekFigures: Sendable, Encodable {
         }
         byTier = tiers
         byCategory = categories
-        let lastDay = week.sunday
-        milestonesDone = site.milestones.filter { m in m.done.map { $0 >= week.monday && $0 <= lastDay } ?? false }.map(\.id)
-        milestonesOverdue = site.milestones.filter { m in
-            m.due < week.monday.adding(days: 7) && !(m.done.map { $0 <= lastDay } ?? false)
-        }.map(\.id)
+        let judged = Self.judgingDay(of: week, asOf: asOf, clock: clock)
+        milestonesDone = site.milestones.filter { m in m.isReached(by: judged) && !m.isReached(by: week.monday.adding(days: -1)) }
+            .map(\.id)
+        milestonesOverdue = site.milestones.filter { $0.isOverdue(on: judged) }.map(\.id)
+    }
+
+    /// The day a week's milestones are judged on: its Sunday, or the as-of day (in the
+    /// project's zone) when that comes first.
+    public static func judgingDay(of week: ISOWeek, asOf: Date, clock: ProjectClock) -> CivilDate {
+        min(week.sunday, clock.day(of: asOf))
     }
 
     /// The change of each headline figure against `previous`: opened, resolved,

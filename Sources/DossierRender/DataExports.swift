@@ -79,7 +79,7 @@ extension SiteRenderer {
     /// project's zone; `status_label` is the status's word in the site's language.
     func weekExports() -> [OutputFile] {
         let weeks = exportWeeks
-        let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0) }
+        let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0, asOf: asOf) }
         let counts = ["opened", "resolved", "open_at_end"]
         let tiers = ["1", "2", "3", "none"]
         let categoryIDs = site.settings.categories.map(\.id)

@@ -2,6 +2,7 @@ import DossierFigures
 import DossierMarkdown
 import DossierModel
 import DossierTemplates
+import Foundation
 
 /// One week's whole report as text to paste into a chat or a mail: the note's header
 /// (week and its Monday–Sunday range, RAG status, completion, summary, attendees), the
@@ -30,12 +31,13 @@ package struct WeeklyChatReport: Sendable {
     let previous: WeekFigures
     let t: Localizer
 
-    /// Counts `week` and the week before it (see `WeekFigures`); words it in `theme`'s words.
-    package init(site: Site, week: ISOWeek, theme: Theme) {
+    /// Counts `week` and the week before it as known at `asOf` (see `WeekFigures`); words
+    /// it in `theme`'s words.
+    package init(site: Site, week: ISOWeek, asOf: Date, theme: Theme) {
         self.site = site
         self.week = week
-        figures = WeekFigures(site: site, week: week)
-        previous = WeekFigures(site: site, week: week.previous)
+        figures = WeekFigures(site: site, week: week, asOf: asOf)
+        previous = WeekFigures(site: site, week: week.previous, asOf: asOf)
         t = Localizer(language: site.settings.language, theme: theme)
     }
 

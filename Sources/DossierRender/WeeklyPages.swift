@@ -51,8 +51,8 @@ extension SiteRenderer {
             if email { return base?.address(of: target.path) }
             return root + LinkTarget.percentEncodePath(target.path)
         }
-        let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
-        let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
+        let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week, asOf: asOf)
+        let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous, asOf: asOf)
         func rows(_ groups: [(key: String, counts: GroupCounts)], label: (String) -> String) -> [[String: Any]] {
             groups.map { key, c in
                 ["label": label(key), "opened": c.opened, "resolved": c.resolved, "openAtEnd": c.openAtEnd]
