@@ -23,6 +23,7 @@ extension SiteRenderer {
         }
         own["openBy"] = openBreakdown(d.open)
         own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
+        own["onTime"] = onTimeSummary(MilestoneOnTime(site.milestones, by: site.settings.clock.day(of: asOf)))
         if let team = teamTable() { own["team"] = team }
 
         let weeks = d.weeks.suffix(26)
@@ -134,10 +135,27 @@ extension SiteRenderer {
         return ["columns": columns, "members": members]
     }
 
+    /// "3 days late" (延期 3 天) for a milestone reached after its due day by `day`; nil for
+    /// one reached on time or early, or not reached.
+    func slipText(_ milestone: Milestone, on day: CivilDate) -> String? {
+        let standing = MilestoneStanding(milestone, on: day)
+        guard standing.state == .done, let slip = standing.slipDays, slip > 0 else { return nil }
+        return t.count("milestone_slip", slip)
+    }
+
+    /// The on-time rate as pages and reports show it: the percent and how many milestones
+    /// were reached (`75%`, `of 4 reached`); nil before any is reached.
+    func onTimeSummary(_ rate: MilestoneOnTime) -> [String: Any]? {
+        guard let percent = rate.percent else { return nil }
+        return ["percent": t.percent(percent), "reached": t.count("milestones_reached_count", rate.reached)]
+    }
+
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {
-        let state = milestone.state(on: site.settings.clock.day(of: asOf))
+        let day = site.settings.clock.day(of: asOf)
+        let state = milestone.state(on: day)
         return compact([
             "id": milestone.id, "title": milestone.title, "due": t.date(milestone.due), "done": milestone.done.map { t.date($0) },
+            "slip": slipText(milestone, on: day),
             "state": state.rawValue, "stateLabel": t.label("milestone", state.rawValue),
             "owner": person(milestone.owner), "scope": milestone.scope,
             // Milestones share a page: each description has its own ids.

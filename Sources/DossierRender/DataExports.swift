@@ -91,7 +91,10 @@ extension SiteRenderer {
                 "open_at_end", "sla_met", "sla_breached", "breached_open",
             ] + tiers.flatMap { tier in counts.map { "by_tier.\(tier).\($0)" } }
             + categories.flatMap { category in counts.map { "by_category.\(category).\($0)" } }
-            + ["milestones_done", "milestones_overdue"]
+            + [
+                "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
+                "milestones_on_time_percent",
+            ]
         func cells(_ group: GroupCounts?) -> [Any?] { [group?.opened ?? 0, group?.resolved ?? 0, group?.openAtEnd ?? 0] }
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
         for (week, figure) in zip(weeks, figures) {
@@ -102,7 +105,10 @@ extension SiteRenderer {
             ]
             row += tiers.flatMap { cells(figure.byTier[$0]) }
             row += categories.flatMap { cells(figure.byCategory[$0]) }
-            row += [figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";")]
+            row += [
+                figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";"),
+                figure.milestonesReached, figure.milestonesOnTime, figure.milestonesOnTimePercent,
+            ]
             csv += Self.csvRecord(row)
         }
         return [

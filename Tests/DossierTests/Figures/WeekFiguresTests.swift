@@ -110,10 +110,22 @@ import Testing
         #expect(w11.breachedOpenIDs == ["A2", "A3", "A4", "A7", "A11"])
         #expect(w11.milestonesDone == ["M4"])
         #expect(w11.milestonesOverdue == ["M1"])
+        // Reached so far: M2 (a day late) and M4 (8 days late): none on time.
+        #expect(w11.milestonesReached == 2 && w11.milestonesOnTime == 0 && w11.milestonesOnTimePercent == 0)
         // Against W10: one opened instead of six.
         let changes = w11.changes(since: WeekFigures(site: site, week: ISOWeek("2026-W10")!, asOf: .distantFuture))
         #expect(changes["opened"] == -5)
         #expect(changes["breached_open"] == 2)
+    }
+
+    /// The on-time rate is rounded to the nearest percent, and absent before any is reached.
+    @Test func onTimeRateRounding() {
+        #expect(MilestoneOnTime.percent(onTime: 2, reached: 3) == 67)
+        #expect(MilestoneOnTime.percent(onTime: 1, reached: 3) == 33)
+        #expect(MilestoneOnTime.percent(onTime: 1, reached: 8) == 13)
+        #expect(MilestoneOnTime.percent(onTime: 0, reached: 0) == nil)
+        let w09 = WeekFigures(site: site, week: ISOWeek("2026-W09")!, asOf: .distantFuture)
+        #expect(w09.milestonesReached == 0 && w09.milestonesOnTimePercent == nil)
     }
 
     @Test func dashboardServiceFigures() {
@@ -149,7 +161,8 @@ import Testing
         #expect(
             Set(object.keys) == [
                 "week", "status", "completion", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached",
-                "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue",
+                "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue", "milestones_reached",
+                "milestones_on_time", "milestones_on_time_percent",
             ])
         #expect(object["status"] is NSNull)
         #expect(object["completion"] is NSNull)

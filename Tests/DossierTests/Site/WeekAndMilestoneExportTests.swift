@@ -79,7 +79,11 @@ import Testing
                 == [
                     "week", "week_start", "week_end", "status", "status_label", "completion", "opened", "resolved",
                     "rejected", "open_at_end", "sla_met", "sla_breached", "breached_open",
-                ] + groups + ["milestones_done", "milestones_overdue"])
+                ] + groups
+                + [
+                    "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
+                    "milestones_on_time_percent",
+                ])
         #expect(rows.count == weeks.count)
         for (row, entry) in zip(rows, weeks) {
             for name in ["week", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached", "breached_open"] {
