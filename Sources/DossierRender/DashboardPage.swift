@@ -22,6 +22,15 @@ extension SiteRenderer {
             return ["label": t[ageKeys[bucket.rawValue]], "count": count, "share": count * 100 / maxAge]
         }
         own["openBy"] = openBreakdown(d.open)
+        let workload = d.workload.map { row -> [String: Any] in
+            [
+                "owner": row.owner ?? t["owner_none"], "tier1": row.byTier["1"] ?? 0, "tier2": row.byTier["2"] ?? 0,
+                "tier3": row.byTier["3"] ?? 0, "tierNone": row.byTier["none"] ?? 0, "total": row.total,
+                "oldestID": row.oldestID, "oldestHref": href(.issue(row.oldestID), from: page),
+                "oldestAge": "\(row.oldestAgeDays) \(t["unit_days"])",
+            ]
+        }
+        if !workload.isEmpty { own["workload"] = ["rows": workload] }
         own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
         own["onTime"] = onTimeSummary(MilestoneOnTime(site.milestones, by: site.settings.clock.day(of: asOf)))
         if let team = teamTable() { own["team"] = team }
@@ -78,7 +87,7 @@ extension SiteRenderer {
         return wrap(page, id: "dashboard", template: "dashboard", title: t["title_dashboard"], own)
     }
 
-    /// Open issues counted by tier, category, priority and owner.
+    /// Open issues counted by tier, category and priority (per owner: the workload table).
     func openBreakdown(_ open: [Issue]) -> [[String: Any]] {
         func group(_ title: String, _ key: (Issue) -> String, order: [String] = []) -> [String: Any] {
             var counts: [String: Int] = [:]
@@ -92,7 +101,6 @@ extension SiteRenderer {
             group(
                 t["by_priority"], { t.label("priority", $0.priority.rawValue) },
                 order: IssuePriority.allCases.reversed().map { t.label("priority", $0.rawValue) }),
-            group(t["by_owner"], { person($0.owner) ?? t["owner_none"] }),
         ]
     }
 
