@@ -1,4 +1,3 @@
-import DossierFigures
 import DossierHTML
 import DossierMarkdown
 import DossierModel
@@ -197,7 +196,7 @@ extension SiteRenderer {
         } else if !milestones.isEmpty {
             groups = [["grouped": false, "milestones": milestones.map(card)]]
         }
-        var own: [String: Any] = [
+        let own: [String: Any] = [
             "groups": groups, "hasMilestones": !milestones.isEmpty, "hasFacets": !facets.isEmpty, "count": milestones.count,
             "facets": facets.enumerated().map { index, facet -> [String: Any] in
                 [
@@ -206,7 +205,6 @@ extension SiteRenderer {
                 ]
             },
         ]
-        own["onTime"] = onTimeSummary(MilestoneOnTime(milestones, by: site.settings.clock.day(of: asOf)))
         return wrap(page, id: "milestones", template: "milestones", title: t["title_milestones"], own)
     }
 
