@@ -49,6 +49,8 @@ public struct DashboardFigures: Sendable {
     /// Issues held by tier 3 (the vendor): all known, and those still open.
     public var escalatedTotal: Int
     public var escalatedOpen: Int
+    /// Open issues per owner and tier, most loaded first (`OwnerWorkload.table`).
+    public var workload: [OwnerWorkload]
 
     public init(site: Site, asOf: Date) {
         let timeline = IssueTimeline(site: site)
@@ -59,6 +61,7 @@ public struct DashboardFigures: Sendable {
         open = known.filter { timeline.isOpen($0, before: asOf) }
         resolvedCount = known.filter { ($0.resolvedTime?.instant).map { $0 < asOf } ?? false }.count
         breachedOpen = open.filter { timeline.slaState($0, at: asOf) == .breached }
+        workload = OwnerWorkload.table(open, site: site, at: asOf)
         var met = 0
         var breached = 0
         for issue in known {

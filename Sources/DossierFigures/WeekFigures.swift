@@ -42,10 +42,20 @@ public struct WeekFigures: Sendable, Encodable {
     public var byTier: [String: GroupCounts]
     /// Keys are category ids (and "none").
     public var byCategory: [String: GroupCounts]
-    /// Reached within the week.
+    /// Reached within the week, by the day the week is judged on.
     public var milestonesDone: [String]
-    /// Not reached by the week's end and due before it.
+    /// Overdue on the day the week is judged on (`Milestone.isOverdue(on:)`): not reached
+    /// by then and due before that day.
     public var milestonesOverdue: [String]
+    /// Milestones reached by the day the week is judged on, since the project began.
+    public var milestonesReached: Int
+    /// Of `milestonesReached`, those reached on or before their due day.
+    public var milestonesOnTime: Int
+    /// `milestonesOnTime` in percent of `milestonesReached` (按期验收率), rounded; nil
+    /// when none is reached.
+    public var milestonesOnTimePercent: Int? {
+        MilestoneOnTime.percent(onTime: milestonesOnTime, reached: milestonesReached)
+    }
     /// Ids of the issues in `breachedOpen`, in file order (for the weekly page).
     public var breachedOpenIDs: [String]
 
@@ -59,6 +69,9 @@ public struct WeekFigures: Sendable, Encodable {
         case byCategory = "by_category"
         case milestonesDone = "milestones_done"
         case milestonesOverdue = "milestones_overdue"
+        case milestonesReached = "milestones_reached"
+        case milestonesOnTime = "milestones_on_time"
+        case milestonesOnTimePercent = "milestones_on_time_percent"
     }
 
     /// Writes `status` and `completion` as null when absent, as the contract asks.
@@ -78,10 +91,16 @@ public struct WeekFigures: Sendable, Encodable {
         try c.encode(byCategory, forKey: .byCategory)
         try c.encode(milestonesDone, forKey: .milestonesDone)
         try c.encode(milestonesOverdue, forKey: .milestonesOverdue)
+        try c.encode(milestonesReached, forKey: .milestonesReached)
+        try c.encode(milestonesOnTime, forKey: .milestonesOnTime)
+        try c.encode(milestonesOnTimePercent, forKey: .milestonesOnTimePercent)
     }
 
-    /// Counts `week` of `site`.
-    public init(site: Site, week: ISOWeek) {
+    /// Counts `week` of `site` as known at `asOf`. Issues are counted over the whole
+    /// week; milestones are judged on the week's last day, or on the as-of day when the
+    /// week has not ended yet, so a milestone due on the as-of day is no more overdue in
+    /// the report than on the milestones page.
+    public init(site: Site, week: ISOWeek, asOf: Date) {
         let timeline = IssueTimeline(site: site)
         let clock = site.settings.clock
         let range = clock.interval(of: week)
@@ -135,11 +154,19 @@ public struct WeekFigures: Sendable, Encodable {
         }
         byTier = tiers
         byCategory = categories
-        let lastDay = week.sunday
-        milestonesDone = site.milestones.filter { m in m.done.map { $0 >= week.monday && $0 <= lastDay } ?? false }.map(\.id)
-        milestonesOverdue = site.milestones.filter { m in
-            m.due < week.monday.adding(days: 7) && !(m.done.map { $0 <= lastDay } ?? false)
-        }.map(\.id)
+        let judged = Self.judgingDay(of: week, asOf: asOf, clock: clock)
+        milestonesDone = site.milestones.filter { m in m.isReached(by: judged) && !m.isReached(by: week.monday.adding(days: -1)) }
+            .map(\.id)
+        milestonesOverdue = site.milestones.filter { $0.isOverdue(on: judged) }.map(\.id)
+        let onTime = MilestoneOnTime(site.milestones, by: judged)
+        milestonesReached = onTime.reached
+        milestonesOnTime = onTime.onTime
+    }
+
+    /// The day a week's milestones are judged on: its Sunday, or the as-of day (in the
+    /// project's zone) when that comes first.
+    public static func judgingDay(of week: ISOWeek, asOf: Date, clock: ProjectClock) -> CivilDate {
+        min(week.sunday, clock.day(of: asOf))
     }
 
     /// The change of each headline figure against `previous`: opened, resolved,
@@ -175,6 +202,8 @@ public struct WeekFigures: Sendable, Encodable {
             ("sla_breached", .int(slaBreached)), ("breached_open", .int(breachedOpen)), ("by_tier", counts(byTier)),
             ("by_category", counts(byCategory)), ("milestones_done", .array(milestonesDone.map { .string($0) })),
             ("milestones_overdue", .array(milestonesOverdue.map { .string($0) })),
+            ("milestones_reached", .int(milestonesReached)), ("milestones_on_time", .int(milestonesOnTime)),
+            ("milestones_on_time_percent", milestonesOnTimePercent.map { .int($0) } ?? .null),
         ]
         return .object(members.sorted { $0.0 < $1.0 })
     }

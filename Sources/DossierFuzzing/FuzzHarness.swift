@@ -84,7 +84,7 @@ public enum FuzzHarness {
         guard !problems.hasErrors else { return }
         let asOf = Date(timeIntervalSince1970: 1_650_000_000)
         _ = DashboardFigures(site: site, asOf: asOf)
-        for note in site.weeklyNotes { _ = WeekFigures(site: site, week: note.week) }
+        for note in site.weeklyNotes { _ = WeekFigures(site: site, week: note.week, asOf: asOf) }
         let documents =
             site.issues.flatMap { [$0.description, $0.resolution] }.compactMap { $0 }
             + site.articles.map(\.body) + site.weeklyNotes.map(\.body)

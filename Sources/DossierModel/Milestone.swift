@@ -42,6 +42,20 @@ public struct Milestone: Sendable {
         return extra.first { FieldAliases.fold($0.header) == folded }?.value
     }
 
+    /// Whether it was reached on or before `day`: a `done` date after `day` does not count yet.
+    public func isReached(by day: CivilDate) -> Bool {
+        done.map { $0 <= day } ?? false
+    }
+
+    /// The one meaning of "overdue" for every page, report, export and scaffold: a
+    /// milestone is due at the end of its `due` day in the project's zone, so it is overdue
+    /// on `day` (a day of that zone: the as-of day, or the last day a week is judged on)
+    /// when it is not reached by then and `due` is before `day`. On its due day it is not
+    /// yet overdue.
+    public func isOverdue(on day: CivilDate) -> Bool {
+        !isReached(by: day) && due < day
+    }
+
     /// Where the milestone stands on the as-of date: done, overdue, due soon or planned.
     public enum State: String, Sendable {
         case done
@@ -52,8 +66,8 @@ public struct Milestone: Sendable {
 
     /// SPEC §1.4: done once reached, overdue when past due, due soon within 14 days.
     public func state(on day: CivilDate) -> State {
-        if let done, done <= day { return .done }
-        if due < day { return .overdue }
+        if isReached(by: day) { return .done }
+        if isOverdue(on: day) { return .overdue }
         if due.daysSinceEpoch - day.daysSinceEpoch <= 14 { return .dueSoon }
         return .planned
     }

@@ -22,7 +22,17 @@ extension SiteRenderer {
             return ["label": t[ageKeys[bucket.rawValue]], "count": count, "share": count * 100 / maxAge]
         }
         own["openBy"] = openBreakdown(d.open)
+        let workload = d.workload.map { row -> [String: Any] in
+            [
+                "owner": row.owner ?? t["owner_none"], "tier1": row.byTier["1"] ?? 0, "tier2": row.byTier["2"] ?? 0,
+                "tier3": row.byTier["3"] ?? 0, "tierNone": row.byTier["none"] ?? 0, "total": row.total,
+                "oldestID": row.oldestID, "oldestHref": href(.issue(row.oldestID), from: page),
+                "oldestAge": "\(row.oldestAgeDays) \(t["unit_days"])",
+            ]
+        }
+        if !workload.isEmpty { own["workload"] = ["rows": workload] }
         own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
+        own["onTime"] = onTimeSummary(MilestoneOnTime(site.milestones, by: site.settings.clock.day(of: asOf)))
         if let team = teamTable() { own["team"] = team }
 
         let weeks = d.weeks.suffix(26)
@@ -77,7 +87,7 @@ extension SiteRenderer {
         return wrap(page, id: "dashboard", template: "dashboard", title: t["title_dashboard"], own)
     }
 
-    /// Open issues counted by tier, category, priority and owner.
+    /// Open issues counted by tier, category and priority (per owner: the workload table).
     func openBreakdown(_ open: [Issue]) -> [[String: Any]] {
         func group(_ title: String, _ key: (Issue) -> String, order: [String] = []) -> [String: Any] {
             var counts: [String: Int] = [:]
@@ -91,7 +101,6 @@ extension SiteRenderer {
             group(
                 t["by_priority"], { t.label("priority", $0.priority.rawValue) },
                 order: IssuePriority.allCases.reversed().map { t.label("priority", $0.rawValue) }),
-            group(t["by_owner"], { person($0.owner) ?? t["owner_none"] }),
         ]
     }
 
@@ -134,10 +143,27 @@ extension SiteRenderer {
         return ["columns": columns, "members": members]
     }
 
+    /// "3 days late" (延期 3 天) for a milestone reached after its due day by `day`; nil for
+    /// one reached on time or early, or not reached.
+    func slipText(_ milestone: Milestone, on day: CivilDate) -> String? {
+        let standing = MilestoneStanding(milestone, on: day)
+        guard standing.state == .done, let slip = standing.slipDays, slip > 0 else { return nil }
+        return t.count("milestone_slip", slip)
+    }
+
+    /// The on-time rate as pages and reports show it: the percent and how many milestones
+    /// were reached (`75%`, `of 4 reached`); nil before any is reached.
+    func onTimeSummary(_ rate: MilestoneOnTime) -> [String: Any]? {
+        guard let percent = rate.percent else { return nil }
+        return ["percent": t.percent(percent), "reached": t.count("milestones_reached_count", rate.reached)]
+    }
+
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {
-        let state = milestone.state(on: site.settings.clock.day(of: asOf))
+        let day = site.settings.clock.day(of: asOf)
+        let state = milestone.state(on: day)
         return compact([
             "id": milestone.id, "title": milestone.title, "due": t.date(milestone.due), "done": milestone.done.map { t.date($0) },
+            "slip": slipText(milestone, on: day),
             "state": state.rawValue, "stateLabel": t.label("milestone", state.rawValue),
             "owner": person(milestone.owner), "scope": milestone.scope,
             // Milestones share a page: each description has its own ids.

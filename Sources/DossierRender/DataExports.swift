@@ -79,7 +79,7 @@ extension SiteRenderer {
     /// project's zone; `status_label` is the status's word in the site's language.
     func weekExports() -> [OutputFile] {
         let weeks = exportWeeks
-        let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0) }
+        let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0, asOf: asOf) }
         let counts = ["opened", "resolved", "open_at_end"]
         let tiers = ["1", "2", "3", "none"]
         let categoryIDs = site.settings.categories.map(\.id)
@@ -91,7 +91,10 @@ extension SiteRenderer {
                 "open_at_end", "sla_met", "sla_breached", "breached_open",
             ] + tiers.flatMap { tier in counts.map { "by_tier.\(tier).\($0)" } }
             + categories.flatMap { category in counts.map { "by_category.\(category).\($0)" } }
-            + ["milestones_done", "milestones_overdue"]
+            + [
+                "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
+                "milestones_on_time_percent",
+            ]
         func cells(_ group: GroupCounts?) -> [Any?] { [group?.opened ?? 0, group?.resolved ?? 0, group?.openAtEnd ?? 0] }
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
         for (week, figure) in zip(weeks, figures) {
@@ -102,7 +105,10 @@ extension SiteRenderer {
             ]
             row += tiers.flatMap { cells(figure.byTier[$0]) }
             row += categories.flatMap { cells(figure.byCategory[$0]) }
-            row += [figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";")]
+            row += [
+                figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";"),
+                figure.milestonesReached, figure.milestonesOnTime, figure.milestonesOnTimePercent,
+            ]
             csv += Self.csvRecord(row)
         }
         return [

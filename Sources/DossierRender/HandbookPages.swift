@@ -1,3 +1,4 @@
+import DossierFigures
 import DossierHTML
 import DossierMarkdown
 import DossierModel
@@ -196,7 +197,7 @@ extension SiteRenderer {
         } else if !milestones.isEmpty {
             groups = [["grouped": false, "milestones": milestones.map(card)]]
         }
-        let own: [String: Any] = [
+        var own: [String: Any] = [
             "groups": groups, "hasMilestones": !milestones.isEmpty, "hasFacets": !facets.isEmpty, "count": milestones.count,
             "facets": facets.enumerated().map { index, facet -> [String: Any] in
                 [
@@ -205,6 +206,7 @@ extension SiteRenderer {
                 ]
             },
         ]
+        own["onTime"] = onTimeSummary(MilestoneOnTime(milestones, by: site.settings.clock.day(of: asOf)))
         return wrap(page, id: "milestones", template: "milestones", title: t["title_milestones"], own)
     }
 

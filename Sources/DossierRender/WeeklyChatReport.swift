@@ -2,6 +2,7 @@ import DossierFigures
 import DossierMarkdown
 import DossierModel
 import DossierTemplates
+import Foundation
 
 /// One week's whole report as text to paste into a chat or a mail: the note's header
 /// (week and its Monday–Sunday range, RAG status, completion, summary, attendees), the
@@ -28,14 +29,17 @@ package struct WeeklyChatReport: Sendable {
     let week: ISOWeek
     let figures: WeekFigures
     let previous: WeekFigures
+    let asOf: Date
     let t: Localizer
 
-    /// Counts `week` and the week before it (see `WeekFigures`); words it in `theme`'s words.
-    package init(site: Site, week: ISOWeek, theme: Theme) {
+    /// Counts `week` and the week before it as known at `asOf` (see `WeekFigures`); words
+    /// it in `theme`'s words.
+    package init(site: Site, week: ISOWeek, asOf: Date, theme: Theme) {
         self.site = site
         self.week = week
-        figures = WeekFigures(site: site, week: week)
-        previous = WeekFigures(site: site, week: week.previous)
+        self.asOf = asOf
+        figures = WeekFigures(site: site, week: week, asOf: asOf)
+        previous = WeekFigures(site: site, week: week.previous, asOf: asOf)
         t = Localizer(language: site.settings.language, theme: theme)
     }
 
@@ -134,10 +138,25 @@ package struct WeeklyChatReport: Sendable {
             let dueText = due ? t.aside(t.labelled(Localizer.inline(t["field_due"]), t.date(m.due))) : ""
             return [.link(id, url: url(.milestones, fragment: m.anchor)), .text(" \(m.title)\(dueText)")]
         }
-        let done = figures.milestonesDone.compactMap { milestone($0, due: false) }
+        let judged = WeekFigures.judgingDay(of: week, asOf: asOf, clock: site.settings.clock)
+        let done = figures.milestonesDone.compactMap { id -> [Inline]? in
+            guard var line = milestone(id, due: false), let m = milestones[id] else { return nil }
+            // A milestone reached late says by how much: "M2 Rollout (3 days late)".
+            let standing = MilestoneStanding(m, on: judged)
+            if standing.state == .done, let slip = standing.slipDays, slip > 0 {
+                line.append(.text(t.aside(t.count("milestone_slip", slip))))
+            }
+            return line
+        }
         if !done.isEmpty { blocks += [.heading([.text(t["milestones_done"])]), .list(done)] }
         let overdue = figures.milestonesOverdue.compactMap { milestone($0, due: true) }
         if !overdue.isEmpty { blocks += [.heading([.text(t["milestones_overdue"])]), .list(overdue)] }
+        if let percent = figures.milestonesOnTimePercent {
+            let reached = t.count("milestones_reached_count", figures.milestonesReached)
+            blocks.append(
+                .paragraph([.text(t.labelled(t["milestones_on_time"], "")), .strong(t.percent(percent)), .text(t.aside(reached))])
+            )
+        }
 
         if let note, !note.body.source.allSatisfy(\.isWhitespace) {
             blocks.append(

@@ -51,8 +51,8 @@ extension SiteRenderer {
             if email { return base?.address(of: target.path) }
             return root + LinkTarget.percentEncodePath(target.path)
         }
-        let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week)
-        let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous)
+        let figures = weekFigures[note.week] ?? WeekFigures(site: site, week: note.week, asOf: asOf)
+        let previous = weekFigures[note.week.previous] ?? WeekFigures(site: site, week: note.week.previous, asOf: asOf)
         func rows(_ groups: [(key: String, counts: GroupCounts)], label: (String) -> String) -> [[String: Any]] {
             groups.map { key, c in
                 ["label": label(key), "opened": c.opened, "resolved": c.resolved, "openAtEnd": c.openAtEnd]
@@ -90,12 +90,16 @@ extension SiteRenderer {
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
         let body = html(note.body, root: root, base: base, mailOf: email ? .weekly(note.week) : nil)
         week["bodyHTML"] = (body as Any?) ?? ""
+        let judged = WeekFigures.judgingDay(of: note.week, asOf: asOf, clock: site.settings.clock)
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
-            "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map { ["id": $0.id, "title": $0.title] },
+            "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map {
+                compact(["id": $0.id, "title": $0.title, "slip": slipText($0, on: judged)])
+            },
             "milestonesOverdue": figures.milestonesOverdue.compactMap { milestones[$0] }
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },
         ]
+        own["onTime"] = onTimeSummary(MilestoneOnTime(reached: figures.milestonesReached, onTime: figures.milestonesOnTime))
         if figures.breachedOpenIDs.count > Self.breachedListed {
             own["breachedMore"] = compact([
                 "href": href(.issueList).map { $0 + "?open=true" },

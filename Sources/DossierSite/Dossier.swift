@@ -300,11 +300,11 @@ public enum Dossier {
         }
         switch format {
         case .json:
-            return (WeekFigures(site: site, week: chosen).json() + "\n", report)
+            return (WeekFigures(site: site, week: chosen, asOf: moment).json() + "\n", report)
         case .markdown:
-            return (WeeklyChatReport(site: site, week: chosen, theme: theme).render(.markdown), report)
+            return (WeeklyChatReport(site: site, week: chosen, asOf: moment, theme: theme).render(.markdown), report)
         case .text:
-            return (WeeklyChatReport(site: site, week: chosen, theme: theme).render(.text), report)
+            return (WeeklyChatReport(site: site, week: chosen, asOf: moment, theme: theme).render(.text), report)
         case .html, .email:
             guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
                 throw UsageFailure.noWeeklyNote(chosen)

@@ -11,7 +11,7 @@ import Testing
     init() throws { site = try loadValidSite("figures") }
 
     @Test func week10CountsByHand() throws {
-        let f = WeekFigures(site: site, week: ISOWeek("2026-W10")!)
+        let f = WeekFigures(site: site, week: ISOWeek("2026-W10")!, asOf: .distantFuture)
         // A2 (offset Z, Monday 00:30 local), A3 (last hour, +08:00), A5, A6, A10, A11.
         #expect(f.opened == 6)
         // A1, A5, A6, A10; A9 is resolved the week after, A8 is rejected.
@@ -30,12 +30,13 @@ import Testing
         #expect(f.status == "amber")
         #expect(f.completion == 80)
         #expect(f.milestonesDone == ["M2"])
-        // M1 is due on the week's Sunday and not done; M4 is reached only after the week.
-        #expect(f.milestonesOverdue == ["M1", "M4"])
+        // M4 is reached only after the week; M1 is due at the end of the week's Sunday,
+        // the day the week is judged on, so it is not overdue yet.
+        #expect(f.milestonesOverdue == ["M4"])
     }
 
     @Test func week10ByTierAndCategory() {
-        let f = WeekFigures(site: site, week: ISOWeek("2026-W10")!)
+        let f = WeekFigures(site: site, week: ISOWeek("2026-W10")!, asOf: .distantFuture)
         func c(_ o: Int, _ r: Int, _ e: Int) -> GroupCounts { GroupCounts(opened: o, resolved: r, openAtEnd: e) }
         #expect(f.byTier["1"] == c(1, 2, 1))
         #expect(f.byTier["2"] == c(3, 1, 2))
@@ -52,7 +53,7 @@ import Testing
 
     /// 2026-W09: Monday 2026-02-23 to Sunday 2026-03-01 local.
     @Test func week09CountsByHand() {
-        let w9 = WeekFigures(site: site, week: ISOWeek("2026-W09")!)
+        let w9 = WeekFigures(site: site, week: ISOWeek("2026-W09")!, asOf: .distantFuture)
         // A1 (Sunday 23:30 local), A8, A9, A12 (Monday 00:30 in Tokyo is Sunday here).
         #expect(w9.opened == 4)
         #expect(w9.resolved == 0 && w9.rejected == 0 && w9.slaMet == 0 && w9.slaBreached == 0)
@@ -65,14 +66,41 @@ import Testing
         #expect(w9.byTier["3"] == GroupCounts(opened: 1, resolved: 0, openAtEnd: 2))
         #expect(w9.status == nil)
         #expect(w9.completion == nil)
-        // M4 (due Mar 1, the week's Sunday) is not reached yet.
-        #expect(w9.milestonesOverdue == ["M4"])
+        // M4 is due at the end of Mar 1, the week's Sunday: not overdue yet.
+        #expect(w9.milestonesOverdue.isEmpty)
         #expect(w9.milestonesDone.isEmpty)
+    }
+
+    /// A week not yet over judges its milestones on the as-of day, by the one rule of
+    /// `Milestone.isOverdue(on:)`: due at the end of its day in the project's zone.
+    @Test func aWeekNotOverJudgesMilestonesOnTheAsOfDay() throws {
+        let clock = site.settings.clock
+        func week(_ text: String, asOf: String) throws -> WeekFigures {
+            WeekFigures(site: site, week: ISOWeek(text)!, asOf: try #require(clock.parse(asOf)).instant)
+        }
+        // Thursday Mar 5, noon: M2 is due today and reached only tomorrow: not overdue, not done.
+        let thursday = try week("2026-W10", asOf: "2026-03-05 12:00")
+        #expect(thursday.milestonesOverdue == ["M4"])
+        #expect(thursday.milestonesDone.isEmpty)
+        // Friday Mar 6: M2 reached (a day late).
+        let friday = try week("2026-W10", asOf: "2026-03-06 12:00")
+        #expect(friday.milestonesDone == ["M2"])
+        #expect(friday.milestonesOverdue == ["M4"])
+        // Sunday Mar 8, the last minute: M1 is due today, still not overdue.
+        #expect(try week("2026-W10", asOf: "2026-03-08 23:59").milestonesOverdue == ["M4"])
+        // Monday Mar 9: M1's due day has ended; M4 is reached today.
+        let monday = try week("2026-W11", asOf: "2026-03-09 00:00")
+        #expect(monday.milestonesOverdue == ["M1"])
+        #expect(monday.milestonesDone == ["M4"])
+        // The milestones page's state says the same on each of those days.
+        let m1 = try #require(site.milestones.first { $0.id == "M1" })
+        #expect(m1.state(on: CivilDate(year: 2026, month: 3, day: 8)) == .dueSoon)
+        #expect(m1.state(on: CivilDate(year: 2026, month: 3, day: 9)) == .overdue)
     }
 
     /// 2026-W11: Monday 2026-03-09 to Sunday 2026-03-15 local.
     @Test func week11CountsByHand() {
-        let w11 = WeekFigures(site: site, week: ISOWeek("2026-W11")!)
+        let w11 = WeekFigures(site: site, week: ISOWeek("2026-W11")!, asOf: .distantFuture)
         #expect(w11.opened == 1)  // A4, 00:30 Monday local through its Z offset
         #expect(w11.resolved == 1)  // A9, resolved the week after it breached
         #expect(w11.slaMet == 0 && w11.slaBreached == 1)
@@ -82,10 +110,22 @@ import Testing
         #expect(w11.breachedOpenIDs == ["A2", "A3", "A4", "A7", "A11"])
         #expect(w11.milestonesDone == ["M4"])
         #expect(w11.milestonesOverdue == ["M1"])
+        // Reached so far: M2 (a day late) and M4 (8 days late): none on time.
+        #expect(w11.milestonesReached == 2 && w11.milestonesOnTime == 0 && w11.milestonesOnTimePercent == 0)
         // Against W10: one opened instead of six.
-        let changes = w11.changes(since: WeekFigures(site: site, week: ISOWeek("2026-W10")!))
+        let changes = w11.changes(since: WeekFigures(site: site, week: ISOWeek("2026-W10")!, asOf: .distantFuture))
         #expect(changes["opened"] == -5)
         #expect(changes["breached_open"] == 2)
+    }
+
+    /// The on-time rate is rounded to the nearest percent, and absent before any is reached.
+    @Test func onTimeRateRounding() {
+        #expect(MilestoneOnTime.percent(onTime: 2, reached: 3) == 67)
+        #expect(MilestoneOnTime.percent(onTime: 1, reached: 3) == 33)
+        #expect(MilestoneOnTime.percent(onTime: 1, reached: 8) == 13)
+        #expect(MilestoneOnTime.percent(onTime: 0, reached: 0) == nil)
+        let w09 = WeekFigures(site: site, week: ISOWeek("2026-W09")!, asOf: .distantFuture)
+        #expect(w09.milestonesReached == 0 && w09.milestonesOnTimePercent == nil)
     }
 
     @Test func dashboardServiceFigures() {
@@ -116,12 +156,13 @@ import Testing
     }
 
     @Test func jsonHasTheContractsKeys() throws {
-        let json = WeekFigures(site: site, week: ISOWeek("2026-W09")!).json()
+        let json = WeekFigures(site: site, week: ISOWeek("2026-W09")!, asOf: .distantFuture).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(
             Set(object.keys) == [
                 "week", "status", "completion", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached",
-                "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue",
+                "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue", "milestones_reached",
+                "milestones_on_time", "milestones_on_time_percent",
             ])
         #expect(object["status"] is NSNull)
         #expect(object["completion"] is NSNull)
