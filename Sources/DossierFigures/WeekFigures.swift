@@ -58,6 +58,8 @@ public struct WeekFigures: Sendable, Encodable {
     }
     /// Ids of the issues in `breachedOpen`, in file order (for the weekly page).
     public var breachedOpenIDs: [String]
+    /// What the git history says of the week (`HistoryFigures`); nil without history.
+    public var history: HistoryFigures?
 
     enum CodingKeys: String, CodingKey {
         case week, status, completion, opened, resolved, rejected
@@ -72,6 +74,7 @@ public struct WeekFigures: Sendable, Encodable {
         case milestonesReached = "milestones_reached"
         case milestonesOnTime = "milestones_on_time"
         case milestonesOnTimePercent = "milestones_on_time_percent"
+        case history
     }
 
     /// Writes `status` and `completion` as null when absent, as the contract asks.
@@ -94,6 +97,7 @@ public struct WeekFigures: Sendable, Encodable {
         try c.encode(milestonesReached, forKey: .milestonesReached)
         try c.encode(milestonesOnTime, forKey: .milestonesOnTime)
         try c.encode(milestonesOnTimePercent, forKey: .milestonesOnTimePercent)
+        try c.encode(history, forKey: .history)
     }
 
     /// Counts `week` of `site` as known at `asOf`. Issues are counted over the whole
@@ -161,6 +165,7 @@ public struct WeekFigures: Sendable, Encodable {
         let onTime = MilestoneOnTime(site.milestones, by: judged)
         milestonesReached = onTime.reached
         milestonesOnTime = onTime.onTime
+        history = HistoryFigures(site: site, period: range, end: asOf)
     }
 
     /// The day a week's milestones are judged on: its Sunday, or the as-of day (in the
@@ -204,6 +209,7 @@ public struct WeekFigures: Sendable, Encodable {
             ("milestones_overdue", .array(milestonesOverdue.map { .string($0) })),
             ("milestones_reached", .int(milestonesReached)), ("milestones_on_time", .int(milestonesOnTime)),
             ("milestones_on_time_percent", milestonesOnTimePercent.map { .int($0) } ?? .null),
+            ("history", history?.jsonValue ?? .null),
         ]
         return .object(members.sorted { $0.0 < $1.0 })
     }

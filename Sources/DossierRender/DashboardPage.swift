@@ -80,6 +80,10 @@ extension SiteRenderer {
         own["escalated"] = [
             "total": d.escalatedTotal, "open": d.escalatedOpen, "openText": t.count("dash_escalated_open", d.escalatedOpen),
         ]
+        // The whole project's story from git, to the as-of moment.
+        if let story = HistoryFigures(site: site, period: Date.distantPast..<Date.distantFuture, end: asOf) {
+            own["gitHistory"] = historyContext(story) { page.root + LinkTarget.percentEncodePath($0.path) }
+        }
         own["history"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.reversed()
             .map { noteSummary($0, from: page) }
         own["weeks"] = site.weeklyNotes.filter { $0.week <= site.settings.clock.week(of: asOf) }.suffix(5).reversed()
@@ -158,12 +162,22 @@ extension SiteRenderer {
         return ["percent": t.percent(percent), "reached": t.count("milestones_reached_count", rate.reached)]
     }
 
+    /// How the git history saw a milestone's due date move: "due moved 2 times ·
+    /// baseline 10 Mar 2026 (+3 days)"; nil without history or when it never moved.
+    func replannedText(_ milestone: Milestone) -> String? {
+        guard let moves = site.history.dueMoves(of: milestone.id), moves.moves > 0 else { return nil }
+        let shift = t.count("ms_days_shift", abs(moves.days))
+        let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
+        return "\(t.count("ms_due_moves", moves.moves)) · \(t["ms_baseline"])\(t["label_separator"])\(t.date(moves.baseline))"
+            + t.aside("\(sign)\(shift)")
+    }
+
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {
         let day = site.settings.clock.day(of: asOf)
         let state = milestone.state(on: day)
         return compact([
             "id": milestone.id, "title": milestone.title, "due": t.date(milestone.due), "done": milestone.done.map { t.date($0) },
-            "slip": slipText(milestone, on: day),
+            "slip": slipText(milestone, on: day), "replanned": replannedText(milestone),
             "state": state.rawValue, "stateLabel": t.label("milestone", state.rawValue),
             "owner": person(milestone.owner), "scope": milestone.scope,
             // Milestones share a page: each description has its own ids.

@@ -76,7 +76,9 @@ extension SiteRenderer {
     /// `by_category.config.open_at_end`), for tiers 1, 2, 3 and none and for every
     /// category of project.yml and none, 0 where the JSON has no entry; id lists are joined
     /// with `;`; `week_start` and `week_end` are the week's Monday and Sunday in the
-    /// project's zone; `status_label` is the status's word in the site's language.
+    /// project's zone; `status_label` is the status's word in the site's language. The
+    /// `history.*` columns are the counts of the JSON's `history` object, empty without
+    /// git history.
     func weekExports() -> [OutputFile] {
         let weeks = exportWeeks
         let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0, asOf: asOf) }
@@ -93,7 +95,8 @@ extension SiteRenderer {
             + categories.flatMap { category in counts.map { "by_category.\(category).\($0)" } }
             + [
                 "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
-                "milestones_on_time_percent",
+                "milestones_on_time_percent", "history.escalated_to_tier_2", "history.escalated_to_tier_3",
+                "history.solved_at_tier_1", "history.reopened",
             ]
         func cells(_ group: GroupCounts?) -> [Any?] { [group?.opened ?? 0, group?.resolved ?? 0, group?.openAtEnd ?? 0] }
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
@@ -108,6 +111,8 @@ extension SiteRenderer {
             row += [
                 figure.milestonesDone.joined(separator: ";"), figure.milestonesOverdue.joined(separator: ";"),
                 figure.milestonesReached, figure.milestonesOnTime, figure.milestonesOnTimePercent,
+                figure.history?.escalatedToTier2.count, figure.history?.escalatedToTier3.count,
+                figure.history?.solvedAtTier1, figure.history?.reopened.count,
             ]
             csv += Self.csvRecord(row)
         }

@@ -116,6 +116,23 @@ package struct WeeklyChatReport: Sendable {
                     rows: rows.map { (label($0.key), [$0.counts.opened, $0.counts.resolved, $0.counts.openAtEnd]) }))
         }
 
+        if let history = figures.history {
+            blocks.append(.heading([.text(t["hist_escalations"])]))
+            blocks.append(
+                .counts(
+                    header: [t["fig_metric"], t["fig_this_week"]],
+                    rows: [
+                        (t["hist_to_tier_2"], [history.escalatedToTier2.count]),
+                        (t["hist_to_tier_3"], [history.escalatedToTier3.count]),
+                        (t["hist_solved_tier_1"], [history.solvedAtTier1]), (t["hist_reopened"], [history.reopened.count]),
+                    ]))
+            let vendor: [[Inline]] = history.escalatedToTier3.compactMap { id in
+                site.issue(id).map { [.link(id, url: url(.issue(id))), .text(" \($0.title)")] }
+            }
+            if !vendor.isEmpty { blocks += [.paragraph([.text(t["hist_to_vendor"])]), .list(vendor)] }
+            blocks.append(.paragraph([.text(t["hist_note"])]))
+        }
+
         let timeline = IssueTimeline(site: site)
         let breached: [[Inline]] = figures.breachedOpenIDs.prefix(SiteRenderer.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
@@ -145,6 +162,9 @@ package struct WeeklyChatReport: Sendable {
             let standing = MilestoneStanding(m, on: judged)
             if standing.state == .done, let slip = standing.slipDays, slip > 0 {
                 line.append(.text(t.aside(t.count("milestone_slip", slip))))
+            }
+            if let moves = site.history.dueMoves(of: id), moves.moves > 0 {
+                line.append(.text(t.aside(t.count("ms_due_moves", moves.moves))))
             }
             return line
         }

@@ -31,6 +31,27 @@ extension SiteRenderer {
         return ["direction": "same", "text": text, "description": t["change_same"]]
     }
 
+    /// The figures from git history as a page shows them: the counts, the issues that
+    /// went up to the vendor (linked by `href`), and the median stay in each open status.
+    func historyContext(_ history: HistoryFigures, href: (SitePage) -> String?) -> [String: Any] {
+        let vendor: [[String: Any]] = history.escalatedToTier3.compactMap { id in
+            site.issue(id).map { compact(["id": id, "href": href(.issue(id)), "title": $0.title]) }
+        }
+        let medians: [[String: Any]] = IssueStatus.allCases.filter(\.isOpen).compactMap { status in
+            history.medianHoursInStatus[status.rawValue].map { hours in
+                [
+                    "label": statusLabel(status),
+                    "value": t["hist_hours"].replacingOccurrences(of: "{n}", with: t.number((hours * 10).rounded() / 10)),
+                ]
+            }
+        }
+        return compact([
+            "toTier2": history.escalatedToTier2.count, "toTier3": history.escalatedToTier3.count,
+            "solvedAtTier1": history.solvedAtTier1, "reopened": history.reopened.count,
+            "vendorList": vendor.isEmpty ? nil : ["items": vendor], "medians": medians.isEmpty ? nil : medians,
+        ])
+    }
+
     /// The HTML of one week's report page or mail-ready file; nil without a note.
     public func weeklyReport(_ week: ISOWeek, email: Bool) -> String? {
         guard let note = site.weeklyNotes.first(where: { $0.week == week }),
@@ -61,7 +82,7 @@ extension SiteRenderer {
         let headline: [[String: Any]] = WeekFigureRows.headline(figures, since: previous).map { row in
             ["label": t[row.labelKey], "value": row.value, "change": change(row.change)]
         }
-        let figureContext: [String: Any] = [
+        var figureContext: [String: Any] = [
             "headline": headline,
             "opened": figures.opened, "resolved": figures.resolved, "rejected": figures.rejected,
             "openAtEnd": figures.openAtEnd, "slaMet": figures.slaMet, "slaBreached": figures.slaBreached,
@@ -71,6 +92,7 @@ extension SiteRenderer {
                 t.categoryRow($0, settings: site.settings)
             },
         ]
+        if let history = figures.history { figureContext["history"] = historyContext(history, href: href) }
         // A report lists the first few; the issue list has them all.
         let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(Self.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
@@ -94,7 +116,7 @@ extension SiteRenderer {
         var own: [String: Any] = [
             "week": week, "figures": figureContext, "breachedIssues": breached,
             "milestonesDone": figures.milestonesDone.compactMap { milestones[$0] }.map {
-                compact(["id": $0.id, "title": $0.title, "slip": slipText($0, on: judged)])
+                compact(["id": $0.id, "title": $0.title, "slip": slipText($0, on: judged), "replanned": replannedText($0)])
             },
             "milestonesOverdue": figures.milestonesOverdue.compactMap { milestones[$0] }
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },

@@ -162,7 +162,7 @@ import Testing
             Set(object.keys) == [
                 "week", "status", "completion", "opened", "resolved", "rejected", "open_at_end", "sla_met", "sla_breached",
                 "breached_open", "by_tier", "by_category", "milestones_done", "milestones_overdue", "milestones_reached",
-                "milestones_on_time", "milestones_on_time_percent",
+                "milestones_on_time", "milestones_on_time_percent", "history",
             ])
         #expect(object["status"] is NSNull)
         #expect(object["completion"] is NSNull)

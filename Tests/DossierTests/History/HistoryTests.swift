@@ -28,7 +28,10 @@ import Testing
 
     /// The rows of issues.csv as Excel writes them (CRLF), one string per issue.
     static func issues(_ one: String, _ two: String, _ three: String) -> String {
-        header + [one, two, three].map { $0 + "\r\n" }.joined()
+        header
+            + [one, two, three, "ISS-4,Printer setup,resolved,1,bug,2026-03-02 09:00,2026-03-03 09:30,ann"].map {
+                $0 + "\r\n"
+            }.joined()
     }
 
     static func git(_ folder: URL, _ arguments: [String], date: String? = nil) {
@@ -71,6 +74,10 @@ import Testing
         try! FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         git(site, ["init", "-q", "-b", "main"])
         write(site, "project.yml", project)
+        write(
+            site, "weekly/2026-W10.md",
+            "---\nweek: 2026-W10\nstatus: amber\nsummary: Login escalated to the vendor.\nattendees: [Li Na]\n---\n\n## Done\n- Pilot.\n"
+        )
         let milestones = "id,title,due,done\r\nM1,Blueprint,2026-03-20,\r\n"
         commit(
             site, "2026-03-02T09:00:00Z",
@@ -188,5 +195,66 @@ import Testing
         _ = try Dossier.build(.init(site: shallow, asOf: .written("2026-03-20")))
         let shallowPage = try String(contentsOf: shallow.appendingPathComponent("output/issues/ISS-1.html"), encoding: .utf8)
         #expect(shallowPage.contains("this is a shallow clone"))
+    }
+
+    /// W10 (2 to 8 March), counted by hand from the commits above: ISS-1 went 1 → 2 on the
+    /// 3rd and to the vendor on the 5th; ISS-2 was reopened on the 6th; ISS-4 was solved
+    /// at tier 1. Stays that ended in the week: open 73 h (ISS-1, ISS-2) and 25 h (ISS-3),
+    /// waiting 48 h, in progress 26 h (ISS-3).
+    @Test func theWeeklyFiguresCountEscalationsReopeningsAndStays() throws {
+        let (json, _) = try Dossier.weeklyReport(
+            site: Self.repository, week: ISOWeek(year: 2026, week: 10), asOf: .written("2026-03-20"), format: .json)
+        let text = try #require(json)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let object = try #require(parsed as? [String: Any])
+        let history = try #require(object["history"] as? [String: Any])
+        #expect(history["escalated_to_tier_2"] as? Int == 1)
+        #expect(history["escalated_to_tier_2_ids"] as? [String] == ["ISS-1"])
+        #expect(history["escalated_to_tier_3"] as? Int == 1)
+        #expect(history["escalated_to_tier_3_ids"] as? [String] == ["ISS-1"])
+        #expect(history["reopened"] as? Int == 1)
+        #expect(history["reopened_ids"] as? [String] == ["ISS-2"])
+        #expect(history["solved_at_tier_1"] as? Int == 1)
+        let medians = try #require(history["median_hours_in_status"] as? [String: Double])
+        #expect(medians == ["open": 73, "waiting": 48, "in-progress": 26])
+
+        // The week after: nothing moved.
+        let (next, _) = try Dossier.weeklyReport(
+            site: Self.repository, week: ISOWeek(year: 2026, week: 11), asOf: .written("2026-03-20"), format: .json)
+        #expect(next?.contains("\"escalated_to_tier_3\" : 0") == true)
+
+        // The page, the mail and the chat text say the same.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-week-\(UUID().uuidString)")
+        _ = try Dossier.build(.init(site: Self.repository, output: output, asOf: .written("2026-03-20")))
+        let page = try String(contentsOf: output.appendingPathComponent("weekly/2026-W10.html"), encoding: .utf8)
+        #expect(page.contains("<tr><th scope=\"row\">To tier 3 (vendor)</th><td class=\"num\">1</td></tr>"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">Median time in status: Waiting for feedback</th><td class=\"num\">48 h</td></tr>"))
+        #expect(page.contains("<li><a href=\"../issues/ISS-1.html\">ISS-1</a> Login fails</li>"))
+        let mail = try String(contentsOf: output.appendingPathComponent("weekly/2026-W10.email.html"), encoding: .utf8)
+        #expect(mail.contains("Went up to the vendor:"))
+        let weeks = try String(contentsOf: output.appendingPathComponent("data/weeks.json"), encoding: .utf8)
+        #expect(weeks.contains("\"solved_at_tier_1\": 1"))
+        let (markdown, _) = try Dossier.weeklyReport(
+            site: Self.repository, week: ISOWeek(year: 2026, week: 10), asOf: .written("2026-03-20"), format: .markdown)
+        #expect(markdown?.contains("| To tier 3 (vendor) | 1 |") == true)
+        let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(dashboard.contains("<tr><th scope=\"row\">Reopened</th><td class=\"num\">1</td></tr>"))
+    }
+
+    /// M2: baseline 10 March, moved to the 12th and the 13th, reached on the 16th.
+    @Test func theMilestonesPageSaysHowOftenADueMoved() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-ms-\(UUID().uuidString)")
+        _ = try Dossier.build(.init(site: Self.repository, output: output, asOf: .written("2026-03-20")))
+        let page = try String(contentsOf: output.appendingPathComponent("milestones/index.html"), encoding: .utf8)
+        #expect(page.contains("<span class=\"meta-item ms-slip\">3 days late</span>"))
+        #expect(
+            page.contains(
+                "<span class=\"meta-item ms-replanned\">due moved 2 times · baseline: Mar 10, 2026 (+3 days)</span>"))
+        // M1 never moved: nothing said.
+        #expect(page.components(separatedBy: "ms-replanned").count == 2)
+        let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(dashboard.contains(" · due moved 2 times · baseline: Mar 10, 2026 (+3 days)</span></li>"))
     }
 }

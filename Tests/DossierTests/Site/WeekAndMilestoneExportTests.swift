@@ -82,7 +82,8 @@ import Testing
                 ] + groups
                 + [
                     "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
-                    "milestones_on_time_percent",
+                    "milestones_on_time_percent", "history.escalated_to_tier_2", "history.escalated_to_tier_3",
+                    "history.solved_at_tier_1", "history.reopened",
                 ])
         #expect(rows.count == weeks.count)
         for (row, entry) in zip(rows, weeks) {
