@@ -58,11 +58,22 @@ public struct HistoryReader: Sendable {
                 files[file] = data
                 return (try? SiteLoader().load(MemoryFiles(files), root: site)) ?? (RawSite(root: site), DiagnosticList())
             }
+            // Today's settings, team and milestones, read once; a revision in UTF-8 (as
+            // spreadsheet programs and trackers export) is read against them directly,
+            // any other through the whole loader, which knows project.yml's encodings.
+            let today = (try? SiteLoader().load(MemoryFiles(current), root: site))?.0 ?? RawSite(root: site)
+            let context = RevisionReader.Context(today)
+            var parsed: [String: [String: ProjectHistory.IssueState?]] = [:]
             for (blob, data) in zip(missing, contents) {
                 var revision = Stored.Revision()
                 if issueBlobs.contains(blob) {
-                    let (raw, loaded) = load("content/issues.csv", data)
-                    revision.issues = RevisionReader.issues(raw, loaded: loaded)
+                    if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
+                        parsed[blob] = RevisionReader.issues(text: decoded.text, in: context)
+                    } else {
+                        let (raw, loaded) = load("content/issues.csv", data)
+                        parsed[blob] = RevisionReader.issues(raw, loaded: loaded)
+                    }
+                    revision.readable = parsed[blob] != nil
                 }
                 if milestoneBlobs.contains(blob) {
                     let (raw, loaded) = load("content/milestones.csv", data)
@@ -70,9 +81,30 @@ public struct HistoryReader: Sendable {
                 }
                 stored.revisions[blob] = revision
             }
+            // A revision is kept as its change against the readable one before it in the
+            // log (most commits touch a few rows), so the cache grows with the changes, not
+            // with revisions × issues.
+            var states = StateMemo(stored: stored, parsed: parsed)
+            var previous: String?
+            for blob in issueLog.compactMap(\.blob) where stored.revisions[blob]?.readable == true {
+                if parsed[blob] != nil, stored.revisions[blob]?.base == nil, stored.revisions[blob]?.issues == nil,
+                    let full = states.full(blob)
+                {
+                    if let previous, previous != blob, let before = states.full(previous) {
+                        var changed: [String: ProjectHistory.IssueState?] = [:]
+                        for (id, state) in full where before[id].map({ $0 != state }) ?? true { changed[id] = state }
+                        stored.revisions[blob]?.base = previous
+                        stored.revisions[blob]?.issues = changed
+                        stored.revisions[blob]?.removed = before.keys.filter { full[$0] == nil }.sorted()
+                    } else {
+                        stored.revisions[blob]?.issues = full
+                    }
+                }
+                previous = blob
+            }
             history.revisions = issueLog.count + milestoneLog.count
-            Self.replay(issueLog, stored: stored, into: &history, issues: true)
-            Self.replay(milestoneLog, stored: stored, into: &history, issues: false)
+            Self.replay(issueLog, states: &states, into: &history)
+            Self.replayMilestones(milestoneLog, stored: stored, into: &history)
         } catch {
             return .none
         }
@@ -84,43 +116,50 @@ public struct HistoryReader: Sendable {
     /// differs from the one before; a row gone from a readable revision is recorded as
     /// removed; an unreadable revision is listed and skipped.
     private static func replay(
-        _ log: [(commit: ProjectHistory.Commit, blob: String?)], stored: Stored, into history: inout ProjectHistory,
-        issues: Bool
+        _ log: [(commit: ProjectHistory.Commit, blob: String?)], states memo: inout StateMemo,
+        into history: inout ProjectHistory
     ) {
         var lastIssues: [String: ProjectHistory.IssueState] = [:]
+        for (commit, blob) in log {
+            guard let blob else { continue }  // deleted: nothing to compare until it is back
+            guard let states = memo.full(blob) else {
+                history.unreadable.append(commit)
+                continue
+            }
+            for (id, state) in states.sorted(by: { $0.key < $1.key }) {
+                guard let state else { continue }  // a row with a mistake: unknown at this revision
+                if lastIssues[id] != state {
+                    history.issues[id, default: []].append(.init(commit: commit, state: state))
+                    lastIssues[id] = state
+                }
+            }
+            for id in lastIssues.keys.sorted() where states[id] == nil {
+                history.issues[id, default: []].append(.init(commit: commit, state: nil))
+                lastIssues[id] = nil
+            }
+        }
+        history.unreadable.sort { $0.time < $1.time }
+    }
+
+    /// The same for milestones.csv, whose revisions are kept whole (a file of a few rows).
+    private static func replayMilestones(
+        _ log: [(commit: ProjectHistory.Commit, blob: String?)], stored: Stored, into history: inout ProjectHistory
+    ) {
         var lastMilestones: [String: ProjectHistory.MilestoneState] = [:]
         for (commit, blob) in log {
             guard let blob else { continue }  // deleted: nothing to compare until it is back
             let revision = stored.revisions[blob]
-            if issues {
-                guard let states = revision?.issues else {
-                    history.unreadable.append(commit)
-                    continue
-                }
-                for (id, state) in states.sorted(by: { $0.key < $1.key }) {
-                    guard let state else { continue }  // a row with a mistake: unknown at this revision
-                    if lastIssues[id] != state {
-                        history.issues[id, default: []].append(.init(commit: commit, state: state))
-                        lastIssues[id] = state
-                    }
-                }
-                for id in lastIssues.keys.sorted() where states[id] == nil {
-                    history.issues[id, default: []].append(.init(commit: commit, state: nil))
-                    lastIssues[id] = nil
-                }
-            } else {
-                guard let states = revision?.milestones else {
-                    history.unreadable.append(commit)
-                    continue
-                }
-                for (id, state) in states.sorted(by: { $0.key < $1.key }) where lastMilestones[id] != state {
-                    history.milestones[id, default: []].append(.init(commit: commit, state: state))
-                    lastMilestones[id] = state
-                }
-                for id in lastMilestones.keys.sorted() where states[id] == nil {
-                    history.milestones[id, default: []].append(.init(commit: commit, state: nil))
-                    lastMilestones[id] = nil
-                }
+            guard let states = revision?.milestones else {
+                history.unreadable.append(commit)
+                continue
+            }
+            for (id, state) in states.sorted(by: { $0.key < $1.key }) where lastMilestones[id] != state {
+                history.milestones[id, default: []].append(.init(commit: commit, state: state))
+                lastMilestones[id] = state
+            }
+            for id in lastMilestones.keys.sorted() where states[id] == nil {
+                history.milestones[id, default: []].append(.init(commit: commit, state: nil))
+                lastMilestones[id] = nil
             }
         }
         history.unreadable.sort { $0.time < $1.time }
@@ -129,13 +168,47 @@ public struct HistoryReader: Sendable {
     /// The cache file's contents.
     struct Stored: Codable {
         struct Revision: Codable {
+            /// True when issues.csv read at this revision.
+            var readable = false
+            /// The revision `issues` is a change against (nil: `issues` is whole).
+            var base: String?
+            /// Ids in `base` that this revision no longer has.
+            var removed: [String]?
             var issues: [String: ProjectHistory.IssueState?]?
             var milestones: [String: ProjectHistory.MilestoneState]?
         }
-        var version = 1
+        var version = 2
         /// The digest of today's project.yml, team.csv and milestones.csv.
         var key = ""
         var revisions: [String: Revision] = [:]
+    }
+
+    /// Each revision's whole issue states, rebuilt from the stored changes (or taken
+    /// from what was just read) once each.
+    struct StateMemo {
+        let stored: Stored
+        var memo: [String: [String: ProjectHistory.IssueState?]]
+
+        init(stored: Stored, parsed: [String: [String: ProjectHistory.IssueState?]]) {
+            self.stored = stored
+            memo = parsed
+        }
+
+        mutating func full(_ blob: String) -> [String: ProjectHistory.IssueState?]? {
+            if let known = memo[blob] { return known }
+            guard let revision = stored.revisions[blob], revision.readable, let own = revision.issues else { return nil }
+            var states: [String: ProjectHistory.IssueState?]
+            if let base = revision.base {
+                guard base != blob, var before = full(base) else { return nil }
+                for id in revision.removed ?? [] { before[id] = nil }
+                for (id, state) in own { before[id] = state }
+                states = before
+            } else {
+                states = own
+            }
+            memo[blob] = states
+            return states
+        }
     }
 
     static func load(_ file: URL) -> Stored? {

@@ -6,6 +6,52 @@ import DossierRecords
 /// as it would be read today), without the issues' text, and without reporting
 /// anything — a past mistake is history, not a problem of the records.
 public enum RevisionReader {
+    /// Today's project.yml, team and milestones, read once for every revision.
+    public struct Context: Sendable {
+        let settings: ProjectSettings
+        let team: Team
+        let milestones: MilestoneLookup
+        let hasMilestoneFile: Bool
+
+        /// The context of `raw`, the site as it is today.
+        public init(_ raw: RawSite) {
+            var diagnostics = DiagnosticList()
+            var documents: [DocumentSource] = []
+            settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
+            team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
+            let (_, ids, titles) = MilestoneReader.read(
+                raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
+            milestones = MilestoneLookup(ids: ids, titles: titles)
+            hasMilestoneFile = raw.milestones != nil
+        }
+    }
+
+    /// The issues of one revision of issues.csv, already decoded, read in `context`: as
+    /// `issues(_:loaded:)`, without loading project.yml again.
+    public static func issues(text: String, in context: Context) -> [String: ProjectHistory.IssueState?]? {
+        let (table, problems) = CSVParser().parse(text, file: "content/issues.csv")
+        var loaded = DiagnosticList()
+        loaded.append(contentsOf: problems)
+        if headerBroken(loaded, file: "content/issues.csv") { return nil }
+        var reader = IssueReader(
+            settings: context.settings, team: context.team, milestones: context.milestones,
+            hasMilestoneFile: context.hasMilestoneFile)
+        reader.readsText = false
+        var documents: [DocumentSource] = []
+        var issueProblems = DiagnosticList()
+        let (issues, ids) = reader.read(table, documents: &documents, diagnostics: &issueProblems)
+        if headerBroken(issueProblems, file: "content/issues.csv") { return nil }
+        var states: [String: ProjectHistory.IssueState?] = [:]
+        for id in ids { states[id] = .some(nil) }
+        let clock = context.settings.clock
+        for issue in issues {
+            states[issue.id] = ProjectHistory.IssueState(
+                status: issue.status, tier: issue.tier, owner: issue.owner, priority: issue.priority,
+                due: issue.due.map(clock.describe), milestone: issue.milestone)
+        }
+        return states
+    }
+
     /// Each issue id of the file's rows → its state, nil for a row with a mistake (its
     /// state is unknown at this revision). Nil when the file does not read: missing,
     /// undecodable, or its header lacks a required column.
