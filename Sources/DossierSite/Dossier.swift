@@ -291,7 +291,11 @@ public enum Dossier {
         var (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }
-        site.history = HistoryReader(site: url).read()
+        // The history cache of a build into the default output/, when there is one.
+        let cache = OutputWriter(output: url.appendingPathComponent("output"), site: url).historyCache
+        site.history = HistoryReader(
+            site: url, cache: FileManager.default.fileExists(atPath: cache.path) ? cache : nil
+        ).read()
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)
         // A report that leaves the site says why its links to the site are text.
