@@ -80,6 +80,7 @@ extension SiteRenderer {
         own["escalated"] = [
             "total": d.escalatedTotal, "open": d.escalatedOpen, "openText": t.count("dash_escalated_open", d.escalatedOpen),
         ]
+        if let note = historyUnavailableNote { own["historyNote"] = note }
         // The whole project's story from git, to the as-of moment.
         if let story = HistoryFigures(site: site, period: Date.distantPast..<Date.distantFuture, end: asOf) {
             own["gitHistory"] = historyContext(story) { page.root + LinkTarget.percentEncodePath($0.path) }

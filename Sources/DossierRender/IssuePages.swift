@@ -51,7 +51,19 @@ extension SiteRenderer {
         field("field_opened", t.time(issue.opened, clock: clock))
         field("field_resolved", issue.resolved.map { t.time($0, clock: clock) })
         field("field_due", issue.due.map { t.time($0, clock: clock) })
-        field("field_target", target.map { targetText($0) })
+        // A target moved by `sla.pause` says by how much, so it adds up for the reader.
+        var paused = ""
+        if timeline.pausesSLA, issue.due == nil, target != nil {
+            let end = issue.resolvedTime.map { min($0.instant, asOf) } ?? asOf
+            let seconds = site.history.seconds(of: issue, in: site.settings.slaPause, until: end)
+            if seconds > 0 {
+                let statuses = IssueStatus.allCases.filter(site.settings.slaPause.contains).map(statusLabel)
+                paused = t.aside(
+                    t["sla_paused"].replacingOccurrences(of: "{hours}", with: t.number((seconds / 360).rounded() / 10))
+                        .replacingOccurrences(of: "{statuses}", with: statuses.joined(separator: ", ")))
+            }
+        }
+        field("field_target", target.map { targetText($0) + paused })
         field(
             "field_milestone",
             issue.milestone.map { id in site.milestones.first { $0.id == id }.map { "\(id) \($0.title)" } ?? id })
@@ -65,7 +77,7 @@ extension SiteRenderer {
         let own: [String: Any] = [
             "issue": compact([
                 "id": issue.id, "title": issue.title, "status": issue.status.rawValue, "statusLabel": statusLabel(issue.status),
-                "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) },
+                "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) + paused },
                 "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
                 "descriptionHTML": description, "resolutionHTML": resolution, "history": historyContext(issue),
             ]),
@@ -110,7 +122,8 @@ extension SiteRenderer {
         }
         var events: [[String: Any]] = []
         var previous: ProjectHistory.IssueState?
-        for revision in history.issues[issue.id] ?? [] {
+        // The story as of the build's moment, as every figure is counted.
+        for revision in history.issues[issue.id] ?? [] where revision.commit.time <= asOf {
             var event: [String: Any] = [
                 "when": t.time(
                     RecordTime(instant: revision.commit.time, day: clock.day(of: revision.commit.time), isDateOnly: false),

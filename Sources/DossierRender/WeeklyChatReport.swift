@@ -116,6 +116,9 @@ package struct WeeklyChatReport: Sendable {
                     rows: rows.map { (label($0.key), [$0.counts.opened, $0.counts.resolved, $0.counts.openAtEnd]) }))
         }
 
+        if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
+            blocks.append(.paragraph([.text(t["history_unavailable_figures"])]))
+        }
         if let history = figures.history {
             blocks.append(.heading([.text(t["hist_escalations"])]))
             blocks.append(

@@ -52,6 +52,12 @@ extension SiteRenderer {
         ])
     }
 
+    /// Said beside SLA figures when `sla.pause` is set but there is no history to pause
+    /// by (no git repository, a shallow clone); nil otherwise.
+    var historyUnavailableNote: String? {
+        site.settings.slaPause.isEmpty || site.history.isAvailable ? nil : t["history_unavailable_figures"]
+    }
+
     /// The HTML of one week's report page or mail-ready file; nil without a note.
     public func weeklyReport(_ week: ISOWeek, email: Bool) -> String? {
         guard let note = site.weeklyNotes.first(where: { $0.week == week }),
@@ -93,6 +99,7 @@ extension SiteRenderer {
             },
         ]
         if let history = figures.history { figureContext["history"] = historyContext(history, href: href) }
+        if let note = historyUnavailableNote { figureContext["historyNote"] = note }
         // A report lists the first few; the issue list has them all.
         let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(Self.breachedListed).compactMap { id in
             guard let issue = site.issue(id) else { return nil }

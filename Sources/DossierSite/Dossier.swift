@@ -33,6 +33,8 @@ public struct RunReport: Sendable {
         static let recordsNotChecked = Message("note.records-not-checked")
         /// `report weekly --format email|markdown|text` for a site without base_url.
         static let reportWithoutBaseURL = Message("note.report-without-base-url")
+        /// project.yml sets `sla.pause`, but there is no git history to pause by.
+        static let slaPauseWithoutHistory = Message("note.sla-pause-without-history")
     }
 
     /// The language to speak: `requested` (`--lang`), else `DOSSIER_LANG`, else the
@@ -274,6 +276,9 @@ public enum Dossier {
         record.clean = diagnostics.items.isEmpty
         try staged.commit(manifest: record)
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
+        if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
+            result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)
+        }
         return result
     }
 
@@ -296,6 +301,9 @@ public enum Dossier {
         site.history = HistoryReader(
             site: url, cache: FileManager.default.fileExists(atPath: cache.path) ? cache : nil
         ).read()
+        if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
+            report.notes.append(RunReport.Note.slaPauseWithoutHistory)
+        }
         let moment = try resolve(asOf, settings: site.settings)
         let chosen = week ?? site.settings.clock.week(of: moment)
         // A report that leaves the site says why its links to the site are text.

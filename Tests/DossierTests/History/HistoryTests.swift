@@ -257,4 +257,31 @@ import Testing
         let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(dashboard.contains(" · due moved 2 times · baseline: Mar 10, 2026 (+3 days)</span></li>"))
     }
+
+    /// ISS-3's page says its target moved; as of 4 March its story stops before the
+    /// 5 March commit; a shallow clone with `sla.pause` says on the pages and on standard
+    /// error that the clock ran without pauses.
+    @Test func whatDependsOnHistorySaysSo() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-say-\(UUID().uuidString)")
+        _ = try Dossier.build(.init(site: Self.repository, output: output, asOf: .written("2026-03-20")))
+        let page = try String(contentsOf: output.appendingPathComponent("issues/ISS-3.html"), encoding: .utf8)
+        #expect(page.contains("Mar 7, 2026 09:00 (clock paused 48 h while Waiting for feedback)"))
+
+        let early = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-early-\(UUID().uuidString)")
+        _ = try Dossier.build(.init(site: Self.repository, output: early, asOf: .written("2026-03-04")))
+        let story = try String(contentsOf: early.appendingPathComponent("issues/ISS-1.html"), encoding: .utf8)
+        #expect(story.contains("Escalated to Tier 2"))
+        #expect(!story.contains("Escalated to Tier 3"))
+
+        let shallow = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-shallow-say-\(UUID().uuidString)")
+        Self.git(
+            FileManager.default.temporaryDirectory,
+            ["clone", "-q", "--depth", "1", "file://" + Self.repository.path, shallow.path])
+        let result = try Dossier.build(.init(site: shallow, asOf: .written("2026-03-20")))
+        #expect(result.report.notes.map(\.key) == ["note.sla-pause-without-history"])
+        let week = try String(contentsOf: shallow.appendingPathComponent("output/weekly/2026-W10.html"), encoding: .utf8)
+        #expect(week.contains("SLA pause is set but git history is not available here"))
+        let dashboard = try String(contentsOf: shallow.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(dashboard.contains("SLA pause is set but git history is not available here"))
+    }
 }
