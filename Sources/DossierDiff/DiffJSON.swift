@@ -60,7 +60,12 @@ public struct DiffJSON: Sendable {
                 "added": diff.articlesAdded.map(note), "changed": diff.articlesChanged.map(note),
                 "removed": diff.articlesRemoved.map(note),
             ],
-            "milestones": ["reached": diff.milestonesReached.map { ["id": $0.id, "title": $0.title, "done": $0.done] }],
+            "milestones": [
+                "reached": diff.milestonesReached.map { ["id": $0.id, "title": $0.title, "done": $0.done] },
+                "replanned": diff.milestonesReplanned.map {
+                    ["id": $0.id, "title": $0.title, "old_due": $0.oldDue, "new_due": $0.newDue, "days": $0.days] as [String: Any]
+                },
+            ],
             "problems": diff.problems.flatMap { revision in
                 revision.diagnostics.map { d -> [String: Any] in
                     [

@@ -31,6 +31,7 @@ public struct DiffMarkdown: Sendable {
             ("diff.issues-removed", diff.issuesRemoved.count),
             ("diff.issues-changed", otherChanges),
             ("diff.milestones-reached", diff.milestonesReached.count),
+            ("diff.milestones-replanned", diff.milestonesReplanned.count),
             ("diff.weekly-added", diff.weeklyAdded.count),
             ("diff.weekly-changed", diff.weeklyChanged.count),
             ("diff.weekly-removed", diff.weeklyRemoved.count),
@@ -65,6 +66,11 @@ public struct DiffMarkdown: Sendable {
         section(
             "diff.title-milestones-reached",
             diff.milestonesReached.map { "**\(escape($0.id))** \(escape($0.title)) — \($0.done)" })
+        section(
+            "diff.title-milestones-replanned",
+            diff.milestonesReplanned.map {
+                "**\(escape($0.id))** \(escape($0.title)) — \($0.oldDue) → \($0.newDue) (\($0.days > 0 ? "+" : "")\($0.days))"
+            })
         section("diff.title-weekly-added", diff.weeklyAdded.map(noteLine))
         section("diff.title-weekly-changed", diff.weeklyChanged.map(noteLine))
         section("diff.title-weekly-removed", diff.weeklyRemoved.map(noteLine))

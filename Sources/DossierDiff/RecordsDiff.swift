@@ -68,6 +68,16 @@ public struct RecordsDiff: Sendable {
         public var done: String
     }
 
+    /// A milestone present at both revisions whose due date moved.
+    public struct MilestoneReplan: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var oldDue: String
+        public var newDue: String
+        /// Calendar days from the old due to the new (negative: earlier).
+        public var days: Int
+    }
+
     /// The problems of the records at one revision.
     public struct RevisionProblems: Sendable {
         public var revision: String
@@ -91,6 +101,8 @@ public struct RecordsDiff: Sendable {
     /// Changed in place, or renamed (with `oldFile`), changed or not.
     public var articlesChanged: [NoteEntry] = []
     public var milestonesReached: [MilestoneEntry] = []
+    /// Milestones whose due date moved, by id.
+    public var milestonesReplanned: [MilestoneReplan] = []
     /// Errors and warnings per revision, only for revisions that have some.
     public var problems: [RevisionProblems] = []
     /// The project's `base_url` at the second revision: issues and articles link there.
@@ -111,7 +123,7 @@ public struct RecordsDiff: Sendable {
     public var isEmpty: Bool {
         issuesAdded.isEmpty && issuesRemoved.isEmpty && issuesChanged.isEmpty && weeklyAdded.isEmpty
             && weeklyRemoved.isEmpty && weeklyChanged.isEmpty && articlesAdded.isEmpty && articlesRemoved.isEmpty
-            && articlesChanged.isEmpty && milestonesReached.isEmpty
+            && articlesChanged.isEmpty && milestonesReached.isEmpty && milestonesReplanned.isEmpty
     }
 
     /// Dossier's fields of an issue, all compared, in the order they are shown; the
@@ -284,6 +296,12 @@ public struct RecordsDiff: Sendable {
 
     private mutating func compareMilestones(_ old: RecordsSnapshot, _ new: RecordsSnapshot) {
         let before = Dictionary(old.site.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        milestonesReplanned = new.site.milestones.compactMap { milestone in
+            guard let old = before[milestone.id], old.due != milestone.due else { return nil }
+            return MilestoneReplan(
+                id: milestone.id, title: milestone.title, oldDue: old.due.description, newDue: milestone.due.description,
+                days: milestone.due.daysSinceEpoch - old.due.daysSinceEpoch)
+        }.sorted { $0.id < $1.id }
         milestonesReached = new.site.milestones.filter { milestone in
             milestone.done != nil && before[milestone.id].map { $0.done == nil } ?? true
         }.sorted { $0.id < $1.id }.map { MilestoneEntry(id: $0.id, title: $0.title, done: $0.done!.description) }

@@ -284,4 +284,16 @@ import Testing
         let dashboard = try String(contentsOf: shallow.appendingPathComponent("output/index.html"), encoding: .utf8)
         #expect(dashboard.contains("SLA pause is set but git history is not available here"))
     }
+
+    /// Between the commits of 3 and 6 March, M2's due went from 10 to 13 March: `diff`
+    /// says so, in Markdown and JSON.
+    @Test func diffSaysAMilestoneWasReplanned() throws {
+        let (text, diff) = try Dossier.diff(site: Self.repository, revisions: "HEAD~4..HEAD~1", format: .markdown)
+        #expect(
+            diff.milestonesReplanned.map { "\($0.id) \($0.oldDue) \($0.newDue) \($0.days)" } == ["M2 2026-03-10 2026-03-13 3"])
+        #expect(text.contains("### Milestones replanned (1)\n\n- **M2** Go-live — 2026-03-10 → 2026-03-13 (+3)\n"))
+        #expect(text.contains("1 milestone replanned"))
+        let (json, _) = try Dossier.diff(site: Self.repository, revisions: "HEAD~4..HEAD~1", format: .json)
+        #expect(json.contains("\"new_due\""))
+    }
 }
