@@ -10,6 +10,7 @@ side, median of 3 each: a full build of the site without .git (the history absen
 full build with it and no history cache (every revision read), a full build with the
 cache warm, and a no-op rebuild. Prints the ratios against the build without history.
 """
+import csv
 import os
 import random
 import shutil
@@ -43,32 +44,34 @@ def main():
     with open(os.path.join(site, ".gitignore"), "w") as f:
         f.write("output/\n")
     path = os.path.join(site, "content", "issues.csv")
-    lines = open(path, encoding="utf-8", newline="").read().split("\n")
-    header = lines[0].split(",")
-    status_at, tier_at = header.index("status"), header.index("tier") if "tier" in header else None
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    status_at, tier_at, owner_at = header.index("status"), header.index("tier"), header.index("owner")
+    opened_at, resolved_at = header.index("opened"), header.index("resolved")
     rng = random.Random(19)
     day = 1_767_225_600  # 2026-01-01T00:00:00Z
 
     def commit(n):
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"@{day + n * 86400} +0000"
         run(["git", "add", "-A"], cwd=site, env=env)
-        run(["git", "commit", "-q", "-m", f"records {n}"], cwd=site, env=env)
+        run(["git", "commit", "-q", "--allow-empty", "-m", f"records {n}"], cwd=site, env=env)
 
     commit(0)
+    # Each commit moves three issues on, as a PM's Friday update does: a status, a tier
+    # (escalation), an owner. Written back as Excel writes CSV (CRLF, quoted as needed).
     statuses = ["open", "in-progress", "waiting", "resolved"]
     for n in range(1, commits + 1):
         for _ in range(3):
-            i = rng.randrange(1, len(lines) - 1)
-            cells = lines[i].split(",")
-            # Only simple rows (no quoted cell with commas) are edited.
-            if len(cells) != len(header):
-                continue
-            cells[status_at] = rng.choice(statuses) if cells[status_at] not in ("closed", "rejected", "resolved") else cells[status_at]
-            if tier_at is not None and cells[tier_at] in ("1", "2"):
-                cells[tier_at] = str(int(cells[tier_at]) + rng.randrange(0, 2))
-            lines[i] = ",".join(cells)
+            cells = rows[rng.randrange(1, len(rows))]
+            cells[status_at] = rng.choice(statuses)
+            # A resolved issue has its date (a day after it was opened); an open one none.
+            cells[resolved_at] = cells[opened_at][:10] + " 18:00" if cells[status_at] == "resolved" else ""
+            if cells[tier_at] in ("1", "2") and rng.random() < 0.3:
+                cells[tier_at] = str(int(cells[tier_at]) + 1)
+            cells[owner_at] = "owner%d" % rng.randrange(1, 20)
         with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write("\n".join(lines))
+            csv.writer(f, lineterminator="\r\n").writerows(rows)
         commit(n)
 
     output = os.path.join(work, "out")

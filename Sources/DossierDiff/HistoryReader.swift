@@ -53,32 +53,46 @@ public struct HistoryReader: Sendable {
             let contents = try repository.blobs(missing)
             let issueBlobs = Set(issueLog.compactMap(\.blob))
             let milestoneBlobs = Set(milestoneLog.compactMap(\.blob))
-            func load(_ file: String, _ data: Data) -> (RawSite, DiagnosticList) {
-                var files = current
-                files[file] = data
-                return (try? SiteLoader().load(MemoryFiles(files), root: site)) ?? (RawSite(root: site), DiagnosticList())
-            }
             // Today's settings, team and milestones, read once; a revision in UTF-8 (as
             // spreadsheet programs and trackers export) is read against them directly,
             // any other through the whole loader, which knows project.yml's encodings.
             let today = (try? SiteLoader().load(MemoryFiles(current), root: site))?.0 ?? RawSite(root: site)
             let context = RevisionReader.Context(today)
+            // Each revision is read on its own, so on all cores.
+            let siteFolder = site
+            let todayFiles = current
+            let read: [(issues: [String: ProjectHistory.IssueState?]?, milestones: [String: ProjectHistory.MilestoneState]?)] =
+                Array(zip(missing, contents)).parallelMap { blob, data in
+                    func load(_ file: String) -> (RawSite, DiagnosticList) {
+                        var files = todayFiles
+                        files[file] = data
+                        return (try? SiteLoader().load(MemoryFiles(files), root: siteFolder))
+                            ?? (RawSite(root: siteFolder), DiagnosticList())
+                    }
+                    var issues: [String: ProjectHistory.IssueState?]?
+                    var milestones: [String: ProjectHistory.MilestoneState]?
+                    if issueBlobs.contains(blob) {
+                        if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
+                            issues = RevisionReader.issues(text: decoded.text, in: context)
+                        } else {
+                            let (raw, loaded) = load("content/issues.csv")
+                            issues = RevisionReader.issues(raw, loaded: loaded)
+                        }
+                    }
+                    if milestoneBlobs.contains(blob) {
+                        let (raw, loaded) = load("content/milestones.csv")
+                        milestones = RevisionReader.milestones(raw, loaded: loaded)
+                    }
+                    return (issues, milestones)
+                }
             var parsed: [String: [String: ProjectHistory.IssueState?]] = [:]
-            for (blob, data) in zip(missing, contents) {
+            for (blob, result) in zip(missing, read) {
                 var revision = Stored.Revision()
                 if issueBlobs.contains(blob) {
-                    if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
-                        parsed[blob] = RevisionReader.issues(text: decoded.text, in: context)
-                    } else {
-                        let (raw, loaded) = load("content/issues.csv", data)
-                        parsed[blob] = RevisionReader.issues(raw, loaded: loaded)
-                    }
-                    revision.readable = parsed[blob] != nil
+                    parsed[blob] = result.issues
+                    revision.readable = result.issues != nil
                 }
-                if milestoneBlobs.contains(blob) {
-                    let (raw, loaded) = load("content/milestones.csv", data)
-                    revision.milestones = RevisionReader.milestones(raw, loaded: loaded)
-                }
+                revision.milestones = result.milestones
                 stored.revisions[blob] = revision
             }
             // A revision is kept as its change against the readable one before it in the
@@ -103,7 +117,8 @@ public struct HistoryReader: Sendable {
                 previous = blob
             }
             history.revisions = issueLog.count + milestoneLog.count
-            Self.replay(issueLog, states: &states, into: &history)
+            states = StateMemo(stored: stored, parsed: parsed)
+            Self.replay(issueLog, stored: stored, states: &states, into: &history)
             Self.replayMilestones(milestoneLog, stored: stored, into: &history)
         } catch {
             return .none
@@ -116,27 +131,45 @@ public struct HistoryReader: Sendable {
     /// differs from the one before; a row gone from a readable revision is recorded as
     /// removed; an unreadable revision is listed and skipped.
     private static func replay(
-        _ log: [(commit: ProjectHistory.Commit, blob: String?)], states memo: inout StateMemo,
+        _ log: [(commit: ProjectHistory.Commit, blob: String?)], stored: Stored, states memo: inout StateMemo,
         into history: inout ProjectHistory
     ) {
         var lastIssues: [String: ProjectHistory.IssueState] = [:]
+        var current: [String: ProjectHistory.IssueState?] = [:]
+        var lastBlob: String?
         for (commit, blob) in log {
             guard let blob else { continue }  // deleted: nothing to compare until it is back
-            guard let states = memo.full(blob) else {
-                history.unreadable.append(commit)
-                continue
+            let revision = stored.revisions[blob]
+            var changes: [String: ProjectHistory.IssueState?]
+            var removed: [String]
+            if let revision, revision.readable, let base = revision.base, base == lastBlob, let own = revision.issues {
+                // Kept as its change against the revision just replayed: only that is walked.
+                changes = own
+                removed = revision.removed ?? []
+            } else {
+                guard let states = memo.full(blob) else {
+                    history.unreadable.append(commit)
+                    continue
+                }
+                changes = states
+                removed = current.keys.filter { states[$0] == nil }
             }
-            for (id, state) in states.sorted(by: { $0.key < $1.key }) {
+            for (id, state) in changes.sorted(by: { $0.key < $1.key }) {
+                current[id] = state
                 guard let state else { continue }  // a row with a mistake: unknown at this revision
                 if lastIssues[id] != state {
                     history.issues[id, default: []].append(.init(commit: commit, state: state))
                     lastIssues[id] = state
                 }
             }
-            for id in lastIssues.keys.sorted() where states[id] == nil {
-                history.issues[id, default: []].append(.init(commit: commit, state: nil))
-                lastIssues[id] = nil
+            for id in removed.sorted() {
+                current[id] = nil
+                if lastIssues[id] != nil {
+                    history.issues[id, default: []].append(.init(commit: commit, state: nil))
+                    lastIssues[id] = nil
+                }
             }
+            lastBlob = blob
         }
         history.unreadable.sort { $0.time < $1.time }
     }

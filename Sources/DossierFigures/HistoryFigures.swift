@@ -24,8 +24,9 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
     /// The figures of `site`'s history for the commits in `period`; `end` is the as-of
     /// moment (stays still going on then are not counted). Nil without history.
     public init?(site: Site, period: Range<Date>, end: Date) {
-        let history = site.history
+        var history = site.history
         guard history.isAvailable else { return nil }
+        if history.prepared == nil { history.prepare(for: site.issues) }
         func within(_ time: Date) -> Bool { time >= period.lowerBound && time < period.upperBound && time <= end }
         escalatedToTier2 = []
         escalatedToTier3 = []
@@ -42,19 +43,16 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
             reopened.append(reopening.issue)
         }
         solvedAtTier1 = 0
-        var stays: [IssueStatus: [Double]] = [:]
-        let last = min(period.upperBound, end)
         for issue in site.issues {
             if let resolved = issue.resolvedTime, within(resolved.instant), issue.tier == 1 {
                 let tiers = (history.issues[issue.id] ?? []).compactMap { $0.state?.tier }
                 if tiers.allSatisfy({ $0 <= 1 }) { solvedAtTier1 += 1 }
             }
-            guard history.issues[issue.id] != nil else { continue }
-            // A stay has ended when another period follows it.
-            let periods = history.statusPeriods(of: issue, until: last)
-            for (status, interval) in periods.dropLast() where status.isOpen && within(interval.end) {
-                stays[status, default: []].append(interval.duration / 3600)
-            }
+        }
+        // A stay counts in the period it ended in, before the as-of moment.
+        var stays: [IssueStatus: [Double]] = [:]
+        for stay in history.prepared?.stays ?? [] where within(stay.end) {
+            stays[stay.status, default: []].append(stay.hours)
         }
         medianHoursInStatus = Dictionary(
             uniqueKeysWithValues: stays.map { status, hours in (status.rawValue, Self.median(hours)) })

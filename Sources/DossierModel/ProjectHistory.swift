@@ -155,7 +155,9 @@ public struct ProjectHistory: Sendable {
     }
 
     /// Every escalation in the history, oldest first.
-    public var escalations: [Escalation] {
+    public var escalations: [Escalation] { prepared?.escalations ?? findEscalations() }
+
+    private func findEscalations() -> [Escalation] {
         var found: [Escalation] = []
         for (id, revisions) in issues {
             var tier: Int?
@@ -172,7 +174,9 @@ public struct ProjectHistory: Sendable {
 
     /// Every commit that took an issue from resolved, closed or rejected back to an open
     /// status, oldest first.
-    public var reopenings: [(issue: String, commit: Commit)] {
+    public var reopenings: [(issue: String, commit: Commit)] { prepared?.reopenings ?? findReopenings() }
+
+    private func findReopenings() -> [(issue: String, commit: Commit)] {
         var found: [(issue: String, commit: Commit)] = []
         for (id, revisions) in issues {
             var status: IssueStatus?
@@ -183,6 +187,32 @@ public struct ProjectHistory: Sendable {
             }
         }
         return found.sorted { ($0.commit.time, $0.issue) < ($1.commit.time, $1.issue) }
+    }
+
+    /// What the figures of every week need, found once per build (`prepare(for:)`).
+    public struct Prepared: Sendable {
+        public var escalations: [Escalation]
+        public var reopenings: [(issue: String, commit: Commit)]
+        /// Every stay in an open status that a later status ended: its status, the
+        /// moment it ended and its length in hours, in time order of the end.
+        public var stays: [(status: IssueStatus, end: Date, hours: Double)]
+    }
+
+    /// Filled by `prepare(for:)`; nil before.
+    public private(set) var prepared: Prepared?
+
+    /// Finds once what every week's figures would otherwise find again: escalations,
+    /// reopenings and the ended stays of `issues` in each open status.
+    public mutating func prepare(for issues: [Issue]) {
+        guard isAvailable else { return }
+        var stays: [(status: IssueStatus, end: Date, hours: Double)] = []
+        for issue in issues where self.issues[issue.id] != nil {
+            for (status, interval) in statusPeriods(of: issue, until: .distantFuture).dropLast() where status.isOpen {
+                stays.append((status, interval.end, interval.duration / 3600))
+            }
+        }
+        stays.sort { $0.end < $1.end }
+        prepared = Prepared(escalations: findEscalations(), reopenings: findReopenings(), stays: stays)
     }
 
     /// How a milestone's due date moved in the history: the first due recorded (the

@@ -222,6 +222,7 @@ public enum Dossier {
 
         let asOf = try resolve(options.asOf, settings: site.settings)
         site.history = HistoryReader(site: options.site, cache: writer.historyCache).read()
+        site.history.prepare(for: site.issues)
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
         let staged: StagedSite
@@ -301,6 +302,7 @@ public enum Dossier {
         site.history = HistoryReader(
             site: url, cache: FileManager.default.fileExists(atPath: cache.path) ? cache : nil
         ).read()
+        site.history.prepare(for: site.issues)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             report.notes.append(RunReport.Note.slaPauseWithoutHistory)
         }
