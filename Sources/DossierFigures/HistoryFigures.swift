@@ -12,8 +12,9 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
     /// Issues moved to tier 3 (the vendor) from tier 1 or 2 within the period.
     public var escalatedToTier3: [String]
     /// Issues resolved or closed within the period at tier 1 that the history never saw
-    /// above tier 1.
-    public var solvedAtTier1: Int
+    /// above tier 1, by id.
+    public var solvedAtTier1IDs: [String]
+    public var solvedAtTier1: Int { solvedAtTier1IDs.count }
     /// Issues taken from resolved, closed or rejected back to an open status within
     /// the period, by id (once each).
     public var reopened: [String]
@@ -42,11 +43,11 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
         for reopening in history.reopenings where within(reopening.commit.time) && !reopened.contains(reopening.issue) {
             reopened.append(reopening.issue)
         }
-        solvedAtTier1 = 0
+        solvedAtTier1IDs = []
         for issue in site.issues {
             if let resolved = issue.resolvedTime, within(resolved.instant), issue.tier == 1 {
                 let tiers = (history.issues[issue.id] ?? []).compactMap { $0.state?.tier }
-                if tiers.allSatisfy({ $0 <= 1 }) { solvedAtTier1 += 1 }
+                if tiers.allSatisfy({ $0 <= 1 }) { solvedAtTier1IDs.append(issue.id) }
             }
         }
         // A stay counts in the period it ended in, before the as-of moment.
@@ -67,6 +68,7 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
         case reopened
         case reopenedIDs = "reopened_ids"
         case solvedAtTier1 = "solved_at_tier_1"
+        case solvedAtTier1IDs = "solved_at_tier_1_ids"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -79,6 +81,7 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
         try c.encode(reopened.count, forKey: .reopened)
         try c.encode(reopened, forKey: .reopenedIDs)
         try c.encode(solvedAtTier1, forKey: .solvedAtTier1)
+        try c.encode(solvedAtTier1IDs, forKey: .solvedAtTier1IDs)
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -101,7 +104,7 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
                     medianHoursInStatus.sorted { $0.key < $1.key }.map { ($0.key, .double(($0.value * 10).rounded() / 10)) })
             ),
             ("reopened", .int(reopened.count)), ("reopened_ids", .array(reopened.map { .string($0) })),
-            ("solved_at_tier_1", .int(solvedAtTier1)),
+            ("solved_at_tier_1", .int(solvedAtTier1)), ("solved_at_tier_1_ids", .array(solvedAtTier1IDs.map { .string($0) })),
         ])
     }
 }

@@ -77,8 +77,8 @@ extension SiteRenderer {
     /// category of project.yml and none, 0 where the JSON has no entry; id lists are joined
     /// with `;`; `week_start` and `week_end` are the week's Monday and Sunday in the
     /// project's zone; `status_label` is the status's word in the site's language. The
-    /// `history.*` columns are the counts of the JSON's `history` object, empty without
-    /// git history.
+    /// `history.*` columns are the counts and the medians of the JSON's `history` object,
+    /// empty without git history (a median also where no stay ended that week).
     func weekExports() -> [OutputFile] {
         let weeks = exportWeeks
         let figures = weeks.map { weekFigures[$0] ?? WeekFigures(site: site, week: $0, asOf: asOf) }
@@ -96,7 +96,8 @@ extension SiteRenderer {
             + [
                 "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
                 "milestones_on_time_percent", "history.escalated_to_tier_2", "history.escalated_to_tier_3",
-                "history.solved_at_tier_1", "history.reopened",
+                "history.solved_at_tier_1", "history.reopened", "history.median_hours_in_status.open",
+                "history.median_hours_in_status.in-progress", "history.median_hours_in_status.waiting",
             ]
         func cells(_ group: GroupCounts?) -> [Any?] { [group?.opened ?? 0, group?.resolved ?? 0, group?.openAtEnd ?? 0] }
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
@@ -114,6 +115,9 @@ extension SiteRenderer {
                 figure.history?.escalatedToTier2.count, figure.history?.escalatedToTier3.count,
                 figure.history?.solvedAtTier1, figure.history?.reopened.count,
             ]
+            for status in ["open", "in-progress", "waiting"] {
+                row.append(figure.history?.medianHoursInStatus[status].map { ($0 * 10).rounded() / 10 })
+            }
             csv += Self.csvRecord(row)
         }
         return [
@@ -129,11 +133,13 @@ extension SiteRenderer {
         let today = site.settings.clock.day(of: asOf)
         let columns = [
             "id", "title", "due", "done", "state", "state_label", "slip_days", "owner", "owner_name", "scope", "description",
+            "baseline_due", "due_moves", "due_moved_days",
         ]
         var records: [JSONText.Value] = []
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
         for milestone in site.milestones {
             let standing = MilestoneStanding(milestone, on: today)
+            let moves = site.history.dueMoves(of: milestone.id)
             let values: [String: Any?] = [
                 "id": milestone.id, "title": milestone.title, "due": milestone.due.description,
                 "done": milestone.done?.description, "state": standing.state.rawValue,
@@ -141,6 +147,8 @@ extension SiteRenderer {
                 // As written in the record, and the team.csv name it stands for (as the page shows it).
                 "owner": milestone.owner, "owner_name": person(milestone.owner), "scope": milestone.scope,
                 "description": milestone.description?.source,
+                // From git history: the first due recorded, how often it moved, by how much.
+                "baseline_due": moves?.baseline.description, "due_moves": moves?.moves, "due_moved_days": moves?.days,
             ]
             var record = columns.map { ($0, Self.jsonCell(values[$0] ?? nil)) }
             record.append(("extra", Self.extraObject(milestone.extra)))

@@ -133,6 +133,13 @@ package struct WeeklyChatReport: Sendable {
                 site.issue(id).map { [.link(id, url: url(.issue(id))), .text(" \($0.title)")] }
             }
             if !vendor.isEmpty { blocks += [.paragraph([.text(t["hist_to_vendor"])]), .list(vendor)] }
+            let medians: [[Inline]] = IssueStatus.allCases.filter(\.isOpen).compactMap { status in
+                history.medianHoursInStatus[status.rawValue].map { hours in
+                    let value = t["hist_hours"].replacingOccurrences(of: "{n}", with: t.number((hours * 10).rounded() / 10))
+                    return [.text(t.labelled(t.label("status", status.rawValue), value))]
+                }
+            }
+            if !medians.isEmpty { blocks += [.paragraph([.text(t["hist_median_status"])]), .list(medians)] }
             blocks.append(.paragraph([.text(t["hist_note"])]))
         }
 
@@ -167,7 +174,13 @@ package struct WeeklyChatReport: Sendable {
                 line.append(.text(t.aside(t.count("milestone_slip", slip))))
             }
             if let moves = site.history.dueMoves(of: id), moves.moves > 0 {
-                line.append(.text(t.aside(t.count("ms_due_moves", moves.moves))))
+                let shift = t.count("ms_days_shift", abs(moves.days))
+                let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
+                line.append(
+                    .text(
+                        t.aside(
+                            "\(t.count("ms_due_moves", moves.moves)) · "
+                                + t.labelled(t["ms_baseline"], t.date(moves.baseline)) + " \(sign)\(shift)")))
             }
             return line
         }

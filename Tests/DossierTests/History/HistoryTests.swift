@@ -215,6 +215,7 @@ import Testing
         #expect(history["reopened"] as? Int == 1)
         #expect(history["reopened_ids"] as? [String] == ["ISS-2"])
         #expect(history["solved_at_tier_1"] as? Int == 1)
+        #expect(history["solved_at_tier_1_ids"] as? [String] == ["ISS-4"])
         let medians = try #require(history["median_hours_in_status"] as? [String: Double])
         #expect(medians == ["open": 73, "waiting": 48, "in-progress": 26])
 
@@ -239,6 +240,11 @@ import Testing
         let (markdown, _) = try Dossier.weeklyReport(
             site: Self.repository, week: ISOWeek(year: 2026, week: 10), asOf: .written("2026-03-20"), format: .markdown)
         #expect(markdown?.contains("| To tier 3 (vendor) | 1 |") == true)
+        #expect(markdown?.contains("- Waiting for feedback: 48 h") == true)
+        let csv = try String(contentsOf: output.appendingPathComponent("data/weeks.csv"), encoding: .utf8)
+        let w10 = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("2026-W10,") })
+        // escalated to 2, to 3, solved at tier 1, reopened; medians open, in progress, waiting.
+        #expect(w10.hasSuffix(",1,1,1,1,73,26,48"))
         let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(dashboard.contains("<tr><th scope=\"row\">Reopened</th><td class=\"num\">1</td></tr>"))
     }
@@ -256,6 +262,9 @@ import Testing
         #expect(page.components(separatedBy: "ms-replanned").count == 2)
         let dashboard = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(dashboard.contains(" · due moved 2 times · baseline: Mar 10, 2026 (+3 days)</span></li>"))
+        let milestones = try String(contentsOf: output.appendingPathComponent("data/milestones.csv"), encoding: .utf8)
+        #expect(milestones.contains("\r\nM2,Go-live,2026-03-13,2026-03-16,"))
+        #expect(milestones.components(separatedBy: "\r\n").first { $0.hasPrefix("M2,") }?.hasSuffix(",2026-03-10,2,3") == true)
     }
 
     /// ISS-3's page says its target moved; as of 4 March its story stops before the

@@ -109,11 +109,13 @@ import Testing
         #expect(
             lines[0].hasSuffix(
                 ",milestones_done,milestones_overdue,milestones_reached,milestones_on_time,milestones_on_time_percent,"
-                    + "history.escalated_to_tier_2,history.escalated_to_tier_3,history.solved_at_tier_1,history.reopened"))
+                    + "history.escalated_to_tier_2,history.escalated_to_tier_3,history.solved_at_tier_1,history.reopened,"
+                    + "history.median_hours_in_status.open,history.median_hours_in_status.in-progress,"
+                    + "history.median_hours_in_status.waiting"))
         // M7 (due Mar 1) is reached only on Mar 15: overdue in both weeks. The site is in no
         // git repository, so the history columns are empty.
-        #expect(lines[1].hasPrefix("2026-W10,") && lines[1].hasSuffix(",\"M1;M3\",M7,2,1,50,,,,"))
-        #expect(lines[2].hasPrefix("2026-W11,") && lines[2].hasSuffix(",\"M5;M6;M8\",M7,5,3,60,,,,"))
+        #expect(lines[1].hasPrefix("2026-W10,") && lines[1].hasSuffix(",\"M1;M3\",M7,2,1,50,,,,,,,"))
+        #expect(lines[2].hasPrefix("2026-W11,") && lines[2].hasSuffix(",\"M5;M6;M8\",M7,5,3,60,,,,,,,"))
     }
 
     @Test(arguments: [

@@ -83,7 +83,8 @@ import Testing
                 + [
                     "milestones_done", "milestones_overdue", "milestones_reached", "milestones_on_time",
                     "milestones_on_time_percent", "history.escalated_to_tier_2", "history.escalated_to_tier_3",
-                    "history.solved_at_tier_1", "history.reopened",
+                    "history.solved_at_tier_1", "history.reopened", "history.median_hours_in_status.open",
+                    "history.median_hours_in_status.in-progress", "history.median_hours_in_status.waiting",
                 ])
         #expect(rows.count == weeks.count)
         for (row, entry) in zip(rows, weeks) {
@@ -146,7 +147,7 @@ import Testing
         #expect(
             header == [
                 "id", "title", "due", "done", "state", "state_label", "slip_days", "owner", "owner_name", "scope",
-                "description",
+                "description", "baseline_due", "due_moves", "due_moved_days",
             ])
         #expect(
             rows.map { $0["state_label"]! } == [
