@@ -20,6 +20,17 @@ public enum Starter {
         for (path, base64) in EmbeddedStarters.base64 where path.hasPrefix(prefix) {
             files[String(path.dropFirst(prefix.count))] = Data(base64Encoded: base64)
         }
-        return files.isEmpty ? nil : files
+        if files.isEmpty { return nil }
+        files[".gitignore"] = Data(gitignore.utf8)
+        return files
     }
+
+    /// What `dossier build` writes beside the records, kept out of git: the site and the
+    /// caches of its pages and of the records' history (see OutputWriter).
+    static let gitignore = """
+        /output/
+        /.output.dossier-pages
+        /.output.dossier-history
+
+        """
 }
