@@ -11,8 +11,9 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
     public var escalatedToTier2: [String]
     /// Issues moved to tier 3 (the vendor) from tier 1 or 2 within the period.
     public var escalatedToTier3: [String]
-    /// Issues resolved or closed within the period at tier 1 that the history never saw
-    /// above tier 1, by id.
+    /// Issues resolved or closed at tier 1 within the period (by commit time) that the
+    /// history never saw above tier 1 before, by id; a later reopening does not take
+    /// them out of the week they were solved in.
     public var solvedAtTier1IDs: [String]
     public var solvedAtTier1: Int { solvedAtTier1IDs.count }
     /// Issues taken from resolved, closed or rejected back to an open status within
@@ -44,11 +45,8 @@ public struct HistoryFigures: Sendable, Equatable, Encodable {
             reopened.append(reopening.issue)
         }
         solvedAtTier1IDs = []
-        for issue in site.issues {
-            if let resolved = issue.resolvedTime, within(resolved.instant), issue.tier == 1 {
-                let tiers = (history.issues[issue.id] ?? []).compactMap { $0.state?.tier }
-                if tiers.allSatisfy({ $0 <= 1 }) { solvedAtTier1IDs.append(issue.id) }
-            }
+        for solution in history.tier1Solutions where within(solution.commit.time) {
+            if !solvedAtTier1IDs.contains(solution.issue) { solvedAtTier1IDs.append(solution.issue) }
         }
         // A stay counts in the period it ended in, before the as-of moment.
         var stays: [IssueStatus: [Double]] = [:]

@@ -189,6 +189,27 @@ public struct ProjectHistory: Sendable {
         return found.sorted { ($0.commit.time, $0.issue) < ($1.commit.time, $1.issue) }
     }
 
+    /// Every commit that took an issue from an open status (or from nowhere: added
+    /// already solved) to resolved or closed at tier 1, the history never having seen it
+    /// above tier 1 before; oldest first. A later reopening does not undo it: the week
+    /// it was solved in keeps it.
+    public var tier1Solutions: [(issue: String, commit: Commit)] { prepared?.tier1Solutions ?? findTier1Solutions() }
+
+    private func findTier1Solutions() -> [(issue: String, commit: Commit)] {
+        var found: [(issue: String, commit: Commit)] = []
+        for (id, revisions) in issues {
+            var highest = 0
+            var wasOpen = true
+            for revision in revisions {
+                guard let state = revision.state else { continue }
+                highest = max(highest, state.tier ?? 0)
+                if wasOpen, state.status.isResolved, state.tier == 1, highest <= 1 { found.append((id, revision.commit)) }
+                wasOpen = state.status.isOpen
+            }
+        }
+        return found.sorted { ($0.commit.time, $0.issue) < ($1.commit.time, $1.issue) }
+    }
+
     /// What the figures of every week need, found once per build (`prepare(for:)`).
     public struct Prepared: Sendable {
         public var escalations: [Escalation]
@@ -196,6 +217,8 @@ public struct ProjectHistory: Sendable {
         /// Every stay in an open status that a later status ended: its status, the
         /// moment it ended and its length in hours, in time order of the end.
         public var stays: [(status: IssueStatus, end: Date, hours: Double)]
+        /// Every resolution at tier 1 of an issue never seen above tier 1 before it.
+        public var tier1Solutions: [(issue: String, commit: Commit)]
     }
 
     /// Filled by `prepare(for:)`; nil before.
@@ -212,7 +235,8 @@ public struct ProjectHistory: Sendable {
             }
         }
         stays.sort { $0.end < $1.end }
-        prepared = Prepared(escalations: findEscalations(), reopenings: findReopenings(), stays: stays)
+        prepared = Prepared(
+            escalations: findEscalations(), reopenings: findReopenings(), stays: stays, tier1Solutions: findTier1Solutions())
     }
 
     /// How a milestone's due date moved in the history: the first due recorded (the
