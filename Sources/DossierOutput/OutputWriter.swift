@@ -68,6 +68,17 @@ public struct OutputWriter: Sendable {
         if !entries.isEmpty && !entries.contains(Self.marker) { throw Refusal.notOurs(path) }
     }
 
+    /// Waits until no other build writes this output folder, then holds it until the
+    /// returned lock is released: two builds at once (a CI job and `serve`, two
+    /// terminals) would otherwise swap each other's staging folders away. The lock is a
+    /// hidden file beside the output (`.NAME.dossier-lock`), held with flock(2), so a
+    /// killed build never leaves it held.
+    public func lock() throws -> BuildLock {
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        return BuildLock(parent.appendingPathComponent(".\(output.lastPathComponent).dossier-lock"))
+    }
+
     /// Starts a new site in a hidden folder beside the output folder; nothing is
     /// replaced until `commit()`.
     public func stage() throws -> StagedSite {
@@ -102,6 +113,23 @@ public struct OutputWriter: Sendable {
         #else
         return false
         #endif
+    }
+}
+
+/// An output folder held by one build (see `OutputWriter.lock()`); released when it
+/// goes away.
+public final class BuildLock {
+    private let descriptor: Int32
+
+    init(_ file: URL) {
+        descriptor = open(file.path, O_CREAT | O_RDWR, 0o644)
+        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
+    }
+
+    deinit {
+        guard descriptor >= 0 else { return }
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

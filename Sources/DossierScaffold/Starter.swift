@@ -31,6 +31,7 @@ public enum Starter {
         /output/
         /.output.dossier-pages
         /.output.dossier-history
+        /.output.dossier-lock
 
         """
 }

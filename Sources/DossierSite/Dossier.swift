@@ -192,6 +192,10 @@ public enum Dossier {
     public static func build(_ options: BuildOptions) throws -> BuildResult {
         try checkOutputFolder(options)
         let writer = OutputWriter(output: options.output, site: options.site)
+        // One build at a time per output folder; the next waits, then finds the output
+        // as this one left it.
+        let lock = try? writer.lock()
+        defer { withExtendedLifetime(lock) {} }
         // The history is an input too: a new commit changes the pages even when no file did.
         let head = HistoryReader.head(of: options.site)
         let manifest = BuildManifest(site: options.site, options: options.fingerprint + "; head \(head ?? "none")")
