@@ -42,7 +42,9 @@ public struct GitRepository: Sendable {
         let output: String
         do {
             output = String(
-                decoding: try Self.git(["rev-parse", "--show-toplevel", "--show-prefix"], in: site, language: language),
+                decoding: try Self.git(
+                    ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir"],
+                    in: site, language: language),
                 as: UTF8.self)
         } catch Failure.failed(_, let message) {
             throw Failure.notARepository(site.path, message)
@@ -51,7 +53,15 @@ public struct GitRepository: Sendable {
         guard lines.count >= 2 else { throw Failure.notARepository(site.path, "") }
         top = URL(fileURLWithPath: lines[0])
         sitePrefix = lines[1]
+        isShallow = lines.count > 2 && lines[2] == "true"
+        gitFolder = lines.count > 3 && !lines[3].isEmpty ? URL(fileURLWithPath: lines[3]) : nil
     }
+
+    /// True in a shallow clone, whose older commits are missing.
+    public let isShallow: Bool
+    /// The repository's git folder (`.git`, or a worktree's own), for what Dossier keeps
+    /// beside git's own files; nil when git did not say.
+    public let gitFolder: URL?
 
     /// The commit a revision names (`main`, `HEAD~2`, a hash).
     public func commit(_ revision: String) throws -> String {
@@ -121,12 +131,6 @@ public struct GitRepository: Sendable {
 
     /// The bytes of each object (blob ids), through one `git cat-file --batch`.
     public func blobs(_ ids: [String]) throws -> [Data] { try Self.objects(ids, in: top, language: language) }
-
-    /// True in a shallow clone, whose older commits are missing.
-    public var isShallow: Bool {
-        let output = try? Self.git(["rev-parse", "--is-shallow-repository"], in: top, language: language)
-        return output.map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
-    }
 
     /// The commit `HEAD` names; nil before the first commit.
     public var head: String? { try? commit("HEAD") }

@@ -8,30 +8,42 @@ import Foundation
 /// content/issues.csv and content/milestones.csv along `HEAD`'s first-parent line,
 /// read with today's project.yml, team.csv and milestones.csv (`RevisionReader`).
 ///
-/// Each revision is a blob; what a blob held is kept in `cache` (a JSON file beside the
-/// output), keyed by blob id and by the bytes of today's files it was read with, so a
-/// rebuild reads only the blobs of new commits.
+/// Each revision is a blob; what a blob held is kept in a cache inside the repository's
+/// git folder (`.git/dossier/history-<site>.json`: never committed, shared by every build
+/// and report of the site whatever its output folder), keyed by blob id and by the
+/// bytes of today's files it was read with, so a rebuild reads only the blobs of new
+/// commits.
 public struct HistoryReader: Sendable {
     public let site: URL
-    /// Where parsed revisions are kept between builds; nil to keep none.
+    /// The repository, nil outside one.
+    let repository: GitRepository?
+    /// The commit `HEAD` names; nil outside a repository, in a shallow clone or before
+    /// the first commit. Part of what makes a build up to date.
+    public let head: String?
+    /// Where parsed revisions are kept between runs; nil to keep none.
     public let cache: URL?
 
+    /// The reader of `site`'s history: two `git rev-parse` runs, nothing read yet.
+    /// `cache` overrides the cache file's place.
     public init(site: URL, cache: URL? = nil) {
         self.site = site
-        self.cache = cache
-    }
-
-    /// The commit `HEAD` names in the site's repository; nil outside one (or before its
-    /// first commit). Cheap: one `git rev-parse`, for the build's up-to-date check.
-    public static func head(of site: URL) -> String? {
-        guard let repository = try? GitRepository(site: site), !repository.isShallow else { return nil }
-        return repository.head
+        repository = try? GitRepository(site: site)
+        head = repository.flatMap { $0.isShallow ? nil : $0.head }
+        if let cache {
+            self.cache = cache
+        } else if let repository, let folder = repository.gitFolder {
+            var name = Digest()
+            name.update(repository.sitePrefix)
+            self.cache = folder.appendingPathComponent("dossier/history-\(name.hex).json")
+        } else {
+            self.cache = nil
+        }
     }
 
     /// The history, `ProjectHistory.none` outside a repository, an empty shallow one in
     /// a shallow clone. Never throws: a history that cannot be read is no history.
     public func read() -> ProjectHistory {
-        guard let repository = try? GitRepository(site: site) else { return .none }
+        guard let repository else { return .none }
         if repository.isShallow { return ProjectHistory(availability: .shallow) }
         let today = ["content/project.yml", "content/team.csv", "content/milestones.csv"]
         var current: [String: Data] = [:]
@@ -252,6 +264,7 @@ public struct HistoryReader: Sendable {
     }
 
     static func save(_ stored: Stored, to file: URL) {
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(stored) else { return }

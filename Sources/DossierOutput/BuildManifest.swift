@@ -65,7 +65,36 @@ package struct BuildManifest: Codable, Equatable {
                 hash.update("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
             }
         }
+        // A commit, checkout or reset changes the history the pages tell even when no
+        // record changed: git appends a line to its HEAD log each time.
+        if let log = headLog(of: site),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: log.path)
+        {
+            hash.update("git\u{0}\(attributes[.size] ?? 0)\u{0}\(attributes[.modificationDate] ?? "")\n")
+        }
         return hash.hex
+    }
+
+    /// The git HEAD log (`.git/logs/HEAD`, or a worktree's) of the repository holding
+    /// `site`, found by walking up from it without running git; nil outside one.
+    static func headLog(of site: URL) -> URL? {
+        var folder = site.standardizedFileURL
+        let fm = FileManager.default
+        while true {
+            let dotGit = folder.appendingPathComponent(".git")
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: dotGit.path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { return dotGit.appendingPathComponent("logs/HEAD") }
+                // A worktree or submodule: `gitdir: PATH`.
+                guard let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir:") else { return nil }
+                let path = text.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                let gitDir = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                return gitDir.appendingPathComponent("logs/HEAD")
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
     }
 
     /// A digest of a listing's paths and sizes.

@@ -47,11 +47,6 @@ public struct OutputWriter: Sendable {
     }
 
     public var pageCache: URL { Self.pageCache(of: output) }
-    /// The revisions of the records' history read so far (`HistoryReader`), beside the
-    /// output like the page cache.
-    public var historyCache: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dossier-history")
-    }
 
     /// Checks the refusals of SPEC §3.2 before anything is written.
     public func check() throws {

@@ -25,12 +25,12 @@ public enum Starter {
         return files
     }
 
-    /// What `dossier build` writes beside the records, kept out of git: the site and the
-    /// caches of its pages and of the records' history (see OutputWriter).
+    /// What `dossier build` writes beside the records, kept out of git: the site, the
+    /// cache of its pages and the lock that keeps two builds from writing it at once
+    /// (see OutputWriter).
     static let gitignore = """
         /output/
         /.output.dossier-pages
-        /.output.dossier-history
         /.output.dossier-lock
 
         """

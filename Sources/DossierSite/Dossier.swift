@@ -197,8 +197,9 @@ public enum Dossier {
         let lock = try? writer.lock()
         defer { withExtendedLifetime(lock) {} }
         // The history is an input too: a new commit changes the pages even when no file did.
-        let head = HistoryReader.head(of: options.site)
-        let manifest = BuildManifest(site: options.site, options: options.fingerprint + "; head \(head ?? "none")")
+        let historyReader = HistoryReader(site: options.site)
+        let manifest = BuildManifest(
+            site: options.site, options: options.fingerprint + "; head \(historyReader.head ?? "none")")
         let recorded = BuildManifest.recorded(in: writer.output)
         // The previous output is trusted (for a no-op, or for its unchanged pages) only
         // when it is exactly as its build left it.
@@ -225,7 +226,7 @@ public enum Dossier {
         if diagnostics.fails(strict: options.strict) { return stop() }
 
         let asOf = try resolve(options.asOf, settings: site.settings)
-        site.history = HistoryReader(site: options.site, cache: writer.historyCache).read()
+        site.history = historyReader.read()
         site.history.prepare(for: site.issues)
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
@@ -301,11 +302,7 @@ public enum Dossier {
         var (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }
-        // The history cache of a build into the default output/, when there is one.
-        let cache = OutputWriter(output: url.appendingPathComponent("output"), site: url).historyCache
-        site.history = HistoryReader(
-            site: url, cache: FileManager.default.fileExists(atPath: cache.path) ? cache : nil
-        ).read()
+        site.history = HistoryReader(site: url).read()
         site.history.prepare(for: site.issues)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             report.notes.append(RunReport.Note.slaPauseWithoutHistory)
@@ -333,7 +330,9 @@ public enum Dossier {
     }
 
     /// Changes whenever a file under the site's content/ or templates/ is added, removed
-    /// or modified; reads no file, so it can be taken a few times a second.
+    /// or modified, or a commit, checkout or reset moves the repository's HEAD (the
+    /// pages tell the records' history); reads no file, so it can be taken a few times a
+    /// second.
     public static func inputStamp(site: URL) -> String { BuildManifest.stamp(site: site) }
 
     /// The as-of instant in the project's zone. A written value is read as the records'

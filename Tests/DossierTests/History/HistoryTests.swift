@@ -172,8 +172,10 @@ import Testing
         let reopened = try String(contentsOf: output.appendingPathComponent("issues/ISS-2.html"), encoding: .utf8)
         #expect(reopened.contains("<strong>Resolved</strong>"))
         #expect(reopened.contains("<strong>Reopened</strong>"))
-        // The parsed revisions are kept beside the output; a second read from them agrees.
-        let cache = OutputWriter(output: output, site: Self.repository).historyCache
+        // The parsed revisions are kept; a second read from them agrees.
+        // Inside the repository's git folder, whatever the output folder.
+        let cache = try #require(HistoryReader(site: Self.repository).cache)
+        #expect(cache.path.hasPrefix(Self.repository.appendingPathComponent(".git/dossier/").path))
         #expect(FileManager.default.fileExists(atPath: cache.path))
         let again = HistoryReader(site: Self.repository, cache: cache).read()
         #expect(again.escalations.count == 2)
@@ -306,5 +308,16 @@ import Testing
         #expect(text.contains("1 milestone replanned"))
         let (json, _) = try Dossier.diff(site: Self.repository, revisions: "HEAD~4..HEAD~1", format: .json)
         #expect(json.contains("\"new_due\""))
+    }
+
+    /// `serve` rebuilds when its input stamp changes: a commit that changes no file still
+    /// changes the story the pages tell.
+    @Test func aCommitChangesTheInputStamp() throws {
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-stamp-\(UUID().uuidString)")
+        Self.git(FileManager.default.temporaryDirectory, ["clone", "-q", "file://" + Self.repository.path, clone.path])
+        let before = Dossier.inputStamp(site: clone)
+        #expect(Dossier.inputStamp(site: clone) == before)
+        Self.git(clone, ["commit", "-q", "--allow-empty", "-m", "reviewed"], date: "2026-03-17T10:00:00Z")
+        #expect(Dossier.inputStamp(site: clone) != before)
     }
 }
