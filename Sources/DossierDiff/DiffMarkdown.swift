@@ -69,7 +69,8 @@ public struct DiffMarkdown: Sendable {
         section(
             "diff.title-milestones-replanned",
             diff.milestonesReplanned.map {
-                "**\(escape($0.id))** \(escape($0.title)) — \($0.oldDue) → \($0.newDue) (\($0.days > 0 ? "+" : "")\($0.days))"
+                "**\(escape($0.id))** \(escape($0.title)) — \($0.oldDue) → \($0.newDue) "
+                    + "(\($0.days > 0 ? "+" : $0.days < 0 ? "−" : "")\(say("diff.days", ["count": .number(abs($0.days))])))"
             })
         section("diff.title-weekly-added", diff.weeklyAdded.map(noteLine))
         section("diff.title-weekly-changed", diff.weeklyChanged.map(noteLine))

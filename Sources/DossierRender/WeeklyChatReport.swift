@@ -121,14 +121,11 @@ package struct WeeklyChatReport: Sendable {
         }
         if let history = figures.history {
             blocks.append(.heading([.text(t["hist_escalations"])]))
-            blocks.append(
-                .counts(
-                    header: [t["fig_metric"], t["fig_this_week"]],
-                    rows: [
-                        (t["hist_to_tier_2"], [history.escalatedToTier2.count]),
-                        (t["hist_to_tier_3"], [history.escalatedToTier3.count]),
-                        (t["hist_solved_tier_1"], [history.solvedAtTier1]), (t["hist_reopened"], [history.reopened.count]),
-                    ]))
+            let counts: [(String, Int)] = [
+                (t["hist_to_tier_2"], history.escalatedToTier2.count), (t["hist_to_tier_3"], history.escalatedToTier3.count),
+                (t["hist_solved_tier_1"], history.solvedAtTier1), (t["hist_reopened"], history.reopened.count),
+            ]
+            blocks.append(.list(counts.map { [.text(t.labelled($0.0, String($0.1)))] }))
             let vendor: [[Inline]] = history.escalatedToTier3.compactMap { id in
                 site.issue(id).map { [.link(id, url: url(.issue(id))), .text(" \($0.title)")] }
             }
@@ -174,13 +171,13 @@ package struct WeeklyChatReport: Sendable {
                 line.append(.text(t.aside(t.count("milestone_slip", slip))))
             }
             if let moves = site.history.dueMoves(of: id), moves.moves > 0 {
+                // As the milestones page says it: "due moved 2 times · baseline: Mar 3, 2026 (+3 days)".
                 let shift = t.count("ms_days_shift", abs(moves.days))
                 let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
                 line.append(
                     .text(
-                        t.aside(
-                            "\(t.count("ms_due_moves", moves.moves)) · "
-                                + t.labelled(t["ms_baseline"], t.date(moves.baseline)) + " \(sign)\(shift)")))
+                        " · \(t.count("ms_due_moves", moves.moves)) · "
+                            + t.labelled(t["ms_baseline"], t.date(moves.baseline)) + t.aside("\(sign)\(shift)")))
             }
             return line
         }

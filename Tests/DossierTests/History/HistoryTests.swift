@@ -243,7 +243,7 @@ import Testing
         #expect(weeks.contains("\"solved_at_tier_1\": 2"))
         let (markdown, _) = try Dossier.weeklyReport(
             site: Self.repository, week: ISOWeek(year: 2026, week: 10), asOf: .written("2026-03-20"), format: .markdown)
-        #expect(markdown?.contains("| To tier 3 (vendor) | 1 |") == true)
+        #expect(markdown?.contains("- To tier 3 (vendor): 1\n") == true)
         #expect(markdown?.contains("- Waiting for feedback: 48 h") == true)
         let csv = try String(contentsOf: output.appendingPathComponent("data/weeks.csv"), encoding: .utf8)
         let w10 = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("2026-W10,") })
@@ -304,7 +304,7 @@ import Testing
         let (text, diff) = try Dossier.diff(site: Self.repository, revisions: "HEAD~4..HEAD~1", format: .markdown)
         #expect(
             diff.milestonesReplanned.map { "\($0.id) \($0.oldDue) \($0.newDue) \($0.days)" } == ["M2 2026-03-10 2026-03-13 3"])
-        #expect(text.contains("### Milestones replanned (1)\n\n- **M2** Go-live — 2026-03-10 → 2026-03-13 (+3)\n"))
+        #expect(text.contains("### Milestones replanned (1)\n\n- **M2** Go-live — 2026-03-10 → 2026-03-13 (+3 days)\n"))
         #expect(text.contains("1 milestone replanned"))
         let (json, _) = try Dossier.diff(site: Self.repository, revisions: "HEAD~4..HEAD~1", format: .json)
         #expect(json.contains("\"new_due\""))
