@@ -87,9 +87,13 @@ import Testing
         #expect(last.terminationStatus == 0)
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("After"))
-        // No staging folder is left beside the output, only the page cache of the last build.
+        // No staging folder is left beside the output, only the page cache of the last build
+        // and the build lock's file (flock(2): a killed build holds it no longer).
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path)
-            .filter { $0.contains("dossier-") && $0 != OutputWriter.pageCache(of: output).lastPathComponent }
+            .filter {
+                $0.contains("dossier-") && $0 != OutputWriter.pageCache(of: output).lastPathComponent
+                    && !$0.hasSuffix(".dossier-lock")
+            }
         #expect(leftovers.isEmpty, "left beside the output: \(leftovers)")
     }
 }
