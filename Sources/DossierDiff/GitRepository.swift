@@ -165,6 +165,40 @@ public struct GitRepository: Sendable {
         return entries.reversed()
     }
 
+    /// The changes along `HEAD`'s first-parent line to the files under the site's folder
+    /// `folder` (relative to the site folder), oldest first: each commit with every file
+    /// it changed there (relative to the site folder) and the file's blob id after it
+    /// (nil when deleted). One `git log`, renames seen as a removal and an addition.
+    public func folderLog(_ folder: String) throws -> [(
+        commit: ProjectHistory.Commit, files: [(path: String, blob: String?)]
+    )] {
+        guard head != nil else { return [] }
+        let output = try Self.git(
+            [
+                "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "--no-abbrev",
+                "--no-color", "--format=%x01%H%x1f%ct%x1f%an", "HEAD", "--", sitePrefix + folder,
+            ], in: top, language: language)
+        var entries: [(commit: ProjectHistory.Commit, files: [(path: String, blob: String?)])] = []
+        for record in output.split(separator: 1) {
+            let lines = String(decoding: record, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+            guard let header = lines.first else { continue }
+            let fields = header.split(separator: "\u{1f}", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let seconds = TimeInterval(fields[1]) else { continue }
+            let commit = ProjectHistory.Commit(
+                id: String(fields[0]), time: Date(timeIntervalSince1970: seconds), author: String(fields[2]))
+            var files: [(path: String, blob: String?)] = []
+            for raw in lines.dropFirst() where raw.hasPrefix(":") {
+                let halves = raw.split(separator: "\t", maxSplits: 1)
+                let parts = halves[0].split(separator: " ")
+                guard halves.count == 2, parts.count >= 5, halves[1].hasPrefix(sitePrefix) else { continue }
+                let blob = String(parts[3])
+                files.append((String(halves[1].dropFirst(sitePrefix.count)), blob.allSatisfy { $0 == "0" } ? nil : blob))
+            }
+            entries.append((commit, files))
+        }
+        return entries.reversed()
+    }
+
     /// The bytes of each object, through one `git cat-file --batch`.
     private static func objects(_ ids: [String], in folder: URL, language: Language) throws -> [Data] {
         if ids.isEmpty { return [] }

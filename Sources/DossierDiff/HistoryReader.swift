@@ -61,7 +61,22 @@ public struct HistoryReader: Sendable {
         do {
             let issueLog = try repository.fileLog("content/issues.csv")
             let milestoneLog = try repository.fileLog("content/milestones.csv")
-            let missing = Set((issueLog + milestoneLog).compactMap(\.blob)).subtracting(stored.revisions.keys).sorted()
+            // The weekly notes: files right under content/weekly/, by week name.
+            let noteLog = try repository.folderLog("content/weekly").map { entry in
+                (
+                    commit: entry.commit,
+                    files: entry.files.compactMap { file -> (week: String, blob: String?)? in
+                        let name = String(file.path.dropFirst("content/weekly/".count))
+                        guard name.hasSuffix(".md"), !name.contains("/") else { return nil }
+                        return (String(name.dropLast(3)), file.blob)
+                    }
+                )
+            }
+            var noteNames: [String: String] = [:]
+            for entry in noteLog { for file in entry.files { if let blob = file.blob { noteNames[blob] = file.week } } }
+            let missing = Set((issueLog + milestoneLog).compactMap(\.blob)).union(noteNames.keys).subtracting(
+                stored.revisions.keys
+            ).sorted()
             let contents = try repository.blobs(missing)
             let issueBlobs = Set(issueLog.compactMap(\.blob))
             let milestoneBlobs = Set(milestoneLog.compactMap(\.blob))
@@ -73,30 +88,39 @@ public struct HistoryReader: Sendable {
             // Each revision is read on its own, so on all cores.
             let siteFolder = site
             let todayFiles = current
-            let read: [(issues: [String: ProjectHistory.IssueState?]?, milestones: [String: ProjectHistory.MilestoneState]?)] =
-                Array(zip(missing, contents)).parallelMap { blob, data in
-                    func load(_ file: String) -> (RawSite, DiagnosticList) {
-                        var files = todayFiles
-                        files[file] = data
-                        return (try? SiteLoader().load(MemoryFiles(files), root: siteFolder))
-                            ?? (RawSite(root: siteFolder), DiagnosticList())
-                    }
-                    var issues: [String: ProjectHistory.IssueState?]?
-                    var milestones: [String: ProjectHistory.MilestoneState]?
-                    if issueBlobs.contains(blob) {
-                        if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
-                            issues = RevisionReader.issues(text: decoded.text, in: context)
-                        } else {
-                            let (raw, loaded) = load("content/issues.csv")
-                            issues = RevisionReader.issues(raw, loaded: loaded)
+            let noteWeeks = noteNames
+            let read:
+                [(
+                    issues: [String: ProjectHistory.IssueState?]?, milestones: [String: ProjectHistory.MilestoneState]?,
+                    note: ProjectHistory.NoteState?
+                )] =
+                    Array(zip(missing, contents)).parallelMap { blob, data in
+                        func load(_ file: String) -> (RawSite, DiagnosticList) {
+                            var files = todayFiles
+                            files[file] = data
+                            return (try? SiteLoader().load(MemoryFiles(files), root: siteFolder))
+                                ?? (RawSite(root: siteFolder), DiagnosticList())
                         }
+                        var issues: [String: ProjectHistory.IssueState?]?
+                        var milestones: [String: ProjectHistory.MilestoneState]?
+                        if issueBlobs.contains(blob) {
+                            if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
+                                issues = RevisionReader.issues(text: decoded.text, in: context)
+                            } else {
+                                let (raw, loaded) = load("content/issues.csv")
+                                issues = RevisionReader.issues(raw, loaded: loaded)
+                            }
+                        }
+                        if milestoneBlobs.contains(blob) {
+                            let (raw, loaded) = load("content/milestones.csv")
+                            milestones = RevisionReader.milestones(raw, loaded: loaded)
+                        }
+                        var note: ProjectHistory.NoteState?
+                        if let name = noteWeeks[blob], case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
+                            note = RevisionReader.note(text: decoded.text, name: name, in: context)
+                        }
+                        return (issues, milestones, note)
                     }
-                    if milestoneBlobs.contains(blob) {
-                        let (raw, loaded) = load("content/milestones.csv")
-                        milestones = RevisionReader.milestones(raw, loaded: loaded)
-                    }
-                    return (issues, milestones)
-                }
             var parsed: [String: [String: ProjectHistory.IssueState?]] = [:]
             for (blob, result) in zip(missing, read) {
                 var revision = Stored.Revision()
@@ -105,6 +129,7 @@ public struct HistoryReader: Sendable {
                     revision.readable = result.issues != nil
                 }
                 revision.milestones = result.milestones
+                revision.note = result.note
                 stored.revisions[blob] = revision
             }
             // A revision is kept as its change against the readable one before it in the
@@ -132,6 +157,15 @@ public struct HistoryReader: Sendable {
             states = StateMemo(stored: stored, parsed: parsed)
             Self.replay(issueLog, stored: stored, states: &states, into: &history)
             Self.replayMilestones(milestoneLog, stored: stored, into: &history)
+            var lastNotes: [String: ProjectHistory.NoteState] = [:]
+            for entry in noteLog {
+                for file in entry.files {
+                    guard let blob = file.blob, let state = stored.revisions[blob]?.note, lastNotes[file.week] != state
+                    else { continue }
+                    history.notes[file.week, default: []].append(.init(commit: entry.commit, state: state))
+                    lastNotes[file.week] = state
+                }
+            }
         } catch {
             return .none
         }
@@ -221,8 +255,10 @@ public struct HistoryReader: Sendable {
             var removed: [String]?
             var issues: [String: ProjectHistory.IssueState?]?
             var milestones: [String: ProjectHistory.MilestoneState]?
+            /// A weekly note's status and completion.
+            var note: ProjectHistory.NoteState?
         }
-        var version = 2
+        var version = 3
         /// The digest of today's project.yml, team.csv and milestones.csv.
         var key = ""
         var revisions: [String: Revision] = [:]

@@ -78,6 +78,17 @@ public struct ProjectHistory: Sendable {
         }
     }
 
+    /// What a weekly note says of its week, as one revision of it says it.
+    public struct NoteState: Sendable, Equatable, Codable {
+        public var status: RAGStatus?
+        public var completion: Int?
+
+        public init(status: RAGStatus?, completion: Int?) {
+            self.status = status
+            self.completion = completion
+        }
+    }
+
     /// An issue or milestone as one commit left it; `state` nil when the row was removed.
     public struct Revision<State: Sendable & Equatable>: Sendable {
         public var commit: Commit
@@ -94,6 +105,8 @@ public struct ProjectHistory: Sendable {
     public var issues: [String: [Revision<IssueState>]]
     /// Per milestone id, the same.
     public var milestones: [String: [Revision<MilestoneState>]]
+    /// Per week (`2026-W10`), the commits that changed its note's status or completion.
+    public var notes: [String: [Revision<NoteState>]] = [:]
     /// The commits whose issues.csv or milestones.csv did not read, oldest first.
     public var unreadable: [Commit]
     /// How many revisions of the two files were read.
@@ -253,6 +266,7 @@ public struct ProjectHistory: Sendable {
 
 extension IssueStatus: Codable {}
 extension IssuePriority: Codable {}
+extension RAGStatus: Codable {}
 extension CivilDate: Codable {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -83,6 +83,19 @@ public enum RevisionReader {
         return states
     }
 
+    /// The status and completion a revision of the weekly note `name` (`2026-W10`) gives,
+    /// read in `context`; nil when its front matter does not read.
+    public static func note(text: String, name: String, in context: Context) -> ProjectHistory.NoteState? {
+        let file = "content/weekly/\(name).md"
+        let (document, problems) = FrontMatterDocument.split(text, file: file)
+        if problems.contains(where: { $0.severity == .error }) { return nil }
+        var documents: [DocumentSource] = []
+        var diagnostics = DiagnosticList()
+        let notes = NoteReader(settings: context.settings, team: context.team, issueIDs: []).readWeekly(
+            [RawNote(file: file, name: name, document: document)], documents: &documents, diagnostics: &diagnostics)
+        return notes.first.map { ProjectHistory.NoteState(status: $0.status, completion: $0.completion) }
+    }
+
     /// Each milestone id → its due and done dates; nil when the file does not read.
     public static func milestones(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.MilestoneState]? {
         guard raw.milestones != nil, !headerBroken(loaded, file: "content/milestones.csv") else { return nil }

@@ -128,6 +128,26 @@ extension SiteRenderer {
             "milestonesOverdue": figures.milestonesOverdue.compactMap { milestones[$0] }
                 .map { ["id": $0.id, "title": $0.title, "due": t.date($0.due)] },
         ]
+        // A note whose status or completion was changed after it was first committed says
+        // so, with each version's commit: the report a client saw may differ from today's.
+        let clock = site.settings.clock
+        let versions = (site.history.notes[note.week.description] ?? []).filter { $0.commit.time <= asOf }
+        if versions.count > 1 {
+            own["statusHistory"] = [
+                "items": versions.compactMap { revision -> [String: Any]? in
+                    guard let state = revision.state else { return nil }
+                    return compact([
+                        "when": t.time(
+                            RecordTime(
+                                instant: revision.commit.time, day: clock.day(of: revision.commit.time), isDateOnly: false),
+                            clock: clock),
+                        "iso": Self.rfc3339(revision.commit.time, zone: clock.timeZone), "author": revision.commit.author,
+                        "commit": revision.commit.short, "status": state.status?.rawValue, "statusLabel": ragLabel(state.status),
+                        "completion": state.completion.map { "\($0)\(t["percent_sign"])" },
+                    ])
+                }
+            ]
+        }
         own["onTime"] = onTimeSummary(MilestoneOnTime(reached: figures.milestonesReached, onTime: figures.milestonesOnTime))
         if figures.breachedOpenIDs.count > Self.breachedListed {
             own["breachedMore"] = compact([

@@ -101,6 +101,11 @@ import Testing
                 "ISS-2,Report total wrong,resolved,1,bug,2026-03-02 09:00,2026-03-05 09:00,ann",
                 "ISS-3,Approval stuck,in-progress,2,bug,2026-03-02 09:00,,bob"),
             milestones: milestones + "M2,Go-live,2026-03-12,\r\n")
+        // After the Friday meeting the PM turns W10 red.
+        write(
+            site, "weekly/2026-W10.md",
+            "---\nweek: 2026-W10\nstatus: red\ncompletion: 40\nsummary: Login escalated to the vendor.\nattendees: [Li Na]\n---\n\n## Done\n- Pilot.\n"
+        )
         commit(
             site, "2026-03-06T12:00:00Z",
             issues: issues(
@@ -319,5 +324,23 @@ import Testing
         #expect(Dossier.inputStamp(site: clone) == before)
         Self.git(clone, ["commit", "-q", "--allow-empty", "-m", "reviewed"], date: "2026-03-17T10:00:00Z")
         #expect(Dossier.inputStamp(site: clone) != before)
+    }
+
+    /// W10's note was committed amber on 2 March and turned red (40 %) on 6 March: the
+    /// weekly page lists both versions.
+    @Test func theWeeklyPageSaysWhenItsStatusWasChanged() throws {
+        let history = HistoryReader(site: Self.repository).read()
+        let versions = history.notes["2026-W10"] ?? []
+        #expect(versions.map { $0.state?.status } == [.amber, .red])
+        #expect(versions.map { $0.state?.completion } == [nil, 40])
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-note-\(UUID().uuidString)")
+        _ = try Dossier.build(.init(site: Self.repository, output: output, asOf: .written("2026-03-20")))
+        let page = try String(contentsOf: output.appendingPathComponent("weekly/2026-W10.html"), encoding: .utf8)
+        #expect(page.contains("Status as recorded in git (commit times):"))
+        #expect(
+            page.contains(
+                "<time datetime=\"2026-03-02T09:00:00Z\">Mar 2, 2026 09:00</time> <span class=\"rag rag-amber\">Amber</span> <span"
+            ))
+        #expect(page.contains("<span class=\"rag rag-red\">Red</span> 40%"))
     }
 }
