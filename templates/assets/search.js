@@ -289,7 +289,8 @@
       if (query.title) tier(query.title, 1);
       query.own.forEach(function (t) { tier(t, 2); });
       var allowed = null;
-      if (filters.status) {
+      /* A status is an issue's: with another kind chosen it filters nothing. */
+      if (filters.status && (!filters.kind || filters.kind === 'issue')) {
         allowed = {};
         var sl = numbers(get('~' + filters.status) || '');
         for (var i = 0, id = 0; i < sl.length; i += 2) { id += sl[i]; allowed[id] = true; }
@@ -355,17 +356,31 @@
     });
     if (at < text.length) parent.appendChild(doc.createTextNode(text.slice(at)));
   }
-  /* The section that matches best (the whole query, else the most distinct terms, else
-     the first): its heading and a snippet around the first match. */
+  /* The number of the query's terms that occur in `text`: CJK pairs anywhere, words
+     whole (by stem). */
+  function termsIn(text, terms) {
+    var low = normal(text), n = 0, seen = {};
+    terms.cjk.forEach(function (t) { if (low.indexOf(t) >= 0) n++; });
+    runs(low).forEach(function (r) {
+      if (r.cjk) return;
+      var k = stem(r.text);
+      if (!seen[k] && (terms.words[k] || terms.words[r.text])) { seen[k] = true; n++; }
+    });
+    return n;
+  }
+  /* The section that matches best (the whole query, else the most of its terms with a
+     heading's counting twice, else the first): its heading and a snippet around the
+     first match. */
   function snippet(d, terms, q) {
     var sections = d[4] || [], whole = normal(q).trim(), best = null, bestScore = -1;
     sections.forEach(function (s) {
       var text = s[2];
       /* A section's text opens with its own heading, which the snippet shows apart. */
       if (s[1] && text.indexOf(s[1]) === 0) text = text.slice(s[1].length).replace(/^\s+/, '');
-      var marks = marksIn(text, terms), distinct = {}, score = 0;
-      marks.forEach(function (m) { distinct[normal(text.slice(m[0], m[1]))] = true; });
-      score = Object.keys(distinct).length + marksIn(s[1], terms).length * 0.5;
+      var marks = marksIn(text, terms);
+      /* How many of the query's terms the section holds; a heading names what the section
+         is about, so its terms count twice ("手机收不到验证码" for 收不到验证码怎么办). */
+      var score = termsIn(text, terms) + 2 * termsIn(s[1] || '', terms);
       var at = marks.length ? marks[0][0] : 0, p = whole ? normal(text).indexOf(whole) : -1;
       if (p >= 0) { score += 100; at = p; }
       if (score > bestScore) { bestScore = score; best = { anchor: s[0], heading: s[1], text: text, at: at }; }
