@@ -10,9 +10,9 @@ import Foundation
 ///
 /// Each revision is a blob; what a blob held is kept in a cache inside the repository's
 /// git folder (`.git/dossier/history-<site>.json`: never committed, shared by every build
-/// and report of the site whatever its output folder), keyed by blob id and by the
-/// bytes of today's files it was read with, so a rebuild reads only the blobs of new
-/// commits.
+/// and report of the site whatever its output folder), keyed by blob id and by what
+/// reading it depends on today (`RevisionReader.Context.fingerprint`: project.yml, the
+/// milestones' ids and titles), so a rebuild reads only the blobs of new commits.
 public struct HistoryReader: Sendable {
     public let site: URL
     /// The repository, nil outside one.
@@ -47,15 +47,17 @@ public struct HistoryReader: Sendable {
         if repository.isShallow { return ProjectHistory(availability: .shallow) }
         let today = ["content/project.yml", "content/team.csv", "content/milestones.csv"]
         var current: [String: Data] = [:]
-        var key = Digest()
         for file in today {
             guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(file).path) else { continue }
             current[file] = data
-            key.update(file)
-            key.update(data)
         }
+        // Today's settings, team and milestones, read once; a revision in UTF-8 (as
+        // spreadsheet programs and trackers export) is read against them directly, any
+        // other through the whole loader, which knows project.yml's encodings.
+        let todaySite = (try? SiteLoader().load(MemoryFiles(current), root: site))?.0 ?? RawSite(root: site)
+        let context = RevisionReader.Context(todaySite)
         var stored = cache.flatMap(Self.load) ?? Stored()
-        if stored.key != key.hex { stored = Stored(key: key.hex) }
+        if stored.key != context.fingerprint { stored = Stored(key: context.fingerprint) }
         let read = stored.revisions.count
         var history = ProjectHistory(availability: .available)
         do {
@@ -80,16 +82,11 @@ public struct HistoryReader: Sendable {
             let contents = try repository.blobs(missing)
             let issueBlobs = Set(issueLog.compactMap(\.blob))
             let milestoneBlobs = Set(milestoneLog.compactMap(\.blob))
-            // Today's settings, team and milestones, read once; a revision in UTF-8 (as
-            // spreadsheet programs and trackers export) is read against them directly,
-            // any other through the whole loader, which knows project.yml's encodings.
-            let today = (try? SiteLoader().load(MemoryFiles(current), root: site))?.0 ?? RawSite(root: site)
-            let context = RevisionReader.Context(today)
             // Each revision is read on its own, so on all cores.
             let siteFolder = site
             let todayFiles = current
             let noteWeeks = noteNames
-            let read:
+            let results:
                 [(
                     issues: [String: ProjectHistory.IssueState?]?, milestones: [String: ProjectHistory.MilestoneState]?,
                     note: ProjectHistory.NoteState?
@@ -122,7 +119,7 @@ public struct HistoryReader: Sendable {
                         return (issues, milestones, note)
                     }
             var parsed: [String: [String: ProjectHistory.IssueState?]] = [:]
-            for (blob, result) in zip(missing, read) {
+            for (blob, result) in zip(missing, results) {
                 var revision = Stored.Revision()
                 if issueBlobs.contains(blob) {
                     parsed[blob] = result.issues
@@ -259,7 +256,7 @@ public struct HistoryReader: Sendable {
             var note: ProjectHistory.NoteState?
         }
         var version = 3
-        /// The digest of today's project.yml, team.csv and milestones.csv.
+        /// `RevisionReader.Context.fingerprint` of what the revisions were read with.
         var key = ""
         var revisions: [String: Revision] = [:]
     }

@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierRecords
+import DossierUtilities
 
 /// Reads content/issues.csv or content/milestones.csv as they were at a past revision,
 /// for `ProjectHistory`: with today's project.yml, team and milestones (a value is read
@@ -12,6 +13,11 @@ public enum RevisionReader {
         let team: Team
         let milestones: MilestoneLookup
         let hasMilestoneFile: Bool
+        /// A digest of what a past revision's reading depends on: project.yml as written,
+        /// and the milestones' ids and titles (an issue's milestone may be written as
+        /// either). A change of anything else today (a milestone's date, the team) reads
+        /// no past revision differently.
+        public let fingerprint: String
 
         /// The context of `raw`, the site as it is today.
         public init(_ raw: RawSite) {
@@ -23,6 +29,12 @@ public enum RevisionReader {
                 raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
             milestones = MilestoneLookup(ids: ids, titles: titles)
             hasMilestoneFile = raw.milestones != nil
+            var digest = Digest()
+            digest.update(raw.sources["content/project.yml"] ?? "")
+            for id in ids.sorted() { digest.update("\u{0}id \(id)") }
+            for entry in titles { digest.update("\u{0}title \(entry.id) \(entry.title)") }
+            digest.update(hasMilestoneFile ? "\u{0}milestones" : "\u{0}none")
+            fingerprint = digest.hex
         }
     }
 

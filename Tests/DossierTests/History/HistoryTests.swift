@@ -343,4 +343,23 @@ import Testing
             ))
         #expect(page.contains("<span class=\"rag rag-red\">Red</span> 40%"))
     }
+
+    /// The cache of read revisions is kept while what reading them depends on stays: a
+    /// milestone reached keeps it, a milestone renamed or project.yml edited does not.
+    @Test func theCacheOutlivesAMilestoneReachedButNotARename() throws {
+        func fingerprint(_ milestones: String, project: String = Self.project) throws -> String {
+            let files = MemoryFiles([
+                "content/project.yml": Data(project.utf8), "content/milestones.csv": Data(milestones.utf8),
+                "content/issues.csv": Data(Self.header.utf8),
+            ])
+            let (raw, _) = try SiteLoader().load(files, root: Self.repository)
+            return RevisionReader.Context(raw).fingerprint
+        }
+        let today = try fingerprint("id,title,due,done\r\nM1,Blueprint,2026-03-20,\r\n")
+        #expect(try fingerprint("id,title,due,done\r\nM1,Blueprint,2026-03-27,2026-03-26\r\n") == today)
+        #expect(try fingerprint("id,title,due,done\r\nM1,Blueprint sign-off,2026-03-20,\r\n") != today)
+        #expect(
+            try fingerprint("id,title,due,done\r\nM1,Blueprint,2026-03-20,\r\n", project: Self.project + "dates: day-first\n")
+                != today)
+    }
 }
