@@ -163,7 +163,7 @@ extension SiteRenderer {
             events.append(event)
             previous = state
         }
-        return ["available": true, "events": events]
+        return ["available": true, "timeline": events.isEmpty ? nil : ["events": events]].compactMapValues { $0 }
     }
 
     func targetText(_ target: SLATarget) -> String { t.target(target, clock: site.settings.clock) }
