@@ -92,26 +92,29 @@ public struct HistoryReader: Sendable {
                     note: ProjectHistory.NoteState?
                 )] =
                     Array(zip(missing, contents)).parallelMap { blob, data in
-                        func load(_ file: String) -> (RawSite, DiagnosticList) {
+                        // UTF-8 (as spreadsheet programs and trackers export) against today's
+                        // settings directly; another encoding through the whole loader.
+                        func read<T>(
+                            _ file: String, _ fromText: (String) -> T?, _ fromSite: (RawSite, DiagnosticList) -> T?
+                        ) -> T? {
+                            if case .success(let decoded) = TextDecoder.read(data, as: .utf8) { return fromText(decoded.text) }
                             var files = todayFiles
                             files[file] = data
-                            return (try? SiteLoader().load(MemoryFiles(files), root: siteFolder))
-                                ?? (RawSite(root: siteFolder), DiagnosticList())
-                        }
-                        var issues: [String: ProjectHistory.IssueState?]?
-                        var milestones: [String: ProjectHistory.MilestoneState]?
-                        if issueBlobs.contains(blob) {
-                            if case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
-                                issues = RevisionReader.issues(text: decoded.text, in: context)
-                            } else {
-                                let (raw, loaded) = load("content/issues.csv")
-                                issues = RevisionReader.issues(raw, loaded: loaded)
+                            guard let (raw, loaded) = try? SiteLoader().load(MemoryFiles(files), root: siteFolder) else {
+                                return nil
                             }
+                            return fromSite(raw, loaded)
                         }
-                        if milestoneBlobs.contains(blob) {
-                            let (raw, loaded) = load("content/milestones.csv")
-                            milestones = RevisionReader.milestones(raw, loaded: loaded)
-                        }
+                        let issues =
+                            issueBlobs.contains(blob)
+                            ? read(
+                                "content/issues.csv", { RevisionReader.issues(text: $0, in: context) },
+                                RevisionReader.issues(_:loaded:)) : nil
+                        let milestones =
+                            milestoneBlobs.contains(blob)
+                            ? read(
+                                "content/milestones.csv", { RevisionReader.milestones(text: $0, in: context) },
+                                RevisionReader.milestones(_:loaded:)) : nil
                         var note: ProjectHistory.NoteState?
                         if let name = noteWeeks[blob], case .success(let decoded) = TextDecoder.read(data, as: .utf8) {
                             note = RevisionReader.note(text: decoded.text, name: name, in: context)

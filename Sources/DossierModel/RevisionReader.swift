@@ -38,55 +38,35 @@ public enum RevisionReader {
         }
     }
 
-    /// The issues of one revision of issues.csv, already decoded, read in `context`: as
-    /// `issues(_:loaded:)`, without loading project.yml again.
+    /// Each issue id of one revision of issues.csv, already decoded, → its state, nil for
+    /// a row with a mistake (its state is unknown at this revision); read in `context`.
+    /// Nil when the file does not read: its header lacks a required column.
     public static func issues(text: String, in context: Context) -> [String: ProjectHistory.IssueState?]? {
         let (table, problems) = CSVParser().parse(text, file: "content/issues.csv")
-        var loaded = DiagnosticList()
-        loaded.append(contentsOf: problems)
-        if headerBroken(loaded, file: "content/issues.csv") { return nil }
+        if headerBroken(problems, file: "content/issues.csv") { return nil }
+        return issues(table, in: context)
+    }
+
+    /// The same for a revision in another encoding: `raw` is the site loaded with this
+    /// revision's issues.csv (the loader knows project.yml's `encoding`), `loaded` what
+    /// loading it found; nil also when the file is missing or undecodable.
+    public static func issues(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.IssueState?]? {
+        guard let table = raw.issues, !headerBroken(loaded.items, file: "content/issues.csv") else { return nil }
+        return issues(table, in: Context(raw))
+    }
+
+    private static func issues(_ table: CSVTable, in context: Context) -> [String: ProjectHistory.IssueState?]? {
         var reader = IssueReader(
             settings: context.settings, team: context.team, milestones: context.milestones,
             hasMilestoneFile: context.hasMilestoneFile)
         reader.readsText = false
         var documents: [DocumentSource] = []
-        var issueProblems = DiagnosticList()
-        let (issues, ids) = reader.read(table, documents: &documents, diagnostics: &issueProblems)
-        if headerBroken(issueProblems, file: "content/issues.csv") { return nil }
+        var problems = DiagnosticList()
+        let (issues, ids) = reader.read(table, documents: &documents, diagnostics: &problems)
+        if headerBroken(problems.items, file: "content/issues.csv") { return nil }
         var states: [String: ProjectHistory.IssueState?] = [:]
         for id in ids { states[id] = .some(nil) }
         let clock = context.settings.clock
-        for issue in issues {
-            states[issue.id] = ProjectHistory.IssueState(
-                status: issue.status, tier: issue.tier, owner: issue.owner, priority: issue.priority,
-                due: issue.due.map(clock.describe), milestone: issue.milestone)
-        }
-        return states
-    }
-
-    /// Each issue id of the file's rows → its state, nil for a row with a mistake (its
-    /// state is unknown at this revision). Nil when the file does not read: missing,
-    /// undecodable, or its header lacks a required column.
-    ///
-    /// `raw` is the site loaded with this revision's issues.csv; `loaded` what loading it found.
-    public static func issues(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.IssueState?]? {
-        guard raw.issues != nil, !headerBroken(loaded, file: "content/issues.csv") else { return nil }
-        var diagnostics = DiagnosticList()
-        var documents: [DocumentSource] = []
-        let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
-        let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
-        let (_, milestoneIDs, milestoneTitles) = MilestoneReader.read(
-            raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &diagnostics)
-        var reader = IssueReader(
-            settings: settings, team: team, milestones: MilestoneLookup(ids: milestoneIDs, titles: milestoneTitles),
-            hasMilestoneFile: raw.milestones != nil)
-        reader.readsText = false
-        var issueProblems = DiagnosticList()
-        let (issues, ids) = reader.read(raw.issues, documents: &documents, diagnostics: &issueProblems)
-        if headerBroken(issueProblems, file: "content/issues.csv") { return nil }
-        var states: [String: ProjectHistory.IssueState?] = [:]
-        for id in ids { states[id] = .some(nil) }
-        let clock = settings.clock
         for issue in issues {
             states[issue.id] = ProjectHistory.IssueState(
                 status: issue.status, tier: issue.tier, owner: issue.owner, priority: issue.priority,
@@ -108,24 +88,33 @@ public enum RevisionReader {
         return notes.first.map { ProjectHistory.NoteState(status: $0.status, completion: $0.completion) }
     }
 
-    /// Each milestone id → its due and done dates; nil when the file does not read.
+    /// Each milestone id of one revision of milestones.csv, already decoded, → its due
+    /// and done dates, read in `context`; nil when the file does not read.
+    public static func milestones(text: String, in context: Context) -> [String: ProjectHistory.MilestoneState]? {
+        let (table, problems) = CSVParser().parse(text, file: "content/milestones.csv")
+        if headerBroken(problems, file: "content/milestones.csv") { return nil }
+        return milestones(table, in: context)
+    }
+
+    /// The same for a revision in another encoding, as `issues(_:loaded:)`.
     public static func milestones(_ raw: RawSite, loaded: DiagnosticList) -> [String: ProjectHistory.MilestoneState]? {
-        guard raw.milestones != nil, !headerBroken(loaded, file: "content/milestones.csv") else { return nil }
-        var diagnostics = DiagnosticList()
+        guard let table = raw.milestones, !headerBroken(loaded.items, file: "content/milestones.csv") else { return nil }
+        return milestones(table, in: Context(raw))
+    }
+
+    private static func milestones(_ table: CSVTable, in context: Context) -> [String: ProjectHistory.MilestoneState]? {
         var documents: [DocumentSource] = []
-        let settings = ProjectSettingsReader.read(raw.project, siteName: raw.root.lastPathComponent, diagnostics: &diagnostics)
-        let team = TeamReader.read(raw.team, settings: settings, diagnostics: &diagnostics)
         var problems = DiagnosticList()
         let (milestones, _, _) = MilestoneReader.read(
-            raw.milestones, settings: settings, team: team, documents: &documents, diagnostics: &problems)
-        if headerBroken(problems, file: "content/milestones.csv") { return nil }
+            table, settings: context.settings, team: context.team, documents: &documents, diagnostics: &problems)
+        if headerBroken(problems.items, file: "content/milestones.csv") { return nil }
         return Dictionary(
             milestones.map { ($0.id, ProjectHistory.MilestoneState(due: $0.due, done: $0.done)) },
             uniquingKeysWith: { first, _ in first })
     }
 
     /// An error on the file's first line: the header (or the whole file) does not read.
-    static func headerBroken(_ diagnostics: DiagnosticList, file: String) -> Bool {
-        diagnostics.items.contains { $0.severity == .error && $0.location.file == file && $0.location.line <= 1 }
+    static func headerBroken(_ diagnostics: [Diagnostic], file: String) -> Bool {
+        diagnostics.contains { $0.severity == .error && $0.location.file == file && $0.location.line <= 1 }
     }
 }

@@ -362,4 +362,25 @@ import Testing
             try fingerprint("id,title,due,done\r\nM1,Blueprint,2026-03-20,\r\n", project: Self.project + "dates: day-first\n")
                 != today)
     }
+
+    /// A tracker that exports GBK (an older WPS or Excel on a Chinese Windows): each
+    /// revision is read through project.yml's `encoding`, and the escalation is found.
+    @Test func revisionsInTheProjectsOwnEncodingAreRead() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-history-gbk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        Self.git(site, ["init", "-q", "-b", "main"])
+        Self.write(site, "project.yml", "name: 费控\nlanguage: zh\ntimezone: Asia/Shanghai\nencoding: {issues.csv: gbk}\n")
+        func issues(tier: Int) throws -> Data {
+            try #require(
+                TextEncoder.encode("编号,标题,状态,支持层级,提出时间\r\nFK-1,借款单无法提交,新建,\(tier),2026-03-02 09:00\r\n", as: .gbk))
+        }
+        try issues(tier: 1).write(to: site.appendingPathComponent("content/issues.csv"))
+        Self.git(site, ["add", "-A"])
+        Self.git(site, ["commit", "-q", "-m", "周一"], date: "2026-03-02T09:00:00+08:00")
+        try issues(tier: 2).write(to: site.appendingPathComponent("content/issues.csv"))
+        Self.git(site, ["commit", "-q", "-am", "周三"], date: "2026-03-04T09:00:00+08:00")
+        let history = HistoryReader(site: site).read()
+        #expect(history.unreadable.isEmpty)
+        #expect(history.escalations.map { "\($0.issue) \($0.from)→\($0.to)" } == ["FK-1 1→2"])
+    }
 }
