@@ -163,15 +163,8 @@ extension SiteRenderer {
         return ["percent": t.percent(percent), "reached": t.count("milestones_reached_count", rate.reached)]
     }
 
-    /// How the git history saw a milestone's due date move: "due moved 2 times ·
-    /// baseline 10 Mar 2026 (+3 days)"; nil without history or when it never moved.
-    func replannedText(_ milestone: Milestone) -> String? {
-        guard let moves = site.history.dueMoves(of: milestone.id), moves.moves > 0 else { return nil }
-        let shift = t.count("ms_days_shift", abs(moves.days))
-        let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
-        return "\(t.count("ms_due_moves", moves.moves)) · \(t["ms_baseline"])\(t["label_separator"])\(t.date(moves.baseline))"
-            + t.aside("\(sign)\(shift)")
-    }
+    /// A milestone's due moves from git history, as `Localizer.dueMoves` words them.
+    func replannedText(_ milestone: Milestone) -> String? { t.dueMoves(site.history.dueMoves(of: milestone.id)) }
 
     func milestoneSummary(_ milestone: Milestone) -> [String: Any] {
         let day = site.settings.clock.day(of: asOf)

@@ -109,7 +109,6 @@ extension SiteRenderer {
         case .shallow: return ["unavailable": t["history_shallow"]]
         case .available: break
         }
-        let clock = site.settings.clock
         func shown(_ field: String, _ value: String?) -> String {
             guard let value, !value.isEmpty else { return "—" }
             switch field {
@@ -124,13 +123,7 @@ extension SiteRenderer {
         var previous: ProjectHistory.IssueState?
         // The story as of the build's moment, as every figure is counted.
         for revision in history.issues[issue.id] ?? [] where revision.commit.time <= asOf {
-            var event: [String: Any] = [
-                "when": t.time(
-                    RecordTime(instant: revision.commit.time, day: clock.day(of: revision.commit.time), isDateOnly: false),
-                    clock: clock),
-                "iso": Self.rfc3339(revision.commit.time, zone: clock.timeZone), "author": revision.commit.author,
-                "commit": revision.commit.short,
-            ]
+            var event = commitFields(revision.commit)
             guard let state = revision.state else {
                 event["text"] = t["event_removed"]
                 events.append(event)
@@ -164,6 +157,16 @@ extension SiteRenderer {
             previous = state
         }
         return ["available": true, "timeline": events.isEmpty ? nil : ["events": events]].compactMapValues { $0 }
+    }
+
+    /// A commit as a timeline entry shows it: `when` in the page's words, `iso` its RFC 3339
+    /// form in the project's zone, `author`, and `commit` its short id.
+    func commitFields(_ commit: ProjectHistory.Commit) -> [String: Any] {
+        let clock = site.settings.clock
+        return [
+            "when": t.time(RecordTime(instant: commit.time, day: clock.day(of: commit.time), isDateOnly: false), clock: clock),
+            "iso": Self.rfc3339(commit.time, zone: clock.timeZone), "author": commit.author, "commit": commit.short,
+        ]
     }
 
     func targetText(_ target: SLATarget) -> String { t.target(target, clock: site.settings.clock) }

@@ -90,6 +90,16 @@ public struct Localizer: Sendable {
         return language == "ru" ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
+    /// How the git history saw a milestone's due date move, as every page and report
+    /// words it: "due moved 2 times · baseline: Mar 10, 2026 (+3 days)"; nil when it never
+    /// moved (see `ProjectHistory.dueMoves(of:)`).
+    public func dueMoves(_ moves: (baseline: CivilDate, moves: Int, days: Int)?) -> String? {
+        guard let moves, moves.moves > 0 else { return nil }
+        let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
+        return "\(count("ms_due_moves", moves.moves)) · " + labelled(self["ms_baseline"], date(moves.baseline))
+            + aside(sign + count("ms_days_shift", abs(moves.days)))
+    }
+
     /// A percentage as the language writes it: `92%` (en, zh), `92 %` with a no-break space (ru),
     /// as the Unicode CLDR does; templates write `{{value}}{{t.percent_sign}}` for the same result.
     public func percent(_ value: Int) -> String { "\(value)\(self["percent_sign"])" }

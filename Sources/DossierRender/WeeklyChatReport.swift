@@ -170,15 +170,8 @@ package struct WeeklyChatReport: Sendable {
             if standing.state == .done, let slip = standing.slipDays, slip > 0 {
                 line.append(.text(t.aside(t.count("milestone_slip", slip))))
             }
-            if let moves = site.history.dueMoves(of: id), moves.moves > 0 {
-                // As the milestones page says it: "due moved 2 times · baseline: Mar 3, 2026 (+3 days)".
-                let shift = t.count("ms_days_shift", abs(moves.days))
-                let sign = moves.days > 0 ? "+" : moves.days < 0 ? "−" : "±"
-                line.append(
-                    .text(
-                        " · \(t.count("ms_due_moves", moves.moves)) · "
-                            + t.labelled(t["ms_baseline"], t.date(moves.baseline)) + t.aside("\(sign)\(shift)")))
-            }
+            // As the milestones page says it: "due moved 2 times · baseline: Mar 3, 2026 (+3 days)".
+            if let moves = t.dueMoves(site.history.dueMoves(of: id)) { line.append(.text(" · " + moves)) }
             return line
         }
         if !done.isEmpty { blocks += [.heading([.text(t["milestones_done"])]), .list(done)] }

@@ -130,21 +130,17 @@ extension SiteRenderer {
         ]
         // A note whose status or completion was changed after it was first committed says
         // so, with each version's commit: the report a client saw may differ from today's.
-        let clock = site.settings.clock
         let versions = (site.history.notes[note.week.description] ?? []).filter { $0.commit.time <= asOf }
         if versions.count > 1 {
             own["statusHistory"] = [
                 "items": versions.compactMap { revision -> [String: Any]? in
                     guard let state = revision.state else { return nil }
-                    return compact([
-                        "when": t.time(
-                            RecordTime(
-                                instant: revision.commit.time, day: clock.day(of: revision.commit.time), isDateOnly: false),
-                            clock: clock),
-                        "iso": Self.rfc3339(revision.commit.time, zone: clock.timeZone), "author": revision.commit.author,
-                        "commit": revision.commit.short, "status": state.status?.rawValue, "statusLabel": ragLabel(state.status),
-                        "completion": state.completion.map { "\($0)\(t["percent_sign"])" },
-                    ])
+                    return commitFields(revision.commit).merging(
+                        compact([
+                            "status": state.status?.rawValue, "statusLabel": ragLabel(state.status),
+                            "completion": state.completion.map { "\($0)\(t["percent_sign"])" },
+                        ])
+                    ) { $1 }
                 }
             ]
         }
