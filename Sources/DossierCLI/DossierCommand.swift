@@ -95,15 +95,17 @@ struct Build: ParsableCommand, Speaking {
     @OptionGroup var site: SiteArgument
 
     var language: Language { site.language }
-    @Option(help: "Where to write the site (default: SITE/output).") var output: String?
+    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).") var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
     @Flag(help: "Fail on warnings too.") var strict = false
+    @Option(help: "Build the site a view of project.yml's views shows (e.g. client), into its own folder.") var view: String?
 
     func run() throws {
         var options = Dossier.BuildOptions(
             site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
-            strict: strict)
+            strict: strict, view: view)
+        try Dossier.resolveView(&options)
         let line = ProgressLine(language: language)
         options.progress = line.callback
         let result: Dossier.BuildResult
@@ -174,10 +176,11 @@ struct Report: ParsableCommand {
                 programs that format nothing), html (the page), email (the mail version) or json (the figures).
                 """)
         var format: Dossier.ReportFormat = .markdown
+        @Option(help: "The week as a view of project.yml's views shows it (e.g. client).") var view: String?
 
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
-                site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf), format: format)
+                site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf), format: format, view: view)
             printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(text.utf8))

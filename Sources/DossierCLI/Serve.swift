@@ -10,15 +10,18 @@ struct Serve: AsyncParsableCommand, Speaking {
     @OptionGroup var site: SiteArgument
     var language: Language { site.language }
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8040
-    @Option(help: "Where to write the site (default: SITE/output).") var output: String?
+    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).") var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now at each build).")
     var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
+    @Option(help: "Preview the site a view of project.yml's views shows (e.g. client).") var view: String?
 
     func run() async throws {
-        let build = Dossier.BuildOptions(
-            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts)
+        var build = Dossier.BuildOptions(
+            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
+            view: view)
         try Dossier.checkSiteFolder(site.url)
+        try Dossier.resolveView(&build)
         try Dossier.checkOutputFolder(build)
         let live = LiveSite(.init(build: build, port: port, language: site.lang)) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))

@@ -145,6 +145,24 @@ public final class MarkdownDocument: @unchecked Sendable {
         emphasisProblems = walker.emphasisProblems
     }
 
+    /// The document without the sections whose heading `hides`: each from its heading
+    /// to the next heading of the same or a higher level (its subsections go with it).
+    /// The lines cut become empty, so every line left keeps its number.
+    public func removingSections(where hides: (MarkdownHeading) -> Bool) -> MarkdownDocument {
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for (index, heading) in headings.enumerated() where hides(heading) {
+            let start = heading.position.line - lineOffset - 1
+            let next = headings[(index + 1)...].first { $0.level <= heading.level }
+            let end = next.map { $0.position.line - lineOffset - 1 } ?? lines.count
+            guard start >= 0, start < end, end <= lines.count else { continue }
+            for line in start..<end { lines[line] = "" }
+            changed = true
+        }
+        guard changed else { return self }
+        return MarkdownDocument(lines.joined(separator: "\n"), lineOffset: lineOffset, options: options)
+    }
+
     /// Parses `source`, walks the tree, hands both to `body`, then frees them. Soft
     /// breaks between Chinese or Japanese characters are gone from the tree before
     /// anything reads it (see `SegmentBreak`).

@@ -52,6 +52,13 @@ struct IssueReader {
         }
         let options = MarkdownOptions(allowRawHTML: settings.allowRawHTML)
         let extraColumns = mapped.extraColumns
+        let extraHeaders = Set(extraColumns.map { FieldAliases.fold(table.header[$0].value) })
+        for view in settings.views {
+            for (name, location) in view.columns where !extraHeaders.contains(FieldAliases.fold(name)) {
+                diagnostics.append(
+                    .unknownViewColumn(name, extraHeaders: extraColumns.map { table.header[$0].value.trimmed }, at: location))
+            }
+        }
         let tagColumns = table.header.indices.filter { mapped.fields[$0] == "tags" }
         // Redmine's and Jira's Updated column: an extra column that also stands in for a
         // resolved date the tracker left empty.

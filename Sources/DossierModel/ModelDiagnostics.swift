@@ -128,6 +128,27 @@ extension Diagnostic {
         .warning(rule, at: location, "key.unknown", ["key": .value(key), "hint": Suggestion.hint(for: key, in: known)])
     }
 
+    /// A view named with other characters than letters, digits, `-` and `_`.
+    static func badViewName(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error(.projectValue, at: location, "view.bad-name", ["name": .value(name)])
+    }
+
+    /// A view's `issue_fields` names a field the figures and pages are made of.
+    static func viewKeepsField(_ field: String, hideable: [String], at location: SourceLocation) -> Diagnostic {
+        .error(.projectValue, at: location, "view.field-kept", ["field": .value(field), "expected": .values(hideable)])
+    }
+
+    /// A view's `columns` entry that is no extra column of issues.csv.
+    static func unknownViewColumn(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
+        .unknownValue(.projectValue, field: "view-column", value: name, expected: extraHeaders, at: location)
+    }
+
+    /// A view's `weekly` entry that names no section of any note, no conventional
+    /// section and no front-matter key it may hide.
+    static func unknownViewSection(_ name: String, sections: [String], at location: SourceLocation) -> Diagnostic {
+        .unknownValue(.projectValue, field: "view-section", value: name, expected: sections, at: location)
+    }
+
     /// A `milestones.group_by` entry that is neither `scope` nor a column of milestones.csv.
     static func unknownMilestoneGroup(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
         .unknownValue(

@@ -19,7 +19,7 @@ struct NoteReader {
         sortedIssueIDs = issueIDs.sorted()
     }
 
-    static let weeklyKeys = ["week", "status", "completion", "summary", "attendees"]
+    static let weeklyKeys = ["week", "status", "completion", "summary", "attendees", "audience"]
     static let articleKeys = ["title", "tags", "audience", "owner", "updated", "issues", "weight", "draft"]
 
     /// Parses the bodies of `notes` on all cores; cmark-gfm documents are independent.
@@ -42,6 +42,7 @@ struct NoteReader {
             var completion: Int?
             var summary: String?
             var attendees: [String] = []
+            var audience = Audience.all
             for (key, keyNode, value) in note.document.metadata.entries ?? [] {
                 switch key {
                 case "week":
@@ -76,6 +77,15 @@ struct NoteReader {
                     }
                 case "attendees":
                     attendees = people(value, key: key, rule: .weekField, diagnostics: &diagnostics)
+                case "audience":
+                    if let a = value.scalar.flatMap(Audience.init(word:)) {
+                        audience = a
+                    } else {
+                        diagnostics.append(
+                            .unknownValue(
+                                .weekField, field: "audience", value: value.scalar ?? value.typeName,
+                                expected: Audience.allCases.map { ($0.rawValue, nil) }, words: "audience", at: value.location))
+                    }
                 default:
                     diagnostics.append(.unknownKey(.weekField, key: key, known: Self.weeklyKeys, at: keyNode.location))
                 }
@@ -85,8 +95,8 @@ struct NoteReader {
                     document: body, file: note.file, baseFolder: "weekly", page: .weekly(week), title: week.description))
             result.append(
                 WeeklyNote(
-                    week: week, status: status, completion: completion, summary: summary, attendees: attendees, body: body,
-                    file: note.file))
+                    week: week, status: status, completion: completion, summary: summary, attendees: attendees,
+                    audience: audience, body: body, file: note.file))
         }
         return result.sorted { $0.week < $1.week }
     }

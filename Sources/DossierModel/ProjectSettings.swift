@@ -55,6 +55,8 @@ public struct ProjectSettings: Sendable {
     /// stops (Redmine's Feedback, waiting on the user). Empty by default; only counted
     /// where the git history gives the intervals (see `ProjectHistory`).
     public var slaPause: Set<IssueStatus>
+    /// project.yml's `views`, in the order written (see `SiteView`).
+    public var views: [SiteView] = []
 
     public static let languages = ["en", "zh", "ru"]
 
@@ -78,4 +80,6 @@ public struct ProjectSettings: Sendable {
     }
 
     public func category(_ id: String) -> IssueCategory? { categories.first { $0.id == id } }
+
+    public func view(_ name: String) -> SiteView? { views.first { $0.name == name } }
 }

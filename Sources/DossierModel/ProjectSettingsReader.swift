@@ -6,8 +6,9 @@ import Foundation
 struct ProjectSettingsReader {
     static let knownKeys = [
         "name", "client", "language", "timezone", "start", "base_url", "categories", "issues", "milestones", "team",
-        "encoding", "markdown", "dates", "sla",
+        "encoding", "markdown", "dates", "sla", "views",
     ]
+    static let viewKeys = ["audiences", "issue_fields", "columns", "owners_as", "weekly", "output"]
     static let milestoneFields = ["id", "title", "due", "done", "owner", "scope", "description"]
     static let teamFields = ["id", "name", "role", "org", "email"]
     static let issueFields = [
@@ -98,6 +99,8 @@ struct ProjectSettingsReader {
                 }
             case "sla":
                 readSLASettings(value, into: &settings, diagnostics: &diagnostics)
+            case "views":
+                settings.views = readViews(value, diagnostics: &diagnostics)
             case "markdown":
                 guard let markdown = value.entries else {
                     diagnostics.append(.wrongType(.projectValue, key: key, expected: .map, node: value))
@@ -122,6 +125,98 @@ struct ProjectSettingsReader {
             }
         }
         return settings
+    }
+
+    /// `views: {client: {audiences: [internal, vendor], issue_fields: [owner], columns:
+    /// [内部备注], owners_as: org, weekly: [风险], output: output-client}}`: what each
+    /// view hides (see `SiteView`). Columns and sections are checked against the records
+    /// once they are read.
+    private static func readViews(_ node: YAMLNode, diagnostics: inout DiagnosticList) -> [SiteView] {
+        guard let entries = node.entries else {
+            diagnostics.append(.wrongType(.projectValue, key: "views", expected: .map, node: node))
+            return []
+        }
+        var views: [SiteView] = []
+        for (name, nameNode, value) in entries {
+            guard SiteView.isValidName(name) else {
+                diagnostics.append(.badViewName(name, at: nameNode.location))
+                continue
+            }
+            var view = SiteView(name: name, location: nameNode.location)
+            guard let keys = value.entries else {
+                if !value.isNull {
+                    diagnostics.append(.wrongType(.projectValue, key: "views.\(name)", expected: .map, node: value))
+                }
+                views.append(view)
+                continue
+            }
+            func list(_ key: String, _ node: YAMLNode) -> [YAMLNode] {
+                if node.isNull { return [] }
+                if node.scalar != nil { return [node] }
+                guard let items = node.items, items.allSatisfy({ $0.scalar != nil && !$0.isNull }) else {
+                    diagnostics.append(.wrongType(.projectValue, key: "views.\(name).\(key)", expected: .textList, node: node))
+                    return []
+                }
+                return items
+            }
+            for (key, keyNode, item) in keys {
+                switch key {
+                case "audiences":
+                    for word in list(key, item) {
+                        if let audience = word.scalar.flatMap(Audience.init(word:)), audience != .all {
+                            view.audiences.insert(audience)
+                        } else {
+                            diagnostics.append(
+                                .unknownValue(
+                                    .projectValue, field: "audience", value: word.scalar ?? "",
+                                    expected: Audience.allCases.filter { $0 != .all }.map { ($0.rawValue, nil) },
+                                    words: "audience", at: word.location))
+                        }
+                    }
+                case "issue_fields":
+                    for field in list(key, item) {
+                        let written = field.scalar ?? ""
+                        let name = FieldAliases.issueHeaders[FieldAliases.fold(written)] ?? written
+                        if SiteView.hideableIssueFields.contains(name) {
+                            view.issueFields.insert(name)
+                        } else if issueFields.contains(name) {
+                            diagnostics.append(.viewKeepsField(name, hideable: SiteView.hideableIssueFields, at: field.location))
+                        } else {
+                            diagnostics.append(
+                                .unknownValue(
+                                    .projectValue, field: "field", value: written, expected: SiteView.hideableIssueFields,
+                                    at: field.location))
+                        }
+                    }
+                case "columns":
+                    view.columns = list(key, item).map { ($0.scalar ?? "", $0.location) }
+                case "weekly":
+                    view.weekly = list(key, item).map { ($0.scalar ?? "", $0.location) }
+                case "owners_as":
+                    guard let word = item.scalar, !item.isNull, let people = SiteView.PeopleShown(rawValue: word) else {
+                        diagnostics.append(
+                            .unknownValue(
+                                .projectValue, field: "owners-as", value: item.scalar ?? item.typeName,
+                                expected: SiteView.PeopleShown.allCases.map(\.rawValue), at: item.location))
+                        continue
+                    }
+                    view.people = people
+                case "output":
+                    guard let folder = item.scalar, !item.isNull, !folder.trimmed.isEmpty else {
+                        diagnostics.append(.wrongType(.projectValue, key: "views.\(name).output", expected: .text, node: item))
+                        continue
+                    }
+                    view.output = folder
+                default:
+                    diagnostics.append(
+                        .unknownKey(
+                            .projectKey, key: "views.\(name).\(key)", known: viewKeys.map { "views.\(name).\($0)" },
+                            at: keyNode.location))
+                }
+            }
+            views.append(view)
+        }
+        return views
     }
 
     /// `sla: {pause: [waiting]}`: the open statuses that stop the SLA clock, each by its

@@ -23,9 +23,16 @@ public struct Site: Sendable {
     public var backlinks: [SitePage: [PageReference]]
     /// The records' git history (`ProjectHistory.none` until the build reads it).
     public var history = ProjectHistory.none
-    private var linkTargets: [ObjectIdentifier: [LinkTarget]]
+    /// The view the site is shown in (`viewed(as:hiddenReference:roleLabel:)`); nil for
+    /// the whole site.
+    public var view: SiteView?
+    /// Pages the view leaves out: links to them are text.
+    var hiddenPaths: Set<String> = []
+    /// What a `[[…]]` written without text reads when the view leaves its page out.
+    var hiddenReference = ""
+    var linkTargets: [ObjectIdentifier: [LinkTarget]]
     /// Article titles by page path, for `[[…]]` written without text.
-    private var articleTitles: [String: String]
+    var articleTitles: [String: String]
     /// Position of each issue in `issues`, by id.
     private var issueIndex: [String: Int]
 
@@ -51,16 +58,23 @@ public struct Site: Sendable {
     }
 
     /// The checked targets of a document's links, in the order of `document.links`.
+    /// A link to a page the view leaves out is `.none`: its text stays.
     public func targets(of document: MarkdownDocument) -> [LinkTarget] {
-        linkTargets[ObjectIdentifier(document)] ?? document.links.map { _ in .none }
+        let targets = linkTargets[ObjectIdentifier(document)] ?? document.links.map { _ in .none }
+        guard !hiddenPaths.isEmpty else { return targets }
+        return targets.map { target in
+            if case .site(let path, _) = target, hiddenPaths.contains(path) { return .none }
+            return target
+        }
     }
 
     /// The title to show for each `[[…]]` of a document written without `|text`: an
-    /// article's title; an issue keeps its id. Nil for other links.
+    /// article's title; an issue keeps its id. Nil for other links. A reference to a
+    /// page the view leaves out reads `hiddenReference`, not the page's title or path.
     public func referenceTitles(of document: MarkdownDocument) -> [String?] {
-        zip(document.links, targets(of: document)).map { link, target in
+        zip(document.links, linkTargets[ObjectIdentifier(document)] ?? []).map { link, target in
             guard link.kind == .reference, link.label == nil, case .site(let path, _) = target else { return nil }
-            return articleTitles[path]
+            return hiddenPaths.contains(path) ? hiddenReference : articleTitles[path]
         }
     }
 

@@ -28,6 +28,20 @@ public struct SiteValidator: Sendable {
         let issueIDs = Set(issues.map(\.id))
         let notes = NoteReader(settings: settings, team: team, issueIDs: rowIDs)
         let weekly = notes.readWeekly(raw.weekly, documents: &documents, diagnostics: &diagnostics)
+        if settings.views.contains(where: { !$0.weekly.isEmpty }) {
+            var sections: [String] = []
+            var seen = Set<String>()
+            for heading in weekly.flatMap(\.body.headings) where seen.insert(SiteView.foldSection(heading.text)).inserted {
+                sections.append(heading.text)
+            }
+            let known = SiteView.noteKeys + SiteView.conventionalSections
+            for name in known { seen.insert(SiteView.foldSection(name)) }
+            for view in settings.views {
+                for (name, location) in view.weekly where !seen.contains(SiteView.foldSection(name)) {
+                    diagnostics.append(.unknownViewSection(name, sections: SiteView.noteKeys + sections, at: location))
+                }
+            }
+        }
         let (articles, drafts) = notes.readArticles(
             raw.handbook, includeDrafts: includeDrafts, documents: &documents, diagnostics: &diagnostics)
 

@@ -35,6 +35,9 @@ public struct WeeklyNote: Sendable {
     public var completion: Int?
     public var summary: String?
     public var attendees: [String]
+    /// Who the note is written for (`audience:`, as an article's); `all` by default. A
+    /// view that hides the audience leaves the note out (see `SiteView`).
+    public var audience: Audience = .all
     public var body: MarkdownDocument
     public var file: String
 }

@@ -30,7 +30,15 @@ extension SiteRenderer {
                 "oldestAge": "\(row.oldestAgeDays) \(t["unit_days"])",
             ]
         }
-        if !workload.isEmpty { own["workload"] = ["rows": workload] }
+        // A view that hides owners hides their workload; one that shows them as their
+        // organisation or role counts it per organisation or role.
+        let ownerLabel = ["org": t["team_org"], "role": t["team_role"]][site.view?.people.rawValue ?? ""] ?? t["field_owner"]
+        if !workload.isEmpty, site.view?.issueFields.contains("owner") != true {
+            own["workload"] = ["rows": workload, "ownerLabel": ownerLabel]
+        }
+        if site.view != nil {
+            own["viewFigures"] = t["view_figures"].replacingOccurrences(of: "{count}", with: t.number(Double(d.total)))
+        }
         own["milestones"] = site.milestones.sorted { $0.due < $1.due }.map { milestoneSummary($0) }
         own["onTime"] = onTimeSummary(MilestoneOnTime(site.milestones, by: site.settings.clock.day(of: asOf)))
         if let team = teamTable() { own["team"] = team }

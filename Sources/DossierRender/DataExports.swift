@@ -21,7 +21,7 @@ extension SiteRenderer {
             "id", "title", "status", "status_label", "opened", "resolved", "tier", "tier_label", "category",
             "category_label", "priority", "priority_label", "module", "reporter", "owner", "due", "milestone", "tags",
             "target", "sla", "sla_label", "age_days", "hours_to_resolve", "description", "resolution",
-        ]
+        ].filter { site.view?.issueFields.contains($0) != true }
         func iso(_ time: RecordTime?) -> String? {
             guard let time else { return nil }
             return time.isDateOnly ? time.day.description : Self.rfc3339(time.instant, zone: clock.timeZone)
@@ -45,7 +45,8 @@ extension SiteRenderer {
                 "priority_label": t.label("priority", issue.priority.rawValue),
                 "sla_label": t.label("sla", sla.rawValue),
                 // The Markdown as written in the record.
-                "description": issue.description?.source, "resolution": issue.resolution?.source,
+                "description": issue.description.map(site.exportedSource),
+                "resolution": issue.resolution.map(site.exportedSource),
             ]
             // Every column, null when the record has no value; tags as an array, unknown
             // columns under "extra".
@@ -146,7 +147,7 @@ extension SiteRenderer {
                 "state_label": t.label("milestone", standing.state.rawValue), "slip_days": standing.slipDays,
                 // As written in the record, and the team.csv name it stands for (as the page shows it).
                 "owner": milestone.owner, "owner_name": person(milestone.owner), "scope": milestone.scope,
-                "description": milestone.description?.source,
+                "description": milestone.description.map(site.exportedSource),
                 // From git history: the first due recorded, how often it moved, by how much.
                 "baseline_due": moves?.baseline.description, "due_moves": moves?.moves, "due_moved_days": moves?.days,
             ]

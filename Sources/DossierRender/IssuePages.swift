@@ -27,9 +27,14 @@ extension SiteRenderer {
             "categories": site.settings.categories.map { ["value": $0.id, "label": $0.label] },
             "priorities": IssuePriority.allCases.map { ["value": $0.rawValue, "label": t.label("priority", $0.rawValue)] },
         ]
+        // A view that hides owners has no owner column.
+        let showsOwner = site.view?.issueFields.contains("owner") != true
         return wrap(
             page, id: "issues", template: "issues", title: t["title_issues"],
-            ["issues": rows, "filters": filters, "count": rows.count])
+            [
+                "issues": rows, "filters": filters, "count": rows.count, "showsOwner": showsOwner,
+                "columnCount": showsOwner ? 10 : 9,
+            ])
     }
 
     func issuePage(_ issue: Issue) -> PagePlan {

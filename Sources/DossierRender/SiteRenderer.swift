@@ -166,6 +166,7 @@ public struct SiteRenderer: Sendable {
     func common(_ page: SitePage, id: String, title: String) -> [String: Any] {
         var siteInfo: [String: Any] = ["name": site.settings.name, "asOf": t.date(site.settings.clock.day(of: asOf))]
         if let client = site.settings.client, !client.isEmpty { siteInfo["client"] = client }
+        if let view = site.view { siteInfo["view"] = view.name }
         let sections: [(SitePage, String)] = [
             (.dashboard, "nav_dashboard"), (.issueList, "nav_issues"), (.weeklyIndex, "nav_weekly"),
             (.handbookIndex, "nav_handbook"), (.milestones, "nav_milestones"), (.search, "nav_search"),

@@ -131,13 +131,23 @@ public enum Dossier {
         public var asOf: AsOf
         public var drafts: Bool
         public var strict: Bool
+        /// The view of project.yml's `views` to build (`--view`); nil for the whole site.
+        public var view: String?
+        /// Whether `output` was chosen (`--output`), not the default.
+        var outputChosen: Bool
 
-        public init(site: URL, output: URL? = nil, asOf: AsOf, drafts: Bool = false, strict: Bool = false) {
+        /// Without `output`, the site is written to SITE/output, or for a view to the
+        /// view's folder (SITE/output-NAME unless project.yml says; see `resolveView`).
+        public init(
+            site: URL, output: URL? = nil, asOf: AsOf, drafts: Bool = false, strict: Bool = false, view: String? = nil
+        ) {
             self.site = site
-            self.output = output ?? site.appendingPathComponent("output")
+            self.output = output ?? site.appendingPathComponent(view.map { "output-\($0)" } ?? "output")
             self.asOf = asOf
             self.drafts = drafts
             self.strict = strict
+            self.view = view
+            outputChosen = output != nil
         }
 
         /// Told each stage as the build reaches it; not part of what is built.
@@ -150,7 +160,7 @@ public enum Dossier {
             case .instant(let date): moment = "instant \(date.timeIntervalSince1970)"
             case .written(let text): moment = "written \(text)"
             }
-            return "drafts \(drafts); strict \(strict); as-of \(moment)"
+            return "drafts \(drafts); strict \(strict); as-of \(moment)" + (view.map { "; view \($0)" } ?? "")
         }
     }
 
@@ -187,9 +197,52 @@ public enum Dossier {
         }
     }
 
+    /// project.yml's views, each with its `output` when it names one, read alone: nil
+    /// when project.yml does not read (the full check reports why).
+    static func projectViews(_ site: URL) -> [(name: String, output: String?)]? {
+        let file = site.appendingPathComponent("content/project.yml")
+        guard let data = try? Data(contentsOf: file), data.count <= SiteLoader().maximumDocumentSize else { return nil }
+        guard case .success(let root) = YAMLReader.read(String(decoding: data, as: UTF8.self), file: "content/project.yml"),
+            root.entries != nil
+        else { return nil }
+        return (root["views"]?.entries ?? []).map { name, _, view in
+            (name, view["output"].flatMap { $0.isNull ? nil : $0.scalar })
+        }
+    }
+
+    /// Checks that `options.view` names a view of project.yml and, unless `--output`
+    /// chose the folder, writes to the view's `output`. Throws
+    /// `UsageFailure.unknownView` before anything is read or written.
+    public static func resolveView(_ options: inout BuildOptions) throws {
+        guard let name = options.view, let views = projectViews(options.site) else { return }
+        guard let view = views.first(where: { $0.name == name }) else {
+            throw UsageFailure.unknownView(name, known: views.map(\.name))
+        }
+        if !options.outputChosen, let output = view.output {
+            options.output = URL(fileURLWithPath: output, relativeTo: options.site).standardizedFileURL
+        }
+    }
+
+    /// The site as the view named `name` shows it (see `Site.viewed`), its history
+    /// prepared; the whole site for nil. Throws `UsageFailure.unknownView`.
+    static func apply(view name: String?, to site: inout Site, theme: Theme) throws {
+        guard let name else {
+            site.history.prepare(for: site.issues)
+            return
+        }
+        guard let view = site.settings.view(name) else {
+            throw UsageFailure.unknownView(name, known: site.settings.views.map(\.name))
+        }
+        let t = Localizer(language: site.settings.language, theme: theme)
+        site = site.viewed(as: view, hiddenReference: t["view_hidden_reference"], roleLabel: { t.label("role", $0) })
+        site.history.prepare(for: site.issues)
+    }
+
     /// `dossier build`: load, validate, count, render, check the links of the final
     /// pages, write. Nothing is written when any of that fails.
     public static func build(_ options: BuildOptions) throws -> BuildResult {
+        var options = options
+        try resolveView(&options)
         try checkOutputFolder(options)
         let writer = OutputWriter(output: options.output, site: options.site)
         // One build at a time per output folder; the next waits, then finds the output
@@ -227,7 +280,7 @@ public enum Dossier {
 
         let asOf = try resolve(options.asOf, settings: site.settings)
         site.history = historyReader.read()
-        site.history.prepare(for: site.issues)
+        try apply(view: options.view, to: &site, theme: theme)
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
         let staged: StagedSite
@@ -296,14 +349,19 @@ public enum Dossier {
     }
 
     /// `dossier report weekly`: one week's report on standard output.
-    public static func weeklyReport(site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat) throws -> (
-        String?, RunReport
-    ) {
+    /// With `view`, the week as that view of project.yml's `views` shows it.
+    public static func weeklyReport(
+        site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat, view: String? = nil
+    ) throws -> (String?, RunReport) {
+        if let view {
+            var options = BuildOptions(site: url, asOf: asOf, view: view)
+            try resolveView(&options)
+        }
         var (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }
         site.history = HistoryReader(site: url).read()
-        site.history.prepare(for: site.issues)
+        try apply(view: view, to: &site, theme: theme)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             report.notes.append(RunReport.Note.slaPauseWithoutHistory)
         }

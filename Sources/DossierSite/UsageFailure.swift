@@ -20,6 +20,8 @@ public enum UsageFailure: UsageError {
     case noRevision
     /// A week written as no ISO week (`2022-W14`).
     case badWeek(String)
+    /// `--view` names no view of project.yml's `views`.
+    case unknownView(String, known: [String])
     /// A weekly report as HTML or email for a week without a note.
     case noWeeklyNote(ISOWeek)
     /// An as-of moment that is no date or datetime; `reason` says why when more can be said.
@@ -64,6 +66,12 @@ public enum UsageFailure: UsageError {
                     ["text": .value(text), "year": .value(String(year)), "count": .number(ISOWeek.weeks(in: year))])
             }
             return Message("usage.bad-week", ["text": .value(text)])
+        case .unknownView(let name, let known) where known.isEmpty:
+            return Message("usage.no-views", ["name": .value(name)])
+        case .unknownView(let name, let known):
+            return Message(
+                "usage.unknown-view",
+                ["name": .value(name), "views": .values(known), "hint": Suggestion.hint(for: name, in: known)])
         case .noWeeklyNote(let week): return Message("usage.no-weekly-note", ["week": .value(week.description)])
         case .unreadableAsOf(let text, let reason?):
             return Message("usage.as-of-not-a-date", ["text": .value(text), "reason": .message(reason)])
