@@ -16,7 +16,7 @@ public struct SiteView: Sendable {
     public enum PeopleShown: String, Sendable, CaseIterable {
         /// As team.csv names them (the default).
         case name
-        /// As their organisation (team.csv's `org`).
+        /// As their organisation (team.csv's `org`), or their role when they have none.
         case org
         /// As their role (team.csv's `role`), in the site's language.
         case role
@@ -105,7 +105,8 @@ extension Site {
             guard let written else { return nil }
             switch view.people {
             case .name: return written
-            case .org: return team.member(written)?.org
+            // Someone without an organisation shows as their role, never by name.
+            case .org: return team.member(written).flatMap { $0.org ?? $0.role.map { roleLabel($0.rawValue) } }
             case .role: return team.member(written)?.role.map { roleLabel($0.rawValue) }
             }
         }

@@ -25,13 +25,14 @@ public enum Starter {
         return files
     }
 
-    /// What `dossier build` writes beside the records, kept out of git: the site, the
-    /// cache of its pages and the lock that keeps two builds from writing it at once
-    /// (see OutputWriter).
+    /// What `dossier build` writes beside the records, kept out of git: the site (and
+    /// each view's, `output-NAME`), the cache of its pages and the lock that keeps two
+    /// builds from writing it at once (see OutputWriter).
     static let gitignore = """
         /output/
-        /.output.dossier-pages
-        /.output.dossier-lock
+        /output-*/
+        /.output*.dossier-pages
+        /.output*.dossier-lock
 
         """
 }

@@ -106,6 +106,32 @@ import FoundationNetworking
         #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
     }
 
+    /// `serve --view` previews the view's site, in the view's folder; an unknown view is
+    /// refused at once.
+    @Test func servesAView() async throws {
+        let site = try ViewTests.makeSite()
+        let server = try Server(site: site, arguments: ["--view", "client"])
+        let guide = try await server.get("/handbook/guide.html")
+        #expect(guide.status == 200)
+        #expect(guide.body.contains("a page not in this view"))
+        #expect(try await server.get("/handbook/zqfolder/zqrunbookpath.html").status == 404)
+        #expect(try await server.get("/weekly/2026-W11.html").status == 404)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output-client/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
+
+        let refused = Process()
+        refused.executableURL = EndToEndTests.binary
+        refused.arguments = ["serve", site.path, "--port", "0", "--view", "clinet"]
+        let error = Pipe()
+        refused.standardError = error
+        refused.standardOutput = FileHandle.nullDevice
+        try refused.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        refused.waitUntilExit()
+        #expect(refused.terminationStatus == 2)
+        #expect(message.contains("--view clinet") && message.contains("did you mean \"client\""), "\(message)")
+    }
+
     /// A Chinese or Russian reader gets the server's own lines and pages in their
     /// language; the address stays a link a terminal can open (a space after it).
     @Test(arguments: [

@@ -17,6 +17,7 @@ import Testing
         name: View test
         language: en
         timezone: UTC
+        base_url: https://pm.example.com/view-test/
         views:
           client:
             audiences: [internal, vendor]
@@ -169,7 +170,8 @@ import Testing
         // The same pages, search and feed, from what the view keeps.
         for file in [
             "index.html", "issues/index.html", "issues/T-1.html", "weekly/2026-W10.html", "weekly/2026-W10.email.html",
-            "handbook/guide.html", "handbook/index.html", "search.html", "feed.xml", "data/issues.json", "data/issues.csv",
+            "handbook/guide.html", "handbook/index.html", "search.html", "feed.xml", "sitemap.xml", "data/issues.json",
+            "data/issues.csv",
         ] {
             #expect(viewFiles[file] != nil, "\(file) missing")
         }
