@@ -79,7 +79,16 @@ def build_sites(root):
             f.write(text)
         subprocess.run([BINARY, "build", site, "--as-of", AS_OF], check=True, capture_output=True)
         outputs[language] = os.path.join(site, "output")
+        if language == "zh":
+            # The sample's client view, beside it (see client_output): the Nu validator
+            # walks it with the rest.
+            subprocess.run([BINARY, "build", site, "--as-of", AS_OF, "--view", "client"], check=True, capture_output=True)
     return outputs
+
+
+def client_output(outputs):
+    """The folder of the sample's client view (`build --view client`, in Chinese)."""
+    return os.path.join(os.path.dirname(outputs["zh"]), "output-client")
 
 
 def html_files(output):

@@ -205,7 +205,13 @@ import Testing
         // 2026-11-30, after the sample's weekly notes, so the dashboard has its latest reports.
         let renderer = SiteRenderer(site: site, theme: theme, asOf: Date(timeIntervalSince1970: 1_795_996_800))
         var seen: [String: Set<String>] = [:]
-        for job in renderer.jobs {
+        // The sample's views too: some keys are given only there.
+        let views = site.settings.views.map {
+            SiteRenderer(
+                site: site.viewed(as: $0, hiddenReference: "hidden", roleLabel: { $0 }), theme: theme,
+                asOf: Date(timeIntervalSince1970: 1_795_996_800))
+        }
+        for (renderer, job) in ([renderer] + views).flatMap({ renderer in renderer.jobs.map { (renderer, $0) } }) {
             let plan = renderer.plan(job)
             // The mail version has the weekly report's keys, with the differences its own
             // table lists (docs/theme.md says so).
