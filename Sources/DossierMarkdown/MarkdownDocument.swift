@@ -156,11 +156,23 @@ public final class MarkdownDocument: @unchecked Sendable {
             let next = headings[(index + 1)...].first { $0.level <= heading.level }
             let end = next.map { $0.position.line - lineOffset - 1 } ?? lines.count
             guard start >= 0, start < end, end <= lines.count else { continue }
-            for line in start..<end { lines[line] = "" }
+            // A link reference definition (`[label]: url`) is no text of the section: a
+            // link elsewhere may use it.
+            for line in start..<end where !Self.isLinkReferenceDefinition(lines[line]) { lines[line] = "" }
             changed = true
         }
         guard changed else { return self }
         return MarkdownDocument(lines.joined(separator: "\n"), lineOffset: lineOffset, options: options)
+    }
+
+    /// `[label]: destination` on one line, indented at most three spaces; not a
+    /// footnote's `[^label]:`, which is text.
+    static func isLinkReferenceDefinition(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        guard line.count - trimmed.count <= 3, trimmed.first == "[", trimmed.dropFirst().first != "^",
+            let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].first == ":"
+        else { return false }
+        return !trimmed[trimmed.index(close, offsetBy: 2)...].allSatisfy(\.isWhitespace)
     }
 
     /// Parses `source`, walks the tree, hands both to `body`, then frees them. Soft

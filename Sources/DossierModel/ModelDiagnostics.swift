@@ -140,7 +140,23 @@ extension Diagnostic {
 
     /// A view's `columns` entry that is no extra column of issues.csv.
     static func unknownViewColumn(_ name: String, extraHeaders: [String], at location: SourceLocation) -> Diagnostic {
-        .unknownValue(.projectValue, field: "view-column", value: name, expected: extraHeaders, at: location)
+        if extraHeaders.isEmpty { return .error(.projectValue, at: location, "view.no-extra-columns", ["name": .value(name)]) }
+        return .unknownValue(.projectValue, field: "view-column", value: name, expected: extraHeaders, at: location)
+    }
+
+    /// A key of a view that is none of `SiteView`'s.
+    static func unknownViewKey(_ key: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        .error(.projectKey, at: location, "view.key-unknown", ["key": .value(key), "hint": Suggestion.hint(for: key, in: known)])
+    }
+
+    /// A view whose output folder is the whole site's (`other` nil) or another view's.
+    static func viewOutputTaken(_ name: String, folder: String, other: String?, at location: SourceLocation) -> Diagnostic {
+        guard let other else {
+            return .error(.projectValue, at: location, "view.output-is-site", ["name": .value(name), "folder": .value(folder)])
+        }
+        return .error(
+            .projectValue, at: location, "view.output-shared",
+            ["name": .value(name), "folder": .value(folder), "other": .value(other)])
     }
 
     /// A view's `weekly` entry that names no section of any note, no conventional

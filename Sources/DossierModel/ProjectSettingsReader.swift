@@ -208,15 +208,36 @@ struct ProjectSettingsReader {
                     }
                     view.output = folder
                 default:
+                    // An error, not the warning of other keys: a misspelt key would leave
+                    // in what the view was written to hide.
                     diagnostics.append(
-                        .unknownKey(
-                            .projectKey, key: "views.\(name).\(key)", known: viewKeys.map { "views.\(name).\($0)" },
-                            at: keyNode.location))
+                        .unknownViewKey(
+                            "views.\(name).\(key)", known: viewKeys.map { "views.\(name).\($0)" }, at: keyNode.location))
                 }
             }
             views.append(view)
         }
+        // Two sites in one folder would replace each other.
+        var folders: [String: String] = [:]
+        for view in views {
+            let folder = URL(fileURLWithPath: view.outputFolder, relativeTo: URL(fileURLWithPath: "/site/"))
+                .standardizedFileURL.path
+            let location = keys(of: node, view.name)
+            if folder == "/site/output" || folder == "/site" {
+                diagnostics.append(.viewOutputTaken(view.name, folder: view.outputFolder, other: nil, at: location))
+            } else if let other = folders[folder] {
+                diagnostics.append(.viewOutputTaken(view.name, folder: view.outputFolder, other: other, at: location))
+            } else {
+                folders[folder] = view.name
+            }
+        }
         return views
+    }
+
+    /// Where a view's `output` is written, else where the view is named.
+    private static func keys(of node: YAMLNode, _ name: String) -> SourceLocation {
+        let view = node.entries?.first { $0.key == name }
+        return view?.value["output"]?.location ?? view?.keyNode.location ?? node.location
     }
 
     /// `sla: {pause: [waiting]}`: the open statuses that stop the SLA clock, each by its

@@ -28,6 +28,9 @@ public struct Site: Sendable {
     public var view: SiteView?
     /// Pages the view leaves out: links to them are text.
     var hiddenPaths: Set<String> = []
+    /// Anchors of kept pages the view leaves out (a cut section's heading, a handbook
+    /// folder only hidden articles are in), by page path: links to them are text.
+    var hiddenAnchors: [String: Set<String>] = [:]
     /// What a `[[…]]` written without text reads when the view leaves its page out.
     var hiddenReference = ""
     var linkTargets: [ObjectIdentifier: [LinkTarget]]
@@ -61,9 +64,11 @@ public struct Site: Sendable {
     /// A link to a page the view leaves out is `.none`: its text stays.
     public func targets(of document: MarkdownDocument) -> [LinkTarget] {
         let targets = linkTargets[ObjectIdentifier(document)] ?? document.links.map { _ in .none }
-        guard !hiddenPaths.isEmpty else { return targets }
+        guard !hiddenPaths.isEmpty || !hiddenAnchors.isEmpty else { return targets }
         return targets.map { target in
-            if case .site(let path, _) = target, hiddenPaths.contains(path) { return .none }
+            guard case .site(let path, let fragment) = target else { return target }
+            if hiddenPaths.contains(path) { return .none }
+            if let fragment, hiddenAnchors[path]?.contains(fragment) == true { return .none }
             return target
         }
     }

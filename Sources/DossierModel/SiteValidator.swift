@@ -38,7 +38,9 @@ public struct SiteValidator: Sendable {
             for name in known { seen.insert(SiteView.foldSection(name)) }
             for view in settings.views {
                 for (name, location) in view.weekly where !seen.contains(SiteView.foldSection(name)) {
-                    diagnostics.append(.unknownViewSection(name, sections: SiteView.noteKeys + sections, at: location))
+                    let conventional = SiteView.conventionalSections.filter { !sections.contains($0) }
+                    diagnostics.append(
+                        .unknownViewSection(name, sections: SiteView.noteKeys + sections + conventional, at: location))
                 }
             }
         }

@@ -44,38 +44,41 @@ public struct SiteView: Sendable {
         self.location = location
     }
 
-    /// The issue fields a view may hide: the others (id, title, status, dates, tier,
-    /// category, priority, milestone) are what the figures and the pages are made of.
+    /// The issue fields a view may hide: the others (id, title, status, the opened,
+    /// resolved and due dates, tier, category, priority, milestone) are what the figures
+    /// and the pages are made of (`due` is an issue's SLA target).
     public static let hideableIssueFields = [
-        "reporter", "owner", "module", "tags", "due", "updated", "description", "resolution",
+        "reporter", "owner", "module", "tags", "updated", "description", "resolution",
     ]
     /// Front-matter keys of a weekly note that `weekly:` may name besides headings.
     public static let noteKeys = ["summary", "attendees"]
     /// The sections weekly notes have by convention (SPEC §1.5), in the languages
     /// Dossier speaks: a view may name them before any note has one.
     public static let conventionalSections = [
-        "Done", "Next week", "Risks", "Delays", "本周完成", "下周计划", "风险", "延期原因", "Сделано", "План на неделю",
-        "Риски", "Задержки",
+        "Done", "Next week", "Risks", "Delays", "本周完成", "下周计划", "风险", "延期原因", "Сделано",
+        "План на следующую неделю", "План на неделю", "Риски", "Задержки",
     ]
 
     /// The folder the view's site is written to, relative to the site.
     public var outputFolder: String { output ?? "output-\(name)" }
 
     /// Whether a heading's text or a front-matter key names a hidden section: compared
-    /// without case and surrounding spaces, and with full-width colons and trailing
-    /// colons dropped (`## 风险：` is the section `风险`).
+    /// without case, with every run of white space (a no-break or ideographic space
+    /// too) read as one space and none around, and a trailing `:` or `：` dropped
+    /// (`## 风险：` is the section `风险`).
     public func hidesSection(_ text: String) -> Bool {
         let folded = Self.foldSection(text)
         return weekly.contains { Self.foldSection($0.name) == folded }
     }
 
     static func foldSection(_ text: String) -> String {
-        var folded = text.trimmingCharacters(in: .whitespaces).lowercased()
-        while let last = folded.last, last == ":" || last == "：" { folded.removeLast() }
-        return folded.trimmingCharacters(in: .whitespaces)
+        var folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while let last = folded.last, last == ":" || last == "：" || last.isWhitespace { folded.removeLast() }
+        return folded
     }
 
-    /// A view name is a folder name and a command-line word.
+    /// A view name is a folder name and a command-line word: ASCII letters and digits,
+    /// `-` and `_`.
     static func isValidName(_ name: String) -> Bool {
         !name.isEmpty
             && name.unicodeScalars.allSatisfy {
@@ -119,8 +122,21 @@ extension Site {
             hidden.insert(SitePage.weekly(note.week).path)
             hidden.insert(SitePage.weeklyEmail(note.week).path)
         }
+        // Tag pages only hidden articles have, and folders of the handbook index only
+        // hidden articles are in.
+        let keptArticles = articles.filter { !view.audiences.contains($0.audience) }
+        let keptTags = Set(keptArticles.flatMap(\.tags).map(SitePage.tagSlug))
+        for tag in hiddenArticles.flatMap(\.tags).map(SitePage.tagSlug) where !keptTags.contains(tag) {
+            hidden.insert(SitePage.tag(tag).path)
+        }
+        // A link to a folder goes to the index's section of a folder holding articles.
+        let keptFolders = Set(keptArticles.map(\.folder))
+        var anchors: [String: Set<String>] = [:]
+        for folder in hiddenArticles.map(\.folder) where !keptFolders.contains(folder) {
+            anchors[SitePage.handbookIndex.path, default: []].insert(Article.folderAnchor(folder))
+        }
         site.hiddenPaths = hidden
-        site.articles = articles.filter { !view.audiences.contains($0.audience) }.map { article in
+        site.articles = keptArticles.map { article in
             var article = article
             article.owner = shown(article.owner)
             return article
@@ -145,8 +161,17 @@ extension Site {
                 let old = Dictionary(
                     zip(note.body.links.map(\.position), targets[ObjectIdentifier(note.body)] ?? []),
                     uniquingKeysWith: { first, _ in first })
+                // The anchors of the sections cut: a link to one is text.
+                let cut = Set(note.body.headings.map(\.anchor)).subtracting(body.headings.map(\.anchor))
+                for page in [SitePage.weekly(note.week), .weeklyEmail(note.week)] {
+                    anchors[page.path, default: []].formUnion(cut)
+                }
                 targets[ObjectIdentifier(note.body)] = nil
-                targets[ObjectIdentifier(body)] = body.links.map { old[$0.position] ?? .none }
+                targets[ObjectIdentifier(body)] = body.links.map { link in
+                    let target = old[link.position] ?? .none
+                    if case .fragment(let anchor) = target, cut.contains(anchor) { return .none }
+                    return target
+                }
                 note.body = body
             }
             return note
@@ -184,11 +209,32 @@ extension Site {
             return milestone
         }
         site.linkTargets = targets
+        site.hiddenAnchors = anchors.filter { !$0.value.isEmpty }
 
-        // "Referenced by" and the article lists of issue pages: from kept pages only.
-        site.backlinks = backlinks.filter { !hidden.contains($0.key.path) }.mapValues { references in
-            references.filter { !hidden.contains($0.page.path) }
-        }.filter { !$0.value.isEmpty }
+        // "Referenced by" and the article lists of issue pages: from what is kept only, a
+        // page's reference staying while a kept record of it still links there (or, for
+        // an article, lists the issue in `issues:`).
+        var sources: [(page: SitePage, document: MarkdownDocument)] = []
+        for article in site.articles { sources.append((.article(article.slug), article.body)) }
+        for note in site.weeklyNotes { sources.append((.weekly(note.week), note.body)) }
+        for issue in site.issues {
+            for document in [issue.description, issue.resolution].compactMap({ $0 }) {
+                sources.append((.issue(issue.id), document))
+            }
+        }
+        for document in site.milestones.compactMap(\.description) { sources.append((.milestones, document)) }
+        var links = Set<[String]>()
+        for (page, document) in sources {
+            for case .site(let path, _) in site.targets(of: document) { links.insert([page.path, path]) }
+        }
+        for article in site.articles {
+            for id in article.issues { links.insert([SitePage.article(article.slug).path, SitePage.issue(id).path]) }
+        }
+        site.backlinks = [:]
+        for (page, references) in backlinks where !hidden.contains(page.path) {
+            let kept = references.filter { links.contains([$0.page.path, page.path]) }
+            if !kept.isEmpty { site.backlinks[page] = kept }
+        }
 
         // Handbook files: those a kept record links to.
         var linked = Set<String>()

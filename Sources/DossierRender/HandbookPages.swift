@@ -63,7 +63,8 @@ extension SiteRenderer {
                 ["tag": groups[slug]!.tag, "count": groups[slug]!.articles.count, "href": href(.tag(slug), from: page)]
                     as [String: Any]
             },
-            "audiences": Audience.allCases.filter { $0 != .all }.map {
+            // A view's hidden audiences have no articles to filter.
+            "audiences": Audience.allCases.filter { $0 != .all && site.view?.audiences.contains($0) != true }.map {
                 ["value": $0.rawValue, "label": t.label("audience", $0.rawValue)]
             },
         ]

@@ -234,7 +234,7 @@ public enum Dossier {
             throw UsageFailure.unknownView(name, known: site.settings.views.map(\.name))
         }
         let t = Localizer(language: site.settings.language, theme: theme)
-        site = site.viewed(as: view, hiddenReference: t["view_hidden_reference"], roleLabel: { t.label("role", $0) })
+        site = site.viewed(as: view, hiddenReference: t["view_hidden_reference"], roleLabel: { t["role_" + $0] })
         site.history.prepare(for: site.issues)
     }
 
@@ -380,6 +380,9 @@ public enum Dossier {
             return (WeeklyChatReport(site: site, week: chosen, asOf: moment, theme: theme).render(.text), report)
         case .html, .email:
             guard site.weeklyNotes.contains(where: { $0.week == chosen }) else {
+                if let view, raw.weekly.contains(where: { $0.name == chosen.description }) {
+                    throw UsageFailure.noteNotInView(chosen, view: view)
+                }
                 throw UsageFailure.noWeeklyNote(chosen)
             }
             let renderer = SiteRenderer(site: site, theme: theme, asOf: moment)

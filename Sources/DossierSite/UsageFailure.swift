@@ -22,6 +22,8 @@ public enum UsageFailure: UsageError {
     case badWeek(String)
     /// `--view` names no view of project.yml's `views`.
     case unknownView(String, known: [String])
+    /// A weekly report as HTML or email of a note the view leaves out.
+    case noteNotInView(ISOWeek, view: String)
     /// A weekly report as HTML or email for a week without a note.
     case noWeeklyNote(ISOWeek)
     /// An as-of moment that is no date or datetime; `reason` says why when more can be said.
@@ -72,6 +74,8 @@ public enum UsageFailure: UsageError {
             return Message(
                 "usage.unknown-view",
                 ["name": .value(name), "views": .values(known), "hint": Suggestion.hint(for: name, in: known)])
+        case .noteNotInView(let week, let view):
+            return Message("usage.note-not-in-view", ["week": .value(week.description), "view": .value(view)])
         case .noWeeklyNote(let week): return Message("usage.no-weekly-note", ["week": .value(week.description)])
         case .unreadableAsOf(let text, let reason?):
             return Message("usage.as-of-not-a-date", ["text": .value(text), "reason": .message(reason)])

@@ -24,7 +24,7 @@ import Testing
             issue_fields: [resolution]
             columns: [Internal note]
             owners_as: org
-            weekly: [summary, Zqsectionhead]
+            weekly: [summary, "ZQ  sectionhead"]
 
         """
     static let team =
@@ -58,7 +58,8 @@ import Testing
         ---
 
         Visiblebodyok. See [[zqfolder/zqrunbookpath]], [[zqfolder/zqrunbookpath#zqanchor]] and \
-        [the runbook](zqfolder/zqrunbookpath.md).
+        [the runbook](zqfolder/zqrunbookpath.md), [its folder](zqfolder/) and \
+        [the week's other section](../weekly/2026-W10.md#zq-sectionhead).
 
         """,
         "weekly/2026-W10.md": """
@@ -69,10 +70,12 @@ import Testing
         ---
 
         ## Done
-        - Donesectionok [[T-1]]
+        - Donesectionok [[T-1]], [ref link][r1], [this week's other part](#zq-sectionhead)
 
-        ## Zqsectionhead
+        ## Zq sectionhead
         - Zqsectionbody [[zqfolder/zqrunbookpath]]
+
+        [r1]: https://example.com/kept-reference
 
         ### Sub
         - Zqsubsection
@@ -81,6 +84,9 @@ import Testing
         - Nextweekok
 
         """,
+        // The same section, its heading written otherwise: spaces, case, a full-width colon.
+        "weekly/2026-W12.md":
+            "---\nstatus: green\n---\n\n## Done\n- Twelvedoneok\n\n##  zq\u{3000}SECTIONhead：\n- Zqsectionbody twelve\n",
         "weekly/2026-W11.md":
             "---\naudience: internal\nstatus: red\nsummary: Zqinternalsummary\n---\n\n## Done\n- Zqinternalnote\n",
     ]
@@ -88,10 +94,13 @@ import Testing
     static let hidden = [
         "Zqarticletitle", "Zqarticlebody", "zqrunbookpath", "zqfolder", "Zqtag", "Zqanchor", "zqdiagram", "Zqvendortitle",
         "Zqvendorbody",
-        "Zqsummary", "Zqsectionhead", "Zqsectionbody", "Zqsubsection", "Zqinternalsummary", "Zqinternalnote",
+        "Zqsummary", "Zq sectionhead", "Zqsectionbody", "Zqsubsection", "Zqinternalsummary", "Zqinternalnote",
         "Zqresolution", "Zqcolumn", "Zqownerann", "Zqvendorowner", "Zqphone", "zqmail", "Zqauthor",
     ]
-    static let kept = ["Visiblebodyok", "Visibledescok", "Donesectionok", "Nextweekok", "ClientCo", "VendorCo"]
+    static let kept = [
+        "Visiblebodyok", "Visibledescok", "Donesectionok", "Nextweekok", "Twelvedoneok", "ClientCo", "VendorCo",
+        "https://example.com/kept-reference",
+    ]
 
     static func git(_ folder: URL, _ arguments: [String], date: String? = nil) throws {
         let process = Process()
@@ -241,33 +250,62 @@ import Testing
             views:
               client:
                 audiences: [internal, everyone-else]
-                issue_fields: [owner, status, colour]
+                issue_fields: [owner, status, colour, due]
                 columns: [Internal notes]
                 owners_as: company
-                weekly: [Zqsectionhead, Risk]
-                colour: blue
+                weekly: [Zq sectionhead, Risk, Risks]
+                audience: [key-user]
+                output: output
               bad name:
                 audiences: [vendor]
+              клиент: {}
+              partner: {output: output-partner}
+              auditor: {output: ./output-partner/}
 
             """)
         let report = try Dossier.check(site: site)
-        let found = report.diagnostics.items.filter { $0.location.file == "content/project.yml" }.map {
-            "\($0.location.line):\($0.location.column) \($0.message.text(in: .en))"
-        }
+        let errors = report.diagnostics.items.filter { $0.location.file == "content/project.yml" && $0.severity == .error }
+        let found = errors.map { "\($0.location.line):\($0.location.column) \($0.message.text(in: .en))" }
         func has(_ line: Int, _ column: Int, _ words: String) -> Bool {
             found.contains { $0.hasPrefix("\(line):\(column) ") && $0.contains(words) }
         }
         #expect(has(4, 27, "everyone-else"), "\(found)")
         #expect(has(5, 27, "\"status\""), "\(found)")
         #expect(has(5, 35, "colour"), "\(found)")
+        // due is an issue's SLA target: hiding it would change the figures.
+        #expect(has(5, 43, "\"due\""), "\(found)")
         #expect(has(6, 15, "Internal notes") && has(6, 15, "Internal note"), "\(found)")
         #expect(has(7, 16, "company"), "\(found)")
-        #expect(has(8, 29, "Risk"), "\(found)")
-        #expect(has(9, 5, "views.client.colour"), "\(found)")
-        #expect(has(10, 3, "bad name"), "\(found)")
-        #expect(report.diagnostics.hasErrors)
+        // Risks is a conventional section: named before any note has one, it is no mistake.
+        #expect(has(8, 30, "Risk") && !found.contains { $0.hasPrefix("8:36 ") }, "\(found)")
+        // A misspelt key would leave in what it was written to hide: an error, not a warning.
+        #expect(has(9, 5, "views.client.audience") && has(9, 5, "views.client.audiences"), "\(found)")
+        #expect(has(10, 13, "where the whole site is"), "\(found)")
+        #expect(has(11, 3, "bad name"), "\(found)")
+        #expect(has(13, 3, "Latin letters"), "\(found)")
+        #expect(has(15, 21, "as view \"partner\" is"), "\(found)")
+        #expect(errors.count == 12, "\(found)")
         // In the project's language.
         let zh = report.diagnostics.items.first { $0.message.text(in: .en).contains("\"status\"") }
         #expect(try #require(zh).message.text(in: .zh).contains("视图不能隐藏问题字段"))
+    }
+
+    /// `owners_as: role` shows each person as their role in the site's language; a
+    /// section named with other spaces is the same section.
+    @Test func peopleAsTheirRole() throws {
+        let site = try Self.makeSite()
+        try Self.write(
+            site, "content/project.yml", Self.project.replacingOccurrences(of: "owners_as: org", with: "owners_as: role"))
+        let result = try Dossier.build(.init(site: site, asOf: .written("2026-03-20"), view: "client"))
+        #expect(result.report.diagnostics.items.isEmpty, "\(result.report.diagnostics.items.map(\.message))")
+        let issue = try String(contentsOf: site.appendingPathComponent("output-client/issues/T-1.html"), encoding: .utf8)
+        #expect(issue.contains("Key user") && issue.contains("Vendor consultant"))
+        #expect(!issue.contains("role_"))
+        let view = SiteView(name: "v", location: SourceLocation(file: "p", line: 1, column: 1))
+        var hiding = view
+        hiding.weekly = [("Internal remarks", view.location)]
+        #expect(hiding.hidesSection("internal\u{00A0}\u{00A0}Remarks："))
+        #expect(hiding.hidesSection(" Internal\u{3000}remarks"))
+        #expect(!hiding.hidesSection("Internal remarks 2"))
     }
 }
