@@ -275,8 +275,8 @@ extension Site {
 
 extension ProjectHistory {
     /// The history as a view shows it: no authors, owners shown by `owner` (nil when
-    /// `owner` is hidden), no due changes when `due` is hidden, and no revisions of
-    /// the notes in `notes` (weeks, `2026-W47`). Not prepared.
+    /// `owner` is hidden), no revision that changed only what the view hides, and no
+    /// revisions of the notes in `notes` (weeks, `2026-W47`). Not prepared.
     func viewed(hidingFields fields: Set<String>, notes hiddenNotes: Set<String>, owner: (String?) -> String?)
         -> ProjectHistory
     {
@@ -285,14 +285,16 @@ extension ProjectHistory {
             availability: availability, issues: [:], milestones: [:], unreadable: unreadable.map(anonymous),
             revisions: revisions)
         result.issues = issues.mapValues { revisions in
-            revisions.map { revision in
+            var kept: [Revision<IssueState>] = []
+            for revision in revisions {
                 var state = revision.state
-                if state != nil {
-                    state!.owner = fields.contains("owner") ? nil : owner(state!.owner)
-                    if fields.contains("due") { state!.due = nil }
-                }
-                return Revision(commit: anonymous(revision.commit), state: state)
+                if state != nil { state!.owner = fields.contains("owner") ? nil : owner(state!.owner) }
+                // A commit that changed only what the view hides (an owner for another of
+                // the same organisation) changed nothing the view shows.
+                if let last = kept.last, last.state != nil, last.state == state { continue }
+                kept.append(Revision(commit: anonymous(revision.commit), state: state))
             }
+            return kept
         }
         result.milestones = milestones.mapValues { $0.map { Revision(commit: anonymous($0.commit), state: $0.state) } }
         result.notes = notes.filter { !hiddenNotes.contains($0.key) }.mapValues {

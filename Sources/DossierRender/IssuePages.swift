@@ -85,6 +85,8 @@ extension SiteRenderer {
                 "sla": sla.rawValue, "slaLabel": t.label("sla", sla.rawValue), "target": target.map { targetText($0) + paused },
                 "fields": fields, "extra": issue.extra.map { ["label": $0.header, "value": $0.value] },
                 "descriptionHTML": description, "resolutionHTML": resolution, "history": historyContext(issue),
+                // A view that hides descriptions has no description section, not "No description".
+                "descriptionHidden": site.view?.issueFields.contains("description") == true ? true : nil,
             ]),
             "articles": articles,
         ]

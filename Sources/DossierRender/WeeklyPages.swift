@@ -117,6 +117,8 @@ extension SiteRenderer {
         week["emailHref"] = href(.weeklyEmail(note.week)).map { $0 as Any }
         week["id"] = note.week.description
         week["attendees"] = note.attendees.map { ["name": site.team.displayName($0)] }
+        // A view that hides the attendees says nothing of them, not "none".
+        if site.view?.hidesSection("attendees") == true { week["attendeesHidden"] = true }
         let body = html(note.body, root: root, base: base, mailOf: email ? .weekly(note.week) : nil)
         week["bodyHTML"] = (body as Any?) ?? ""
         let judged = WeekFigures.judgingDay(of: note.week, asOf: asOf, clock: site.settings.clock)

@@ -24,7 +24,7 @@ import Testing
             issue_fields: [resolution]
             columns: [Internal note]
             owners_as: org
-            weekly: [summary, "ZQ  sectionhead"]
+            weekly: [summary, attendees, "ZQ  sectionhead"]
 
         """
     static let team =
@@ -38,7 +38,7 @@ import Testing
         + "T-2,Report slow,open,2026-03-04,,1,operation,normal,ann,ann,Slow.,,\n"
     static let issuesAfter =
         header
-        + "T-1,Login fails,resolved,2026-03-02,2026-03-05,3,bug,normal,ann,ann,\"See [[zqfolder/zqrunbookpath]]. Visibledescok.\",Zqresolution text,Zqcolumn remark\n"
+        + "T-1,Login fails,resolved,2026-03-02,2026-03-05,3,bug,normal,ann,ann,\"See [[zqfolder/zqrunbookpath]]. Visibledescok.\",Zqresolution text: see [[guide]],Zqcolumn remark\n"
         + "T-2,Report slow,open,2026-03-04,,1,operation,normal,ann,ann,Slow.,,\n"
 
     static let files: [String: String] = [
@@ -201,6 +201,17 @@ import Testing
         let export = try #require(viewFiles["data/issues.json"])
         #expect(!export.contains("\"resolution\""))
         #expect(export.contains("\"owner\" : \"clientco\"") || export.contains("\"owner\": \"clientco\""))
+        // The guide's "referenced by" came from the hidden resolution only.
+        func referencedBy(_ page: String) -> String {
+            guard let start = page.range(of: "id=\"page:article-refby-h\"") else { return "" }
+            return String(page[start.upperBound...].prefix { $0 != "§" }.components(separatedBy: "</section>")[0])
+        }
+        #expect(referencedBy(try #require(wholeFiles["handbook/guide.html"])).contains("t-1"))
+        #expect(!referencedBy(try #require(viewFiles["handbook/guide.html"])).contains("t-1"))
+        // Hidden attendees are not "none".
+        let week = try #require(viewFiles["weekly/2026-w10.html".lowercased()] ?? viewFiles["weekly/2026-W10.html"])
+        #expect(!week.contains("attendees"))
+        #expect(try #require(wholeFiles["weekly/2026-W10.html"]).contains("attendees"))
         // The dashboard says how its figures are counted, and counts both issues.
         let dashboard = try String(contentsOf: site.appendingPathComponent("output-client/index.html"), encoding: .utf8)
         #expect(dashboard.contains("Figures count every issue of the project (2)"))
