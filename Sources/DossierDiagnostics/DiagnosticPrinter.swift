@@ -75,6 +75,20 @@ public struct DiagnosticPrinter: Sendable {
         return String(repeating: " ", count: width)
     }
 
+    /// The start of `line` that `padding` spaces cover on a terminal (East Asian wide
+    /// characters two cells each): what a caret line stands for, for a page that shows
+    /// it in a font whose wide characters are not two spaces wide.
+    public static func source(coveredBy padding: Int, in line: String) -> String {
+        var width = 0
+        var covered = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            if width >= padding { break }
+            width += scalar.isWide ? 2 : 1
+            covered.append(scalar)
+        }
+        return String(covered)
+    }
+
     private func renderGitHub(_ d: Diagnostic) -> String {
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")

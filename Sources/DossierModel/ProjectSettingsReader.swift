@@ -223,7 +223,10 @@ struct ProjectSettingsReader {
             let folder = URL(fileURLWithPath: view.outputFolder, relativeTo: URL(fileURLWithPath: "/site/"))
                 .standardizedFileURL.path
             let location = keys(of: node, view.name)
-            if folder == "/site/output" || folder == "/site" {
+            // Not the site itself, its records or theme, or the whole site's output (in any
+            // case: some file systems do not tell OUTPUT from output).
+            let first = folder.dropFirst("/site/".count).split(separator: "/").first.map { $0.lowercased() }
+            if folder == "/site" || !folder.hasPrefix("/site/") || ["output", "content", "templates"].contains(first ?? "") {
                 diagnostics.append(.viewOutputTaken(view.name, folder: view.outputFolder, other: nil, at: location))
             } else if let other = folders[folder] {
                 diagnostics.append(.viewOutputTaken(view.name, folder: view.outputFolder, other: other, at: location))

@@ -3,6 +3,22 @@ import FlyingFox
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why `dossier serve` cannot serve.
+public enum ServeFailure: UsageError {
+    /// Another program listens on the port of 127.0.0.1.
+    case portInUse(UInt16)
+
+    public var message: Message {
+        switch self {
+        case .portInUse(let port): return Message("serve.port-in-use", ["port": .value(String(port))])
+        }
+    }
+}
+
 /// `dossier serve`: builds the site, serves it on 127.0.0.1, rebuilds when a file under
 /// content/ or templates/ changes, and makes open pages reload after each build. When
 /// the records break, every page shows the build's diagnostics instead of the stale
@@ -36,6 +52,31 @@ public final class LiveSite: Sendable {
         var generation = 0
         var failure: String?
         var language = Language.en
+        /// The port listened on (0 until then): requests must name it in their `Host`.
+        var port: UInt16 = 0
+    }
+
+    /// Whether 127.0.0.1:`port` can be bound now (SO_REUSEADDR, as the server binds it).
+    static func isFree(port: UInt16) -> Bool {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return bound == 0
+        #else
+        return true
+        #endif
     }
 
     let options: Options
@@ -48,18 +89,25 @@ public final class LiveSite: Sendable {
         self.log = log
     }
 
-    /// Builds, then serves until the task is cancelled; `ready` gets the address once
-    /// the server listens.
+    /// Listens, tells `ready` the address, builds, then serves and rebuilds until the
+    /// task is cancelled. A port in use is `ServeFailure.portInUse` before anything is
+    /// built. Until the first build is in place, pages say so and reload by themselves.
     public func run(ready: @Sendable (URL) -> Void) async throws {
-        await rebuild()
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: options.port), logger: .disabled, handler: LiveSiteHandler(site: self))
+        if options.port != 0, !Self.isFree(port: options.port) { throw ServeFailure.portInUse(options.port) }
+        let handler = LiveSiteHandler(site: self)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: options.port), logger: .disabled, handler: handler)
         let serving = Task { try await server.run() }
         defer { serving.cancel() }
         try await server.waitUntilListening()
         guard case .ip4(_, let port) = await server.listeningAddress else { throw CancellationError() }
+        let language = Dossier.language(site: options.build.site, requested: options.language)
+        state.withLock {
+            $0.port = port
+            $0.language = language
+        }
         ready(URL(string: "http://127.0.0.1:\(port)/")!)
         var stamp = Dossier.inputStamp(site: options.build.site)
+        await rebuild()
         while !Task.isCancelled {
             try await Task.sleep(for: options.interval)
             let now = Dossier.inputStamp(site: options.build.site)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DossierServe
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -67,6 +69,7 @@ import FoundationNetworking
     @Test func servesRebuildsAndShowsBrokenRecords() async throws {
         let site = try Fixtures.copy("valid")
         let server = try Server(site: site)
+        _ = try await server.waitFor(generation: 1)
 
         let home = try await server.get("/")
         #expect(home.status == 200)
@@ -106,11 +109,81 @@ import FoundationNetworking
         #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
     }
 
+    /// `curl` with its own `Host` header (URLSession sets Host itself): the status code.
+    static func status(_ url: URL, host: String) throws -> String {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        curl.arguments = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url.absoluteString]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        let code = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curl.waitUntilExit()
+        return code
+    }
+
+    /// As people use a dev server: the address first, folders by their URL, a port in use
+    /// refused at once, and no page for a request naming another host (DNS rebinding,
+    /// refused as Vite refuses it).
+    @Test func servesAsPeopleUseIt() async throws {
+        let site = try Fixtures.copy("valid")
+        let server = try Server(site: site)
+        #expect(server.firstLine.contains(server.url.absoluteString))
+        _ = try await server.waitFor(generation: 1)
+
+        let folder = try await server.get("/weekly/")
+        #expect(folder.status == 200 && folder.body.contains("<h1>"))
+        // Without its slash: redirected to it, so the index's relative links work.
+        let port = server.url.port!
+        #expect(try Self.status(server.url.appendingPathComponent("weekly"), host: "127.0.0.1:\(port)") == "301")
+        #expect(try await server.get("/weekly").body == folder.body)
+
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)", "LOCALHOST:\(port)"] {
+            #expect(try Self.status(server.url.appendingPathComponent("issues/index.html"), host: host) == "200", "\(host)")
+        }
+        for host in ["attacker.example", "attacker.example:\(port)", "127.0.0.1.attacker.example:\(port)", "localhost:1"] {
+            #expect(try Self.status(server.url.appendingPathComponent("issues/index.html"), host: host) == "403", "\(host)")
+        }
+
+        // The same port again: refused before any build, with the reason.
+        let second = Process()
+        second.executableURL = EndToEndTests.binary
+        second.arguments = ["serve", site.path, "--port", String(port), "--output", site.appendingPathComponent("other").path]
+        let error = Pipe()
+        second.standardError = error
+        second.standardOutput = FileHandle.nullDevice
+        try second.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 2)
+        #expect(
+            message
+                == "dossier: port \(port) of 127.0.0.1 is in use (another dossier serve?): choose another with --port N, or --port 0 for a free one\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("other").path))
+    }
+
+    /// The error page puts each caret under the character it points at: a Chinese line's
+    /// part before it, hidden, rather than the two spaces per character a terminal uses.
+    @Test func theErrorPagesCaretLinesUpUnderChineseText() throws {
+        let text = """
+            content/issues.csv:3:12: error: unknown status "进行中" [issue-status]
+              3 | FK-1,登录失败,进行中,高
+                |               ^
+
+            """
+        let html = LiveSiteHandler.alignedCarets(text)
+        #expect(html.contains("    | <span class=\"under\">FK-1,登录失败,</span>^"))
+        #expect(html.contains("  3 | FK-1,登录失败,进行中,高"))
+        #expect(html.contains("unknown status &quot;进行中&quot;") || html.contains("unknown status \"进行中\""))
+    }
+
     /// `serve --view` previews the view's site, in the view's folder; an unknown view is
     /// refused at once.
     @Test func servesAView() async throws {
         let site = try ViewTests.makeSite()
         let server = try Server(site: site, arguments: ["--view", "client"])
+        _ = try await server.waitFor(generation: 1)
         let guide = try await server.get("/handbook/guide.html")
         #expect(guide.status == 200)
         #expect(guide.body.contains("a page not in this view"))
@@ -147,6 +220,7 @@ import FoundationNetworking
         let site = try Fixtures.copy("valid")
         let server = try Server(site: site, arguments: ["--lang", language])
         #expect(server.firstLine.hasPrefix(serving + server.url.absoluteString + " "))
+        _ = try await server.waitFor(generation: 1)
         let missing = try await server.get("/no/such/page.html")
         #expect(missing.status == 404)
         #expect(missing.body.contains("<html lang=\"\(language)\">") && missing.body.contains(notFound))
