@@ -37,7 +37,7 @@ public final class LiveSite: Sendable {
         public var language: Language?
 
         public init(
-            build: Dossier.BuildOptions, port: UInt16, interval: Duration = .milliseconds(300), language: Language? = nil
+            build: Dossier.BuildOptions, port: UInt16, interval: Duration = .milliseconds(20), language: Language? = nil
         ) {
             self.build = build
             self.port = port
@@ -108,9 +108,14 @@ public final class LiveSite: Sendable {
         ready(URL(string: "http://127.0.0.1:\(port)/")!)
         var stamp = Dossier.inputStamp(site: options.build.site)
         await rebuild()
+        // Looked at every `interval`, or ten times as long as one look takes, so a large
+        // site is not statted without pause.
+        var pause = options.interval
         while !Task.isCancelled {
-            try await Task.sleep(for: options.interval)
+            try await Task.sleep(for: pause)
+            let start = ContinuousClock.now
             let now = Dossier.inputStamp(site: options.build.site)
+            pause = max(options.interval, (ContinuousClock.now - start) * 10)
             if now != stamp {
                 stamp = now
                 await rebuild()

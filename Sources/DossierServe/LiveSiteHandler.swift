@@ -9,22 +9,27 @@ import Foundation
 struct LiveSiteHandler: HTTPHandler {
     let site: LiveSite
 
-    /// Asks for the build number twice a second and reloads when it is not the page's own.
+    /// Asks for the build number, the server holding the question until a build other
+    /// than the page's own is in place (or 20 s have passed), and reloads then: the page
+    /// hears of a build as soon as the server has it, with no polling delay.
     static let script = """
         (function () {
           var own = document.currentScript.getAttribute("data-generation");
           function ask() {
-            fetch("/__dossier/state", { cache: "no-store" })
+            fetch("/__dossier/state?wait=" + own, { cache: "no-store" })
               .then(function (response) { return response.json(); })
               .then(function (state) {
-                if (String(state.generation) !== own) { location.reload(); } else { setTimeout(ask, 500); }
+                if (String(state.generation) !== own) { location.reload(); } else { ask(); }
               })
               .catch(function () { setTimeout(ask, 1000); });
           }
-          setTimeout(ask, 500);
+          ask();
         })();
 
         """
+
+    /// How long a `?wait=N` question is held at most.
+    static let longestWait = Duration.seconds(20)
 
     static let types = [
         "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
@@ -44,6 +49,15 @@ struct LiveSiteHandler: HTTPHandler {
         }
         switch request.path {
         case "/__dossier/state":
+            var (generation, failure) = (generation, failure)
+            // `?wait=N`: answered once the build is no longer N.
+            if let waited = request.query["wait"].flatMap(Int.init), waited == generation {
+                let deadline = ContinuousClock.now + Self.longestWait
+                while generation == waited, ContinuousClock.now < deadline, !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(5))
+                    (generation, failure) = site.state.withLock { ($0.generation, $0.failure) }
+                }
+            }
             return response(
                 .ok, type: "application/json", Data("{\"generation\":\(generation),\"failed\":\(failure != nil)}".utf8))
         case "/__dossier/live.js":

@@ -145,6 +145,15 @@ import FoundationNetworking
             #expect(try Self.status(server.url.appendingPathComponent("issues/index.html"), host: host) == "403", "\(host)")
         }
 
+        // A page's question is held until the next build is in place, then answered.
+        let waiting = URL(string: "/__dossier/state?wait=1", relativeTo: server.url)!
+        let asked = Task { String(decoding: try await URLSession.shared.data(from: waiting).0, as: UTF8.self) }
+        try await Task.sleep(for: .milliseconds(300))
+        let article = site.appendingPathComponent("content/handbook/setup/login.md")
+        try Data((try String(contentsOf: article, encoding: .utf8) + "\nSaved while a page waits.\n").utf8).write(to: article)
+        #expect(try await asked.value.contains("\"generation\":2,"))
+        #expect(try await server.get("/__dossier/state?wait=1").body.contains("\"generation\":2,"), "answered at once")
+
         // The same port again: refused before any build, with the reason.
         let second = Process()
         second.executableURL = EndToEndTests.binary
