@@ -92,10 +92,12 @@ extension Site {
     /// out of the notes, hidden issue fields and columns emptied, people shown as the
     /// view says. Links of kept records to a page the view leaves out become text (see
     /// `targets(of:)`); a `[[…]]` written without text then reads `hiddenReference`, so
-    /// neither the hidden page's title nor its path is shown. Backlinks from hidden
-    /// pages go, and so do handbook files no kept record links to. The git history loses
-    /// its authors (a view is read outside the team), the changes of hidden fields and
-    /// the notes left out; call `ProjectHistory.prepare(for:)` after.
+    /// neither the hidden page's title nor its path is shown; so does a link to a cut
+    /// section's heading, to a handbook folder only hidden articles were in, or to a tag
+    /// only they had. Backlinks stay only where a kept record still links, and handbook
+    /// files only where a kept record links to them. The git history loses its authors
+    /// (a view is read outside the team), the commits that changed only what the view
+    /// hides, and the notes left out; call `ProjectHistory.prepare(for:)` after.
     ///
     /// `roleLabel` gives the words for a team.csv role id, for `owners_as: role`.
     public func viewed(as view: SiteView, hiddenReference: String, roleLabel: (String) -> String) -> Site {
