@@ -34,8 +34,17 @@ public struct ThemeWords: Sendable {
 
     /// The key of the word for a value of a group: `status_in_progress` for the status
     /// `in-progress`, `tier_2` for tier 2.
+    /// Called for every label of every page: built by hand, not with Foundation's
+    /// `replacingOccurrences` (2.7 % of an edit's rebuild at S, measured with perf).
     public static func labelKey(_ group: String, _ value: String) -> String {
-        group + "_" + value.replacingOccurrences(of: "-", with: "_")
+        var key = group
+        key.append("_")
+        if value.utf8.contains(UInt8(ascii: "-")) {
+            key.unicodeScalars.append(contentsOf: value.unicodeScalars.lazy.map { $0 == "-" ? "_" : $0 })
+        } else {
+            key.append(value)
+        }
+        return key
     }
 
     /// The word for a value of a group (`label("status", "in-progress")`: In progress,
