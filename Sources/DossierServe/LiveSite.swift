@@ -109,15 +109,24 @@ public final class LiveSite: Sendable {
         var stamp = Dossier.inputStamp(site: options.build.site)
         await rebuild()
         // Looked at every `interval`, or ten times as long as one look takes, so a large
-        // site is not statted without pause.
+        // site is not statted without pause; at least once a second, even when one look
+        // was slow because the machine was busy.
         var pause = options.interval
         while !Task.isCancelled {
             try await Task.sleep(for: pause)
             let start = ContinuousClock.now
             let now = Dossier.inputStamp(site: options.build.site)
-            pause = max(options.interval, (ContinuousClock.now - start) * 10)
+            pause = min(max(options.interval, (ContinuousClock.now - start) * 10), .seconds(1))
             if now != stamp {
+                // Built once the files are still for one look: a save written in more
+                // than one step (truncate, then write) is built whole, not half-written.
                 stamp = now
+                while !Task.isCancelled {
+                    try await Task.sleep(for: pause)
+                    let again = Dossier.inputStamp(site: options.build.site)
+                    if again == stamp { break }
+                    stamp = again
+                }
                 await rebuild()
             }
         }

@@ -219,7 +219,7 @@ public enum Dossier {
             throw UsageFailure.unknownView(name, known: views.map(\.name))
         }
         if !options.outputChosen, let output = view.output {
-            options.output = URL(fileURLWithPath: output, relativeTo: options.site).standardizedFileURL
+            options.output = options.site.appendingPathComponent(output).standardizedFileURL
         }
     }
 

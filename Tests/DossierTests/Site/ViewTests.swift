@@ -305,6 +305,22 @@ import Testing
         #expect(try #require(zh).message.text(in: .zh).contains("视图不能隐藏问题字段"))
     }
 
+    /// A view's `output` is a folder under the site, however the site's path is written.
+    @Test func aViewIsWrittenWhereItsOutputSays() throws {
+        let site = try Self.makeSite()
+        try Self.write(
+            site, "content/project.yml",
+            Self.project.replacingOccurrences(of: "    owners_as: org\n", with: "    owners_as: org\n    output: sites/client\n"))
+        let bare = URL(fileURLWithPath: site.path.hasSuffix("/") ? String(site.path.dropLast()) : site.path, isDirectory: false)
+        var options = Dossier.BuildOptions(site: bare, asOf: .written("2026-03-20"), view: "client")
+        try Dossier.resolveView(&options)
+        #expect(options.output.path == site.appendingPathComponent("sites/client").standardizedFileURL.path)
+        let result = try Dossier.build(options)
+        #expect(result.filesWritten > 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("sites/client/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output-client").path))
+    }
+
     /// `owners_as: role` shows each person as their role in the site's language; a
     /// section named with other spaces is the same section.
     @Test func peopleAsTheirRole() throws {
