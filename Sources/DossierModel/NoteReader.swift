@@ -78,14 +78,7 @@ struct NoteReader {
                 case "attendees":
                     attendees = people(value, key: key, rule: .weekField, diagnostics: &diagnostics)
                 case "audience":
-                    if let a = value.scalar.flatMap(Audience.init(word:)) {
-                        audience = a
-                    } else {
-                        diagnostics.append(
-                            .unknownValue(
-                                .weekField, field: "audience", value: value.scalar ?? value.typeName,
-                                expected: Audience.allCases.map { ($0.rawValue, nil) }, words: "audience", at: value.location))
-                    }
+                    audience = Self.audience(value, rule: .weekField, diagnostics: &diagnostics) ?? audience
                 default:
                     diagnostics.append(.unknownKey(.weekField, key: key, known: Self.weeklyKeys, at: keyNode.location))
                 }
@@ -162,14 +155,7 @@ struct NoteReader {
                         }
                     }
                 case "audience":
-                    if let a = value.scalar.flatMap(Audience.init(word:)) {
-                        audience = a
-                    } else {
-                        diagnostics.append(
-                            .unknownValue(
-                                .articleField, field: "audience", value: value.scalar ?? value.typeName,
-                                expected: Audience.allCases.map { ($0.rawValue, nil) }, words: "audience", at: value.location))
-                    }
+                    audience = Self.audience(value, rule: .articleField, diagnostics: &diagnostics) ?? audience
                 case "owner":
                     owner = people(value, key: key, rule: .articleField, diagnostics: &diagnostics, single: true).first
                 case "updated":
@@ -237,6 +223,17 @@ struct NoteReader {
             }
         }
         return result
+    }
+
+    /// An `audience:` of an article or a weekly note: its id or the theme's word for it
+    /// (`Audience(word:)`); nil, reported, for any other word.
+    static func audience(_ value: YAMLNode, rule: Rule, diagnostics: inout DiagnosticList) -> Audience? {
+        if let audience = value.scalar.flatMap(Audience.init(word:)) { return audience }
+        diagnostics.append(
+            .unknownValue(
+                rule, field: "audience", value: value.scalar ?? value.typeName,
+                expected: Audience.allCases.map { ($0.rawValue, nil) }, words: "audience", at: value.location))
+        return nil
     }
 
     /// People by team id or name; checked against team.csv when there is one.

@@ -277,7 +277,13 @@ import Testing
               c: {output: ../elsewhere}
 
             """)
+        // A note's audience reads as an article's: the ids and the theme's words.
+        try Self.write(site, "content/weekly/2026-W13.md", "---\naudience: 内部\n---\n\n## Done\n- x\n")
+        try Self.write(site, "content/weekly/2026-W14.md", "---\naudience: clients\n---\n\n## Done\n- x\n")
         let report = try Dossier.check(site: site)
+        let notes = report.diagnostics.items.filter { $0.location.file.hasPrefix("content/weekly/") }
+        #expect(notes.map { "\($0.location)" } == ["content/weekly/2026-W14.md:2:11"], "\(notes.map(\.message))")
+        #expect(notes.first?.message.text(in: .en).contains("clients") == true)
         let errors = report.diagnostics.items.filter { $0.location.file == "content/project.yml" && $0.severity == .error }
         let found = errors.map { "\($0.location.line):\($0.location.column) \($0.message.text(in: .en))" }
         func has(_ line: Int, _ column: Int, _ words: String) -> Bool {
