@@ -52,12 +52,12 @@ public struct SiteView: Sendable {
     ]
     /// Front-matter keys of a weekly note that `weekly:` may name besides headings.
     public static let noteKeys = ["summary", "attendees"]
-    /// The sections weekly notes have by convention (SPEC §1.5), in the languages
-    /// Dossier speaks: a view may name them before any note has one.
-    public static let conventionalSections = [
-        "Done", "Next week", "Risks", "Delays", "本周完成", "下周计划", "风险", "延期原因", "Сделано",
-        "План на следующую неделю", "План на неделю", "Риски", "Задержки",
-    ]
+    /// The sections weekly notes have by convention (SPEC §1.5), in every language
+    /// Dossier speaks, as `dossier new weekly` writes them (the catalogue's
+    /// `scaffold.section-*`): a view may name them before any note has one.
+    public static let conventionalSections = Language.allCases.flatMap { language in
+        ["done", "next", "risks", "delays"].map { Message("scaffold.section-\($0)").text(in: language) }
+    }
 
     /// The folder the view's site is written to, relative to the site.
     public var outputFolder: String { output ?? "output-\(name)" }
