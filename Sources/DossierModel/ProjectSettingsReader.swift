@@ -222,7 +222,7 @@ struct ProjectSettingsReader {
         for view in views {
             let folder = URL(fileURLWithPath: view.outputFolder, relativeTo: URL(fileURLWithPath: "/site/"))
                 .standardizedFileURL.path
-            let location = keys(of: node, view.name)
+            let location = outputLocation(in: node, view: view.name)
             // Not the site itself, its records or theme, or the whole site's output (in any
             // case: some file systems do not tell OUTPUT from output).
             let first = folder.dropFirst("/site/".count).split(separator: "/").first.map { $0.lowercased() }
@@ -238,7 +238,7 @@ struct ProjectSettingsReader {
     }
 
     /// Where a view's `output` is written, else where the view is named.
-    private static func keys(of node: YAMLNode, _ name: String) -> SourceLocation {
+    private static func outputLocation(in node: YAMLNode, view name: String) -> SourceLocation {
         let view = node.entries?.first { $0.key == name }
         return view?.value["output"]?.location ?? view?.keyNode.location ?? node.location
     }

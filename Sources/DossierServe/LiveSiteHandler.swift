@@ -45,7 +45,8 @@ struct LiveSiteHandler: HTTPHandler {
         // A page of another site, its name rebound to 127.0.0.1 (DNS rebinding), would
         // send its own name: only the server's own names are answered.
         guard Self.isOwnHost(request.headers[.host], port: port) else {
-            return response(.forbidden, type: Self.types["txt"]!, Data("Blocked: unknown Host header\n".utf8))
+            let text = Message("serve.blocked-host", ["host": .value(request.headers[.host] ?? "")]).text(in: language)
+            return response(.forbidden, type: Self.types["txt"]!, Data((text + "\n").utf8))
         }
         switch request.path {
         case "/__dossier/state":

@@ -135,6 +135,8 @@ public enum Dossier {
         public var view: String?
         /// Whether `output` was chosen (`--output`), not the default.
         var outputChosen: Bool
+        /// Whether `resolveView` has read project.yml's view for these options.
+        var viewResolved = false
 
         /// Without `output`, the site is written to SITE/output, or for a view to the
         /// view's folder (SITE/output-NAME unless project.yml says; see `resolveView`).
@@ -214,7 +216,8 @@ public enum Dossier {
     /// chose the folder, writes to the view's `output`. Throws
     /// `UsageFailure.unknownView` before anything is read or written.
     public static func resolveView(_ options: inout BuildOptions) throws {
-        guard let name = options.view, let views = projectViews(options.site) else { return }
+        guard let name = options.view, !options.viewResolved, let views = projectViews(options.site) else { return }
+        options.viewResolved = true
         guard let view = views.first(where: { $0.name == name }) else {
             throw UsageFailure.unknownView(name, known: views.map(\.name))
         }
@@ -353,10 +356,6 @@ public enum Dossier {
     public static func weeklyReport(
         site url: URL, week: ISOWeek?, asOf: AsOf, format: ReportFormat, view: String? = nil
     ) throws -> (String?, RunReport) {
-        if let view {
-            var options = BuildOptions(site: url, asOf: asOf, view: view)
-            try resolveView(&options)
-        }
         var (site, raw, theme, diagnostics) = try loadAndValidate(url, drafts: false)
         var report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if diagnostics.hasErrors { return (nil, report) }

@@ -109,17 +109,28 @@ import FoundationNetworking
         #expect(try await server.get("/handbook/setup/login.html").body.contains("A sentence added while serving."))
     }
 
+    /// A command run to its end: its exit status, standard output and standard error.
+    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, out: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let (out, error) = (Pipe(), Pipe())
+        process.standardOutput = out
+        process.standardError = error
+        try process.run()
+        // Standard error is small here; read after standard output without blocking the child.
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, printed, said)
+    }
+
     /// `curl` with its own `Host` header (URLSession sets Host itself): the status code.
     static func status(_ url: URL, host: String) throws -> String {
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        curl.arguments = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url.absoluteString]
-        let out = Pipe()
-        curl.standardOutput = out
-        try curl.run()
-        let code = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        curl.waitUntilExit()
-        return code
+        try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url.absoluteString]
+        ).out
     }
 
     /// As people use a dev server: the address first, folders by their URL, a port in use
@@ -141,6 +152,10 @@ import FoundationNetworking
         for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)", "LOCALHOST:\(port)"] {
             #expect(try Self.status(server.url.appendingPathComponent("issues/index.html"), host: host) == "200", "\(host)")
         }
+        let blocked = try Self.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["curl", "-s", "-H", "Host: attacker.example", server.url.appendingPathComponent("issues/index.html").absoluteString])
+        #expect(blocked.out.contains("blocked") && blocked.out.contains("\"attacker.example\""), "\(blocked.out)")
         for host in ["attacker.example", "attacker.example:\(port)", "127.0.0.1.attacker.example:\(port)", "localhost:1"] {
             #expect(try Self.status(server.url.appendingPathComponent("issues/index.html"), host: host) == "403", "\(host)")
         }
@@ -155,16 +170,10 @@ import FoundationNetworking
         #expect(try await server.get("/__dossier/state?wait=1").body.contains("\"generation\":2,"), "answered at once")
 
         // The same port again: refused before any build, with the reason.
-        let second = Process()
-        second.executableURL = EndToEndTests.binary
-        second.arguments = ["serve", site.path, "--port", String(port), "--output", site.appendingPathComponent("other").path]
-        let error = Pipe()
-        second.standardError = error
-        second.standardOutput = FileHandle.nullDevice
-        try second.run()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        second.waitUntilExit()
-        #expect(second.terminationStatus == 2)
+        let (status, _, message) = try Self.run(
+            EndToEndTests.binary,
+            ["serve", site.path, "--port", String(port), "--output", site.appendingPathComponent("other").path])
+        #expect(status == 2)
         #expect(
             message
                 == "dossier: port \(port) of 127.0.0.1 is in use (another dossier serve?): choose another with --port N, or --port 0 for a free one\n"
@@ -201,16 +210,8 @@ import FoundationNetworking
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output-client/index.html").path))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
 
-        let refused = Process()
-        refused.executableURL = EndToEndTests.binary
-        refused.arguments = ["serve", site.path, "--port", "0", "--view", "clinet"]
-        let error = Pipe()
-        refused.standardError = error
-        refused.standardOutput = FileHandle.nullDevice
-        try refused.run()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        refused.waitUntilExit()
-        #expect(refused.terminationStatus == 2)
+        let (status, _, message) = try Self.run(EndToEndTests.binary, ["serve", site.path, "--port", "0", "--view", "clinet"])
+        #expect(status == 2)
         #expect(message.contains("--view clinet") && message.contains("did you mean \"client\""), "\(message)")
     }
 
