@@ -104,7 +104,8 @@ let package = Package(
                 // The model's and the scaffold's types, for options parsed into them.
                 "DossierSite", "DossierServe", "DossierModel", "DossierScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            plugins: ["EmbedVersion"]),
 
         // Arbitrary bytes through every parser: the libFuzzer target and its harness. Not
         // the theme (DossierTemplates): its build plugin's tool cannot be linked in a fuzzing build.
@@ -119,6 +120,8 @@ let package = Package(
         .plugin(name: "EmbedStrings", capability: .buildTool()),
         // Builds the starter sites in starters/ into the binary, for `dossier init`.
         .plugin(name: "EmbedStarters", capability: .buildTool()),
+        // Builds VERSION and the commit the source is at into `dossier`, for --version.
+        .plugin(name: "EmbedVersion", capability: .buildTool()),
 
         .testTarget(
             name: "DossierTests",

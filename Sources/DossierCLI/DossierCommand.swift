@@ -9,6 +9,11 @@ struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Checks the records of an implementation project and builds its site.",
+        discussion: examples(
+            "dossier init my-project --language zh", "cd my-project && dossier check", "dossier build",
+            "dossier serve", "dossier report weekly --format email > week.html", "dossier diff origin/main...HEAD"),
+        version:
+            "\(BuildInfo.version) (commit \(BuildInfo.commit)\(BuildInfo.commitDate.isEmpty ? "" : ", \(BuildInfo.commitDate)"))",
         subcommands: [Build.self, Check.self, Serve.self, Report.self, Diff.self, Init.self, New.self])
 
     /// Runs a command; usage errors, the library's (any `UsageError`) and the parser's,
@@ -90,7 +95,11 @@ func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: 
 }
 
 struct Build: ParsableCommand, Speaking {
-    static let configuration = CommandConfiguration(abstract: "Check the records and build the site into output/.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the records and build the site into output/.",
+        discussion: examples(
+            "dossier build", "dossier build path/to/site --output public --strict",
+            "dossier build --view client", "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) dossier build"))
 
     @OptionGroup var site: SiteArgument
 
@@ -142,7 +151,9 @@ struct Build: ParsableCommand, Speaking {
 }
 
 struct Check: ParsableCommand, Speaking {
-    static let configuration = CommandConfiguration(abstract: "Check the records and report every problem; writes nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the records and report every problem; writes nothing.",
+        discussion: examples("dossier check", "dossier check --strict --lang zh", "dossier check --format github"))
 
     @OptionGroup var site: SiteArgument
 
@@ -163,7 +174,10 @@ struct Report: ParsableCommand {
 
     struct Weekly: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
-            abstract: "Print one week's report (default: the week of the as-of date).")
+            abstract: "Print one week's report (default: the week of the as-of date).",
+            discussion: examples(
+                "dossier report weekly", "dossier report weekly --week 2026-W14 --format text",
+                "dossier report weekly --format email > week.html", "dossier report weekly --view client --format json"))
 
         @OptionGroup var site: SiteArgument
 
@@ -194,7 +208,10 @@ struct Diff: ParsableCommand, Speaking {
         discussion: """
             REV..REV compares two revisions, REV...REV compares the second with its merge base \
             with the first (as a pull request does), and a single REV compares it with the work tree.
-            """)
+
+            """
+                + examples(
+                    "dossier diff HEAD~1", "dossier diff origin/main...HEAD > diff.md", "dossier diff v1..v2 --format json"))
 
     @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String = ""
     @OptionGroup var site: SiteArgument
@@ -209,7 +226,8 @@ struct Diff: ParsableCommand, Speaking {
 
 struct Init: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Start a project: a small example site that checks clean and shows every page.")
+        abstract: "Start a project: a small example site that checks clean and shows every page.",
+        discussion: examples("dossier init my-project", "dossier init 报销项目 --language zh", "dossier init проект --language ru"))
 
     @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
     @Option(name: .customLong("language"), help: "en, zh or ru: the language of the pages and of the example records.")
@@ -231,11 +249,17 @@ struct Init: ParsableCommand, Speaking {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a new record: an issue row, this week's note or an article. Never overwrites.",
+        discussion: examples(
+            "dossier new issue \"OCR fails on scanned invoices\" --priority high --tier 2",
+            "dossier new weekly", "dossier new article setup/printing --title \"Printing vouchers\""),
         subcommands: [NewIssue.self, NewWeekly.self, NewArticle.self])
 
     struct NewIssue: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
-            commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.")
+            commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.",
+            discussion: examples(
+                "dossier new issue \"OCR fails on scanned invoices\" --priority high --tier 2",
+                "dossier new issue \"预算检查阻止差旅申请\" --owner 王芳 --tags budget"))
 
         @Argument(help: "The issue's title.") var title: String
         @OptionGroup var site: SiteArgument
@@ -268,7 +292,8 @@ struct New: ParsableCommand {
 
     struct NewWeekly: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
-            commandName: "weekly", abstract: "Write the week's note, pre-filled with its figures and the issues resolved.")
+            commandName: "weekly", abstract: "Write the week's note, pre-filled with its figures and the issues resolved.",
+            discussion: examples("dossier new weekly", "dossier new weekly --week 2026-W14"))
 
         @OptionGroup var site: SiteArgument
 
@@ -283,7 +308,8 @@ struct New: ParsableCommand {
 
     struct NewArticle: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
-            commandName: "article", abstract: "Write a handbook article's front matter at content/handbook/PATH.md.")
+            commandName: "article", abstract: "Write a handbook article's front matter at content/handbook/PATH.md.",
+            discussion: examples("dossier new article setup/printing", "dossier new article faq/vpn --title \"VPN from home\""))
 
         @Argument(help: "The path under content/handbook/, e.g. setup/printing.") var path: String
         @OptionGroup var site: SiteArgument
@@ -295,6 +321,11 @@ struct New: ParsableCommand {
             show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
+}
+
+/// A help text's EXAMPLES section: one command a line, indented as the parser's sections are.
+func examples(_ commands: String...) -> String {
+    "EXAMPLES:\n" + commands.map { "  " + $0 }.joined(separator: "\n")
 }
 
 /// Prints what `new` wrote: the file, then its text.

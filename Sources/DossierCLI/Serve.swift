@@ -5,7 +5,9 @@ import Foundation
 
 struct Serve: AsyncParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a record or template changes.")
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a record or template changes.",
+        discussion: examples(
+            "dossier serve", "dossier serve path/to/site --port 0", "dossier serve --view client --as-of 2026-03-31"))
 
     @OptionGroup var site: SiteArgument
     var language: Language { site.language }
