@@ -11,7 +11,8 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Checks the records of an implementation project and builds its site.",
         discussion: examples(
             "dossier init my-project --language zh", "cd my-project && dossier check", "dossier build",
-            "dossier serve", "dossier report weekly --format email > week.html", "dossier diff origin/main...HEAD"),
+            "dossier new weekly", "dossier report weekly --format email > week.html", "dossier serve",
+            "dossier diff origin/main...HEAD"),
         version:
             "\(BuildInfo.version) (commit \(BuildInfo.commit)\(BuildInfo.commitDate.isEmpty ? "" : ", \(BuildInfo.commitDate)"))",
         subcommands: [Build.self, Check.self, Serve.self, Report.self, Diff.self, Init.self, New.self])
@@ -55,7 +56,7 @@ func say(_ key: String, _ arguments: [String: Message.Argument] = [:], in langua
 
 /// Options every command that reads a site has.
 struct SiteArgument: ParsableArguments {
-    @Argument(help: "The site folder (holding content/). Defaults to the current folder.")
+    @Argument(help: "The site folder (holding content/). Defaults to the current folder.", completion: .directory)
     var site: String = "."
 
     @Option(
@@ -98,13 +99,14 @@ struct Build: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Check the records and build the site into output/.",
         discussion: examples(
-            "dossier build", "dossier build path/to/site --output public --strict",
+            "dossier build", "dossier build . --output public --strict",
             "dossier build --view client", "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) dossier build"))
 
     @OptionGroup var site: SiteArgument
 
     var language: Language { site.language }
-    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).") var output: String?
+    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).", completion: .directory)
+    var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false
     @Flag(help: "Fail on warnings too.") var strict = false
@@ -176,8 +178,9 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one week's report (default: the week of the as-of date).",
             discussion: examples(
-                "dossier report weekly", "dossier report weekly --week 2026-W14 --format text",
-                "dossier report weekly --format email > week.html", "dossier report weekly --view client --format json"))
+                "dossier report weekly --week 2026-W02", "dossier report weekly --week 2026-W02 --format text",
+                "dossier report weekly --week 2026-W02 --format email > week.html",
+                "dossier report weekly --view client --format json"))
 
         @OptionGroup var site: SiteArgument
 
@@ -208,8 +211,7 @@ struct Diff: ParsableCommand, Speaking {
         discussion: """
             REV..REV compares two revisions, REV...REV compares the second with its merge base \
             with the first (as a pull request does), and a single REV compares it with the work tree.
-
-            """
+            """ + "\n\n"
                 + examples(
                     "dossier diff HEAD~1", "dossier diff origin/main...HEAD > diff.md", "dossier diff v1..v2 --format json"))
 
@@ -227,9 +229,10 @@ struct Diff: ParsableCommand, Speaking {
 struct Init: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Start a project: a small example site that checks clean and shows every page.",
-        discussion: examples("dossier init my-project", "dossier init 报销项目 --language zh", "dossier init проект --language ru"))
+        discussion: examples(
+            "dossier init my-project", "dossier init expense-zh --language zh", "dossier init expense-ru --language ru"))
 
-    @Argument(help: "The new site folder; it must not exist or be empty.") var folder: String
+    @Argument(help: "The new site folder; it must not exist or be empty.", completion: .directory) var folder: String
     @Option(name: .customLong("language"), help: "en, zh or ru: the language of the pages and of the example records.")
     var starter: Starter.Language = .en
     @Option(help: "en, zh or ru: the language of what is printed (default: DOSSIER_LANG, else --language).")
@@ -259,7 +262,7 @@ struct New: ParsableCommand {
             commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.",
             discussion: examples(
                 "dossier new issue \"OCR fails on scanned invoices\" --priority high --tier 2",
-                "dossier new issue \"预算检查阻止差旅申请\" --owner 王芳 --tags budget"))
+                "dossier new issue \"Budget check blocks travel\" --owner ian --tags budget"))
 
         @Argument(help: "The issue's title.") var title: String
         @OptionGroup var site: SiteArgument
@@ -324,6 +327,9 @@ struct New: ParsableCommand {
 }
 
 /// A help text's EXAMPLES section: one command a line, indented as the parser's sections are.
+///
+/// Help is ASCII: the man page is generated from it by swift-argument-parser's
+/// generate-manual, which drops every other character (1.8.2, String+Escaping.swift).
 func examples(_ commands: String...) -> String {
     "EXAMPLES:\n" + commands.map { "  " + $0 }.joined(separator: "\n")
 }

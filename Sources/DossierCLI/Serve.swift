@@ -7,12 +7,13 @@ struct Serve: AsyncParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a record or template changes.",
         discussion: examples(
-            "dossier serve", "dossier serve path/to/site --port 0", "dossier serve --view client --as-of 2026-03-31"))
+            "dossier serve", "dossier serve . --port 0", "dossier serve --view client --as-of 2026-03-31"))
 
     @OptionGroup var site: SiteArgument
     var language: Language { site.language }
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8040
-    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).") var output: String?
+    @Option(help: "Where to write the site (default: SITE/output, for a view SITE/output-NAME).", completion: .directory)
+    var output: String?
     @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now at each build).")
     var asOf: AsOf?
     @Flag(help: "Include articles marked draft: true.") var drafts = false

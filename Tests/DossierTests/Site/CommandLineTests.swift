@@ -46,11 +46,70 @@ import Testing
         }
     }
 
+    /// The example lines of a help text's EXAMPLES section.
+    static func examples(in help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "EXAMPLES:") else { return [] }
+        return lines[(start + 1)...].prefix { !$0.isEmpty }.map { String($0.dropFirst(2)) }
+    }
+
+    /// A project as the examples assume one: `dossier init`, a view named client, and in git
+    /// two commits tagged v1 and v2, `origin/main` at the first.
+    static func exampleProject() throws -> URL {
+        let top = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        let cli = EndToEndTests()
+        let project = top.appendingPathComponent("project")
+        #expect(try cli.run(EndToEndTests.binary.path, ["init", project.path], in: top).status == 0)
+        let settings = project.appendingPathComponent("content/project.yml")
+        let handle = try FileHandle(forWritingTo: settings)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("views:\n  client:\n    issue_fields: [owner]\n".utf8))
+        try handle.close()
+        DiffTests.git(project, "init", "-q", "-b", "main")
+        DiffTests.git(project, "config", "user.name", "Test")
+        DiffTests.git(project, "config", "user.email", "test@example.com")
+        DiffTests.git(project, "add", "-A")
+        DiffTests.git(project, "commit", "-q", "-m", "records")
+        DiffTests.git(project, "tag", "v1")
+        DiffTests.git(project, "update-ref", "refs/remotes/origin/main", "HEAD")
+        #expect(try cli.run(EndToEndTests.binary.path, ["new", "issue", "Printer offline"], in: project).status == 0)
+        DiffTests.git(project, "commit", "-q", "-am", "An issue")
+        DiffTests.git(project, "tag", "v2")
+        return project
+    }
+
+    /// Every example of a command's help, run as written (by bash, one after another, from
+    /// the project's folder) on a new project: each exits 0. `serve` runs until it is
+    /// stopped, so its lines are left out (ServeTests serves).
+    @Test(arguments: commands) func everyExampleRunsAsWritten(_ command: [String]) throws {
+        let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
+        let examples = Self.examples(in: help.stdout).filter { !$0.hasPrefix("dossier serve") }
+        guard !examples.isEmpty else { return }
+        let project = try Self.exampleProject()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        for example in examples {
+            let run = try CIRecipeTests.shell(example, in: project)
+            #expect(run.status == 0, "\(command): `\(example)` exited \(run.status):\n\(run.output)")
+        }
+    }
+
+    /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
+    @Test(arguments: commands) func helpIsASCIIForTheManPage(_ command: [String]) throws {
+        let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
+        let other = help.stdout.unicodeScalars.filter { !$0.isASCII }
+        #expect(other.isEmpty, "\(command): \(String(String.UnicodeScalarView(other)))")
+    }
+
     @Test(arguments: ["bash", "zsh", "fish"]) func completionsKnowEveryCommandAndOption(_ shell: String) throws {
         let run = try cli.dossier("--generate-completion-script", shell)
         #expect(run.status == 0)
         for word in ["build", "check", "serve", "report", "weekly", "diff", "init", "new", "article", "as-of", "view"] {
             #expect(run.stdout.contains(word), "\(shell) completions lack \(word)")
         }
+        // The site folder, --output and init's folder complete folders.
+        let folders = ["bash": "__dossier_add_completions -d", "zsh": "_files -/", "fish": "(__dossier_complete_directories)"][
+            shell]!
+        #expect(run.stdout.components(separatedBy: folders).count - 1 >= 3, "\(shell) completes no folders")
     }
 }
