@@ -289,6 +289,9 @@ public enum Dossier {
         let staged: StagedSite
         do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.output(refusal)
+        } catch {
+            // A folder the user may not write (or a full or read-only disk): said, exit 2.
+            throw UsageFailure.writing(error, file: options.output.path)
         }
         // The page cache lies beside the output, not in it, so it is never published; it
         // names the build it describes, so it is used only with that build's output.
@@ -323,7 +326,7 @@ public enum Dossier {
             record.pages = try cache.finish()
         } catch {
             staged.discard()
-            throw error
+            throw UsageFailure.writing(error, file: options.output.path)
         }
         progress(.checkingLinks)
         diagnostics.append(
@@ -336,7 +339,7 @@ public enum Dossier {
         // Only a build without diagnostics can be skipped next time: an up-to-date build
         // has none to repeat.
         record.clean = diagnostics.items.isEmpty
-        try staged.commit(manifest: record)
+        do { try staged.commit(manifest: record) } catch { throw UsageFailure.writing(error, file: options.output.path) }
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)

@@ -95,7 +95,47 @@ public enum UsageFailure: UsageError {
         case .exists(let file): return Message("usage.new-exists", ["file": .value(file)])
         case .wouldNotCheck(let file, _): return Message("usage.new-would-not-check", ["file": .value(file)])
         case .cannotWrite(let file, let error):
-            return Message("usage.cannot-write", ["file": .value(file), "reason": .value(error.localizedDescription)])
+            return Message("usage.cannot-write", ["file": .value(file), "reason": Self.reason(error)])
+        }
+    }
+
+    /// A file that could not be written: `cannotWrite` when `error` is the file system's
+    /// (Foundation's file errors, or a POSIX error), else `error` as it is. The path is the
+    /// one the system names, unless that is one of the build's hidden files beside the
+    /// output (`.NAME.dossier-new`, …), which the reader never made: then `file`.
+    static func writing(_ error: any Error, file: String) -> any Error {
+        if error is UsageFailure { return error }
+        let system = error as NSError
+        guard system.domain == NSCocoaErrorDomain || system.domain == NSPOSIXErrorDomain else { return error }
+        var path = system.userInfo[NSFilePathErrorKey] as? String ?? file
+        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0.contains(".dossier-") }) { path = file }
+        return UsageFailure.cannotWrite(file: path, error: error)
+    }
+
+    /// Why a file could not be written, in the reader's language for the usual causes (no
+    /// permission, a read-only file system, a full disk), else as the system words it.
+    static func reason(_ error: any Error) -> Message.Argument {
+        let system = error as NSError
+        var code: Int32?
+        if system.domain == NSPOSIXErrorDomain {
+            code = Int32(system.code)
+        } else if let underlying = system.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            code = Int32(underlying.code)
+        } else if system.domain == NSCocoaErrorDomain {
+            switch system.code {
+            case CocoaError.fileWriteNoPermission.rawValue: code = EACCES
+            case CocoaError.fileWriteVolumeReadOnly.rawValue: code = EROFS
+            case CocoaError.fileWriteOutOfSpace.rawValue: code = ENOSPC
+            default: break
+            }
+        }
+        switch code {
+        case EACCES, EPERM: return .message(Message("usage.reason-permission"))
+        case EROFS: return .message(Message("usage.reason-read-only"))
+        case ENOSPC, EDQUOT: return .message(Message("usage.reason-no-space"))
+        default: return .value(error.localizedDescription)
         }
     }
 

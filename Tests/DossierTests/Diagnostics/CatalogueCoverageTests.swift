@@ -87,6 +87,8 @@ import Testing
         .notAnArticlePath("../x"), .exists(file: "content/weekly/2026-W02.md"),
         .wouldNotCheck(file: "content/issues.csv", problems: DiagnosticList()),
         .cannotWrite(file: "content/x.md", error: CocoaError(.fileWriteNoPermission)),
+        .cannotWrite(file: "/srv/site/output", error: POSIXError(.EROFS)),
+        .cannotWrite(file: "/srv/site/output", error: CocoaError(.fileWriteOutOfSpace)),
         .unknownView("clinet", known: ["client", "auditor"]), .unknownView("client", known: []),
         .noteNotInView(ISOWeek("2026-W02")!, view: "client"),
     ]

@@ -175,6 +175,34 @@ import Testing
         #expect(try dossier("report", "weekly", Fixtures.site("valid").path, "--week", "2026-14").status == 2)
     }
 
+    /// An output the build cannot write is said in the project's language, with the path
+    /// and the reason, and exits 2 (a usage problem), not 1 (problems in the records).
+    @Test func anOutputThatCannotBeWrittenIsSaidInTheReadersLanguage() throws {
+        let site = try Fixtures.copy("valid")
+        let file = site.appendingPathComponent("a-file")
+        try Data("not a folder\n".utf8).write(to: file)
+        let run = try dossier("build", site.path, "--output", file.appendingPathComponent("site").path, "--lang", "zh")
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: \(file.path)"), "\(run.stderr)")
+        #expect(run.stderr.contains("无法写入"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error Domain"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test(arguments: [
+        (CocoaError(.fileWriteNoPermission) as any Error, "没有权限"),
+        (
+            NSError(
+                domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+                userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))]), "没有权限"
+        ),
+        (POSIXError(.EROFS), "文件系统为只读"), (CocoaError(.fileWriteOutOfSpace), "磁盘空间不足"),
+    ])
+    func theUsualReasonsAFileCannotBeWrittenAreWordedInTheReadersLanguage(_ error: any Error, _ reason: String) {
+        let text = UsageFailure.cannotWrite(file: "/srv/site/output", error: error).text(in: .zh)
+        #expect(text == "/srv/site/output：无法写入（\(reason)）")
+    }
+
     @Test func buildRefusesFoldersItMustNotReplace() throws {
         let site = try Fixtures.copy("valid")
         let siteItself = try dossier("build", site.path, "--output", site.path)
