@@ -186,7 +186,8 @@ struct Report: ParsableCommand {
 
         var language: Language { site.language }
         @Option(help: "The ISO week, e.g. 2022-W14.") var week: WeekOption?
-        @Option(help: "Count figures as of this date or datetime.") var asOf: AsOf?
+        @Option(help: "Count figures as of this date or datetime (default: SOURCE_DATE_EPOCH, else now).")
+        var asOf: AsOf?
         @Option(
             help: """
                 markdown (the whole report, GitHub Flavored), text (the same as plain lines, for chat \
@@ -245,7 +246,7 @@ struct Init: ParsableCommand, Speaking {
         for file in try Dossier.initSite(folder: url, language: starter) {
             print(say("cli.init-wrote", ["file": .value("\(folder)/\(file)")], in: language))
         }
-        print(say("cli.init-next", ["folder": .value(folder)], in: language))
+        print(say("cli.init-next", ["folder": .value(shellWord(folder))], in: language))
     }
 }
 
@@ -324,6 +325,15 @@ struct New: ParsableCommand {
             show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
+}
+
+/// `text` as one word for a POSIX shell, to be pasted as it is printed: as it is when it
+/// holds only letters (any script), digits and `-_./+,:@%`, else in single quotes.
+func shellWord(_ text: String) -> String {
+    let plain =
+        !text.isEmpty
+        && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789-_./+,:@%".unicodeScalars.contains($0) }
+    return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// A help text's EXAMPLES section: one command a line, indented as the parser's sections are.

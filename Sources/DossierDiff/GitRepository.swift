@@ -15,6 +15,8 @@ public struct GitRepository: Sendable {
     /// Why git could not give what was asked (exit status 2).
     public enum Failure: UsageError {
         case notARepository(String, String)
+        /// No `git` on PATH (`env` exits 127).
+        case notInstalled
         case unknownRevision(String)
         case failed(String, String)
 
@@ -25,6 +27,7 @@ public struct GitRepository: Sendable {
                 return Message(
                     message.isEmpty ? "usage.git-not-a-repository" : "usage.git-not-a-repository-because",
                     ["path": .value(path), "git": .value(message)])
+            case .notInstalled: return Message("usage.git-not-installed")
             case .unknownRevision(let revision): return Message("usage.git-unknown-revision", ["revision": .value(revision)])
             case .failed(let command, let message):
                 return Message("usage.git-failed", ["command": .value(command), "git": .value(message)])
@@ -262,6 +265,8 @@ public struct GitRepository: Sendable {
         group.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // env(1) exits 127 when it finds no such command.
+            if process.terminationStatus == 127, message.hasPrefix("/usr/bin/env:") { throw Failure.notInstalled }
             throw Failure.failed(
                 "git \(arguments.first ?? "")", message.isEmpty ? "exit status \(process.terminationStatus)" : message)
         }

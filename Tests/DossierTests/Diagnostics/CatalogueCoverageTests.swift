@@ -75,7 +75,7 @@ import Testing
     /// One of each refusal, with values as a user would meet them.
     static let failures: [UsageFailure] = [
         .site(.notASite(URL(fileURLWithPath: "/tmp/p"))), .output(.isSiteFolder("/tmp/p")), .output(.holdsRecords("/tmp/o")),
-        .output(.notOurs("/tmp/o")), .output(.notAFolder("/tmp/o")), .git(.notARepository("/tmp/p", "")),
+        .output(.notOurs("/tmp/o")), .output(.notAFolder("/tmp/o")), .git(.notARepository("/tmp/p", "")), .git(.notInstalled),
         .git(.unknownRevision("mian")), .git(.failed("git merge-base", "fatal: no merge base")),
         .notASiteAtEitherRevision(URL(fileURLWithPath: "/tmp/p")), .noRevision, .badWeek("2022-14"),
         .noWeeklyNote(ISOWeek("2026-W02")!), .unreadableAsOf("yesterday", reason: nil),

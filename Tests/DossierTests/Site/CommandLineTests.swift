@@ -94,6 +94,21 @@ import Testing
         }
     }
 
+    /// The line `init` ends with runs as printed, also for a folder with spaces, quotes and
+    /// other scripts.
+    @Test(arguments: ["тест C/项目", "it's mine", "plain-1"]) func initsNextStepRunsAsPrinted(_ folder: String) throws {
+        let top = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: top) }
+        let run = try cli.run(EndToEndTests.binary.path, ["init", folder], in: top)
+        #expect(run.status == 0)
+        let last = try #require(run.stdout.split(separator: "\n").last)
+        let next = try #require(last.range(of: "cd "))
+        let step = try CIRecipeTests.shell(String(last[next.lowerBound...]), in: top)
+        #expect(step.status == 0, "`\(last)`: \(step.output)")
+        #expect(FileManager.default.fileExists(atPath: top.appendingPathComponent(folder + "/output/index.html").path))
+    }
+
     /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
     @Test(arguments: commands) func helpIsASCIIForTheManPage(_ command: [String]) throws {
         let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)

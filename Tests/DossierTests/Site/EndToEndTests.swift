@@ -203,6 +203,15 @@ import Testing
         #expect(text == "/srv/site/output：无法写入（\(reason)）")
     }
 
+    /// Without git on PATH, `diff` says git is missing, not that the folder is no repository.
+    @Test func diffWithoutGitSaysGitIsNotInstalled() throws {
+        let site = Fixtures.site("valid")
+        let run = try run(
+            "/usr/bin/env", ["PATH=/nonexistent", Self.binary.path, "diff", "HEAD", site.path, "--lang", "ru"], in: nil)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: git не установлен"), "\(run.stderr)")
+    }
+
     @Test func buildRefusesFoldersItMustNotReplace() throws {
         let site = try Fixtures.copy("valid")
         let siteItself = try dossier("build", site.path, "--output", site.path)
