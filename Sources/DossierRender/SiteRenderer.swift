@@ -88,7 +88,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the site in batches of pages, each batch on all cores, and hands each
-    /// batch to `handle` before rendering the next: a large site is never held whole.
+    /// batch to `handle` in order: a large site is never held whole. While `handle`
+    /// takes a batch (writing, link merging, cache encoding, on the calling thread), the
+    /// next batch renders on the other cores, so no core waits for the serial steps; at
+    /// most two batches are held at once.
     ///
     /// With `previous`, a page whose key is the one recorded there is not rendered: it
     /// comes as `.unchanged`, with the links and search entry recorded for it.
@@ -96,10 +99,9 @@ public struct SiteRenderer: Sendable {
         rethrows
     {
         let jobs = self.jobs
-        var pages: [String] = []
-        var search = SearchIndex.Builder(order: searchOrder)
-        for start in stride(from: 0, to: jobs.count, by: batchSize) {
-            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)]).parallelMap { job in
+        let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
+        @Sendable func renderBatch(_ range: Range<Int>) -> [OutputFile] {
+            Array(jobs[range]).parallelMap { job in
                 let plan = plan(job)
                 let key = key(plan)
                 if let entry = previous?.entry(plan.page.path, key: key) {
@@ -114,11 +116,27 @@ public struct SiteRenderer: Sendable {
                 file.key = key
                 return file
             }
+        }
+        var pages: [String] = []
+        var search = SearchIndex.Builder(order: searchOrder)
+        var rendered = batches.first.map(renderBatch) ?? []
+        for index in batches.indices {
+            let batch = rendered
+            let next = RenderedBatch()
+            let rendering = DispatchGroup()
+            if index + 1 < batches.count {
+                let range = batches[index + 1]
+                DispatchQueue.global().async(group: rendering) { next.files = renderBatch(range) }
+            }
+            // The next batch reads only the renderer: wait for it even when `handle` throws.
+            defer { rendering.wait() }
             pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
             for file in batch {
                 if let entry = file.searchDocument { search.add(entry) }
             }
             try handle(batch)
+            rendering.wait()
+            rendered = next.files
         }
         var files = theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
         files += site.handbookFiles.map {
@@ -254,4 +272,10 @@ public struct SiteRenderer: Sendable {
 
     /// Drops nil values so templates can test for absence.
     func compact(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.compactMapValues { $0 } }
+}
+
+/// A batch rendered on another thread, read once that thread is done (after its
+/// DispatchGroup's wait, which orders the write before the read).
+private final class RenderedBatch: @unchecked Sendable {
+    var files: [OutputFile] = []
 }
