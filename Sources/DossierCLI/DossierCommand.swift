@@ -31,12 +31,12 @@ struct DossierCommand: AsyncParsableCommand {
             }
         } catch let failure as any UsageError {
             let language = (parsed as? any Speaking)?.language ?? Language.chosen()
-            FileHandle.standardError.write(Data("dossier: \(failure.text(in: language))\n".utf8))
+            printError("dossier: \(failure.text(in: language))\n")
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -83,16 +83,22 @@ func asOf(_ given: AsOf?) -> AsOf {
 
 /// Prints the diagnostics, then (as text) their count, in the language `requested`
 /// (`--lang`) or else chosen as `RunReport.language` says.
-func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle, language requested: Language?) {
+func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle, language requested: Language?)
+    throws
+{
     let language = report.language(requested: requested)
     let text = report.printer(format, language: language).render(report.diagnostics)
-    handle.write(Data(text.utf8))
+    if handle.fileDescriptor == FileHandle.standardOutput.fileDescriptor {
+        try printOutput(text, terminator: "")
+    } else {
+        printError(text)
+    }
     if format == .text, !report.diagnostics.items.isEmpty {
         let summary = DiagnosticPrinter.summary(report.diagnostics, language: language)
-        FileHandle.standardError.write(Data("\(summary)\n".utf8))
+        printError("\(summary)\n")
     }
     // "note:" stays as it is in every language, as "error:" and "warning:" do.
-    for note in report.notes { FileHandle.standardError.write(Data("note: \(note.text(in: language))\n".utf8)) }
+    for note in report.notes { printError("note: \(note.text(in: language))\n") }
 }
 
 struct Build: ParsableCommand, Speaking {
@@ -133,19 +139,20 @@ struct Build: ParsableCommand, Speaking {
         }
         let output = Message.Argument.value(options.output.path)
         if result.upToDate {
-            print(say("cli.build-up-to-date", ["output": output]))
+            try printOutput(say("cli.build-up-to-date", ["output": output]))
             return
         }
-        printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
+        try printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
         if result.filesWritten == 0 {
-            FileHandle.standardError.write(Data("dossier: \(say("cli.build-nothing-written"))\n".utf8))
+            printError("dossier: \(say("cli.build-nothing-written"))\n")
             throw ExitCode(1)
         }
         let unchanged: Message.Argument =
             result.pagesUnchanged > 0
             ? .message(Message("cli.build-pages-unchanged", ["count": .number(result.pagesUnchanged)])) : .value("")
-        print(say("cli.build-wrote", ["count": .number(result.filesWritten), "output": output, "unchanged": unchanged]))
-        print(
+        try printOutput(
+            say("cli.build-wrote", ["count": .number(result.filesWritten), "output": output, "unchanged": unchanged]))
+        try printOutput(
             say(
                 "cli.build-search-index",
                 ["terms": .number(result.searchIndexBytes / 1024), "text": .number(result.searchTextBytes / 1024)]))
@@ -166,7 +173,7 @@ struct Check: ParsableCommand, Speaking {
 
     func run() throws {
         let report = try Dossier.check(site: site.url, drafts: drafts)
-        printDiagnostics(report, format: format, to: FileHandle.standardOutput, language: site.lang)
+        try printDiagnostics(report, format: format, to: FileHandle.standardOutput, language: site.lang)
         if report.diagnostics.fails(strict: strict) { throw ExitCode(1) }
     }
 }
@@ -199,9 +206,9 @@ struct Report: ParsableCommand {
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
                 site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf), format: format, view: view)
-            printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
+            try printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try printOutput(text)
         }
     }
 }
@@ -223,7 +230,7 @@ struct Diff: ParsableCommand, Speaking {
 
     func run() throws {
         let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format, language: site.lang)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try printOutput(text)
     }
 }
 
@@ -244,9 +251,9 @@ struct Init: ParsableCommand, Speaking {
     func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
         for file in try Dossier.initSite(folder: url, language: starter) {
-            print(say("cli.init-wrote", ["file": .value("\(folder)/\(file)")], in: language))
+            try printOutput(say("cli.init-wrote", ["file": .value("\(folder)/\(file)")], in: language))
         }
-        print(say("cli.init-next", ["folder": .value(shellWord(folder))], in: language))
+        try printOutput(say("cli.init-next", ["folder": .value(shellWord(folder))], in: language))
     }
 }
 
@@ -289,8 +296,8 @@ struct New: ParsableCommand {
                 if let value { values[field] = value }
             }
             let (id, written) = try Dossier.newIssue(site: site.url, title: title, values: values, asOf: DossierCLI.asOf(asOf))
-            print(say("cli.new-issue-appended", ["id": .value(id), "file": .value(written.file)], in: language))
-            print(written.text, terminator: "")
+            try printOutput(say("cli.new-issue-appended", ["id": .value(id), "file": .value(written.file)], in: language))
+            try printOutput(written.text, terminator: "")
         }
     }
 
@@ -306,7 +313,7 @@ struct New: ParsableCommand {
         @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
-            show(try Dossier.newWeekly(site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf)), in: language)
+            try show(try Dossier.newWeekly(site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
 
@@ -322,7 +329,7 @@ struct New: ParsableCommand {
         @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: AsOf?
 
         func run() throws {
-            show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
+            try show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
         }
     }
 }
@@ -344,8 +351,25 @@ func examples(_ commands: String...) -> String {
     "EXAMPLES:\n" + commands.map { "  " + $0 }.joined(separator: "\n")
 }
 
+/// Writes `text` and `terminator` to standard output, as `print` does, but a failure
+/// (`> /dev/full`, a full disk, a closed pipe) is a usage error, exit 2, not a crash.
+/// - Throws: `UsageFailure.cannotWriteStandardOutput`.
+func printOutput(_ text: String, terminator: String = "\n") throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data((text + terminator).utf8))
+    } catch {
+        throw UsageFailure.cannotWriteStandardOutput(error)
+    }
+}
+
+/// Writes `text` to standard error; a failure there has nowhere to be said, so it is
+/// left (never a crash).
+func printError(_ text: String) {
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+}
+
 /// Prints what `new` wrote: the file, then its text.
-func show(_ written: Dossier.WrittenRecord, in language: Language) {
-    print(say("cli.new-wrote", ["file": .value(written.file)], in: language))
-    print(written.text, terminator: "")
+func show(_ written: Dossier.WrittenRecord, in language: Language) throws {
+    try printOutput(say("cli.new-wrote", ["file": .value(written.file)], in: language))
+    try printOutput(written.text, terminator: "")
 }

@@ -56,7 +56,7 @@ final class ProgressLine: Sendable {
             state.shown = true
             return true
         }
-        if due { FileHandle.standardError.write(Data("\r\u{1B}[2K\(Self.text(progress, in: language))".utf8)) }
+        if due { printError("\r\u{1B}[2K\(Self.text(progress, in: language))") }
     }
 
     /// Clears the line, before the command prints its result.
@@ -65,6 +65,6 @@ final class ProgressLine: Sendable {
             defer { state.shown = false }
             return state.shown
         }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if shown { printError("\r\u{1B}[2K") }
     }
 }

@@ -27,12 +27,12 @@ struct Serve: AsyncParsableCommand, Speaking {
         try Dossier.resolveView(&build)
         try Dossier.checkOutputFolder(build)
         let live = LiveSite(.init(build: build, port: port, language: site.lang)) { line in
-            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+            printError(line.hasSuffix("\n") ? line : line + "\n")
         }
         let language = language
         try await live.run { url in
-            FileHandle.standardOutput.write(
-                Data((say("serve.serving", ["url": .value(url.absoluteString)], in: language) + "\n").utf8))
+            // The address only: a serve whose output cannot be printed still serves.
+            try? printOutput(say("serve.serving", ["url": .value(url.absoluteString)], in: language))
         }
     }
 }

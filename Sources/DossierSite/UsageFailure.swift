@@ -48,6 +48,8 @@ public enum UsageFailure: UsageError {
     case wouldNotCheck(file: String, problems: DiagnosticList)
     /// A new file could not be written.
     case cannotWrite(file: String, error: any Error)
+    /// What a command prints could not be written (`> /dev/full`, a full disk).
+    case cannotWriteStandardOutput(any Error)
 
     public var message: Message {
         func path(_ url: URL) -> Message.Argument { .value(url.path) }
@@ -96,6 +98,8 @@ public enum UsageFailure: UsageError {
         case .wouldNotCheck(let file, _): return Message("usage.new-would-not-check", ["file": .value(file)])
         case .cannotWrite(let file, let error):
             return Message("usage.cannot-write", ["file": .value(file), "reason": Self.reason(error)])
+        case .cannotWriteStandardOutput(let error):
+            return Message("usage.cannot-write-stdout", ["reason": Self.reason(error)])
         }
     }
 

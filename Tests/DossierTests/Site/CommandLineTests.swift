@@ -109,6 +109,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: top.appendingPathComponent(folder + "/output/index.html").path))
     }
 
+    /// Output that cannot be written (a full disk: /dev/full) is a usage error in the
+    /// reader's language with exit 2, for every command that prints its result, never a crash.
+    @Test(arguments: [
+        ["report", "weekly", "--format", "email", "--week", "2026-W10"], ["report", "weekly", "--format", "text"],
+        ["check", "--format", "json"], ["diff", "HEAD"],
+    ])
+    func aFullStandardOutputIsSaidNotACrash(_ command: [String]) throws {
+        let site = Fixtures.site("valid")
+        let process = Process()
+        process.executableURL = EndToEndTests.binary
+        process.arguments = command + [site.path, "--lang", "ru"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1773306000"
+        process.environment = environment
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2, "\(command): \(stderr)")
+        #expect(stderr.contains("dossier: не удаётся записать в стандартный вывод (на диске не осталось места)"), "\(stderr)")
+    }
+
     /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
     @Test(arguments: commands) func helpIsASCIIForTheManPage(_ command: [String]) throws {
         let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
