@@ -186,7 +186,7 @@ struct Report: ParsableCommand {
             abstract: "Print one week's report (default: the week of the as-of date).",
             discussion: examples(
                 "dossier report weekly --week 2026-W02", "dossier report weekly --week 2026-W02 --format text",
-                "dossier report weekly --week 2026-W02 --format email > week.html",
+                "dossier report weekly --week 2026-W02 --format email",
                 "dossier report weekly --view client --format json"))
 
         @OptionGroup var site: SiteArgument
@@ -216,14 +216,15 @@ struct Report: ParsableCommand {
 struct Diff: ParsableCommand, Speaking {
     static let configuration = CommandConfiguration(
         abstract: "Show what changed in the records between two git revisions; writes nothing.",
-        discussion: """
-            REV..REV compares two revisions, REV...REV compares the second with its merge base \
-            with the first (as a pull request does), and a single REV compares it with the work tree.
-            """ + "\n\n"
-                + examples(
-                    "dossier diff HEAD~1", "dossier diff origin/main...HEAD > diff.md", "dossier diff v1..v2 --format json"))
+        discussion: examples(
+            "dossier diff HEAD~1", "dossier diff origin/main...HEAD > diff.md", "dossier diff v1..v2 --format json"))
 
-    @Argument(help: "REV, REV..REV or REV...REV.") var revisions: String = ""
+    @Argument(
+        help: """
+            REV..REV compares two revisions, REV...REV the second with its merge base with the first \
+            (as a pull request does), a single REV with the work tree.
+            """)
+    var revisions: String = ""
     @OptionGroup var site: SiteArgument
     var language: Language { site.language }
     @Option(help: "markdown (for a pull-request comment) or json.") var format: Dossier.DiffFormat = .markdown
@@ -261,16 +262,16 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a new record: an issue row, this week's note or an article. Never overwrites.",
         discussion: examples(
-            "dossier new issue \"OCR fails on scanned invoices\" --priority high --tier 2",
-            "dossier new weekly", "dossier new article setup/printing --title \"Printing vouchers\""),
+            "dossier new issue \"OCR fails\" --priority high --tier 2", "dossier new weekly",
+            "dossier new article faq/vpn --title \"VPN from home\""),
         subcommands: [NewIssue.self, NewWeekly.self, NewArticle.self])
 
     struct NewIssue: ParsableCommand, Speaking {
         static let configuration = CommandConfiguration(
             commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.",
             discussion: examples(
-                "dossier new issue \"OCR fails on scanned invoices\" --priority high --tier 2",
-                "dossier new issue \"Budget check blocks travel\" --owner ian --tags budget"))
+                "dossier new issue \"OCR fails\" --priority high --tier 2",
+                "dossier new issue \"Travel blocked by budget\" --tags budget"))
 
         @Argument(help: "The issue's title.") var title: String
         @OptionGroup var site: SiteArgument
@@ -346,7 +347,9 @@ func shellWord(_ text: String) -> String {
 /// A help text's EXAMPLES section: one command a line, indented as the parser's sections are.
 ///
 /// Help is ASCII: the man page is generated from it by swift-argument-parser's
-/// generate-manual, which drops every other character (1.8.2, String+Escaping.swift).
+/// generate-manual, which drops every other character (1.8.2, String+Escaping.swift). An
+/// example is at most 60 characters, so `man` at 80 columns does not wrap it where a
+/// subcommand's text is indented; each runs as written on a new project of every starter.
 func examples(_ commands: String...) -> String {
     "EXAMPLES:\n" + commands.map { "  " + $0 }.joined(separator: "\n")
 }

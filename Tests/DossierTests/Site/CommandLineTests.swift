@@ -36,8 +36,10 @@ import Testing
         let examples = lines[(start + 1)...].prefix { !$0.isEmpty }
         #expect(examples.count >= 2)
         for example in examples {
-            // One command a line, not wrapped: each begins as a command does.
+            // One command a line, not wrapped: each begins as a command does, and is short
+            // enough for `man` at 80 columns (see `examples` in DossierCommand.swift).
             #expect(example.hasPrefix("  "), "\(command): \(example)")
+            #expect(example.count <= 62, "\(command): \(example) is longer than 60 characters")
             let text = example.dropFirst(2)
             let invocation = try #require(text.range(of: "dossier"), "\(command): \(example) runs no dossier")
             #expect(
@@ -55,12 +57,12 @@ import Testing
 
     /// A project as the examples assume one: `dossier init`, a view named client, and in git
     /// two commits tagged v1 and v2, `origin/main` at the first.
-    static func exampleProject() throws -> URL {
+    static func exampleProject(language: String) throws -> URL {
         let top = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
         let cli = EndToEndTests()
         let project = top.appendingPathComponent("project")
-        #expect(try cli.run(EndToEndTests.binary.path, ["init", project.path], in: top).status == 0)
+        #expect(try cli.run(EndToEndTests.binary.path, ["init", project.path, "--language", language], in: top).status == 0)
         let settings = project.appendingPathComponent("content/project.yml")
         let handle = try FileHandle(forWritingTo: settings)
         try handle.seekToEnd()
@@ -80,17 +82,19 @@ import Testing
     }
 
     /// Every example of a command's help, run as written (by bash, one after another, from
-    /// the project's folder) on a new project: each exits 0. `serve` runs until it is
-    /// stopped, so its lines are left out (ServeTests serves).
-    @Test(arguments: commands) func everyExampleRunsAsWritten(_ command: [String]) throws {
+    /// the project's folder) on a new project of each starter: each exits 0. `serve` runs
+    /// until it is stopped, so its lines are left out (ServeTests serves).
+    @Test(arguments: commands, ["en", "zh", "ru"]) func everyExampleRunsAsWritten(_ command: [String], _ language: String)
+        throws
+    {
         let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
         let examples = Self.examples(in: help.stdout).filter { !$0.hasPrefix("dossier serve") }
         guard !examples.isEmpty else { return }
-        let project = try Self.exampleProject()
+        let project = try Self.exampleProject(language: language)
         defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
         for example in examples {
             let run = try CIRecipeTests.shell(example, in: project)
-            #expect(run.status == 0, "\(command): `\(example)` exited \(run.status):\n\(run.output)")
+            #expect(run.status == 0, "\(command) [\(language)]: `\(example)` exited \(run.status):\n\(run.output)")
         }
     }
 
@@ -123,7 +127,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = "1773306000"
         process.environment = environment
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         let errors = Pipe()
         process.standardError = errors
         try process.run()
