@@ -83,9 +83,12 @@ public struct OutputWriter: Sendable {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-new")
         let retired = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-old")
-        // Left over from a build that was killed: never the live site.
-        try? fm.removeItem(at: staging)
-        try? fm.removeItem(at: retired)
+        // Left over from a build that was killed (or one of another user): never the live
+        // site. One that cannot be removed is said, with its path, rather than failing the
+        // swap later with a name the reader never made.
+        for leftover in [staging, retired] where fm.fileExists(atPath: leftover.path) {
+            try fm.removeItem(at: leftover)
+        }
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         let pageCache = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-pages-new")
         try? fm.removeItem(at: pageCache)

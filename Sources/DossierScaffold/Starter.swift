@@ -26,13 +26,14 @@ public enum Starter {
     }
 
     /// What `dossier build` writes beside the records, kept out of git: the site (and
-    /// each view's, `output-NAME`), the cache of its pages and the lock that keeps two
-    /// builds from writing it at once (see OutputWriter).
+    /// each view's, `output-NAME`), and the hidden files beside any output folder, also
+    /// one given with --output (`.NAME.dossier-pages`, the cache of its pages; `-lock`,
+    /// which keeps two builds from writing it at once; `-new`, `-old` and `-pages-new`
+    /// while a build swaps the site in: see OutputWriter).
     static let gitignore = """
         /output/
         /output-*/
-        /.output*.dossier-pages
-        /.output*.dossier-lock
+        /.*.dossier-*
 
         """
 }

@@ -105,14 +105,24 @@ public enum UsageFailure: UsageError {
 
     /// A file that could not be written: `cannotWrite` when `error` is the file system's
     /// (Foundation's file errors, or a POSIX error), else `error` as it is. The path is the
-    /// one the system names, unless that is one of the build's hidden files beside the
-    /// output (`.NAME.dossier-new`, …), which the reader never made: then `file`.
+    /// one the system names, else `file`. One of the build's hidden folders beside the
+    /// output (`.NAME.dossier-new`, …) is named only when it is there (left by a build of
+    /// another user, say, to be removed); one that could not be made names the folder it
+    /// goes in, which is the one that cannot be written.
     static func writing(_ error: any Error, file: String) -> any Error {
         if error is UsageFailure { return error }
         let system = error as NSError
         guard system.domain == NSCocoaErrorDomain || system.domain == NSPOSIXErrorDomain else { return error }
         var path = system.userInfo[NSFilePathErrorKey] as? String ?? file
-        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0.contains(".dossier-") }) { path = file }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if let hidden = parts.firstIndex(where: { $0.hasPrefix(".") && $0.contains(".dossier-") }) {
+            let folder = parts[...hidden].joined(separator: "/")
+            if !FileManager.default.fileExists(atPath: folder) {
+                path = (folder as NSString).deletingLastPathComponent
+            } else {
+                path = folder
+            }
+        }
         return UsageFailure.cannotWrite(file: path, error: error)
     }
 

@@ -29,7 +29,7 @@ import Testing
         #expect(try text(site, "content/project.yml").contains("language: \(language)\n"))
         // What build writes stays out of git: the site and the caches beside it.
         #expect(
-            try text(site, ".gitignore") == "/output/\n/output-*/\n/.output*.dossier-pages\n/.output*.dossier-lock\n")
+            try text(site, ".gitignore") == "/output/\n/output-*/\n/.*.dossier-*\n")
         let report = try Dossier.check(site: site)
         #expect(report.diagnostics.items.isEmpty, "\(report.diagnostics.items.map(\.message))")
 
