@@ -11,10 +11,13 @@ import Glibc
 public enum ServeFailure: UsageError {
     /// Another program listens on the port of 127.0.0.1.
     case portInUse(UInt16)
+    /// The port is one this user may not open (below 1024 on Linux, without root).
+    case portNotPermitted(UInt16)
 
     public var message: Message {
         switch self {
         case .portInUse(let port): return Message("serve.port-in-use", ["port": .value(String(port))])
+        case .portNotPermitted(let port): return Message("serve.port-not-permitted", ["port": .value(String(port))])
         }
     }
 }
@@ -57,10 +60,14 @@ public final class LiveSite: Sendable {
     }
 
     /// Whether 127.0.0.1:`port` can be bound now (SO_REUSEADDR, as the server binds it).
-    static func isFree(port: UInt16) -> Bool {
+    static func isFree(port: UInt16) -> Bool { failure(binding: port) == nil }
+
+    /// Why `port` of 127.0.0.1 cannot be listened on: in use, or not permitted (EACCES:
+    /// a port below 1024 for a user who is not root); nil when it can.
+    static func failure(binding port: UInt16) -> ServeFailure? {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return true }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -73,9 +80,10 @@ public final class LiveSite: Sendable {
                 bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        return bound == 0
+        if bound == 0 { return nil }
+        return errno == EACCES || errno == EPERM ? .portNotPermitted(port) : .portInUse(port)
         #else
-        return true
+        return nil
         #endif
     }
 
@@ -93,7 +101,7 @@ public final class LiveSite: Sendable {
     /// task is cancelled. A port in use is `ServeFailure.portInUse` before anything is
     /// built. Until the first build is in place, pages say so and reload by themselves.
     public func run(ready: @Sendable (URL) -> Void) async throws {
-        if options.port != 0, !Self.isFree(port: options.port) { throw ServeFailure.portInUse(options.port) }
+        if options.port != 0, let failure = Self.failure(binding: options.port) { throw failure }
         let handler = LiveSiteHandler(site: self)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: options.port), logger: .disabled, handler: handler)
         let serving = Task { try await server.run() }

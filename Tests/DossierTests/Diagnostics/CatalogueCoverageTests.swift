@@ -1,5 +1,6 @@
 import DossierDiagnostics
 import DossierModel
+import DossierServe
 import DossierSite
 import Foundation
 import Testing
@@ -93,6 +94,16 @@ import Testing
         .unknownView("clinet", known: ["client", "auditor"]), .unknownView("client", known: []),
         .noteNotInView(ISOWeek("2026-W02")!, view: "client"),
     ]
+
+    @Test(arguments: [Language.zh, .ru])
+    func serveRefusalsAreWordedInTheReadersLanguage(_ language: Language) {
+        for failure in [ServeFailure.portInUse(8040), .portNotPermitted(80)] {
+            let english = EnglishRun.find(in: failure.message, language: language)
+            #expect(english == nil, "\(failure.message.key) [\(language)]: \(failure.text(in: language))")
+            #expect(failure.text(in: language) != failure.text(in: .en))
+            #expect(failure.text(in: language).contains(failure.message.key.hasSuffix("permitted") ? "80" : "8040"))
+        }
+    }
 
     @Test(arguments: [Language.zh, .ru])
     func everyRefusalIsWordedInTheReadersLanguage(_ language: Language) {

@@ -138,6 +138,24 @@ import Testing
         #expect(stderr.contains("dossier: не удаётся записать в стандартный вывод (на диске не осталось места)"), "\(stderr)")
     }
 
+    /// A port below the first one this user may open says so, not that it is in use. Run
+    /// as the user nobody (setpriv), where the system keeps low ports for root.
+    @Test func aPrivilegedPortIsSaidToNeedRoot() throws {
+        let start = try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_unprivileged_port_start", encoding: .utf8)
+        guard let first = start.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }), first > 80,
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        else { return }
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-port-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try cli.run(EndToEndTests.binary.path, ["init", site.path, "--language", "ru"], in: nil).status == 0)
+        let run = try cli.run(
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", EndToEndTests.binary.path, "serve", site.path, "--port", "80"],
+            in: nil)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: порт 80 на 127.0.0.1 доступен только root"), "\(run.stderr)")
+    }
+
     /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
     @Test(arguments: commands) func helpIsASCIIForTheManPage(_ command: [String]) throws {
         let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
