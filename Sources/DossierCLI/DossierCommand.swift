@@ -73,9 +73,17 @@ struct SiteArgument: ParsableArguments {
 }
 
 /// `--as-of`, else SOURCE_DATE_EPOCH, else now.
-func asOf(_ given: AsOf?) -> AsOf {
+///
+/// SOURCE_DATE_EPOCH is read as reproducible-builds.org specifies it: a whole number of
+/// seconds since 1970-01-01 UTC, digits only; empty counts as unset (`$(git log …)` run
+/// outside git); anything else stops the command.
+/// - Throws: `UsageFailure.badSourceDateEpoch`.
+func asOf(_ given: AsOf?) throws -> AsOf {
     if let given { return given }
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+        guard epoch.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let seconds = Double(epoch) else {
+            throw UsageFailure.badSourceDateEpoch(epoch)
+        }
         return .instant(Date(timeIntervalSince1970: seconds))
     }
     return .instant(Date())
@@ -120,7 +128,7 @@ struct Build: ParsableCommand, Speaking {
 
     func run() throws {
         var options = Dossier.BuildOptions(
-            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
+            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: try DossierCLI.asOf(asOf), drafts: drafts,
             strict: strict, view: view)
         try Dossier.resolveView(&options)
         let line = ProgressLine(language: language)
@@ -205,7 +213,7 @@ struct Report: ParsableCommand {
 
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
-                site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf), format: format, view: view)
+                site: site.url, week: try week?.week(), asOf: try DossierCLI.asOf(asOf), format: format, view: view)
             try printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
             try printOutput(text)
@@ -254,7 +262,9 @@ struct Init: ParsableCommand, Speaking {
         for file in try Dossier.initSite(folder: url, language: starter) {
             try printOutput(say("cli.init-wrote", ["file": .value("\(folder)/\(file)")], in: language))
         }
-        try printOutput(say("cli.init-next", ["folder": .value(shellWord(folder))], in: language))
+        // A folder named like an option is `./-y` for `cd`.
+        let next = shellWord(folder.hasPrefix("-") ? "./" + folder : folder)
+        try printOutput(say("cli.init-next", ["folder": .value(next)], in: language))
     }
 }
 
@@ -296,7 +306,8 @@ struct New: ParsableCommand {
             ] {
                 if let value { values[field] = value }
             }
-            let (id, written) = try Dossier.newIssue(site: site.url, title: title, values: values, asOf: DossierCLI.asOf(asOf))
+            let (id, written) = try Dossier.newIssue(
+                site: site.url, title: title, values: values, asOf: try DossierCLI.asOf(asOf))
             try printOutput(say("cli.new-issue-appended", ["id": .value(id), "file": .value(written.file)], in: language))
             try printOutput(written.text, terminator: "")
         }
@@ -314,7 +325,7 @@ struct New: ParsableCommand {
         @Option(help: "Count as of this date (default: SOURCE_DATE_EPOCH, else now).") var asOf: AsOf?
 
         func run() throws {
-            try show(try Dossier.newWeekly(site: site.url, week: try week?.week(), asOf: DossierCLI.asOf(asOf)), in: language)
+            try show(try Dossier.newWeekly(site: site.url, week: try week?.week(), asOf: try DossierCLI.asOf(asOf)), in: language)
         }
     }
 
@@ -330,7 +341,8 @@ struct New: ParsableCommand {
         @Option(help: "The `updated` date (default: SOURCE_DATE_EPOCH, else today).") var asOf: AsOf?
 
         func run() throws {
-            try show(try Dossier.newArticle(site: site.url, path: path, title: title, asOf: DossierCLI.asOf(asOf)), in: language)
+            try show(
+                try Dossier.newArticle(site: site.url, path: path, title: title, asOf: try DossierCLI.asOf(asOf)), in: language)
         }
     }
 }

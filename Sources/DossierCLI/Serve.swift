@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand, Speaking {
 
     func run() async throws {
         var build = Dossier.BuildOptions(
-            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: DossierCLI.asOf(asOf), drafts: drafts,
+            site: site.url, output: output.map { URL(fileURLWithPath: $0) }, asOf: try DossierCLI.asOf(asOf), drafts: drafts,
             view: view)
         try Dossier.checkSiteFolder(site.url)
         try Dossier.resolveView(&build)

@@ -30,6 +30,9 @@ public enum UsageFailure: UsageError {
     case unreadableAsOf(String, reason: Message?)
     /// An as-of slash date that reads as two days, and project.yml names no order.
     case ambiguousAsOf(String, monthFirst: CivilDate, dayFirst: CivilDate)
+    /// SOURCE_DATE_EPOCH set to what is no whole number of seconds since 1970 (the
+    /// reproducible-builds.org specification asks a tool to stop there).
+    case badSourceDateEpoch(String)
     /// `init` in a language without a starter.
     case unknownLanguage(String)
     /// `init` into a path that is a file.
@@ -98,6 +101,7 @@ public enum UsageFailure: UsageError {
         case .wouldNotCheck(let file, _): return Message("usage.new-would-not-check", ["file": .value(file)])
         case .cannotWrite(let file, let error):
             return Message("usage.cannot-write", ["file": .value(file), "reason": Self.reason(error)])
+        case .badSourceDateEpoch(let value): return Message("usage.bad-source-date-epoch", ["value": .value(value)])
         case .cannotWriteStandardOutput(let error):
             return Message("usage.cannot-write-stdout", ["reason": Self.reason(error)])
         }

@@ -89,7 +89,7 @@ import Testing
         .wouldNotCheck(file: "content/issues.csv", problems: DiagnosticList()),
         .cannotWrite(file: "content/x.md", error: CocoaError(.fileWriteNoPermission)),
         .cannotWrite(file: "/srv/site/output", error: POSIXError(.EROFS)),
-        .cannotWriteStandardOutput(POSIXError(.ENOSPC)),
+        .cannotWriteStandardOutput(POSIXError(.ENOSPC)), .badSourceDateEpoch("-5"),
         .cannotWrite(file: "/srv/site/output", error: CocoaError(.fileWriteOutOfSpace)),
         .unknownView("clinet", known: ["client", "auditor"]), .unknownView("client", known: []),
         .noteNotInView(ISOWeek("2026-W02")!, view: "client"),

@@ -100,11 +100,13 @@ import Testing
 
     /// The line `init` ends with runs as printed, also for a folder with spaces, quotes and
     /// other scripts.
-    @Test(arguments: ["тест C/项目", "it's mine", "plain-1"]) func initsNextStepRunsAsPrinted(_ folder: String) throws {
+    @Test(arguments: ["тест C/项目", "it's mine", "plain-1", "-y", "$HOME"]) func initsNextStepRunsAsPrinted(_ folder: String)
+        throws
+    {
         let top = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-init-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: top) }
-        let run = try cli.run(EndToEndTests.binary.path, ["init", folder], in: top)
+        let run = try cli.run(EndToEndTests.binary.path, ["init", "--", folder], in: top)
         #expect(run.status == 0)
         let last = try #require(run.stdout.split(separator: "\n").last)
         let next = try #require(last.range(of: "cd "))
@@ -154,6 +156,21 @@ import Testing
             in: nil)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("dossier: порт 80 на 127.0.0.1 доступен только root"), "\(run.stderr)")
+    }
+
+    /// SOURCE_DATE_EPOCH is a whole number of seconds or empty; anything else stops the
+    /// command (exit 2) in the reader's language, as reproducible-builds.org asks.
+    @Test(arguments: ["abc", "-5", "1.5", " 1773306000"]) func aMalformedSourceDateEpochIsRefused(_ value: String) throws {
+        let site = Fixtures.site("valid").path
+        let run = try cli.run(
+            "/usr/bin/env", ["SOURCE_DATE_EPOCH=\(value)", EndToEndTests.binary.path, "report", "weekly", site, "--lang", "zh"],
+            in: nil)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: SOURCE_DATE_EPOCH 的值“\(value)”不是"), "\(run.stderr)")
+        let empty = try cli.run(
+            "/usr/bin/env", ["SOURCE_DATE_EPOCH=", EndToEndTests.binary.path, "report", "weekly", site, "--format", "json"],
+            in: nil)
+        #expect(empty.status == 0)
     }
 
     /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
