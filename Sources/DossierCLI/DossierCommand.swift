@@ -216,7 +216,7 @@ struct Report: ParsableCommand {
                 site: site.url, week: try week?.week(), asOf: try DossierCLI.asOf(asOf), format: format, view: view)
             try printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
             guard let text else { throw ExitCode(1) }
-            try printOutput(text)
+            try printOutput(text, terminator: "")
         }
     }
 }
@@ -239,7 +239,7 @@ struct Diff: ParsableCommand, Speaking {
 
     func run() throws {
         let (text, _) = try Dossier.diff(site: site.url, revisions: revisions, format: format, language: site.lang)
-        try printOutput(text)
+        try printOutput(text, terminator: "")
     }
 }
 

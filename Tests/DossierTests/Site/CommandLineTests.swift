@@ -173,6 +173,17 @@ import Testing
         #expect(empty.status == 0)
     }
 
+    /// What a command prints is its text as it is: one newline at the end, not two.
+    @Test(arguments: [
+        ["report", "weekly"], ["report", "weekly", "--format", "text"], ["diff", "HEAD"], ["check", "--format", "json"],
+    ])
+    func printedTextEndsWithOneNewline(_ command: [String]) throws {
+        let run = try cli.run(EndToEndTests.binary.path, command + [Fixtures.site("valid").path], in: nil)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout.hasSuffix("\n") && !run.stdout.hasSuffix("\n\n"), "\(command): \(run.stdout.suffix(40).debugDescription)")
+    }
+
     /// Help is ASCII, so the man page generated from it keeps every word (see `examples`).
     @Test(arguments: commands) func helpIsASCIIForTheManPage(_ command: [String]) throws {
         let help = try cli.run(EndToEndTests.binary.path, command + ["--help"], in: nil)
