@@ -4,8 +4,8 @@
 # Writes BuildInfo: the version in PACKAGE_FOLDER/VERSION and the commit the binary is
 # built from, for `dossier --version` and bug reports. The commit is DOSSIER_COMMIT when
 # set (a build from a source archive, which has no .git), else `git describe --always
-# --dirty --abbrev=12` of the package folder ("-dirty" when files differ from the
-# commit), else "unknown". Its date is the commit's (committer date, UTC), so the same
+# --dirty --abbrev=12 --exclude='*'` of the package folder (the commit id, never a tag
+# name; "-dirty" when files differ from the commit), else "unknown". Its date is the commit's (committer date, UTC), so the same
 # commit gives the same source and binary. The file is replaced only when its text
 # changes, so a build with nothing new compiles nothing again.
 set -eu
@@ -28,7 +28,7 @@ tmp="$out.tmp"
   echo "enum BuildInfo {"
   echo "    /// The release, as in VERSION (semantic versioning)."
   echo "    static let version = \"$version\""
-  echo "    /// \`git describe --always --dirty --abbrev=12\` of the source, or DOSSIER_COMMIT, or \"unknown\"."
+  echo "    /// The commit id (12 digits, \"-dirty\" with changes), or DOSSIER_COMMIT, or \"unknown\"."
   echo "    static let commit = \"$commit\""
   echo "    /// The commit's date, YYYY-MM-DD in UTC; empty when it is not known."
   echo "    static let commitDate = \"$date\""
