@@ -20,6 +20,14 @@ struct DossierCommand: AsyncParsableCommand {
     /// Runs a command; usage errors, the library's (any `UsageError`) and the parser's,
     /// exit 2 as the contract says (not 64).
     static func main() async {
+        // Started with standard output or error closed (`>&-`): the first file opened would
+        // take its number, and the result would be written into it. Hold /dev/null there;
+        // a closed standard output is then said when something is printed.
+        if fcntl(STDOUT_FILENO, F_GETFD) == -1 {
+            standardOutputWasClosed = true
+            _ = open("/dev/null", O_WRONLY)
+        }
+        if fcntl(STDERR_FILENO, F_GETFD) == -1 { _ = open("/dev/null", O_WRONLY) }
         var parsed: (any ParsableCommand)?
         do {
             var command = try parseAsRoot()
@@ -38,6 +46,17 @@ struct DossierCommand: AsyncParsableCommand {
             if code == .validationFailure {
                 printError(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
+            }
+            // Help, --version and completion scripts: printed as every result is, so a
+            // full disk is said (exit 2) rather than lost with exit 0.
+            if code == .success {
+                do {
+                    try printOutput(fullMessage(for: error))
+                } catch let failure as any UsageError {
+                    printError("dossier: \(failure.text(in: Language.chosen()))\n")
+                    Foundation.exit(2)
+                } catch {}
+                Foundation.exit(0)
             }
             exit(withError: error)
         }
@@ -81,7 +100,9 @@ struct SiteArgument: ParsableArguments {
 func asOf(_ given: AsOf?) throws -> AsOf {
     if let given { return given }
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-        guard epoch.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let seconds = Double(epoch) else {
+        // Up to the end of the year 9999, the last a calendar date here can name.
+        guard epoch.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let seconds = Double(epoch), seconds <= 253_402_300_799
+        else {
             throw UsageFailure.badSourceDateEpoch(epoch)
         }
         return .instant(Date(timeIntervalSince1970: seconds))
@@ -281,7 +302,7 @@ struct New: ParsableCommand {
             commandName: "issue", abstract: "Append an issue with the next free id, opened today, to content/issues.csv.",
             discussion: examples(
                 "dossier new issue \"OCR fails\" --priority high --tier 2",
-                "dossier new issue \"Travel blocked by budget\" --tags budget"))
+                "dossier new issue \"Travel blocked\" --tags budget"))
 
         @Argument(help: "The issue's title.") var title: String
         @OptionGroup var site: SiteArgument
@@ -360,8 +381,9 @@ func shellWord(_ text: String) -> String {
 ///
 /// Help is ASCII: the man page is generated from it by swift-argument-parser's
 /// generate-manual, which drops every other character (1.8.2, String+Escaping.swift). An
-/// example is at most 60 characters, so `man` at 80 columns does not wrap it where a
-/// subcommand's text is indented; each runs as written on a new project of every starter.
+/// example is at most 60 characters (54 two commands down, as `new issue`), so `man` at 80
+/// columns does not wrap it where a subcommand's text is indented; each runs as written on
+/// a new project of every starter.
 func examples(_ commands: String...) -> String {
     "EXAMPLES:\n" + commands.map { "  " + $0 }.joined(separator: "\n")
 }
@@ -370,12 +392,17 @@ func examples(_ commands: String...) -> String {
 /// (`> /dev/full`, a full disk, a closed pipe) is a usage error, exit 2, not a crash.
 /// - Throws: `UsageFailure.cannotWriteStandardOutput`.
 func printOutput(_ text: String, terminator: String = "\n") throws {
+    if standardOutputWasClosed { throw UsageFailure.cannotWriteStandardOutput(POSIXError(.EBADF)) }
     do {
         try FileHandle.standardOutput.write(contentsOf: Data((text + terminator).utf8))
     } catch {
         throw UsageFailure.cannotWriteStandardOutput(error)
     }
 }
+
+/// True when the command started with standard output closed (see `DossierCommand.main`);
+/// set once, before anything runs.
+nonisolated(unsafe) var standardOutputWasClosed = false
 
 /// Writes `text` to standard error; a failure there has nowhere to be said, so it is
 /// left (never a crash).

@@ -30,7 +30,7 @@ extension Dossier {
             }
         }
         for path in files.keys.sorted() {
-            try writeNew(files[path]!, to: folder.appendingPathComponent(path), named: path)
+            try writeNew(files[path]!, to: folder.appendingPathComponent(path), named: folder.appendingPathComponent(path).path)
         }
         return files.keys.sorted()
     }

@@ -146,6 +146,7 @@ public enum UsageFailure: UsageError {
             case CocoaError.fileWriteNoPermission.rawValue: code = EACCES
             case CocoaError.fileWriteVolumeReadOnly.rawValue: code = EROFS
             case CocoaError.fileWriteOutOfSpace.rawValue: code = ENOSPC
+            case CocoaError.fileWriteInvalidFileName.rawValue: code = ENAMETOOLONG
             default: break
             }
         }
@@ -153,6 +154,8 @@ public enum UsageFailure: UsageError {
         case EACCES, EPERM: return .message(Message("usage.reason-permission"))
         case EROFS: return .message(Message("usage.reason-read-only"))
         case ENOSPC, EDQUOT: return .message(Message("usage.reason-no-space"))
+        case EBADF: return .message(Message("usage.reason-closed"))
+        case ENAMETOOLONG: return .message(Message("usage.reason-name-too-long"))
         default: return .value(error.localizedDescription)
         }
     }
