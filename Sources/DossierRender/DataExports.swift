@@ -26,8 +26,7 @@ extension SiteRenderer {
             guard let time else { return nil }
             return time.isDateOnly ? time.day.description : Self.rfc3339(time.instant, zone: clock.timeZone)
         }
-        var records: [JSONText.Value] = []
-        records.reserveCapacity(site.issues.count)
+        var json = JSONText.ArrayWriter()
         var csv = "\u{FEFF}" + Self.csvRecord(columns)
         for issue in site.issues {
             let target = timeline.target(issue, at: asOf)
@@ -54,11 +53,11 @@ extension SiteRenderer {
                 (column, column == "tags" ? .array(issue.tags.map { .string($0) }) : Self.jsonCell(values[column] ?? nil))
             }
             record.append(("extra", Self.extraObject(issue.extra)))
-            records.append(.object(record.sorted { $0.0 < $1.0 }))
+            json.append(.object(record.sorted { $0.0 < $1.0 }))
             csv += Self.csvRecord(columns.map { values[$0] ?? nil })
         }
         return [
-            OutputFile(path: "data/issues.json", contents: .text(JSONText.pretty(.array(records)) + "\n")),
+            OutputFile(path: "data/issues.json", contents: .text(json.finish(suffix: "\n"))),
             OutputFile(path: "data/issues.csv", contents: .text(csv)),
         ]
     }
