@@ -112,16 +112,15 @@ func asOf(_ given: AsOf?) throws -> AsOf {
 
 /// Prints the diagnostics, then (as text) their count, in the language `requested`
 /// (`--lang`) or else chosen as `RunReport.language` says.
-func printDiagnostics(_ report: RunReport, format: DiagnosticFormat, to handle: FileHandle, language requested: Language?)
+/// `check` prints them as its result (`toStandardOutput`); the other commands beside theirs.
+func printDiagnostics(
+    _ report: RunReport, format: DiagnosticFormat, toStandardOutput: Bool = false, language requested: Language?
+)
     throws
 {
     let language = report.language(requested: requested)
     let text = report.printer(format, language: language).render(report.diagnostics)
-    if handle.fileDescriptor == FileHandle.standardOutput.fileDescriptor {
-        try printOutput(text, terminator: "")
-    } else {
-        printError(text)
-    }
+    if toStandardOutput { try printOutput(text, terminator: "") } else { printError(text) }
     if format == .text, !report.diagnostics.items.isEmpty {
         let summary = DiagnosticPrinter.summary(report.diagnostics, language: language)
         printError("\(summary)\n")
@@ -171,7 +170,7 @@ struct Build: ParsableCommand, Speaking {
             try printOutput(say("cli.build-up-to-date", ["output": output]))
             return
         }
-        try printDiagnostics(result.report, format: .text, to: FileHandle.standardError, language: site.lang)
+        try printDiagnostics(result.report, format: .text, language: site.lang)
         if result.filesWritten == 0 {
             printError("dossier: \(say("cli.build-nothing-written"))\n")
             throw ExitCode(1)
@@ -202,7 +201,7 @@ struct Check: ParsableCommand, Speaking {
 
     func run() throws {
         let report = try Dossier.check(site: site.url, drafts: drafts)
-        try printDiagnostics(report, format: format, to: FileHandle.standardOutput, language: site.lang)
+        try printDiagnostics(report, format: format, toStandardOutput: true, language: site.lang)
         if report.diagnostics.fails(strict: strict) { throw ExitCode(1) }
     }
 }
@@ -235,7 +234,7 @@ struct Report: ParsableCommand {
         func run() throws {
             let (text, report) = try Dossier.weeklyReport(
                 site: site.url, week: try week?.week(), asOf: try DossierCLI.asOf(asOf), format: format, view: view)
-            try printDiagnostics(report, format: .text, to: FileHandle.standardError, language: site.lang)
+            try printDiagnostics(report, format: .text, language: site.lang)
             guard let text else { throw ExitCode(1) }
             try printOutput(text, terminator: "")
         }

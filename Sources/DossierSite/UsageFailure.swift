@@ -131,7 +131,8 @@ public enum UsageFailure: UsageError {
     }
 
     /// Why a file could not be written, in the reader's language for the usual causes (no
-    /// permission, a read-only file system, a full disk), else as the system words it.
+    /// permission, a read-only file system, a full disk, a closed stream, a name too long,
+    /// a file where a folder goes), else as the system words it.
     static func reason(_ error: any Error) -> Message.Argument {
         let system = error as NSError
         var code: Int32?
@@ -147,6 +148,7 @@ public enum UsageFailure: UsageError {
             case CocoaError.fileWriteVolumeReadOnly.rawValue: code = EROFS
             case CocoaError.fileWriteOutOfSpace.rawValue: code = ENOSPC
             case CocoaError.fileWriteInvalidFileName.rawValue: code = ENAMETOOLONG
+            case CocoaError.fileWriteFileExists.rawValue: code = EEXIST
             default: break
             }
         }
@@ -156,6 +158,7 @@ public enum UsageFailure: UsageError {
         case ENOSPC, EDQUOT: return .message(Message("usage.reason-no-space"))
         case EBADF: return .message(Message("usage.reason-closed"))
         case ENAMETOOLONG: return .message(Message("usage.reason-name-too-long"))
+        case ENOTDIR, EEXIST: return .message(Message("usage.reason-file-in-the-way"))
         default: return .value(error.localizedDescription)
         }
     }

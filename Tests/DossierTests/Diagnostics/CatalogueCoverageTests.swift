@@ -90,6 +90,8 @@ import Testing
         .cannotWrite(file: "content/x.md", error: CocoaError(.fileWriteNoPermission)),
         .cannotWrite(file: "/srv/site/output", error: POSIXError(.EROFS)),
         .cannotWriteStandardOutput(POSIXError(.ENOSPC)), .badSourceDateEpoch("-5"),
+        .cannotWriteStandardOutput(POSIXError(.EBADF)), .cannotWrite(file: "/srv/x", error: POSIXError(.ENOTDIR)),
+        .cannotWrite(file: "/srv/x", error: CocoaError(.fileWriteInvalidFileName)),
         .cannotWrite(file: "/srv/site/output", error: CocoaError(.fileWriteOutOfSpace)),
         .unknownView("clinet", known: ["client", "auditor"]), .unknownView("client", known: []),
         .noteNotInView(ISOWeek("2026-W02")!, view: "client"),

@@ -184,7 +184,7 @@ import Testing
         let run = try dossier("build", site.path, "--output", file.appendingPathComponent("site").path, "--lang", "zh")
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("dossier: \(file.path)"), "\(run.stderr)")
-        #expect(run.stderr.contains("无法写入"), "\(run.stderr)")
+        #expect(run.stderr.contains("无法写入（该位置已有同名文件，无法建立文件夹）"), "\(run.stderr)")
         #expect(!run.stderr.contains("Error Domain"), "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: file.path))
     }
