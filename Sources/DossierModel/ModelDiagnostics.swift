@@ -199,6 +199,7 @@ enum Expected {
     case oneLine
     case date
     case wholeNumber
+    case wholeNumberFrom0
     case list
     case textList
     case person
@@ -226,6 +227,7 @@ enum Expected {
                 case .oneLine: "one-line"
                 case .date: "date"
                 case .wholeNumber: "whole-number"
+                case .wholeNumberFrom0: "whole-number-from-0"
                 case .list: "list"
                 case .textList: "text-list"
                 case .person: "person"

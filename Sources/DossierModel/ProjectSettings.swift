@@ -57,6 +57,13 @@ public struct ProjectSettings: Sendable {
     public var slaPause: Set<IssueStatus>
     /// project.yml's `views`, in the order written (see `SiteView`).
     public var views: [SiteView] = []
+    /// project.yml's `issues.page_size`: rows per page of the issue list (issues/index.html,
+    /// then issues/page/N/index.html); 0 puts every issue on one page.
+    public var issuePageSize = ProjectSettings.defaultIssuePageSize
+
+    /// Rows per page of the issue list unless project.yml says: about 0.7–1 MB of HTML, a
+    /// page a browser shows within a second.
+    public static let defaultIssuePageSize = 1000
 
     public static let languages = ["en", "zh", "ru"]
 

@@ -393,10 +393,18 @@ struct ProjectSettingsReader {
                     }
                     settings.values[field] = table
                 }
+            case "page_size":
+                if let text = value.scalar, !value.isNull, let size = Int(text), size >= 0 {
+                    settings.issuePageSize = size
+                } else {
+                    diagnostics.append(
+                        .wrongType(.projectValue, key: "issues.page_size", expected: .wholeNumberFrom0, node: value))
+                }
             default:
                 diagnostics.append(
                     .unknownKey(
-                        .projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values"], at: keyNode.location))
+                        .projectKey, key: "issues.\(key)", known: ["issues.columns", "issues.values", "issues.page_size"],
+                        at: keyNode.location))
             }
         }
     }

@@ -5,6 +5,9 @@ import DossierMarkdown
 public enum SitePage: Hashable, Sendable, Comparable {
     case dashboard
     case issueList
+    /// Page `n` (from 2) of the issue list when it is paged (`issues.page_size`); page 1
+    /// is `issueList`.
+    case issueListPage(Int)
     case issue(String)
     case weeklyIndex
     case weekly(ISOWeek)
@@ -21,6 +24,7 @@ public enum SitePage: Hashable, Sendable, Comparable {
         switch self {
         case .dashboard: return "index.html"
         case .issueList: return "issues/index.html"
+        case .issueListPage(let number): return "issues/page/\(number)/index.html"
         case .issue(let id): return "issues/\(id).html"
         case .weeklyIndex: return "weekly/index.html"
         case .weekly(let week): return "weekly/\(week).html"

@@ -1,10 +1,40 @@
 import DossierFigures
 import DossierModel
+import DossierUtilities
+import Foundation
 
 extension SiteRenderer {
-    func issueListPage() -> PagePlan {
-        let page = SitePage.issueList
-        let rows: [[String: Any]] = site.issues.map { issue in
+    /// The issue list's pages: `issues.page_size` rows each, in the list's order; one page
+    /// when the size is 0 or the list fits.
+    var issueListPages: Int {
+        let size = site.settings.issuePageSize
+        guard size > 0 else { return 1 }
+        return max(1, (site.issues.count + size - 1) / size)
+    }
+
+    /// Page `index` (from 0) of the issue list.
+    static func issueListPage(at index: Int) -> SitePage { index == 0 ? .issueList : .issueListPage(index + 1) }
+
+    /// Where the rows script of a paged issue list's page goes: `rows.js` in the page's
+    /// folder, so the links in it resolve from the script's address as from the page's.
+    static func rowsScriptPath(of page: SitePage) -> String? {
+        switch page {
+        case .issueList, .issueListPage: return (page.path as NSString).deletingLastPathComponent + "/rows.js"
+        default: return nil
+        }
+    }
+
+    /// A paged issue list's page as a script, for the theme's script to sort and filter
+    /// across every page: `window.dossierPage("<!DOCTYPE html>…");`. A script rather than
+    /// JSON, because browsers refuse `fetch()` from `file://`.
+    static func rowsScript(_ html: String) -> String { "window.dossierPage(" + JSONText.scriptString(html) + ");\n" }
+
+    func issueListPage(_ index: Int) -> PagePlan {
+        let page = Self.issueListPage(at: index)
+        let pages = issueListPages
+        let size = site.settings.issuePageSize
+        let slice = pages > 1 ? site.issues[(index * size)..<min(site.issues.count, (index + 1) * size)] : site.issues[...]
+        let rows: [[String: Any]] = slice.map { issue in
             let sla = timeline.slaState(issue, at: asOf)
             var row: [String: Any] = compact([
                 "id": issue.id, "href": href(.issue(issue.id), from: page), "title": issue.title,
@@ -29,12 +59,57 @@ extension SiteRenderer {
         ]
         // A view that hides owners has no owner column.
         let showsOwner = site.view?.issueFields.contains("owner") != true
-        return wrap(
-            page, id: "issues", template: "issues", title: t["title_issues"],
-            [
-                "issues": rows, "filters": filters, "count": rows.count, "showsOwner": showsOwner,
-                "columnCount": showsOwner ? 10 : 9,
-            ])
+        var own: [String: Any] = [
+            "issues": rows, "filters": filters, "count": site.issues.count, "showsOwner": showsOwner,
+            "columnCount": showsOwner ? 10 : 9,
+        ]
+        if pages > 1 { own["pagination"] = pagination(index, of: pages, size: size, from: page) }
+        // Page 2 on is titled with its number, so a tab, the history and a bookmark tell them apart.
+        let title =
+            index == 0
+            ? t["title_issues"]
+            : t["title_issues_page"].replacingOccurrences(of: "{number}", with: String(index + 1))
+                .replacingOccurrences(of: "{pages}", with: String(pages))
+        // pages.js sorts and filters across the pages (see docs/theme.md).
+        return wrap(page, id: "issues", template: "issues", title: title, own, scripts: pages > 1 ? ["assets/pages.js"] : [])
+    }
+
+    /// A paged list's `pagination` (docs/theme.md): this page's `number` and the `pages`'
+    /// count, the rows it holds (`first`–`last` of `total`, from 1, and as `rowsLabel` in
+    /// the site's words), `previous` and `next` (each an `href`, absent at either end),
+    /// `links` to show (the first and last page and two on either side of this one, a
+    /// `gap` between runs) and every page's rows script in order (`scripts`, each an
+    /// `href`, this page's marked `current`).
+    func pagination(_ index: Int, of pages: Int, size: Int, from page: SitePage) -> [String: Any] {
+        func link(_ other: Int) -> String { href(Self.issueListPage(at: other), from: page) }
+        var links: [[String: Any]] = []
+        var shown = -1
+        for other in 0..<pages where other == 0 || other == pages - 1 || abs(other - index) <= 2 {
+            if other > shown + 1 { links.append(["gap": true]) }
+            var item: [String: Any] = ["number": other + 1, "href": link(other)]
+            if other == index { item["current"] = true }
+            links.append(item)
+            shown = other
+        }
+        let scripts: [[String: Any]] = (0..<pages).map { other in
+            var item: [String: Any] = [
+                "href": page.root + LinkTarget.percentEncodePath(Self.rowsScriptPath(of: Self.issueListPage(at: other))!)
+            ]
+            if other == index { item["current"] = true }
+            return item
+        }
+        let first = index * size + 1
+        let last = min(site.issues.count, (index + 1) * size)
+        let rows = t["pager_rows"].replacingOccurrences(of: "{first}", with: String(first))
+            .replacingOccurrences(of: "{last}", with: String(last)).replacingOccurrences(
+                of: "{total}", with: String(site.issues.count))
+        return compact([
+            "number": index + 1, "pages": pages, "rowsLabel": rows, "size": size, "first": first, "last": last,
+            "total": site.issues.count,
+            "previous": index > 0 ? ["href": link(index - 1)] : nil,
+            "next": index + 1 < pages ? ["href": link(index + 1)] : nil,
+            "links": links, "scripts": scripts,
+        ])
     }
 
     func issuePage(_ issue: Issue) -> PagePlan {

@@ -75,7 +75,9 @@ public struct SiteRenderer: Sendable {
 
     /// What a page is made from.
     enum Job: Sendable {
-        case dashboard, issueList
+        case dashboard
+        /// The issue list's page at this index (0 is issues/index.html).
+        case issueList(Int)
         case issue(Int)
         case weeklyIndex
         case weekly(Int)
@@ -101,21 +103,24 @@ public struct SiteRenderer: Sendable {
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
         @Sendable func renderBatch(_ range: Range<Int>) -> [OutputFile] {
-            Array(jobs[range]).parallelMap { job in
+            Array(jobs[range]).parallelMap { job -> [OutputFile] in
                 let plan = plan(job)
                 let key = key(plan)
+                // A paged issue list's page comes with its rows as a script (see `rowsScript`).
+                let rows = issueListPages > 1 ? Self.rowsScriptPath(of: plan.page) : nil
                 if let entry = previous?.entry(plan.page.path, key: key) {
                     var file = OutputFile(path: plan.page.path, contents: .unchanged, template: entry.template)
                     file.key = key
                     file.links = entry.links
                     file.searchDocument = entry.searchDocument
                     file.cacheEntry = entry.encoded
-                    return file
+                    return [file] + (rows.map { [OutputFile(path: $0, contents: .unchanged)] } ?? [])
                 }
                 var file = render(plan)
                 file.key = key
-                return file
-            }
+                guard let rows, case .text(let html) = file.contents else { return [file] }
+                return [file, OutputFile(path: rows, contents: .text(Self.rowsScript(html)))]
+            }.flatMap { $0 }
         }
         var pages: [String] = []
         var search = SearchIndex.Builder(order: searchOrder)
@@ -151,7 +156,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every page to render, in the order they are rendered.
     var jobs: [Job] {
-        var jobs: [Job] = [.dashboard, .issueList, .weeklyIndex, .handbookIndex, .milestones, .search]
+        var jobs: [Job] = [.dashboard]
+        jobs += (0..<issueListPages).map { .issueList($0) }
+        jobs += [.weeklyIndex, .handbookIndex, .milestones, .search]
         jobs += site.issues.indices.map { .issue($0) }
         jobs += site.weeklyNotes.indices.flatMap { [Job.weekly($0), .email($0)] }
         jobs += site.articles.indices.map { .article($0) }
@@ -159,13 +166,14 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// The number of pages `render` makes (the files after them are not counted).
-    public var pageCount: Int { jobs.count }
+    /// The number of files `render` hands in its batches of pages (the files after them
+    /// are not counted): the pages, and a paged issue list's row scripts.
+    public var pageCount: Int { jobs.count + (issueListPages > 1 ? issueListPages : 0) }
 
     func plan(_ job: Job) -> PagePlan {
         switch job {
         case .dashboard: return dashboardPage()
-        case .issueList: return issueListPage()
+        case .issueList(let index): return issueListPage(index)
         case .issue(let i): return issuePage(site.issues[i])
         case .weeklyIndex: return weeklyIndexPage()
         case .weekly(let i): return weeklyPage(site.weeklyNotes[i], email: false)
@@ -203,7 +211,7 @@ public struct SiteRenderer: Sendable {
 
     static func section(of page: SitePage) -> SitePage {
         switch page {
-        case .issue: return .issueList
+        case .issue, .issueListPage: return .issueList
         case .weekly, .weeklyEmail: return .weeklyIndex
         case .article, .tag: return .handbookIndex
         default: return page

@@ -314,7 +314,8 @@ public enum Dossier {
                 result.filesWritten += batch.count
                 progress(result.filesWritten < pages ? .rendering(done: result.filesWritten, of: pages) : .indexing)
                 for file in batch {
-                    if case .unchanged = file.contents { result.pagesUnchanged += 1 }
+                    // Pages, by their keys: a paged issue list's row scripts go with their page.
+                    if case .unchanged = file.contents, file.key != nil { result.pagesUnchanged += 1 }
                     guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
                     if file.path.hasPrefix("search/docs-") {
                         result.searchTextBytes += text.utf8.count

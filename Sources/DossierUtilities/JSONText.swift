@@ -104,6 +104,16 @@ package enum JSONText {
         }
     }
 
+    /// `text` as a JavaScript string literal: a JSON string with U+2028 and U+2029 escaped
+    /// too, which JavaScript before ES2019 reads as line breaks.
+    package static func scriptString(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 2)
+        quote(text, to: &out)
+        guard out.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return out }
+        return out.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as is
     /// (byte runs copied whole: the text is mostly plain).
     static func quote(_ text: String, to out: inout String) {

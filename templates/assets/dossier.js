@@ -1,4 +1,5 @@
-/* Dossier theme: table sorting and filtering, "/" to search, heading anchors. Optional. */
+/* Dossier theme: table sorting and filtering, "/" to search, heading anchors. Optional.
+   A table paged over several files gets its cross-page list from pages.js (table.dossierPaged). */
 (function () {
   'use strict';
   var doc = document;
@@ -36,16 +37,22 @@
         var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
         each(ths, function (other) { other.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        var paged = table.dossierPaged;
+        if (paged) return paged.sort({ col: col, order: order, dir: dir });
         var rows = Array.prototype.map.call(body.rows, function (row, i) {
           return { row: row, key: sortKey(row, col, order), i: i };
         });
-        rows.sort(function (a, b) {
-          var ea = a.key === '', eb = b.key === '';
-          if (ea || eb) return ea === eb ? a.i - b.i : ea ? 1 : -1; /* empties last */
-          return dir * compare(a.key, b.key) || a.i - b.i;
-        });
-        rows.forEach(function (r) { body.appendChild(r.row); });
+        sortRows(rows, dir).forEach(function (r) { body.appendChild(r.row); });
       });
+    });
+  }
+
+  /* {key, i} items by key, dir 1 or -1, empty keys last, ties kept in order. */
+  function sortRows(rows, dir) {
+    return rows.sort(function (a, b) {
+      var ea = a.key === '', eb = b.key === '';
+      if (ea || eb) return ea === eb ? a.i - b.i : ea ? 1 : -1;
+      return dir * compare(a.key, b.key) || a.i - b.i;
     });
   }
 
@@ -73,7 +80,15 @@
       return (' ' + (row.getAttribute('data-' + name) || '') + ' ').indexOf(' ' + v + ' ') >= 0;
     }
 
+    /* A paged table (pages.js) filters every page's rows once a control is set. */
+    var paged = target.dossierPaged;
     function apply() {
+      if (!paged) return filterHere();
+      paged.filter(function (row, text) { return !some(controls, function (c) { return !passes(row, c, text); }); },
+        some(controls, function (c) { return c.type === 'checkbox' ? c.checked : c.value !== ''; }), counter, empty, filterHere);
+    }
+
+    function filterHere() {
       var shown = 0;
       rows.forEach(function (row, i) {
         row.hidden = some(controls, function (c) { return !passes(row, c, texts[i]); });
@@ -129,7 +144,12 @@
     });
   }
 
-  each(doc.querySelectorAll('table.sortable'), initSort);
-  each(doc.querySelectorAll('[data-filter-for]'), initFilter);
-  each(doc.querySelectorAll('.prose[data-anchor-label]'), initAnchors);
+  window.dossierTable = { sortKey: sortKey, sortRows: sortRows }; /* for pages.js, run before init */
+
+  function init() {
+    each(doc.querySelectorAll('table.sortable'), initSort);
+    each(doc.querySelectorAll('[data-filter-for]'), initFilter);
+    each(doc.querySelectorAll('.prose[data-anchor-label]'), initAnchors);
+  }
+  if (doc.readyState === 'complete') init(); else doc.addEventListener('DOMContentLoaded', init);
 }());

@@ -20,7 +20,7 @@ import Testing
         ("categories:\n  - {id: 1️⃣[bug]}\n", "`categories.id` must be text, not a list"),
         ("categories:\n  - {id: bug, label: 1️⃣[Defect]}\n", "`categories.label` must be text, not a list"),
         ("categories:\n  - {id: bug, sla: 1️⃣{days: 3}}\n", "`categories.sla` must be text, not a map"),
-        ("issues: 1️⃣[columns]\n", "`issues` must be a map with columns and values, not a list"),
+        ("issues: 1️⃣[columns]\n", "`issues` must be a map with columns, values and page_size, not a list"),
         ("issues:\n  columns: 1️⃣[id]\n", "`issues.columns` must be a map from header to field, not a list"),
         ("issues:\n  columns: {No: 1️⃣[id]}\n", "`issues.columns.No` must be a field name, not a list"),
         ("issues:\n  values: 1️⃣[status]\n", "`issues.values` must be a map per field, not a list"),

@@ -211,7 +211,15 @@ import Testing
                 site: site.viewed(as: $0, hiddenReference: "hidden", roleLabel: { $0 }), theme: theme,
                 asOf: Date(timeIntervalSince1970: 1_795_996_800))
         }
-        for (renderer, job) in ([renderer] + views).flatMap({ renderer in renderer.jobs.map { (renderer, $0) } }) {
+        // A paged issue list: ten issues a page, so the sample's 72 fill eight.
+        var pagedSite = site
+        pagedSite.settings.issuePageSize = 10
+        let paged = SiteRenderer(site: pagedSite, theme: theme, asOf: Date(timeIntervalSince1970: 1_795_996_800))
+        let pagedJobs = paged.jobs.filter { if case .issueList = $0 { true } else { false } }
+        #expect(site.issues.count <= 10 || pagedJobs.count > 1)
+        let jobs =
+            ([renderer] + views).flatMap { renderer in renderer.jobs.map { (renderer, $0) } } + pagedJobs.map { (paged, $0) }
+        for (renderer, job) in jobs {
             let plan = renderer.plan(job)
             // The mail version has the weekly report's keys, with the differences its own
             // table lists (docs/theme.md says so).
