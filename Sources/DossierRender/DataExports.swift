@@ -9,9 +9,6 @@ import Foundation
 /// mark for Excel, labels in the site's language beside the ids, formula-like text cells
 /// neutralised). docs/records.md lists every column.
 extension SiteRenderer {
-    /// data/issues.*, data/weeks.* and data/milestones.*.
-    func dataExports() -> [OutputFile] { issueExports() + weekExports() + milestoneExports() }
-
     /// data/issues.json and data/issues.csv: the normalised list with computed fields.
     func issueExports() -> [OutputFile] {
         let clock = site.settings.clock

@@ -147,11 +147,16 @@ public struct SiteRenderer: Sendable {
         files += site.handbookFiles.map {
             OutputFile(path: "handbook/\($0)", contents: .copy(site.root.appendingPathComponent("content/handbook/\($0)")))
         }
-        files += search.files().files.map { OutputFile(path: $0.path, contents: .text($0.text)) }
         files.append(feed())
         if let sitemap = sitemap(pages: pages) { files.append(sitemap) }
-        files += dataExports()
         try handle(files)
+        // The large files one group at a time, each let go once written, and the search
+        // postings before the exports are made: a large site's search files (about 50 MB
+        // at 50,000 issues) and issue exports (about 60 MB) are never held together.
+        try handle(search.files().files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
+        search = SearchIndex.Builder(order: searchOrder)
+        try handle(issueExports())
+        try handle(weekExports() + milestoneExports())
     }
 
     /// Every page to render, in the order they are rendered.
