@@ -56,8 +56,13 @@ public struct WeekFigures: Sendable, Encodable {
     public var milestonesOnTimePercent: Int? {
         MilestoneOnTime.percent(onTime: milestonesOnTime, reached: milestonesReached)
     }
-    /// Ids of the issues in `breachedOpen`, in file order (for the weekly page).
+    /// Ids of the first `listedBreached` issues in `breachedOpen`, in file order (for the
+    /// weekly page, which names these and says how many more there are).
     public var breachedOpenIDs: [String]
+    /// How many of the issues past their target at the week's end `breachedOpenIDs` names:
+    /// a large site keeps thousands a week, and 261 weeks of every id held 59 MB at 50,000
+    /// issues.
+    public static let listedBreached = 25
     /// What the git history says of the week (`HistoryFigures`); nil without history.
     public var history: HistoryFigures?
 
@@ -160,7 +165,7 @@ public struct WeekFigures: Sendable, Encodable {
                         target.isPassed(at: lastMoment, clock: clock)
                     {
                         breachedOpenCount += 1
-                        breachedIDs.append(issues[index].id)
+                        if breachedIDs.count < Self.listedBreached { breachedIDs.append(issues[index].id) }
                     }
                 }
             }

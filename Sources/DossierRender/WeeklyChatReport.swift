@@ -151,8 +151,8 @@ package struct WeeklyChatReport: Sendable {
         if !breached.isEmpty {
             blocks.append(.heading([.text(t["breached_issues"])]))
             blocks.append(.list(breached))
-            if figures.breachedOpenIDs.count > SiteRenderer.breachedListed {
-                let text = t.count("breached_more", figures.breachedOpenIDs.count - SiteRenderer.breachedListed)
+            if figures.breachedOpen > SiteRenderer.breachedListed {
+                let text = t.count("breached_more", figures.breachedOpen - SiteRenderer.breachedListed)
                 blocks.append(.paragraph([.link(text, url: base.map { $0.address(of: SitePage.issueList.path) + "?open=true" })]))
             }
         }

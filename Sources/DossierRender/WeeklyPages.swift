@@ -9,7 +9,7 @@ extension SiteRenderer {
     }
 
     /// How many open issues past their target a weekly report lists by name.
-    static let breachedListed = 25
+    static let breachedListed = WeekFigures.listedBreached
 
     /// A change against the previous week, shown as an arrow and the difference and
     /// read out in words.
@@ -147,10 +147,10 @@ extension SiteRenderer {
             ]
         }
         own["onTime"] = onTimeSummary(MilestoneOnTime(reached: figures.milestonesReached, onTime: figures.milestonesOnTime))
-        if figures.breachedOpenIDs.count > Self.breachedListed {
+        if figures.breachedOpen > Self.breachedListed {
             own["breachedMore"] = compact([
                 "href": href(.issueList).map { $0 + "?open=true" },
-                "text": t.count("breached_more", figures.breachedOpenIDs.count - Self.breachedListed),
+                "text": t.count("breached_more", figures.breachedOpen - Self.breachedListed),
             ])
         }
         if index > 0 {

@@ -10,6 +10,20 @@ import Testing
     let site: Site
     init() throws { site = try loadValidSite("figures") }
 
+    /// Every issue past its target is counted; the first `listedBreached` are named.
+    @Test func aWeekNamesTheFirstBreachedIssuesAndCountsThemAll() throws {
+        var many = site
+        let late = try #require(site.issues.first { $0.id == "A2" })
+        many.issues = (1...WeekFigures.listedBreached + 15).map { number in
+            var copy = late
+            copy.id = "B\(number)"
+            return copy
+        }
+        let f = WeekFigures(site: many, week: ISOWeek("2026-W10")!, asOf: .distantFuture)
+        #expect(f.breachedOpen == WeekFigures.listedBreached + 15)
+        #expect(f.breachedOpenIDs == (1...WeekFigures.listedBreached).map { "B\($0)" })
+    }
+
     @Test func week10CountsByHand() throws {
         let f = WeekFigures(site: site, week: ISOWeek("2026-W10")!, asOf: .distantFuture)
         // A2 (offset Z, Monday 00:30 local), A3 (last hour, +08:00), A5, A6, A10, A11.

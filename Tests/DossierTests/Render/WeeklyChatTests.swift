@@ -69,6 +69,28 @@ import Testing
         for output in text { #expect(output.contains("[1]\n") && output.contains("\n[1] 厂商承诺")) }
     }
 
+    /// A week with more open issues past their target than a report names: the first
+    /// `WeekFigures.listedBreached` are listed, and the rest counted in "N more", in the
+    /// report and on the weekly page.
+    @Test func manyBreachedIssuesAreListedInPartAndCountedWhole() throws {
+        let folder = try Fixtures.copy("report")
+        let csv = folder.appendingPathComponent("content/issues.csv")
+        let extra = (1...40).map {
+            "FK-9\(String(format: "%02d", $0)),审批流跳过财务经理 \($0),处理中,高,配置,2,lina,liuyang,2026-11-10 10:00,,M1,,\n"
+        }
+        try Data((try String(contentsOf: csv, encoding: .utf8) + extra.joined()).utf8).write(to: csv)
+        let (printed, _) = try Dossier.weeklyReport(
+            site: folder, week: Self.week, asOf: .written("2026-11-15"), format: .markdown)
+        let report = try #require(printed)
+        // FK-102, FK-103 and the 40 added: 42 past their target, 25 named.
+        let more = 42 - WeekFigures.listedBreached
+        #expect(report.contains("另有 \(more) 个问题，见问题清单"))
+        #expect(report.contains("FK-923") && !report.contains("FK-924"))
+        _ = try Dossier.build(.init(site: folder, asOf: .written("2026-11-15")))
+        let page = try String(contentsOf: folder.appendingPathComponent("output/weekly/2026-W46.html"), encoding: .utf8)
+        #expect(page.contains("另有 \(more) 个问题，见问题清单"))
+    }
+
     /// Every figure and its change is `WeekFigures`' own, counted here independently of
     /// the report, and the fixture's week has the values written in the records.
     @Test func figuresAndChangesAreTheWeeksOwn() throws {
