@@ -52,8 +52,7 @@ public struct SiteRenderer: Sendable {
         articlesByFolder = byFolder
         folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
         let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] } + dashboard.weeks.map(\.week)))
-        weekFigures = Dictionary(
-            uniqueKeysWithValues: zip(weeks, weeks.parallelMap { WeekFigures(site: site, week: $0, asOf: asOf) }))
+        weekFigures = Dictionary(uniqueKeysWithValues: zip(weeks, WeekFigures.all(site: site, weeks: weeks, asOf: asOf)))
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
         var shared = Digest()
         shared.add(context: t.strings)

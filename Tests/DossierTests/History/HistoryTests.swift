@@ -158,9 +158,17 @@ import Testing
         #expect(IssueTimeline(settings: site.settings).slaState(issue, at: moment) == .breached)
         let paused = try #require(IssueTimeline(site: site).target(issue, at: moment))
         #expect(paused.instant == ISO8601DateFormatter().date(from: "2026-03-07T09:00:00Z"))
+        // The week it was resolved in (2026-W10) counts it met, not breached, and so does
+        // every week counted together.
+        let week = ISOWeek("2026-W10")!
+        let pausedWeek = WeekFigures(site: site, week: week, asOf: moment)
+        #expect(WeekFigures.all(site: site, weeks: [week.previous, week], asOf: moment)[1].slaMet == pausedWeek.slaMet)
         // Without `sla.pause`, the history changes nothing.
         site.settings.slaPause = []
         #expect(IssueTimeline(site: site).slaState(issue, at: moment) == .breached)
+        let runningWeek = WeekFigures(site: site, week: week, asOf: moment)
+        #expect(pausedWeek.slaMet == runningWeek.slaMet + 1)
+        #expect(pausedWeek.slaBreached == runningWeek.slaBreached - 1)
     }
 
     @Test func theIssuePageShowsTheTimeline() throws {
