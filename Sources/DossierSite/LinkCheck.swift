@@ -87,7 +87,7 @@ struct LinkCheck {
             if !paths.contains(target) {
                 diagnostics.append(.pageLinkOutsideSite(use.value, page: use.page, at: place(use)))
             } else if !fragment.isEmpty, let known = anchors[target],
-                fragment.utf8.contains(0) || known.utf8.firstRange(of: ("\u{0}" + fragment + "\u{0}").utf8) == nil
+                fragment.utf8.contains(0) || !Self.holds(known, "\u{0}" + fragment + "\u{0}")
             {
                 diagnostics.append(
                     .pageLinkBrokenAnchor(use.value, page: use.page, target: target, fragment: fragment, at: place(use)))
@@ -96,6 +96,29 @@ struct LinkCheck {
         // A link the layout writes breaks on every page type: said once, where it is written.
         var seen: Set<SourceLocation> = []
         return diagnostics.filter { $0.location.line == 1 && $0.location.column == 1 || seen.insert($0.location).inserted }
+    }
+
+    /// Whether `text` holds `part` (not empty), compared as UTF-8 bytes: each place its
+    /// first byte appears, then memcmp(3) for the rest. The generic collection search
+    /// allocated for every fragment link of a large site (4 % of a one-article rebuild at
+    /// 50,000 issues).
+    static func holds(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return false }
+                var index = 0
+                let last = haystack.count - needle.count
+                while index <= last {
+                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Where a template writes `url`: the line of the page's own template, else of the

@@ -63,6 +63,18 @@ import Testing
         "index.html", "../index.html", "../../issues/B-1.html#history", "café.html", "cafe\u{301}.html", "x/..", "x/.",
     ]
 
+    /// A page's ids are one string, NUL around each; a fragment is found only whole.
+    @Test func anIdIsFoundOnlyWhole() {
+        let ids = "\u{0}main\u{0}审批-流程\u{0}#️-known-problems\u{0}fn:1\u{0}"
+        for id in ["main", "审批-流程", "#️-known-problems", "fn:1"] { #expect(LinkCheck.holds(ids, "\u{0}\(id)\u{0}"), "\(id)") }
+        for id in ["mai", "ain", "审批", "流程", "-known-problems", "fn:", "fn:12", ""] {
+            #expect(!LinkCheck.holds(ids, "\u{0}\(id)\u{0}"), "\(id)")
+        }
+        #expect(!LinkCheck.holds("", "\u{0}a\u{0}"))
+        #expect(!LinkCheck.holds("\u{0}a", "\u{0}a\u{0}"))
+        #expect(LinkCheck.holds("\u{0}a\u{0}", "\u{0}a\u{0}"))
+    }
+
     @Test func awkwardURLs() {
         for folder in Self.folders {
             for url in Self.awkward {
