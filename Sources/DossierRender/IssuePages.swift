@@ -8,8 +8,17 @@ extension SiteRenderer {
     /// when the size is 0 or the list fits.
     var issueListPages: Int {
         let size = site.settings.issuePageSize
-        guard size > 0 else { return 1 }
-        return max(1, (site.issues.count + size - 1) / size)
+        // A size of the list or more (up to Int.max) is one page, without overflowing.
+        guard size > 0, site.issues.count > size, !issueTemplateIgnoresPages else { return 1 }
+        return (site.issues.count - 1) / size + 1
+    }
+
+    /// True when the list would be paged but the site's own issues.mustache never names
+    /// `pagination` (a template written before pages): it then stays one page, as that
+    /// template expects, rather than showing the first page with no way to the others.
+    public var issueTemplateIgnoresPages: Bool {
+        let size = site.settings.issuePageSize
+        return size > 0 && site.issues.count > size && theme.texts["issues"]?.contains("pagination") == false
     }
 
     /// Page `index` (from 0) of the issue list.
@@ -53,8 +62,11 @@ extension SiteRenderer {
         }
         let filters: [String: Any] = [
             "statuses": IssueStatus.allCases.map { ["value": $0.rawValue, "label": statusLabel($0)] },
-            "tiers": [1, 2, 3].map { ["value": String($0), "label": tierLabel($0)] },
-            "categories": site.settings.categories.map { ["value": $0.id, "label": $0.label] },
+            // Rows without a tier or category are filtered as `none`: offered when there are any.
+            "tiers": [1, 2, 3].map { ["value": String($0), "label": tierLabel($0)] }
+                + (site.issues.contains { $0.tier == nil } ? [["value": "none", "label": tierLabel(nil)]] : []),
+            "categories": site.settings.categories.map { ["value": $0.id, "label": $0.label] }
+                + (site.issues.contains { $0.category == nil } ? [["value": "none", "label": categoryLabel(nil)]] : []),
             "priorities": IssuePriority.allCases.map { ["value": $0.rawValue, "label": t.label("priority", $0.rawValue)] },
         ]
         // A view that hides owners has no owner column.
@@ -78,8 +90,8 @@ extension SiteRenderer {
     /// count, the rows it holds (`first`–`last` of `total`, from 1, and as `rowsLabel` in
     /// the site's words), `previous` and `next` (each an `href`, absent at either end),
     /// `links` to show (the first and last page and two on either side of this one, a
-    /// `gap` between runs) and every page's rows script in order (`scripts`, each an
-    /// `href`, this page's marked `current`).
+    /// `gap` between runs) and where the pages' rows scripts are (`rows`: page 1's as
+    /// `first`, page N's as `pattern` with `{n}` for N).
     func pagination(_ index: Int, of pages: Int, size: Int, from page: SitePage) -> [String: Any] {
         func link(_ other: Int) -> String { href(Self.issueListPage(at: other), from: page) }
         var links: [[String: Any]] = []
@@ -91,13 +103,14 @@ extension SiteRenderer {
             links.append(item)
             shown = other
         }
-        let scripts: [[String: Any]] = (0..<pages).map { other in
-            var item: [String: Any] = [
-                "href": page.root + LinkTarget.percentEncodePath(Self.rowsScriptPath(of: Self.issueListPage(at: other))!)
-            ]
-            if other == index { item["current"] = true }
-            return item
-        }
+        // Page 1's script and the others' by a pattern, not every page's path on every page:
+        // that grew with the square of the number of pages (1.8 GB at one issue a page).
+        let scripts: [String: Any] = [
+            "first": page.root + LinkTarget.percentEncodePath(Self.rowsScriptPath(of: .issueList)!),
+            "pattern": page.root
+                + LinkTarget.percentEncodePath(Self.rowsScriptPath(of: .issueListPage(0))!)
+                .replacingOccurrences(of: "/page/0/", with: "/page/{n}/"),
+        ]
         let first = index * size + 1
         let last = min(site.issues.count, (index + 1) * size)
         let rows = t["pager_rows"].replacingOccurrences(of: "{first}", with: String(first))
@@ -108,7 +121,7 @@ extension SiteRenderer {
             "total": site.issues.count,
             "previous": index > 0 ? ["href": link(index - 1)] : nil,
             "next": index + 1 < pages ? ["href": link(index + 1)] : nil,
-            "links": links, "scripts": scripts,
+            "links": links, "rows": scripts,
         ])
     }
 

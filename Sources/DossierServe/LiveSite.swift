@@ -103,7 +103,12 @@ public final class LiveSite: Sendable {
     public func run(ready: @Sendable (URL) -> Void) async throws {
         if options.port != 0, let failure = Self.failure(binding: options.port) { throw failure }
         let handler = LiveSiteHandler(site: self)
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: options.port), logger: .disabled, handler: handler)
+        // FlyingFox answers 500 to a request its handler holds longer than `timeout` (15 s
+        // unless told): the held `?wait=N` question must end first.
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: options.port),
+            timeout: TimeInterval(LiveSiteHandler.longestWait.components.seconds + 10), logger: .disabled,
+            handler: handler)
         let serving = Task { try await server.run() }
         defer { serving.cancel() }
         try await server.waitUntilListening()

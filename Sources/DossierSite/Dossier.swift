@@ -35,6 +35,10 @@ public struct RunReport: Sendable {
         static let reportWithoutBaseURL = Message("note.report-without-base-url")
         /// project.yml sets `sla.pause`, but there is no git history to pause by.
         static let slaPauseWithoutHistory = Message("note.sla-pause-without-history")
+        /// The issue list stays one page: the site's issues.mustache does not use `pagination`.
+        static func issueListOnOnePage(count: Int, size: Int) -> Message {
+            Message("note.issue-list-one-page", ["count": .number(count), "size": .number(size)])
+        }
     }
 
     /// The language to speak: `requested` (`--lang`), else `DOSSIER_LANG`, else the
@@ -300,10 +304,12 @@ public enum Dossier {
             intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
         var record = manifest
         var check = LinkCheck()
+        var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         do {
             let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
             let renderer = SiteRenderer(site: site, theme: theme, asOf: asOf)
+            pagesIgnored = renderer.issueTemplateIgnoresPages
             let pages = renderer.pageCount
             progress(.rendering(done: 0, of: pages))
             try renderer.render(reusing: previous) { files in
@@ -344,6 +350,10 @@ public enum Dossier {
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)
+        }
+        if pagesIgnored {
+            result.report.notes.append(
+                RunReport.Note.issueListOnOnePage(count: site.issues.count, size: site.settings.issuePageSize))
         }
         return result
     }

@@ -138,6 +138,8 @@ def test_a_sort_on_any_page_orders_every_issue_and_pages_the_result(pages):
     assert not previous.is_enabled() and following.text == "Next →"
     following.click()
     assert driver.find_element(By.CSS_SELECTOR, "[data-pager-rows]").text == "Issues 11–20 of 72"
+    # The focus goes to the top of the new rows, as after following a page link.
+    assert driver.execute_script("return document.activeElement.classList.contains('table-scroll')")
     assert ids(driver) == sorted(every, key=natural, reverse=True)[SIZE:2 * SIZE]
     # A filter keeps the sort and starts from the first matching row.
     driver.find_element(By.ID, "filter-open").click()

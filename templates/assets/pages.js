@@ -1,6 +1,7 @@
 /* Dossier theme: a table paged over several files, sorted and filtered across all of them.
-   table[data-pages] lists every page's rows script in order (each calls window.dossierPage
-   with its page's HTML); data-page is this page's number, data-page-size its rows. The first
+   table[data-pages] is one of data-pages pages; data-rows-first is page 1's rows script and
+   data-rows-pattern page N's with {n} for N (each calls window.dossierPage with its page's
+   HTML); data-page is this page's number, data-page-size its rows. The first
    sort or filter loads every page, one after another, takes the rows of the table with the
    same id, makes their links absolute, and from then on shows the matching rows
    data-page-size at a time, with Previous and Next in [data-pager-for=ID]. Until then, and
@@ -12,9 +13,11 @@
   if (!shared || !window.URL || !window.DOMParser) return;
 
   each(doc.querySelectorAll('table[data-pages]'), function (table) {
-    var scripts = table.getAttribute('data-pages').split(/\s+/).filter(Boolean);
+    var count = +table.getAttribute('data-pages'), scripts = [table.getAttribute('data-rows-first')];
+    var pattern = table.getAttribute('data-rows-pattern') || '';
+    for (var n = 2; n <= count; n++) scripts.push(pattern.split('{n}').join(n));
     var body = table.tBodies[0];
-    if (scripts.length < 2 || !body) return;
+    if (count < 2 || !scripts[0] || !body) return;
     var own = +table.getAttribute('data-page') - 1;
     var size = +table.getAttribute('data-page-size') || 1000;
     var nav = doc.querySelector('[data-pager-for="' + table.id + '"]');
@@ -119,10 +122,11 @@
         button.addEventListener('click', function () {
           list.offset = b[1];
           show();
-          if (table.scrollIntoView) table.scrollIntoView();
-          var again = links.querySelectorAll('button');
-          again = again[b[0] === 'next' && !again[1].disabled || again[0].disabled ? 1 : 0];
-          if (again) again.focus({ preventScroll: true });
+          /* As after following a page link: at the top of the new rows, focus there too. */
+          var region = table.closest('[tabindex]') || table;
+          if (region === table) table.tabIndex = -1;
+          region.focus();
+          if (region.scrollIntoView) region.scrollIntoView();
         });
         li.appendChild(button);
         links.appendChild(li);

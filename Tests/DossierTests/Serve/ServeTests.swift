@@ -196,6 +196,19 @@ import FoundationNetworking
         #expect(html.contains("unknown status &quot;进行中&quot;") || html.contains("unknown status \"进行中\""))
     }
 
+    /// A page's question while nothing changes is held for 20 s and then answered with
+    /// the same build, not cut off by the HTTP server's own time-out (15 s) with a 500.
+    @Test func aQuestionHeldWhileNothingChangesIsAnswered() async throws {
+        let site = try Fixtures.copy("valid")
+        let server = try Server(site: site)
+        _ = try await server.waitFor(generation: 1)
+        let start = ContinuousClock.now
+        let answer = try await server.get("/__dossier/state?wait=1")
+        #expect(answer.status == 200)
+        #expect(answer.body.contains("\"generation\":1,"))
+        #expect(ContinuousClock.now - start >= .seconds(19))
+    }
+
     /// `serve --view` previews the view's site, in the view's folder; an unknown view is
     /// refused at once.
     @Test func servesAView() async throws {

@@ -50,7 +50,7 @@ extension IncrementalBuildTests {
         // Page 3 of 8: its number, its rows, the way to its neighbours, both ends and a gap.
         let third = pages[2]
         #expect(third.contains("<title>问题清单（第 3 页，共 8 页）"))
-        #expect(third.contains("<p class=\"page-rows\" data-pager-rows>第 21–30 条，共 72 条</p>"))
+        #expect(third.contains("<p class=\"page-rows\" role=\"status\" data-pager-rows>第 21–30 条，共 72 条</p>"))
         #expect(third.contains("<a href=\"../../../issues/page/2/index.html\" rel=\"prev\">"))
         #expect(third.contains("<a href=\"../../../issues/page/4/index.html\" rel=\"next\">"))
         #expect(third.contains("<a href=\"../../../issues/page/3/index.html\" aria-current=\"page\">3</a>"))
@@ -71,11 +71,69 @@ extension IncrementalBuildTests {
             let decoded = try JSONDecoder().decode(String.self, from: Data(literal.utf8))
             #expect(decoded == html, "\(path)")
         }
-        // Every page names every script, relative to itself, in order.
+        // Every page names the first script and the others' pattern, relative to itself,
+        // so a page's size does not grow with the number of pages.
         #expect(
             third.contains(
-                "data-pages=\"../../../issues/rows.js "
-                    + (2...8).map { "../../../issues/page/\($0)/rows.js" }.joined(separator: " ") + " \""))
+                "data-pages=\"8\" data-page=\"3\" data-page-size=\"10\" data-total=\"72\" "
+                    + "data-rows-first=\"../../../issues/rows.js\" data-rows-pattern=\"../../../issues/page/{n}/rows.js\""))
+        #expect(pages[0].contains("data-rows-first=\"../issues/rows.js\" data-rows-pattern=\"../issues/page/{n}/rows.js\""))
+    }
+
+    /// One issue a page (72 pages): a page names two scripts and at most seven page
+    /// numbers, however many pages there are, so the site grows with the list, not with
+    /// the square of its pages.
+    @Test func aPageDoesNotGrowWithTheNumberOfPages() throws {
+        let site = try pagedSample(size: "1")
+        _ = try build(site)
+        for number in [2, 36, 72] {
+            let html = try page(site, "issues/page/\(number)/index.html")
+            #expect(html.components(separatedBy: "rows.js").count - 1 == 2, "page \(number)")
+            let links = html.components(separatedBy: "<ul data-pager-links>")[1].components(separatedBy: "</ul>")[0]
+            #expect(links.components(separatedBy: "<a href=").count - 1 <= 9, "page \(number)")  // 7 numbers, previous, next
+            #expect(rowIDs(html).count == 1)
+        }
+    }
+
+    /// Issues without a tier or a category are filtered as `none`, and the filters offer
+    /// it (the fixture has both); a list where every issue has them does not.
+    @Test func theFiltersOfferNoneWhereSomeIssueHasNone() throws {
+        let site = try Fixtures.copy("figures")
+        _ = try build(site)
+        let html = try page(site, "issues/index.html")
+        let categories = html.components(separatedBy: "id=\"filter-category\"")[1].components(separatedBy: "</select>")[0]
+        let tiers = html.components(separatedBy: "id=\"filter-tier\"")[1].components(separatedBy: "</select>")[0]
+        #expect(categories.contains("<option value=\"none\">Uncategorised</option>"))
+        #expect(tiers.contains("<option value=\"none\">No tier</option>"))
+        #expect(html.contains("data-category=\"none\""))
+        let sample = try pagedSample(size: nil)
+        _ = try build(sample)
+        #expect(!(try page(sample, "issues/index.html")).contains("<option value=\"none\">"))
+    }
+
+    /// A page size as large as a whole number goes is one page, not an overflow.
+    @Test func aHugePageSizeIsOnePage() throws {
+        let site = try pagedSample(size: String(Int.max))
+        _ = try build(site)
+        #expect(rowIDs(try page(site, "issues/index.html")).count == 72)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output/issues/page").path))
+    }
+
+    /// A site's own issues.mustache written before pages (it never names `pagination`)
+    /// keeps the whole list on its one page, and the build says why.
+    @Test func aTemplateWithoutPaginationKeepsOnePageAndSaysSo() throws {
+        let site = try pagedSample(size: "10")
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try Data(
+            "<h1>{{page.title}} ({{count}})</h1>\n<table id=\"issue-table\"><tbody>\n{{#issues}}<tr class=\"r\"><td><a href=\"{{href}}\">{{id}}</a></td></tr>\n{{/issues}}</tbody></table>\n"
+                .utf8
+        ).write(to: site.appendingPathComponent("templates/issues.mustache"))
+        let result = try build(site)
+        #expect(rowIDs(try page(site, "issues/index.html")).count == 72)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output/issues/page").path))
+        #expect(result.report.notes.map(\.key) == ["note.issue-list-one-page"])
+        #expect(!(try page(site, "issues/index.html")).contains("pages.js"))
     }
 
     @Test func theDefaultPageSizeLeavesASmallListOnOnePage() throws {
