@@ -109,8 +109,12 @@ def test_a_filter_on_any_page_covers_every_issue(pages):
     driver = pages.driver
     assert pages.open("zh", "issues/page/3/index.html") == []
     assert ids(driver)[0] == "FK-021"
+    assert driver.find_element(By.TAG_NAME, "h1").text == "问题清单（第 3 页，共 8 页）"
     Select(driver.find_element(By.ID, "filter-status")).select_by_value("open")
     loaded(pages)
+    # The page shows the whole list now, not page 3: its heading and title say so.
+    assert driver.find_element(By.TAG_NAME, "h1").text == "问题清单"
+    assert driver.title.startswith("问题清单 · ")
     assert driver.find_element(By.CSS_SELECTOR, "[data-filter-count]").text == "%d / 72" % len(expected)
     assert every_page_shown(driver) == expected
     assert pages.console_errors() == []

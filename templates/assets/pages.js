@@ -5,7 +5,8 @@
    sort or filter loads every page, one after another, takes the rows of the table with the
    same id, makes their links absolute, and from then on shows the matching rows
    data-page-size at a time, with Previous and Next in [data-pager-for=ID]. Until then, and
-   if a page cannot be loaded, the page's own rows. Needs dossier.js, loaded before it. */
+   if a page cannot be loaded, the page's own rows. Once every page is in, the first h1 and
+   the document's title become [data-pager-for]'s data-list-title. Needs dossier.js first. */
 (function () {
   'use strict';
   var doc = document, shared = window.dossierTable;
@@ -47,6 +48,12 @@
         if (ok) {
           list.rows = [].concat.apply([], pages);
           list.texts = list.rows.map(function (r) { return r.textContent.toLowerCase(); });
+          /* The page now shows the whole list, not page N: its heading and title say so. */
+          var title = nav && nav.getAttribute('data-list-title'), h1 = doc.querySelector('h1');
+          if (title && h1) {
+            doc.title = doc.title.split(h1.textContent).join(title);
+            h1.textContent = title;
+          }
         } else {
           list.failed = true;
           status(say('failed'));
