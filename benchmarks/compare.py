@@ -25,12 +25,9 @@ DOSSIER = os.path.join(REPO, ".build", "release", "dossier")
 CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 
 
-CPU = {}  # the last timed command's CPU seconds (user + system)
-
-
 def timed(command, **kwargs):
-    """Wall seconds and peak RSS (MB) of a command, through /usr/bin/time; its CPU
-    seconds (user + system) go to CPU["last"]."""
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of a command, through
+    /usr/bin/time."""
     start = time.perf_counter()
     kwargs.setdefault("stdout", subprocess.PIPE)
     result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, stderr=subprocess.PIPE, text=True, **kwargs)
@@ -38,8 +35,7 @@ def timed(command, **kwargs):
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{(result.stdout or '')[-2000:]}\n{result.stderr[-2000:]}")
     rss, user, system = result.stderr.strip().splitlines()[-1].split()
-    CPU["last"] = float(user) + float(system)
-    return wall, int(rss) / 1024
+    return wall, int(rss) / 1024, float(user) + float(system)
 
 
 def main():
@@ -61,9 +57,9 @@ def main():
     cpu = {"dossier": [], "hugo": []}
     for _ in range(RUNS):
         shutil.rmtree(output, ignore_errors=True)
-        wall, rss = timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])
+        wall, rss, seconds = timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])
         samples["dossier"].append(wall)
-        cpu["dossier"].append(CPU["last"])
+        cpu["dossier"].append(seconds)
         memory["dossier"].append(rss)
         samples["noop"].append(timed([DOSSIER, "build", site, "--output", output, "--as-of", "2025-01-01"])[0])
         # One article edited, as an author saving it: the rebuild that follows.
@@ -73,9 +69,9 @@ def main():
         with open(article, "w", encoding="utf-8") as handle:
             handle.write(original)
         shutil.rmtree(hugo_out, ignore_errors=True)
-        wall, rss = timed(["hugo", "--quiet", "--source", os.path.join(WORK, "hugo"), "--destination", hugo_out])
+        wall, rss, seconds = timed(["hugo", "--quiet", "--source", os.path.join(WORK, "hugo"), "--destination", hugo_out])
         samples["hugo"].append(wall)
-        cpu["hugo"].append(CPU["last"])
+        cpu["hugo"].append(seconds)
         memory["hugo"].append(rss)
         with open(os.devnull, "w") as null:
             samples["cmark"].append(timed(CMARK + [os.path.join(WORK, "all.md")], stdout=null)[0])

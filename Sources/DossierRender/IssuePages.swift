@@ -1,22 +1,23 @@
 import DossierFigures
 import DossierModel
+import DossierTemplates
 import DossierUtilities
 import Foundation
 
 extension SiteRenderer {
-    /// The issue list's pages: `issues.page_size` rows each, in the list's order; one page
-    /// when the size is 0 or the list fits.
-    var issueListPages: Int {
+    /// The issue list's number of pages: `issues.page_size` rows each, in the list's
+    /// order; one page when the size is 0, the list fits, or `ignoresPages`.
+    static func issueListPages(_ site: Site, ignoresPages: Bool) -> Int {
         let size = site.settings.issuePageSize
         // A size of the list or more (up to Int.max) is one page, without overflowing.
-        guard size > 0, site.issues.count > size, !issueTemplateIgnoresPages else { return 1 }
+        guard size > 0, site.issues.count > size, !ignoresPages else { return 1 }
         return (site.issues.count - 1) / size + 1
     }
 
     /// True when the list would be paged but the site's own issues.mustache never names
     /// `pagination` (a template written before pages): it then stays one page, as that
     /// template expects, rather than showing the first page with no way to the others.
-    public var issueTemplateIgnoresPages: Bool {
+    static func issueTemplateIgnoresPages(_ site: Site, theme: Theme) -> Bool {
         let size = site.settings.issuePageSize
         return size > 0 && site.issues.count > size && theme.texts["issues"]?.contains("pagination") == false
     }

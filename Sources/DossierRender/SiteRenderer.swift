@@ -37,6 +37,11 @@ public struct SiteRenderer: Sendable {
     /// A digest of each template's text, by name: a page's key includes its template's
     /// and the layout's.
     let templateKeys: [String: PageKey]
+    /// The issue list's number of pages (see `issueListPages(_:ignoresPages:)`), decided
+    /// once rather than for every page rendered.
+    let issueListPages: Int
+    /// The site's own issues.mustache does not use `pagination`, so the list stays one page.
+    public let issueTemplateIgnoresPages: Bool
 
     public init(site: Site, theme: Theme, asOf: Date) {
         self.site = site
@@ -62,6 +67,8 @@ public struct SiteRenderer: Sendable {
                 Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, $0.value) })
             })
         sharedKey = shared.key
+        issueTemplateIgnoresPages = Self.issueTemplateIgnoresPages(site, theme: theme)
+        issueListPages = Self.issueListPages(site, ignoresPages: issueTemplateIgnoresPages)
         templateKeys = theme.texts.mapValues { text in
             var digest = Digest()
             digest.add(text)
@@ -101,12 +108,13 @@ public struct SiteRenderer: Sendable {
     {
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
+        let paged = issueListPages > 1
         @Sendable func renderBatch(_ range: Range<Int>) -> [OutputFile] {
             Array(jobs[range]).parallelMap { job -> [OutputFile] in
                 let plan = plan(job)
                 let key = key(plan)
                 // A paged issue list's page comes with its rows as a script (see `rowsScript`).
-                let rows = issueListPages > 1 ? Self.rowsScriptPath(of: plan.page) : nil
+                let rows = paged ? Self.rowsScriptPath(of: plan.page) : nil
                 if let entry = previous?.entry(plan.page.path, key: key) {
                     var file = OutputFile(path: plan.page.path, contents: .unchanged, template: entry.template)
                     file.key = key

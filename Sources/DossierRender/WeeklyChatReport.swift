@@ -38,8 +38,8 @@ package struct WeeklyChatReport: Sendable {
         self.site = site
         self.week = week
         self.asOf = asOf
-        figures = WeekFigures(site: site, week: week, asOf: asOf)
-        previous = WeekFigures(site: site, week: week.previous, asOf: asOf)
+        let weeks = WeekFigures.all(site: site, weeks: [week, week.previous], asOf: asOf)
+        (figures, previous) = (weeks[0], weeks[1])
         t = Localizer(language: site.settings.language, theme: theme)
     }
 
@@ -141,7 +141,7 @@ package struct WeeklyChatReport: Sendable {
         }
 
         let timeline = IssueTimeline(site: site)
-        let breached: [[Inline]] = figures.breachedOpenIDs.prefix(SiteRenderer.breachedListed).compactMap { id in
+        let breached: [[Inline]] = figures.breachedOpenIDs.prefix(WeekFigures.listedBreached).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
             let target = timeline.target(issue, at: site.settings.clock.interval(of: week).upperBound).map {
                 t.aside(t.labelled(Localizer.inline(t["field_target"]), t.target($0, clock: site.settings.clock)))
@@ -151,8 +151,8 @@ package struct WeeklyChatReport: Sendable {
         if !breached.isEmpty {
             blocks.append(.heading([.text(t["breached_issues"])]))
             blocks.append(.list(breached))
-            if figures.breachedOpen > SiteRenderer.breachedListed {
-                let text = t.count("breached_more", figures.breachedOpen - SiteRenderer.breachedListed)
+            if figures.breachedOpen > WeekFigures.listedBreached {
+                let text = t.count("breached_more", figures.breachedOpen - WeekFigures.listedBreached)
                 blocks.append(.paragraph([.link(text, url: base.map { $0.address(of: SitePage.issueList.path) + "?open=true" })]))
             }
         }

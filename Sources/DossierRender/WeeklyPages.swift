@@ -8,9 +8,6 @@ extension SiteRenderer {
         return wrap(page, id: "weekly-index", template: "weekly-index", title: t["title_weekly"], ["weeks": weeks])
     }
 
-    /// How many open issues past their target a weekly report lists by name.
-    static let breachedListed = WeekFigures.listedBreached
-
     /// A change against the previous week, shown as an arrow and the difference and
     /// read out in words.
     func change(_ difference: Int) -> [String: Any] {
@@ -101,7 +98,7 @@ extension SiteRenderer {
         if let history = figures.history { figureContext["history"] = historyContext(history, href: href) }
         if let note = historyUnavailableNote { figureContext["historyNote"] = note }
         // A report lists the first few; the issue list has them all.
-        let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(Self.breachedListed).compactMap { id in
+        let breached: [[String: Any]] = figures.breachedOpenIDs.prefix(WeekFigures.listedBreached).compactMap { id in
             guard let issue = site.issue(id) else { return nil }
             return compact([
                 "id": id, "href": href(.issue(id)), "title": issue.title,
@@ -147,10 +144,10 @@ extension SiteRenderer {
             ]
         }
         own["onTime"] = onTimeSummary(MilestoneOnTime(reached: figures.milestonesReached, onTime: figures.milestonesOnTime))
-        if figures.breachedOpen > Self.breachedListed {
+        if figures.breachedOpen > WeekFigures.listedBreached {
             own["breachedMore"] = compact([
                 "href": href(.issueList).map { $0 + "?open=true" },
-                "text": t.count("breached_more", figures.breachedOpen - Self.breachedListed),
+                "text": t.count("breached_more", figures.breachedOpen - WeekFigures.listedBreached),
             ])
         }
         if index > 0 {

@@ -355,35 +355,6 @@ package enum SearchIndex {
 
     // MARK: Files
 
-    /// JSON made safe inside a script: a "</" (which could end a script element) becomes
-    /// "<\/", and U+2028 and U+2029 (line breaks to older JavaScript) are escaped. One pass;
-    /// the text is returned as it is when there is nothing to change.
-    static func scriptSafe(_ json: String) -> String {
-        let scalars = json.unicodeScalars
-        var needed = false
-        var previous: Unicode.Scalar = " "
-        for scalar in scalars {
-            if (previous == "<" && scalar == "/") || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                needed = true
-                break
-            }
-            previous = scalar
-        }
-        guard needed else { return json }
-        var out = String.UnicodeScalarView()
-        previous = " "
-        for scalar in scalars {
-            switch scalar {
-            case "/" where previous == "<": out.append(contentsOf: "\\/".unicodeScalars)
-            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
-            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
-            default: out.append(scalar)
-            }
-            previous = scalar
-        }
-        return String(out)
-    }
-
     /// Sorts as JavaScript compares strings: by UTF-16 code units.
     static func precedes(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
 
@@ -449,7 +420,9 @@ package enum SearchIndex {
                 docFiles.append(
                     File(
                         path: "search/docs-\(docFiles.count).js",
-                        text: "dossierSearch.docs(\(docFiles.count),\(scriptSafe("[" + group.joined(separator: ",") + "]")));\n"))
+                        text:
+                            "dossierSearch.docs(\(docFiles.count),\(JSONText.scriptSafe("[" + group.joined(separator: ",") + "]")));\n"
+                    ))
                 Varint64.append(group.count, to: &groupStarts)
                 group.removeAll(keepingCapacity: true)
                 groupBytes = 0
@@ -475,9 +448,10 @@ package enum SearchIndex {
             ]))
         // meta.js runs before assets/search.js defines the loader: it leaves its data behind.
         let metaScript =
-            "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(scriptSafe(meta));\n"
+            "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(JSONText.scriptSafe(meta));\n"
         let files =
-            [File(path: "search/meta.js", text: metaScript)] + termFiles.map { File(path: $0.path, text: scriptSafe($0.text)) }
+            [File(path: "search/meta.js", text: metaScript)]
+            + termFiles.map { File(path: $0.path, text: JSONText.scriptSafe($0.text)) }
             + docFiles
         let indexBytes = files.prefix(1 + termFiles.count).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)

@@ -104,14 +104,41 @@ package enum JSONText {
         }
     }
 
-    /// `text` as a JavaScript string literal: a JSON string with U+2028 and U+2029 escaped
-    /// too, which JavaScript before ES2019 reads as line breaks.
+    /// JSON made safe inside a script: a "</" (which could end a script element) becomes
+    /// "<\/", and U+2028 and U+2029 (line breaks to older JavaScript) are escaped. One pass;
+    /// the text is returned as it is when there is nothing to change.
+    package static func scriptSafe(_ json: String) -> String {
+        let scalars = json.unicodeScalars
+        var needed = false
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            if (previous == "<" && scalar == "/") || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                needed = true
+                break
+            }
+            previous = scalar
+        }
+        guard needed else { return json }
+        var out = String.UnicodeScalarView()
+        previous = " "
+        for scalar in scalars {
+            switch scalar {
+            case "/" where previous == "<": out.append(contentsOf: "\\/".unicodeScalars)
+            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
+            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
+            default: out.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(out)
+    }
+
+    /// `text` as a JavaScript string literal (a JSON string made `scriptSafe`).
     package static func scriptString(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 2)
         quote(text, to: &out)
-        guard out.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return out }
-        return out.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return scriptSafe(out)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as is

@@ -1,3 +1,4 @@
+import DossierUtilities
 import Foundation
 import Testing
 
@@ -165,9 +166,9 @@ import Testing
 
 @Suite struct ScriptSafeTests {
     @Test func closingTagsAndLineSeparatorsAreEscaped() {
-        #expect(SearchIndex.scriptSafe(#"{"t":"a</script>b"}"#) == #"{"t":"a<\/script>b"}"#)
-        #expect(SearchIndex.scriptSafe("x\u{2028}y\u{2029}") == #"x\u2028y\u2029"#)
+        #expect(JSONText.scriptSafe(#"{"t":"a</script>b"}"#) == #"{"t":"a<\/script>b"}"#)
+        #expect(JSONText.scriptSafe("x\u{2028}y\u{2029}") == #"x\u2028y\u2029"#)
         let plain = #"{"t":"a < b / c"}"#
-        #expect(SearchIndex.scriptSafe(plain) == plain)
+        #expect(JSONText.scriptSafe(plain) == plain)
     }
 }
