@@ -83,5 +83,14 @@ public struct Site: Sendable {
         }
     }
 
+    /// What the view hides, one line each (its pages, then its anchors as `path#anchor`,
+    /// then what a hidden reference reads), for a digest of what pages depend on; empty
+    /// lines for the whole site.
+    public var hiddenSummary: [String] {
+        hiddenPaths.sorted()
+            + hiddenAnchors.keys.sorted().flatMap { path in hiddenAnchors[path]!.sorted().map { path + "#" + $0 } }
+            + [hiddenReference]
+    }
+
     public func issue(_ id: String) -> Issue? { issueIndex[id].map { issues[$0] } }
 }

@@ -30,6 +30,9 @@ package struct BuildManifest: Codable, Equatable {
     /// The digest of the build's pages that its page cache (beside the output) ends
     /// with: the cache is used only with the output it was written with.
     package var pages = ""
+    /// What the build's pages could read besides the articles' bodies
+    /// (`SiteRenderer.inputsDigest`): the next build with the same keeps the data exports.
+    package var exports: String?
 
     /// What a page cache must have been written by to be used: its format, this binary
     /// and the options that change the model (the as-of moment is in the pages' keys).

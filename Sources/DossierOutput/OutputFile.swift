@@ -20,12 +20,16 @@ public struct OutputFile: Sendable {
     public var template: String?
     /// What the page is made of; nil for files that are not pages.
     public var key: PageKey?
+    /// What the page's plan read (see `PageCache.Entry.inputs`); nil when not known.
+    public var inputs: PageKey?
     /// The page's links and ids, once read (kept with the output for the next build).
     public var links: PageLinks?
     /// The page's entry in the search index, made where the page was rendered.
     package var searchDocument: SearchIndex.Document?
     /// An unchanged page's entry in the previous build's page cache, as written there.
     package var cacheEntry: Data?
+    /// False for a page taken by its inputs, without its plan being made.
+    package var planned = true
 
     public init(path: String, contents: Contents, template: String? = nil) {
         self.path = path

@@ -6,19 +6,24 @@ import Foundation
 /// What each page of a build was made of and what was read from it, kept beside the
 /// output so the next build renders only the pages whose key changed.
 ///
-/// For each page: its key, its template, its links and ids (for the link check) and its
-/// search entry. An unchanged page is taken from the previous output as it is, with
+/// For each page: its key, the key of what its plan read (its inputs), its template, its
+/// links and ids (for the link check) and its search entry. An unchanged page is taken from the previous output as it is, with
 /// these, so the link check and the search index are the same as after a full build.
 ///
 /// The file is read through a memory map and a page's entry is decoded only when the
 /// page is looked up: a large site's cache is never held whole. Entries are appended a
 /// batch at a time as pages are written, for the same reason.
 public struct PageCache: Sendable {
-    static let magic = "dossier pages 2\n"
+    static let magic = "dossier pages 3\n"
 
     /// A page's entry.
     public struct Entry: Sendable {
         public var key: PageKey
+        /// What the page's plan read: the records, settings and theme it depends on, as a
+        /// digest made without planning the page. The same inputs give the same plan, so
+        /// a page whose inputs are recorded here has this entry's key without being
+        /// planned; zero when not known.
+        public var inputs = PageKey(high: 0, low: 0)
         public var template: String?
         public var links: PageLinks
         package var searchDocument: SearchIndex.Document?
@@ -58,6 +63,19 @@ public struct PageCache: Sendable {
         return entry
     }
 
+    /// The entry of the page at `path` if the previous build recorded it with these
+    /// `inputs` (see `Entry.inputs`); nil otherwise, and for zero inputs.
+    public func entry(_ path: String, inputs: PageKey) -> Entry? {
+        guard inputs != PageKey(high: 0, low: 0), let (start, length) = offsets[path] else { return nil }
+        var reader = Reader(data: data)
+        reader.offset = start + 16
+        guard (try? reader.key()) == inputs else { return nil }
+        reader.offset = start
+        var entry = try? reader.entry()
+        entry?.encoded = data.subdata(in: start..<start + length)
+        return entry
+    }
+
     /// Appends entries to a new cache file as pages are written.
     public final class Writer {
         private let handle: FileHandle
@@ -82,13 +100,21 @@ public struct PageCache: Sendable {
                 digest.add(key.high)
                 digest.add(key.low)
                 bytes.string(file.path)
-                if let encoded = file.cacheEntry {
+                let inputs = file.inputs ?? PageKey(high: 0, low: 0)
+                if var encoded = file.cacheEntry {
+                    // The entry as it was, with this build's inputs (the key comes first).
+                    var words = Bytes()
+                    words.word(inputs.high)
+                    words.word(inputs.low)
+                    encoded.replaceSubrange(encoded.startIndex + 16..<encoded.startIndex + 32, with: words.data)
                     bytes.count(encoded.count)
                     bytes.data.append(encoded)
                     continue
                 }
                 var record = Bytes()
-                record.entry(Entry(key: key, template: file.template, links: links, searchDocument: file.searchDocument))
+                record.entry(
+                    Entry(
+                        key: key, inputs: inputs, template: file.template, links: links, searchDocument: file.searchDocument))
                 bytes.count(record.data.count)
                 bytes.data.append(record.data)
             }
@@ -140,6 +166,8 @@ private struct Bytes {
     mutating func entry(_ entry: PageCache.Entry) {
         word(entry.key.high)
         word(entry.key.low)
+        word(entry.inputs.high)
+        word(entry.inputs.low)
         string(entry.template ?? "")
         strings(entry.links.ids)
         count(entry.links.targets.count)
@@ -243,6 +271,7 @@ private struct Reader {
 
     mutating func entry() throws -> PageCache.Entry {
         let key = try key()
+        let inputs = try self.key()
         let template = try string()
         let ids = try strings()
         let targets = try list { PageLinks.Target(key: try $0.string(), value: try $0.string()) }
@@ -265,7 +294,7 @@ private struct Reader {
                 lengths: lengths)
         }
         return PageCache.Entry(
-            key: key, template: template.isEmpty ? nil : template,
+            key: key, inputs: inputs, template: template.isEmpty ? nil : template,
             links: PageLinks(ids: ids, targets: targets, unsafe: unsafe), searchDocument: document)
     }
 }

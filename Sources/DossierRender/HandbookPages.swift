@@ -2,6 +2,7 @@ import DossierFigures
 import DossierHTML
 import DossierMarkdown
 import DossierModel
+import DossierTemplates
 
 extension SiteRenderer {
     /// Articles in their handbook order: by folder, then weight, then title.
@@ -82,10 +83,7 @@ extension SiteRenderer {
         var breadcrumbs: [[String: Any]] = [["label": t["nav_handbook"], "href": href(.handbookIndex, from: page)]]
         if !article.folder.isEmpty { breadcrumbs.append(["label": article.folder]) }
         breadcrumbs.append(["label": article.title, "current": true])
-        // A body opening with `# Title` of the article's own title shows it once: the
-        // page's <h1>, which takes that heading's id so links to it still land.
-        let repeatsTitle = article.body.opensWithTitle && article.body.headings.first?.text.trimmed == article.title.trimmed
-        let body = html(article.body, root: page.root, omittingTitle: repeatsTitle)
+        let (body, repeatsTitle) = articleBody(article, on: page)
         // The ids the body's headings get on the page: their GitHub anchors.
         let ids = FragmentIDs.page.headingIDs(of: article.body)
         let toc: [[String: Any]] = zip(article.body.headings, ids).filter { $0.0.level == 2 || $0.0.level == 3 }
@@ -140,6 +138,14 @@ extension SiteRenderer {
         plan.search = SearchPlan(
             title: article.title, kind: "article", exactTitle: article.title, fields: article.tags, bodies: [body])
         return plan
+    }
+
+    /// An article's body as its page renders it, and whether it repeats the title.
+    func articleBody(_ article: Article, on page: SitePage) -> (markup: Markup?, repeatsTitle: Bool) {
+        // A body opening with `# Title` of the article's own title shows it once: the
+        // page's <h1>, which takes that heading's id so links to it still land.
+        let repeatsTitle = article.body.opensWithTitle && article.body.headings.first?.text.trimmed == article.title.trimmed
+        return (html(article.body, root: page.root, omittingTitle: repeatsTitle), repeatsTitle)
     }
 
     func tagPage(_ slug: String) -> PagePlan {

@@ -19,7 +19,14 @@ public struct SiteRenderer: Sendable {
     public let asOf: Date
     let t: Localizer
     let timeline: IssueTimeline
-    let dashboard: DashboardFigures
+    /// The dashboard's figures and each week's (see `weekFigures`), counted on first use:
+    /// a rebuild that takes every page needing them from the previous output does not.
+    private let figures: Once<Figures>
+    struct Figures: Sendable {
+        var dashboard: DashboardFigures
+        var weeks: [ISOWeek: WeekFigures]
+    }
+    var dashboard: DashboardFigures { figures.value.dashboard }
     /// Articles by folder, weight and title; tags with their articles.
     let orderedArticles: [Article]
     let tagGroups: [String: (tag: String, articles: [Article])]
@@ -29,7 +36,7 @@ public struct SiteRenderer: Sendable {
     /// The figures of each week that has a note, of the week before it, and of every week
     /// data/weeks.* lists (the dashboard's weeks), counted once for the report page, its
     /// mail version, the next week's changes and the export.
-    let weekFigures: [ISOWeek: WeekFigures]
+    var weekFigures: [ISOWeek: WeekFigures] { figures.value.weeks }
     /// The words a rendered Markdown body uses for its links and footnotes.
     let labels: AccessibleLabels
     /// What every page is made of: the site's words.
@@ -42,22 +49,30 @@ public struct SiteRenderer: Sendable {
     let issueListPages: Int
     /// The site's own issues.mustache does not use `pagination`, so the list stays one page.
     public let issueTemplateIgnoresPages: Bool
+    /// What every page may read, digested (see `inputs(_:page:)`); nil without a `recordsKey`.
+    let sharedInputs: PageKey?
 
-    public init(site: Site, theme: Theme, asOf: Date) {
+    /// With `recordsKey`, the digest of every record file's text but the articles' and of
+    /// the build's options (as-of moment, view, history head), a page whose inputs the
+    /// previous build recorded is taken without being planned (see `inputs(_:page:)`).
+    public init(site: Site, theme: Theme, asOf: Date, recordsKey: PageKey? = nil) {
         self.site = site
         self.theme = theme
         self.asOf = asOf
         t = Localizer(language: site.settings.language, theme: theme)
         timeline = IssueTimeline(site: site)
-        let dashboard = DashboardFigures(site: site, asOf: asOf)
-        self.dashboard = dashboard
+        figures = Once {
+            let dashboard = DashboardFigures(site: site, asOf: asOf)
+            let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] } + dashboard.weeks.map(\.week)))
+            return Figures(
+                dashboard: dashboard,
+                weeks: Dictionary(uniqueKeysWithValues: zip(weeks, WeekFigures.all(site: site, weeks: weeks, asOf: asOf))))
+        }
         orderedArticles = Self.handbookOrder(site.articles)
         tagGroups = Self.groupByTag(orderedArticles)
         let byFolder = Dictionary(grouping: orderedArticles, by: \.folder)
         articlesByFolder = byFolder
         folderCounts = byFolder.keys.sorted().map { ($0, byFolder[$0]!.count) }
-        let weeks = Array(Set(site.weeklyNotes.flatMap { [$0.week, $0.week.previous] } + dashboard.weeks.map(\.week)))
-        weekFigures = Dictionary(uniqueKeysWithValues: zip(weeks, WeekFigures.all(site: site, weeks: weeks, asOf: asOf)))
         labels = AccessibleLabels(headingLink: t["heading_link"], footnoteBack: t["footnote_back"], footnotes: t["footnotes"])
         var shared = Digest()
         shared.add(context: t.strings)
@@ -69,11 +84,14 @@ public struct SiteRenderer: Sendable {
         sharedKey = shared.key
         issueTemplateIgnoresPages = Self.issueTemplateIgnoresPages(site, theme: theme)
         issueListPages = Self.issueListPages(site, ignoresPages: issueTemplateIgnoresPages)
-        templateKeys = theme.texts.mapValues { text in
+        let templateKeys = theme.texts.mapValues { text in
             var digest = Digest()
             digest.add(text)
             return digest.key
         }
+        self.templateKeys = templateKeys
+        sharedInputs = Self.sharedInputs(
+            site: site, theme: theme, asOf: asOf, recordsKey: recordsKey, sharedKey: sharedKey, templateKeys: templateKeys)
     }
 
     /// The digest of template `name`'s text.
@@ -103,28 +121,43 @@ public struct SiteRenderer: Sendable {
     ///
     /// With `previous`, a page whose key is the one recorded there is not rendered: it
     /// comes as `.unchanged`, with the links and search entry recorded for it.
-    public func render(batchSize: Int = 512, reusing previous: PageCache? = nil, _ handle: ([OutputFile]) throws -> Void)
-        rethrows
-    {
+    ///
+    /// With `exportsUnchanged` (the previous build's `inputsDigest` was this one's), the
+    /// data exports come as `.unchanged`: they read nothing an article's body holds.
+    public func render(
+        batchSize: Int = 512, reusing previous: PageCache? = nil, exportsUnchanged: Bool = false,
+        _ handle: ([OutputFile]) throws -> Void
+    ) rethrows {
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
         let paged = issueListPages > 1
         @Sendable func renderBatch(_ range: Range<Int>) -> [OutputFile] {
             Array(jobs[range]).parallelMap { job -> [OutputFile] in
-                let plan = plan(job)
-                let key = key(plan)
+                let page = self.page(of: job)
                 // A paged issue list's page comes with its rows as a script (see `rowsScript`).
-                let rows = paged ? Self.rowsScriptPath(of: plan.page) : nil
-                if let entry = previous?.entry(plan.page.path, key: key) {
-                    var file = OutputFile(path: plan.page.path, contents: .unchanged, template: entry.template)
-                    file.key = key
+                let rows = paged ? Self.rowsScriptPath(of: page) : nil
+                func unchanged(_ entry: PageCache.Entry, inputs: PageKey?) -> [OutputFile] {
+                    var file = OutputFile(path: page.path, contents: .unchanged, template: entry.template)
+                    file.key = entry.key
+                    file.inputs = inputs
                     file.links = entry.links
                     file.searchDocument = entry.searchDocument
                     file.cacheEntry = entry.encoded
                     return [file] + (rows.map { [OutputFile(path: $0, contents: .unchanged)] } ?? [])
                 }
+                let inputs = inputs(job, page: page)
+                if let inputs, let entry = previous?.entry(page.path, inputs: inputs) {
+                    assert(key(plan(job)) == entry.key, "\(page.path): the same inputs, another plan")
+                    var files = unchanged(entry, inputs: inputs)
+                    files[0].planned = false
+                    return files
+                }
+                let plan = plan(job)
+                let key = key(plan)
+                if let entry = previous?.entry(page.path, key: key) { return unchanged(entry, inputs: inputs) }
                 var file = render(plan)
                 file.key = key
+                file.inputs = inputs
                 guard let rows, case .text(let html) = file.contents else { return [file] }
                 return [file, OutputFile(path: rows, contents: .text(Self.rowsScript(html)))]
             }.flatMap { $0 }
@@ -162,9 +195,27 @@ public struct SiteRenderer: Sendable {
         // at 50,000 issues) and issue exports (about 60 MB) are never held together.
         try handle(search.files().files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
         search = SearchIndex.Builder(order: searchOrder)
-        try handle(issueExports())
-        try handle(weekExports() + milestoneExports())
+        if exportsUnchanged, sharedInputs != nil {
+            try handle(Self.exportPaths.map { OutputFile(path: $0, contents: .unchanged) })
+            return
+        }
+        let issues = issueExports()
+        assert(issues.map(\.path) == Array(Self.exportPaths.prefix(2)))
+        try handle(issues)
+        let others = weekExports() + milestoneExports()
+        assert(others.map(\.path) == Array(Self.exportPaths.dropFirst(2)))
+        try handle(others)
     }
+
+    /// The data exports' paths, in the order they are made.
+    static let exportPaths = [
+        "data/issues.json", "data/issues.csv", "data/weeks.json", "data/weeks.csv", "data/milestones.json",
+        "data/milestones.csv",
+    ]
+
+    /// What every page may read, as text (see `inputs(_:page:)`), for the build to record:
+    /// the next build with the same takes the data exports as they are.
+    public var inputsDigest: String? { sharedInputs?.description }
 
     /// Every page to render, in the order they are rendered.
     var jobs: [Job] {

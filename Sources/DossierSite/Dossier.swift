@@ -183,6 +183,9 @@ public enum Dossier {
         public var upToDate = false
         /// Pages taken from the previous output as they were, not rendered (see PageCache).
         public var pagesUnchanged = 0
+        /// Pages whose plan was made (their context built and digested); the others were
+        /// taken from the previous output by their inputs alone (see `SiteRenderer.init`).
+        public var pagesPlanned = 0
     }
 
     /// Refuses an output folder the build must not replace (the site itself, or a
@@ -308,11 +311,18 @@ public enum Dossier {
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         do {
             let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
-            let renderer = SiteRenderer(site: site, theme: theme, asOf: asOf)
+            let renderer = SiteRenderer(
+                site: site, theme: theme, asOf: asOf, recordsKey: recordsKey(raw, options: manifest.options))
             pagesIgnored = renderer.issueTemplateIgnoresPages
             let pages = renderer.pageCount
             progress(.rendering(done: 0, of: pages))
-            try renderer.render(reusing: previous) { files in
+            // The data exports read no article's body: the previous ones serve while the
+            // rest is what it was.
+            let exportsUnchanged =
+                intact && recorded?.tool == manifest.tool && recorded?.exports != nil
+                && recorded?.exports == renderer.inputsDigest
+            record.exports = renderer.inputsDigest
+            try renderer.render(reusing: previous, exportsUnchanged: exportsUnchanged) { files in
                 var batch = files
                 try staged.write(batch)
                 check.add(&batch)
@@ -322,6 +332,7 @@ public enum Dossier {
                 for file in batch {
                     // Pages, by their keys: a paged issue list's row scripts go with their page.
                     if case .unchanged = file.contents, file.key != nil { result.pagesUnchanged += 1 }
+                    if file.key != nil, file.planned { result.pagesPlanned += 1 }
                     guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
                     if file.path.hasPrefix("search/docs-") {
                         result.searchTextBytes += text.utf8.count
@@ -356,6 +367,20 @@ public enum Dossier {
                 RunReport.Note.issueListOnOnePage(count: site.issues.count, size: site.settings.issuePageSize))
         }
         return result
+    }
+
+    /// The digest of what a build reads besides the articles' bodies: every record file's
+    /// text but the articles' (as read, by path) and the build's `options` (drafts, as-of
+    /// moment, view, the history's head). See `SiteRenderer.init`'s `recordsKey`.
+    static func recordsKey(_ raw: RawSite, options: String) -> PageKey {
+        let articles = Set(raw.handbook.map(\.file))
+        var digest = Digest()
+        digest.add(options)
+        for path in raw.sources.keys.sorted() where !articles.contains(path) {
+            digest.add(path)
+            digest.add(raw.sources[path]!)
+        }
+        return digest.key
     }
 
     /// How `dossier report weekly` prints the week: the whole report as GitHub Flavored

@@ -21,8 +21,8 @@ import Testing
         return folder
     }
 
-    func build(_ site: URL, output: URL? = nil, asOf: AsOf = Self.asOf) throws -> Dossier.BuildResult {
-        let result = try Dossier.build(.init(site: site, output: output, asOf: asOf))
+    func build(_ site: URL, output: URL? = nil, asOf: AsOf = Self.asOf, view: String? = nil) throws -> Dossier.BuildResult {
+        let result = try Dossier.build(.init(site: site, output: output, asOf: asOf, view: view))
         #expect(!result.report.diagnostics.hasErrors, "\(result.report.diagnostics.items)")
         return result
     }
@@ -32,13 +32,13 @@ import Testing
     /// Builds `site` again into its output and from scratch into another folder, expects
     /// the same files with the same bytes, and returns the rebuild's result.
     @discardableResult
-    func rebuildMatchesFresh(_ site: URL, asOf: AsOf = Self.asOf, sourceLocation: Testing.SourceLocation = #_sourceLocation)
-        throws
-        -> Dossier.BuildResult
-    {
-        let rebuilt = try build(site, asOf: asOf)
+    func rebuildMatchesFresh(
+        _ site: URL, asOf: AsOf = Self.asOf, view: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Dossier.BuildResult {
+        // A view's build goes to output/ as well (not the view's own folder), to be compared.
+        let rebuilt = try build(site, output: view.map { _ in site.appendingPathComponent("output") }, asOf: asOf, view: view)
         let fresh = site.deletingLastPathComponent().appendingPathComponent("fresh-\(UUID().uuidString)")
-        let scratch = try build(site, output: fresh, asOf: asOf)
+        let scratch = try build(site, output: fresh, asOf: asOf, view: view)
         #expect(scratch.pagesUnchanged == 0, sourceLocation: sourceLocation)
         let incremental = try contents(site.appendingPathComponent("output"))
         let expected = try contents(fresh)
@@ -109,6 +109,74 @@ import Testing
             .write(to: site.appendingPathComponent("content/handbook/faq/added.md"))
         try rebuildMatchesFresh(site)
     }
+
+    /// An article's body is read by its own page, and by the pages it links to (their
+    /// "referenced by"): an edit of the body plans those pages only, the others are
+    /// taken by their inputs without being planned.
+    @Test func anArticleBodyEditPlansOnlyThePagesItReaches() throws {
+        let site = try sample()
+        _ = try build(site)
+        let article = "content/handbook/expense/budget-check.md"
+
+        /// The file's inode: a file taken from the previous output is hard-linked, not written.
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent("output/\(path)").path)[
+                .systemFileNumber] as? Int
+        }
+        let exports = IncrementalBuildTests.exports
+        let before = try exports.map(inode)
+
+        try edit(site, article) { $0 + "\nOne more paragraph.\n" }
+        var result = try rebuildMatchesFresh(site)
+        #expect(result.pagesPlanned == 1)
+        #expect(try rendered(result, of: site) == 1)
+        // The data exports read no article's body: they are the previous build's files.
+        #expect(try exports.map(inode) == before)
+
+        // A new link to an issue: the issue's page now names the article.
+        try edit(site, article) { $0 + "\nSee also [[FK-003]].\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesPlanned == 2)
+        #expect(try rendered(result, of: site) == 2)
+        let issue = try String(contentsOf: site.appendingPathComponent("output/issues/FK-003.html"), encoding: .utf8)
+        #expect(issue.contains("预算控制校验与常见报错"))
+
+        // A new link to another article: that article's page lists it.
+        try edit(site, article) { $0 + "\nAnd [[approval/delegate-approval]].\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesPlanned == 2)
+        let other = try String(
+            contentsOf: site.appendingPathComponent("output/handbook/approval/delegate-approval.html"), encoding: .utf8)
+        #expect(other.contains("预算控制校验与常见报错"))
+
+        // Its front matter: every page may show it (trees, tags, lists), so all are planned.
+        try edit(site, article) { $0.replacingOccurrences(of: "\naudience: all\n", with: "\naudience: internal\n") }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesPlanned > 100)
+
+        // A view: the same rule, with what the view hides.
+        _ = try build(site, output: site.appendingPathComponent("output"), view: "client")
+        try edit(site, "content/handbook/approval/delegate-approval.md") { $0 + "\nA line for the client.\n" }
+        result = try rebuildMatchesFresh(site, view: "client")
+        #expect(result.pagesPlanned == 1)
+        // A link from a page the client sees to one it does not (budget-check is internal
+        // now): the link is text there, and the hidden page is not reached.
+        try edit(site, "content/handbook/approval/delegate-approval.md") { $0 + "\nSee [[expense/budget-check]].\n" }
+        result = try rebuildMatchesFresh(site, view: "client")
+        #expect(result.pagesPlanned == 1)
+        // A record other than an article: every page is planned, and the exports made again.
+        let viewed = try exports.map(inode)
+        try edit(site, "content/issues.csv") { $0.replacingOccurrences(of: "集团成本中心清单与 SAP 不一致", with: "集团成本中心清单与 SAP 不一致（已核对）") }
+        result = try rebuildMatchesFresh(site, view: "client")
+        #expect(result.pagesPlanned > 100)
+        let remade = try exports.map(inode)
+        #expect(zip(viewed, remade).allSatisfy { $0 != $1 })
+    }
+
+    static let exports = [
+        "data/issues.json", "data/issues.csv", "data/weeks.json", "data/weeks.csv", "data/milestones.json",
+        "data/milestones.csv",
+    ]
 
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
         let site = try Fixtures.copy("valid")
