@@ -1,4 +1,5 @@
 import DossierDiagnostics
+import DossierUtilities
 import Foundation
 
 /// The load stage: finds a site's record files and reads them as located raw records.
@@ -10,8 +11,48 @@ public struct SiteLoader: Sendable {
     public var maximumTableSize = 1 << 30
     /// Largest Markdown or YAML file read, in bytes.
     public var maximumDocumentSize = 8 << 20
+    /// What earlier loads split, kept by a long-running process (`serve`) so that a
+    /// Markdown file whose text did not change is not split and parsed again.
+    public var memo: Memo?
 
-    public init() {}
+    public init(memo: Memo? = nil) { self.memo = memo }
+
+    /// Markdown files as split by an earlier load (front matter parsed as YAML), by
+    /// path, each with the text it was split from: the split is a function of the two.
+    public final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var split: [String: (text: String, document: FrontMatterDocument, problems: [Diagnostic])] = [:]
+
+        /// Files taken in the load under way, and in the last one.
+        private var taking = 0
+        private var taken = 0
+
+        public init() {}
+
+        /// How many files the last load took as they were split before.
+        public var reused: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return taken
+        }
+
+        func document(_ file: String, text: String) -> (FrontMatterDocument, [Diagnostic])? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let kept = split[file], kept.text == text else { return nil }
+            taking += 1
+            return (kept.document, kept.problems)
+        }
+
+        /// Keeps this load's files and forgets the rest (a deleted or renamed file).
+        func keep(_ files: [(file: String, text: String, document: FrontMatterDocument, problems: [Diagnostic])]) {
+            lock.lock()
+            defer { lock.unlock() }
+            taken = taking
+            taking = 0
+            split = Dictionary(files.map { ($0.file, ($0.text, $0.document, $0.problems)) }, uniquingKeysWith: { $1 })
+        }
+    }
 
     /// Why a site cannot be read at all (exit status 2).
     public enum Failure: UsageError {
@@ -114,8 +155,9 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.issuesFileMissing)
         }
 
+        var split: [(file: String, text: String, document: FrontMatterDocument, problems: [Diagnostic])] = []
         func readNotes(_ folder: String, recursive: Bool) -> ([RawNote], [String]) {
-            var notes: [RawNote] = []
+            var texts: [(file: String, name: String, text: String)] = []
             var others: [String] = []
             for relative in files.files(under: "content/\(folder)", recursive: recursive) {
                 let file = "content/\(folder)/\(relative)"
@@ -125,14 +167,24 @@ public struct SiteLoader: Sendable {
                 }
                 guard let text = readText(file, limit: maximumDocumentSize, declared: encodings["\(folder)/\(relative)"])
                 else { continue }
-                let (document, problems) = FrontMatterDocument.split(text, file: file)
+                texts.append((file, String(relative.dropLast(3)), text))
+            }
+            // Each file is split on its own (its front matter parsed as YAML): on all cores.
+            let memo = self.memo
+            let documents = texts.parallelMap { file, _, text in
+                memo?.document(file, text: text) ?? FrontMatterDocument.split(text, file: file)
+            }
+            var notes: [RawNote] = []
+            for ((file, name, text), (document, problems)) in zip(texts, documents) {
                 diagnostics.append(contentsOf: problems)
-                notes.append(RawNote(file: file, name: String(relative.dropLast(3)), document: document))
+                notes.append(RawNote(file: file, name: name, document: document))
+                split.append((file, text, document, problems))
             }
             return (notes, others)
         }
         let (weekly, _) = readNotes("weekly", recursive: false)
         let (handbook, handbookFiles) = readNotes("handbook", recursive: true)
+        memo?.keep(split)
 
         var templates: [String: String] = [:]
         for relative in files.files(under: "templates", recursive: true) where !relative.hasSuffix(".md") {

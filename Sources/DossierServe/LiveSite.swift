@@ -91,6 +91,8 @@ public final class LiveSite: Sendable {
     let state = Mutex(State())
     /// Where lines for the person running the server go.
     let log: @Sendable (String) -> Void
+    /// What each build keeps for the next: the records as split and the theme compiled.
+    let memory = Dossier.BuildMemory()
 
     public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -148,7 +150,9 @@ public final class LiveSite: Sendable {
     /// One build, on a thread of its own (it keeps the cores busy for a while), then the
     /// next generation for the pages to reload to.
     func rebuild() async {
-        let options = options.build
+        var build = options.build
+        build.memory = memory
+        let options = build
         let requested = self.options.language
         let log = log
         let (failure, language): (String?, Language) = await withCheckedContinuation { done in

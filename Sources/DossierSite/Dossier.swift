@@ -97,17 +97,20 @@ public enum Dossier {
     }
 
     /// Load, validate and compile the theme: the stages `check`, `build` and `report` share.
-    static func loadAndValidate(_ site: URL, drafts: Bool) throws -> (Site, RawSite, Theme, DiagnosticList) {
+    /// With `memory`, what did not change since its last build is taken from it.
+    static func loadAndValidate(_ site: URL, drafts: Bool, memory: BuildMemory? = nil) throws -> (
+        Site, RawSite, Theme, DiagnosticList
+    ) {
         let raw: RawSite
         var diagnostics: DiagnosticList
         do {
-            (raw, diagnostics) = try SiteLoader().load(site)
+            (raw, diagnostics) = try SiteLoader(memo: memory?.records).load(site)
         } catch let failure as SiteLoader.Failure {
             throw UsageFailure.site(failure)
         }
         let (model, problems) = SiteValidator(includeDrafts: drafts).validate(raw)
         diagnostics.append(contentsOf: problems)
-        let (theme, themeProblems) = Theme.load(overrides: raw.templates)
+        let (theme, themeProblems) = memory?.theme(raw.templates) ?? Theme.load(overrides: raw.templates)
         diagnostics.append(contentsOf: themeProblems)
         return (model, raw, theme, diagnostics)
     }
@@ -116,6 +119,29 @@ public enum Dossier {
     public static func check(site: URL, drafts: Bool = false) throws -> RunReport {
         let (model, raw, _, diagnostics) = try loadAndValidate(site, drafts: drafts)
         return RunReport(diagnostics: diagnostics, raw: raw, language: model.settings.language)
+    }
+
+    /// What a long-running process (`serve`) keeps between its builds, so that a rebuild
+    /// does not make again what did not change: each Markdown file as split (its front
+    /// matter parsed), by path and text, and the theme as compiled from the site's
+    /// templates. Each is a function of what it is kept with, so a rebuild with it is the
+    /// same as without.
+    public final class BuildMemory: @unchecked Sendable {
+        public let records = SiteLoader.Memo()
+        private let lock = NSLock()
+        private var compiled: (templates: [String: String], theme: Theme, problems: [Diagnostic])?
+
+        public init() {}
+
+        /// The theme with the site's `templates`, compiled once for the same templates.
+        func theme(_ templates: [String: String]) -> (Theme, [Diagnostic]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let compiled, compiled.templates == templates { return (compiled.theme, compiled.problems) }
+            let (theme, problems) = Theme.load(overrides: templates)
+            compiled = (templates, theme, problems)
+            return (theme, problems)
+        }
     }
 
     /// Where a build is, for a progress line.
@@ -158,6 +184,9 @@ public enum Dossier {
 
         /// Told each stage as the build reaches it; not part of what is built.
         public var progress: (@Sendable (Progress) -> Void)?
+        /// What a long-running process keeps from one build for the next (`serve`); not
+        /// part of what is built.
+        public var memory: BuildMemory?
 
         /// The options that change what is built, with the as-of moment as given.
         var fingerprint: String {
@@ -279,7 +308,7 @@ public enum Dossier {
 
         let progress = options.progress ?? { _ in }
         progress(.loading)
-        var (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts)
+        var (site, raw, theme, loaded) = try loadAndValidate(options.site, drafts: options.drafts, memory: options.memory)
         var diagnostics = loaded
         func stop() -> BuildResult {
             BuildResult(

@@ -178,6 +178,48 @@ import Testing
         "data/milestones.csv",
     ]
 
+    /// `serve` keeps the records as split and the theme compiled from one build to the
+    /// next: a rebuild with them writes what a fresh build writes.
+    @Test func aRebuildWithTheServersMemoryIsAFreshBuild() throws {
+        let site = try sample()
+        let memory = Dossier.BuildMemory()
+        func build() throws -> Dossier.BuildResult {
+            var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+            options.memory = memory
+            let result = try Dossier.build(options)
+            #expect(!result.report.diagnostics.hasErrors)
+            return result
+        }
+        _ = try build()
+        #expect(memory.records.reused == 0)
+        let notes = try FileManager.default.subpathsOfDirectory(atPath: site.appendingPathComponent("content").path)
+            .filter { $0.hasSuffix(".md") }.count
+
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph.\n" }
+        _ = try build()
+        // Every Markdown file but the edited one is taken as it was split.
+        #expect(memory.records.reused == notes - 1)
+        try rebuildMatchesFresh(site)
+
+        try edit(site, "content/handbook/expense/budget-check.md") {
+            $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed — ", options: [], range: $0.range(of: "\ntitle: "))
+        }
+        try edit(site, "templates/tag.mustache") { $0 + "\n<!-- edited -->\n" }
+        _ = try build()
+        #expect(memory.records.reused == notes - 1)
+        try rebuildMatchesFresh(site)
+        // A file added is read, and one removed is forgotten.
+        let added = site.appendingPathComponent("content/handbook/faq/added.md")
+        try Data("---\ntitle: Added\n---\n\nNew text.\n".utf8).write(to: added)
+        _ = try build()
+        #expect(memory.records.reused == notes)
+        try rebuildMatchesFresh(site)
+        try FileManager.default.removeItem(at: added)
+        _ = try build()
+        #expect(memory.records.reused == notes)
+        try rebuildMatchesFresh(site)
+    }
+
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
         let site = try Fixtures.copy("valid")
         _ = try build(site)
