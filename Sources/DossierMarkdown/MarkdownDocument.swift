@@ -126,7 +126,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// given to `render`, all that its HTML depends on.
     public let source: String
     public let options: MarkdownOptions
-    private let lineOffset: Int
+    /// Added to every line: the lines of front matter before a body.
+    public let lineOffset: Int
 
     /// Parses `source`. `lineOffset` is added to every line, for a body that follows
     /// front matter.

@@ -12,10 +12,14 @@ struct NoteReader {
     /// For "did you mean", sorted once.
     let sortedIssueIDs: [String]
 
-    init(settings: ProjectSettings, team: Team, issueIDs: Set<String>) {
+    /// Bodies parsed by an earlier validation (`serve`), taken again when unchanged.
+    var memo: DocumentMemo?
+
+    init(settings: ProjectSettings, team: Team, issueIDs: Set<String>, memo: DocumentMemo? = nil) {
         self.settings = settings
         self.team = team
         self.issueIDs = issueIDs
+        self.memo = memo
         sortedIssueIDs = issueIDs.sorted()
     }
 
@@ -23,14 +27,18 @@ struct NoteReader {
     static let articleKeys = ["title", "tags", "audience", "owner", "updated", "issues", "weight", "draft"]
 
     /// Parses the bodies of `notes` on all cores; cmark-gfm documents are independent.
-    static func parseBodies(_ notes: [RawNote], options: MarkdownOptions) -> [MarkdownDocument] {
-        notes.map(\.document).parallelMap { document in
-            MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, options: options)
+    /// A body `memo` holds as it is now is taken from there.
+    static func parseBodies(_ notes: [RawNote], options: MarkdownOptions, memo: DocumentMemo? = nil) -> [MarkdownDocument] {
+        let documents = notes.parallelMap { note in
+            memo?.document(note.file, note.document, options: options)
+                ?? MarkdownDocument(note.document.body, lineOffset: note.document.bodyLineOffset, options: options)
         }
+        memo?.keep(zip(notes.map(\.file), documents))
+        return documents
     }
 
     func readWeekly(_ notes: [RawNote], documents: inout [DocumentSource], diagnostics: inout DiagnosticList) -> [WeeklyNote] {
-        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML))
+        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
         var result: [WeeklyNote] = []
         for (note, body) in zip(notes, bodies) {
             let start = SourceLocation.start(of: note.file)
@@ -97,7 +105,7 @@ struct NoteReader {
     func readArticles(
         _ notes: [RawNote], includeDrafts: Bool, documents: inout [DocumentSource], diagnostics: inout DiagnosticList
     ) -> (articles: [Article], drafts: Set<String>) {
-        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML))
+        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
         var articles: [Article] = []
         var drafts: Set<String> = []
         var slugs: [String: String] = [:]
@@ -266,5 +274,51 @@ struct NoteReader {
             result.append(person)
         }
         return result
+    }
+}
+
+/// Markdown bodies parsed by an earlier validation, by file, kept by a long-running
+/// process (`serve`): a body whose text, first line and options are the same parses to
+/// the same document, which holds no state of its own after parsing.
+public final class DocumentMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [String: MarkdownDocument] = [:]
+    private var taking = 0
+    private var taken = 0
+
+    public init() {}
+
+    /// How many bodies the last validation took as they were parsed before.
+    public var reused: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return taken
+    }
+
+    func document(_ file: String, _ note: FrontMatterDocument, options: MarkdownOptions) -> MarkdownDocument? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let document = parsed[file], document.source == note.body, document.lineOffset == note.bodyLineOffset,
+            document.options == options
+        else { return nil }
+        taking += 1
+        return document
+    }
+
+    /// Keeps these bodies, in place of the earlier ones of the same files.
+    func keep<Documents: Sequence<(String, MarkdownDocument)>>(_ documents: Documents) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (file, document) in documents { parsed[file] = document }
+    }
+
+    /// Forgets the bodies of files not in `files` (deleted or renamed), and starts the
+    /// count of the next validation.
+    func settle(keeping files: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        parsed = parsed.filter { files.contains($0.key) }
+        taken = taking
+        taking = 0
     }
 }

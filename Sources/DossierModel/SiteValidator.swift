@@ -8,7 +8,13 @@ public struct SiteValidator: Sendable {
     /// Keep articles marked `draft: true` (`--drafts`).
     public var includeDrafts: Bool
 
-    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    /// Bodies parsed by an earlier validation, taken when unchanged (`serve`).
+    public var memo: DocumentMemo?
+
+    public init(includeDrafts: Bool = false, memo: DocumentMemo? = nil) {
+        self.includeDrafts = includeDrafts
+        self.memo = memo
+    }
 
     public func validate(_ raw: RawSite) -> (Site, DiagnosticList) {
         var diagnostics = DiagnosticList()
@@ -26,7 +32,7 @@ public struct SiteValidator: Sendable {
         ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
 
         let issueIDs = Set(issues.map(\.id))
-        let notes = NoteReader(settings: settings, team: team, issueIDs: rowIDs)
+        let notes = NoteReader(settings: settings, team: team, issueIDs: rowIDs, memo: memo)
         let weekly = notes.readWeekly(raw.weekly, documents: &documents, diagnostics: &diagnostics)
         if settings.views.contains(where: { !$0.weekly.isEmpty }) {
             var sections: [String] = []
@@ -46,6 +52,7 @@ public struct SiteValidator: Sendable {
         }
         let (articles, drafts) = notes.readArticles(
             raw.handbook, includeDrafts: includeDrafts, documents: &documents, diagnostics: &diagnostics)
+        memo?.settle(keeping: Set((raw.weekly + raw.handbook).map(\.file)))
 
         // Files copied from handbook/ must not land where a page is written.
         let pages = Set(articles.map { SitePage.article($0.slug).path })

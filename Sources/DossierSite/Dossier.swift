@@ -108,7 +108,7 @@ public enum Dossier {
         } catch let failure as SiteLoader.Failure {
             throw UsageFailure.site(failure)
         }
-        let (model, problems) = SiteValidator(includeDrafts: drafts).validate(raw)
+        let (model, problems) = SiteValidator(includeDrafts: drafts, memo: memory?.documents).validate(raw)
         diagnostics.append(contentsOf: problems)
         let (theme, themeProblems) = memory?.theme(raw.templates) ?? Theme.load(overrides: raw.templates)
         diagnostics.append(contentsOf: themeProblems)
@@ -123,11 +123,12 @@ public enum Dossier {
 
     /// What a long-running process (`serve`) keeps between its builds, so that a rebuild
     /// does not make again what did not change: each Markdown file as split (its front
-    /// matter parsed), by path and text, and the theme as compiled from the site's
-    /// templates. Each is a function of what it is kept with, so a rebuild with it is the
+    /// matter parsed) and its body as parsed, by path and text, and the theme as compiled
+    /// from the site's templates. Each is a function of what it is kept with, so a rebuild with it is the
     /// same as without.
     public final class BuildMemory: @unchecked Sendable {
         public let records = SiteLoader.Memo()
+        public let documents = DocumentMemo()
         private let lock = NSLock()
         private var compiled: (templates: [String: String], theme: Theme, problems: [Diagnostic])?
 

@@ -197,8 +197,9 @@ import Testing
 
         try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph.\n" }
         _ = try build()
-        // Every Markdown file but the edited one is taken as it was split.
+        // Every Markdown file but the edited one is taken as it was split and parsed.
         #expect(memory.records.reused == notes - 1)
+        #expect(memory.documents.reused == notes - 1)
         try rebuildMatchesFresh(site)
 
         try edit(site, "content/handbook/expense/budget-check.md") {
@@ -213,10 +214,12 @@ import Testing
         try Data("---\ntitle: Added\n---\n\nNew text.\n".utf8).write(to: added)
         _ = try build()
         #expect(memory.records.reused == notes)
+        #expect(memory.documents.reused == notes)
         try rebuildMatchesFresh(site)
         try FileManager.default.removeItem(at: added)
         _ = try build()
         #expect(memory.records.reused == notes)
+        #expect(memory.documents.reused == notes)
         try rebuildMatchesFresh(site)
     }
 
