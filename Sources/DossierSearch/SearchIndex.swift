@@ -386,8 +386,8 @@ package enum SearchIndex {
             chunk.removeAll(keepingCapacity: true)
             chunkBytes = 0
         }
-        var previous: String?
-        for term in terms {
+        // Each term's entry on all cores; the chunks, cut by size, in order.
+        let entries = terms.parallelMap(inRunsOf: 2048) { term in
             var encoded = ""
             var last: Int32 = 0
             for (document, score) in postings[term]! {
@@ -395,38 +395,46 @@ package enum SearchIndex {
                 Varint64.append(score, to: &encoded)
                 last = document
             }
+            return JSONText.compact(.string(term)) + ":\"" + encoded + "\""
+        }
+        var previous: String?
+        for (term, entry) in zip(terms, entries) {
             if chunkBytes >= termChunkBytes, let previous {
                 closeChunk()
                 boundaries.append(boundary(term, after: previous))
             }
-            let entry = JSONText.compact(.string(term)) + ":\"" + encoded + "\""
             chunk.append(entry)
             chunkBytes += entry.utf8.count + 1
             previous = term
         }
         closeChunk()
 
-        var docFiles: [File] = []
-        var groupStarts = ""
-        var group: [String] = []
-        var groupBytes = 0
-        for (number, document) in documents.enumerated() {
+        // Each document's entry on all cores; the groups, cut by size, in order; then each
+        // group's file on all cores.
+        let documentEntries = documents.parallelMap(inRunsOf: 256) { document in
             let entry = JSONText.compact(
                 .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
-            let json = entry.dropLast() + "," + document.text + "]"
-            group.append(String(json))
+            return String(entry.dropLast() + "," + document.text + "]")
+        }
+        var groups: [Range<Int>] = []
+        var groupStarts = ""
+        var groupStart = 0
+        var groupBytes = 0
+        for (number, json) in documentEntries.enumerated() {
             groupBytes += json.utf8.count
             if groupBytes >= bytesPerDocumentGroup || number == documents.count - 1 {
-                docFiles.append(
-                    File(
-                        path: "search/docs-\(docFiles.count).js",
-                        text:
-                            "dossierSearch.docs(\(docFiles.count),\(JSONText.scriptSafe("[" + group.joined(separator: ",") + "]")));\n"
-                    ))
-                Varint64.append(group.count, to: &groupStarts)
-                group.removeAll(keepingCapacity: true)
+                groups.append(groupStart..<number + 1)
+                Varint64.append(number + 1 - groupStart, to: &groupStarts)
+                groupStart = number + 1
                 groupBytes = 0
             }
+        }
+        let docFiles = Array(groups.enumerated()).parallelMap { index, group in
+            File(
+                path: "search/docs-\(index).js",
+                text:
+                    "dossierSearch.docs(\(index),\(JSONText.scriptSafe("[" + documentEntries[group].joined(separator: ",") + "]")));\n"
+            )
         }
 
         // Kinds as runs: [kind, count, kind, count, …].
@@ -451,7 +459,7 @@ package enum SearchIndex {
             "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(JSONText.scriptSafe(meta));\n"
         let files =
             [File(path: "search/meta.js", text: metaScript)]
-            + termFiles.map { File(path: $0.path, text: JSONText.scriptSafe($0.text)) }
+            + termFiles.parallelMap { File(path: $0.path, text: JSONText.scriptSafe($0.text)) }
             + docFiles
         let indexBytes = files.prefix(1 + termFiles.count).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)

@@ -29,6 +29,21 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `map` on all cores for many cheap steps (encoding each term of an index): the
+    /// array is cut into runs of `size` elements, each run mapped in order on one core,
+    /// so that the cost of handing out work is paid once a run. Results in the order of
+    /// the array.
+    public func parallelMap<T>(inRunsOf size: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        if count <= size { return map(transform) }
+        let runs = stride(from: 0, to: count, by: size).map { $0..<Swift.min(count, $0 + size) }
+        return withoutActuallyEscaping(transform) { transform in
+            let box = UncheckedBox(transform)
+            return runs.parallelMap { run in self[run].map(box.value) }.flatMap { $0 }
+        }
+    }
+}
+
 private struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
