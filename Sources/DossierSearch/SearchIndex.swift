@@ -369,72 +369,96 @@ package enum SearchIndex {
     }
 
     /// The index's files, and its size against the size of the text it covers.
+    /// Terms encoded at a time (documents: an eighth of it), on all cores.
+    static let window = 16384
+
     static func files(
         documents: [IndexedDocument], postings: [String: [(document: Int32, score: Int)]], textBytes: Int,
         termChunkBytes: Int
     ) -> (files: [File], indexBytes: Int, textBytes: Int) {
         let terms = postings.keys.sorted(by: precedes)
+        // Terms a window at a time: each term's entry on all cores, the chunks cut by size
+        // in order, then the window's whole chunks written on all cores. A window bounds
+        // what is held beside the finished files.
         var termFiles: [File] = []
         var boundaries: [String] = []
+        var pendingChunks: [[String]] = []
         var chunk: [String] = []
         var chunkBytes = 0
-        func closeChunk() {
-            guard !chunk.isEmpty else { return }
-            let body = chunk.joined(separator: ",")
-            termFiles.append(
-                File(path: "search/terms-\(termFiles.count).js", text: "dossierSearch.terms(\(termFiles.count),{\(body)});\n"))
-            chunk.removeAll(keepingCapacity: true)
-            chunkBytes = 0
-        }
-        // Each term's entry on all cores; the chunks, cut by size, in order.
-        let entries = terms.parallelMap(inRunsOf: 2048) { term in
-            var encoded = ""
-            var last: Int32 = 0
-            for (document, score) in postings[term]! {
-                Varint64.append(Int(document - last), to: &encoded)
-                Varint64.append(score, to: &encoded)
-                last = document
+        func writeChunks() {
+            let first = termFiles.count
+            termFiles += Array(pendingChunks.enumerated()).parallelMap { offset, entries in
+                let number = first + offset
+                return File(
+                    path: "search/terms-\(number).js",
+                    text: JSONText.scriptSafe("dossierSearch.terms(\(number),{\(entries.joined(separator: ","))});\n"))
             }
-            return JSONText.compact(.string(term)) + ":\"" + encoded + "\""
+            pendingChunks.removeAll()
         }
         var previous: String?
-        for (term, entry) in zip(terms, entries) {
-            if chunkBytes >= termChunkBytes, let previous {
-                closeChunk()
-                boundaries.append(boundary(term, after: previous))
+        for start in stride(from: 0, to: terms.count, by: Self.window) {
+            let window = Array(terms[start..<min(terms.count, start + Self.window)])
+            let entries = window.parallelMap(inRunsOf: 1024) { term in
+                var encoded = ""
+                var last: Int32 = 0
+                for (document, score) in postings[term]! {
+                    Varint64.append(Int(document - last), to: &encoded)
+                    Varint64.append(score, to: &encoded)
+                    last = document
+                }
+                return JSONText.compact(.string(term)) + ":\"" + encoded + "\""
             }
-            chunk.append(entry)
-            chunkBytes += entry.utf8.count + 1
-            previous = term
+            for (term, entry) in zip(window, entries) {
+                if chunkBytes >= termChunkBytes, let previous {
+                    pendingChunks.append(chunk)
+                    chunk = []
+                    chunkBytes = 0
+                    boundaries.append(boundary(term, after: previous))
+                }
+                chunk.append(entry)
+                chunkBytes += entry.utf8.count + 1
+                previous = term
+            }
+            writeChunks()
         }
-        closeChunk()
+        if !chunk.isEmpty { pendingChunks.append(chunk) }
+        writeChunks()
 
-        // Each document's entry on all cores; the groups, cut by size, in order; then each
-        // group's file on all cores.
-        let documentEntries = documents.parallelMap(inRunsOf: 256) { document in
-            let entry = JSONText.compact(
-                .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
-            return String(entry.dropLast() + "," + document.text + "]")
-        }
-        var groups: [Range<Int>] = []
+        // Documents the same way: entries, groups cut by size, each window's whole groups.
+        var docFiles: [File] = []
         var groupStarts = ""
-        var groupStart = 0
+        var pendingGroups: [[String]] = []
+        var group: [String] = []
         var groupBytes = 0
-        for (number, json) in documentEntries.enumerated() {
-            groupBytes += json.utf8.count
-            if groupBytes >= bytesPerDocumentGroup || number == documents.count - 1 {
-                groups.append(groupStart..<number + 1)
-                Varint64.append(number + 1 - groupStart, to: &groupStarts)
-                groupStart = number + 1
-                groupBytes = 0
+        func writeGroups() {
+            let first = docFiles.count
+            docFiles += Array(pendingGroups.enumerated()).parallelMap { offset, entries in
+                let number = first + offset
+                return File(
+                    path: "search/docs-\(number).js",
+                    text: "dossierSearch.docs(\(number),\(JSONText.scriptSafe("[" + entries.joined(separator: ",") + "]")));\n")
             }
+            pendingGroups.removeAll()
         }
-        let docFiles = Array(groups.enumerated()).parallelMap { index, group in
-            File(
-                path: "search/docs-\(index).js",
-                text:
-                    "dossierSearch.docs(\(index),\(JSONText.scriptSafe("[" + documentEntries[group].joined(separator: ",") + "]")));\n"
-            )
+        let documentWindow = Self.window / 8
+        for start in stride(from: 0, to: documents.count, by: documentWindow) {
+            let window = Array(documents[start..<min(documents.count, start + documentWindow)])
+            let entries = window.parallelMap(inRunsOf: 128) { document in
+                let entry = JSONText.compact(
+                    .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
+                return String(entry.dropLast() + "," + document.text + "]")
+            }
+            for (offset, json) in entries.enumerated() {
+                group.append(json)
+                groupBytes += json.utf8.count
+                if groupBytes >= bytesPerDocumentGroup || start + offset == documents.count - 1 {
+                    pendingGroups.append(group)
+                    Varint64.append(group.count, to: &groupStarts)
+                    group = []
+                    groupBytes = 0
+                }
+            }
+            writeGroups()
         }
 
         // Kinds as runs: [kind, count, kind, count, …].
@@ -459,7 +483,7 @@ package enum SearchIndex {
             "window.dossierSearch = window.dossierSearch || {}; window.dossierSearch.loadedMeta = \(JSONText.scriptSafe(meta));\n"
         let files =
             [File(path: "search/meta.js", text: metaScript)]
-            + termFiles.parallelMap { File(path: $0.path, text: JSONText.scriptSafe($0.text)) }
+            + termFiles
             + docFiles
         let indexBytes = files.prefix(1 + termFiles.count).reduce(0) { $0 + $1.text.utf8.count }
         return (files, indexBytes, textBytes)
