@@ -159,17 +159,23 @@ public final class StagedSite {
         }
         let staging = staging
         let output = output
+        // Paths as text for the links: most files of a rebuild are links, and a URL made
+        // for each costs more than the link itself.
+        let stagingPath = staging.path + "/"
+        let outputPath = output.path + "/"
         let failures = files.parallelMap { file -> (any Error)? in
-            let target = staging.appendingPathComponent(file.path)
             do {
                 switch file.contents {
-                case .text(let text): try Data(text.utf8).write(to: target)
-                case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                case .text(let text): try Data(text.utf8).write(to: staging.appendingPathComponent(file.path))
+                case .copy(let source):
+                    try FileManager.default.copyItem(at: source, to: staging.appendingPathComponent(file.path))
                 case .unchanged:
                     // The live file, linked rather than copied: it stays as it is until
                     // the swap, and after it lives on in the new site only.
-                    let source = output.appendingPathComponent(file.path)
-                    if link(source.path, target.path) != 0 { try FileManager.default.copyItem(at: source, to: target) }
+                    if link(outputPath + file.path, stagingPath + file.path) != 0 {
+                        try FileManager.default.copyItem(
+                            at: output.appendingPathComponent(file.path), to: staging.appendingPathComponent(file.path))
+                    }
                 }
                 return nil
             } catch {
