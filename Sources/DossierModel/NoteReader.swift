@@ -285,8 +285,47 @@ public final class DocumentMemo: @unchecked Sendable {
     private var parsed: [String: MarkdownDocument] = [:]
     private var taking = 0
     private var taken = 0
+    /// The problem list as last read, with the files it was read from.
+    private var lastIssues: (inputs: [String: String], site: String, read: IssuesRead)?
+    private var tookIssues = false
+
+    /// What reading the problem list gives: its issues, the ids of every row with a
+    /// readable id, its Markdown cells for the link check, and its diagnostics in order.
+    struct IssuesRead {
+        var issues: [Issue]
+        var ids: Set<String>
+        var documents: [DocumentSource]
+        var diagnostics: [Diagnostic]
+    }
 
     public init() {}
+
+    /// Whether the last validation took the problem list as read before (issues.csv,
+    /// project.yml, the team and the milestones unchanged).
+    public var issuesReused: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return tookIssues
+    }
+
+    /// The problem list as read from exactly these files (path → text, every record
+    /// file but the Markdown ones) in a folder of this name; nil when any differs.
+    func issues(reading inputs: [String: String], site: String) -> IssuesRead? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let lastIssues, lastIssues.site == site, lastIssues.inputs == inputs else {
+            tookIssues = false
+            return nil
+        }
+        tookIssues = true
+        return lastIssues.read
+    }
+
+    func keep(_ read: IssuesRead, reading inputs: [String: String], site: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        lastIssues = (inputs, site, read)
+    }
 
     /// How many bodies the last validation took as they were parsed before.
     public var reused: Int {

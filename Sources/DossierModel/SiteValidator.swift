@@ -27,9 +27,25 @@ public struct SiteValidator: Sendable {
         for (id, location) in settings.milestoneValueTargets where !milestoneIDs.contains(id) {
             diagnostics.append(.unknownMilestoneTarget(id, ids: milestoneIDs, at: location))
         }
-        let (issues, rowIDs) = IssueReader(
-            settings: settings, team: team, milestones: milestoneLookup, hasMilestoneFile: raw.milestones != nil
-        ).read(raw.issues, documents: &documents, diagnostics: &diagnostics)
+        // The problem list reads the files that are not Markdown (issues.csv, project.yml, the
+        // team and the milestones) and nothing else: when none changed, an earlier read serves.
+        let inputs = raw.sources.filter { !$0.key.hasSuffix(".md") }
+        let read: DocumentMemo.IssuesRead
+        if let kept = memo?.issues(reading: inputs, site: raw.root.lastPathComponent) {
+            read = kept
+        } else {
+            var issueDocuments: [DocumentSource] = []
+            var issueDiagnostics = DiagnosticList()
+            let (issues, ids) = IssueReader(
+                settings: settings, team: team, milestones: milestoneLookup, hasMilestoneFile: raw.milestones != nil
+            ).read(raw.issues, documents: &issueDocuments, diagnostics: &issueDiagnostics)
+            read = DocumentMemo.IssuesRead(
+                issues: issues, ids: ids, documents: issueDocuments, diagnostics: issueDiagnostics.items)
+            memo?.keep(read, reading: inputs, site: raw.root.lastPathComponent)
+        }
+        let (issues, rowIDs) = (read.issues, read.ids)
+        documents += read.documents
+        diagnostics.append(contentsOf: read.diagnostics)
 
         let issueIDs = Set(issues.map(\.id))
         let notes = NoteReader(settings: settings, team: team, issueIDs: rowIDs, memo: memo)

@@ -200,6 +200,8 @@ import Testing
         // Every Markdown file but the edited one is taken as it was split and parsed.
         #expect(memory.records.reused == notes - 1)
         #expect(memory.documents.reused == notes - 1)
+        // The problem list, whose files did not change, as it was read.
+        #expect(memory.documents.issuesReused)
         try rebuildMatchesFresh(site)
 
         try edit(site, "content/handbook/expense/budget-check.md") {
@@ -209,6 +211,20 @@ import Testing
         _ = try build()
         #expect(memory.records.reused == notes - 1)
         try rebuildMatchesFresh(site)
+        // An edit of issues.csv reads the problem list again.
+        try edit(site, "content/issues.csv") { $0.replacingOccurrences(of: "集团成本中心清单与 SAP 不一致", with: "集团成本中心清单与 SAP 不一致（已核对）") }
+        _ = try build()
+        #expect(!memory.documents.issuesReused)
+        try rebuildMatchesFresh(site)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nAnother paragraph.\n" }
+        _ = try build()
+        #expect(memory.documents.issuesReused)
+        // So does an edit of project.yml, which says how it is read.
+        try edit(site, "content/project.yml") { $0 + "\n# edited\n" }
+        _ = try build()
+        #expect(!memory.documents.issuesReused)
+        try rebuildMatchesFresh(site)
+
         // A file added is read, and one removed is forgotten.
         let added = site.appendingPathComponent("content/handbook/faq/added.md")
         try Data("---\ntitle: Added\n---\n\nNew text.\n".utf8).write(to: added)
