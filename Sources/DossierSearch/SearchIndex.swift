@@ -356,7 +356,48 @@ package enum SearchIndex {
     // MARK: Files
 
     /// Sorts as JavaScript compares strings: by UTF-16 code units.
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+    ///
+    /// Read on the UTF-8 bytes, which Swift keeps: up to the first byte that differs,
+    /// UTF-8 and UTF-16 agree; there, the two scalars are compared in UTF-16's order,
+    /// which puts every scalar from U+10000 (a surrogate pair, D800–DFFF first) between
+    /// U+D7FF and U+E000. Walking the UTF-16 view instead transcoded every term (5 % of a
+    /// rebuild at 50,000 issues, in sorting the index's terms).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = Swift.min(x.count, y.count)
+                var index = 0
+                while index < common, x[index] == y[index] { index += 1 }
+                if index == common { return x.count < y.count }
+                // Back to the start of the scalar that differs (its first bytes are shared).
+                var start = index
+                while start > 0, x[start] & 0xC0 == 0x80 { start -= 1 }
+                return utf16Rank(scalar(x, at: start)) < utf16Rank(scalar(y, at: start))
+            }
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
+        switch lead {
+        case ..<0x80: return lead
+        case ..<0xE0: return (lead & 0x1F) << 6 | next(1)
+        case ..<0xF0: return (lead & 0x0F) << 12 | next(1) << 6 | next(2)
+        default: return (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)
+        }
+    }
+
+    /// A scalar's place in UTF-16 order: below U+E000 as it is, then U+10000 and above
+    /// (whose first unit is a surrogate, D800–DBFF), then U+E000–U+FFFF.
+    private static func utf16Rank(_ scalar: UInt32) -> UInt32 {
+        if scalar < 0xE000 { return scalar }
+        if scalar >= 0x1_0000 { return scalar - 0x1_0000 + 0xE000 }
+        return scalar + 0x10_0000
+    }
 
     /// The shortest prefix of `term` that sorts after `previous` (which sorts before it).
     static func boundary(_ term: String, after previous: String) -> String {

@@ -162,6 +162,31 @@ import Testing
         // UTF-16 order, as JavaScript compares: U+FF5E sorts after U+1F600's first unit.
         #expect(SearchIndex.precedes("😀", "～"))
     }
+
+    /// `precedes` reads UTF-8 bytes; JavaScript's order is UTF-16's. The two agree on
+    /// random strings of ASCII, CJK, Cyrillic, U+E000–U+FFFF and astral scalars.
+    @Test func termOrderIsUTF16sOnRandomStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let ranges: [ClosedRange<UInt32>] = [
+            0x61...0x7A, 0x430...0x44F, 0x4E00...0x4E20, 0xD7F0...0xD7FF, 0xE000...0xE010, 0xFF00...0xFFFD,
+            0x1_0000...0x1_0010, 0x1_F600...0x1_F610, 0x10_FFF0...0x10_FFFF,
+        ]
+        func random() -> String {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                let range = ranges.randomElement(using: &generator)!
+                text.append(Unicode.Scalar(UInt32.random(in: range, using: &generator))!)
+            }
+            return String(text)
+        }
+        for _ in 0..<20_000 {
+            let a = random()
+            // Often a near neighbour: the same start, then another scalar.
+            let b = Bool.random(using: &generator) ? String(a.unicodeScalars.prefix(2)) + random() : random()
+            #expect(SearchIndex.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a) \(b)")
+            #expect(SearchIndex.precedes(b, a) == b.utf16.lexicographicallyPrecedes(a.utf16), "\(b) \(a)")
+        }
+    }
 }
 
 @Suite struct ScriptSafeTests {
