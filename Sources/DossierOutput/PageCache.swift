@@ -187,9 +187,8 @@ private struct Bytes {
         string(document.status)
         string(document.textJSON)
         count(document.textBytes)
-        let terms = document.terms.sorted { $0.key < $1.key }
-        strings(terms.map(\.key))
-        for (_, counts) in terms { word(UInt64(counts)) }
+        strings(document.terms.map(\.term))
+        for (_, counts) in document.terms { word(UInt64(counts)) }
         count(document.lengths.count)
         for length in document.lengths { word(UInt64(length)) }
     }
@@ -285,9 +284,9 @@ private struct Reader {
             let textJSON = try string()
             let textBytes = try count()
             let names = try strings()
-            var terms: [String: UInt32] = [:]
+            var terms: [(term: String, counts: UInt32)] = []
             terms.reserveCapacity(names.count)
-            for name in names { terms[name] = UInt32(truncatingIfNeeded: try word()) }
+            for name in names { terms.append((name, UInt32(truncatingIfNeeded: try word()))) }
             let lengths = try (0..<count()).map { _ in UInt32(truncatingIfNeeded: try word()) }
             document = SearchIndex.Document(
                 url: url, title: title, kind: kind, status: status, textJSON: textJSON, textBytes: textBytes, terms: terms,

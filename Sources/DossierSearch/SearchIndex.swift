@@ -65,8 +65,9 @@ package enum SearchIndex {
         /// Bytes of the headings and text.
         package let textBytes: Int
         /// Each term and its occurrences in each field, 8 bits a field (at most 255),
-        /// the title's lowest.
-        package let terms: [String: UInt32]
+        /// the title's lowest; sorted by term (Swift's `<`), as the page cache keeps them,
+        /// so that an entry read back is a list, not a dictionary to hash again.
+        package let terms: [(term: String, counts: UInt32)]
         /// The number of terms in each field.
         package let lengths: [UInt32]
 
@@ -95,14 +96,14 @@ package enum SearchIndex {
             }
             if let id, let term = SearchIndex.idTerms(id).first { counter.count("##" + term, .title) }
             if let exactTitle, let term = SearchIndex.titleTerm(exactTitle) { counter.count(term, .title) }
-            terms = counter.counts
+            terms = counter.counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             lengths = counter.lengths
         }
 
         /// An entry as a previous build made it.
         package init(
             url: String, title: String, kind: String, status: String, textJSON: String, textBytes: Int,
-            terms: [String: UInt32], lengths: [UInt32]
+            terms: [(term: String, counts: UInt32)], lengths: [UInt32]
         ) {
             self.url = url
             self.title = title
