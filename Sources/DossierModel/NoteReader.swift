@@ -277,9 +277,11 @@ struct NoteReader {
     }
 }
 
-/// Markdown bodies parsed by an earlier validation, by file, kept by a long-running
-/// process (`serve`): a body whose text, first line and options are the same parses to
-/// the same document, which holds no state of its own after parsing.
+/// What an earlier validation read, kept by a long-running process (`serve`): the
+/// Markdown bodies by file (a body whose text, first line and options are the same
+/// parses to the same document, which holds no state of its own after parsing), and the
+/// problem list with the record files it was read from (every one but the Markdown
+/// files: issues.csv, project.yml, the team, the milestones).
 public final class DocumentMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: MarkdownDocument] = [:]

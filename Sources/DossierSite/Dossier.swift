@@ -123,9 +123,10 @@ public enum Dossier {
 
     /// What a long-running process (`serve`) keeps between its builds, so that a rebuild
     /// does not make again what did not change: each Markdown file as split (its front
-    /// matter parsed) and its body as parsed, by path and text, and the theme as compiled
-    /// from the site's templates. Each is a function of what it is kept with, so a rebuild with it is the
-    /// same as without.
+    /// matter parsed) and its body as parsed, by path and text; the problem list as read,
+    /// with the record files it was read from; and the theme as compiled from the site's
+    /// templates. Each is a function of what it is kept with, so a rebuild with it writes
+    /// what a rebuild without it writes (`aRebuildWithTheServersMemoryIsAFreshBuild`).
     public final class BuildMemory: @unchecked Sendable {
         public let records = SiteLoader.Memo()
         public let documents = DocumentMemo()
