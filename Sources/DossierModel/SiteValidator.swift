@@ -29,7 +29,7 @@ public struct SiteValidator: Sendable {
         }
         // The problem list reads the files that are not Markdown (issues.csv, project.yml, the
         // team and the milestones) and nothing else: when none changed, an earlier read serves.
-        let inputs = raw.sources.filter { !$0.key.hasSuffix(".md") }
+        let inputs = memo.map { _ in raw.sources.filter { !$0.key.hasSuffix(".md") } } ?? [:]
         let read: DocumentMemo.IssuesRead
         if let kept = memo?.issues(reading: inputs, site: raw.root.lastPathComponent) {
             read = kept

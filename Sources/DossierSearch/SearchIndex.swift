@@ -411,6 +411,11 @@ package enum SearchIndex {
     }
 
     /// The index's files, and its size against the size of the text it covers.
+    /// One file for each list of entries, numbered from `first`, made on all cores.
+    static func numberedFiles(_ lists: [[String]], from first: Int, _ file: @Sendable (Int, [String]) -> File) -> [File] {
+        Array(lists.enumerated()).parallelMap { file(first + $0.offset, $0.element) }
+    }
+
     /// Terms encoded at a time (documents: an eighth of it), on all cores.
     static let window = 16384
 
@@ -428,10 +433,8 @@ package enum SearchIndex {
         var chunk: [String] = []
         var chunkBytes = 0
         func writeChunks() {
-            let first = termFiles.count
-            termFiles += Array(pendingChunks.enumerated()).parallelMap { offset, entries in
-                let number = first + offset
-                return File(
+            termFiles += numberedFiles(pendingChunks, from: termFiles.count) { number, entries in
+                File(
                     path: "search/terms-\(number).js",
                     text: JSONText.scriptSafe("dossierSearch.terms(\(number),{\(entries.joined(separator: ","))});\n"))
             }
@@ -473,10 +476,8 @@ package enum SearchIndex {
         var group: [String] = []
         var groupBytes = 0
         func writeGroups() {
-            let first = docFiles.count
-            docFiles += Array(pendingGroups.enumerated()).parallelMap { offset, entries in
-                let number = first + offset
-                return File(
+            docFiles += numberedFiles(pendingGroups, from: docFiles.count) { number, entries in
+                File(
                     path: "search/docs-\(number).js",
                     text: "dossierSearch.docs(\(number),\(JSONText.scriptSafe("[" + entries.joined(separator: ",") + "]")));\n")
             }
