@@ -129,8 +129,10 @@ package struct BuildManifest: Codable, Equatable {
         return try? JSONDecoder().decode(BuildManifest.self, from: Data(text[text.index(after: newline)...].utf8))
     }
 
-    /// Whether `output` holds the site this manifest describes, untouched since.
-    package func describes(_ output: URL) -> Bool {
-        Self.digest(Self.files(under: output, prefix: "")) == outputs
+    /// Every file of `output` (see `files(under:prefix:)`) when it holds the site this
+    /// manifest describes, untouched since; nil otherwise.
+    package func listing(of output: URL) -> [Entry]? {
+        let files = Self.files(under: output, prefix: "")
+        return Self.digest(files) == outputs ? files : nil
     }
 }

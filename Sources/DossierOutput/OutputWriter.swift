@@ -76,7 +76,14 @@ public struct OutputWriter: Sendable {
 
     /// Starts a new site in a hidden folder beside the output folder; nothing is
     /// replaced until `commit()`.
-    public func stage() throws -> StagedSite {
+    ///
+    /// With `over`, the listing of the live output (every file, as
+    /// `BuildManifest.listing(of:)` walked it and found it as its build left it), the new
+    /// site is written over the live one instead: the staging folder holds only the
+    /// files written anew, and `commit()` moves them into the live folder and removes the
+    /// files the new site no longer has. A rebuild under `serve` that changes a few pages
+    /// then neither links every unchanged file into a new folder nor removes the old one.
+    public func stage(over listing: [FolderWalker.Entry]? = nil) throws -> StagedSite {
         try check()
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -92,7 +99,9 @@ public struct OutputWriter: Sendable {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         let pageCache = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-pages-new")
         try? fm.removeItem(at: pageCache)
-        return StagedSite(output: output, staging: staging, retired: retired, pageCache: pageCache)
+        let site = StagedSite(output: output, staging: staging, retired: retired, pageCache: pageCache)
+        site.live = listing.map { Dictionary($0.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }) }
+        return site
     }
 
     /// Swaps two paths in one step (Linux renameat2 RENAME_EXCHANGE); false where the
@@ -139,6 +148,12 @@ public final class StagedSite {
     /// The new site's page cache, put in place of the old one's once the site is.
     package let pageCache: URL
     private var folders: Set<String> = [""]
+    /// Written over the live site (see `OutputWriter.stage(over:)`): each live file's size,
+    /// by path; nil when the new site replaces the live one whole.
+    fileprivate(set) var live: [String: Int]?
+    /// Over the live site: every file of the new site, by path, with its size where it
+    /// was written anew (nil: the live file as it is).
+    private var files: [String: Int?] = [:]
 
     init(output: URL, staging: URL, retired: URL, pageCache: URL) {
         self.output = output
@@ -148,8 +163,28 @@ public final class StagedSite {
     }
 
     /// Writes files into the new site: their folders first, then the files on all cores.
+    /// Over the live site, an `.unchanged` file is left where it is, and so is a text
+    /// whose live file holds the same bytes (most of the search index after an edit).
     public func write(_ files: [OutputFile]) throws {
         let fm = FileManager.default
+        var files = files
+        if let live {
+            let outputPath = output.path + "/"
+            let sizes = files.parallelMap { file -> Int? in
+                switch file.contents {
+                case .text(let text):
+                    let size = text.utf8.count
+                    guard live[file.path] == size, let bytes = fm.contents(atPath: outputPath + file.path),
+                        Self.same(bytes, text)
+                    else { return size }
+                    return nil
+                case .copy(let source): return FolderWalker.regularFile(source.path, as: file.path)?.size ?? 0
+                case .unchanged: return nil
+                }
+            }
+            for (file, size) in zip(files, sizes) { self.files[file.path] = .some(size) }
+            files = zip(files, sizes).compactMap { $1 == nil ? nil : $0 }
+        }
         for file in files {
             let folder = (file.path as NSString).deletingLastPathComponent
             if !folders.contains(folder) {
@@ -185,6 +220,15 @@ public final class StagedSite {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
+    /// Whether `bytes` are `text`'s UTF-8, compared a block at a time.
+    static func same(_ bytes: Data, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            bytes.count == utf8.count
+                && bytes.withUnsafeBytes { memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+        }
+    }
+
     /// Removes the new site: the build failed, the live one stays.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
@@ -194,6 +238,10 @@ public final class StagedSite {
     /// Swaps the new site in for the live one in one step. With a `manifest`, the marker
     /// records it with the files as written, so an unchanged rebuild can be skipped.
     package func commit(manifest: BuildManifest? = nil) throws {
+        if let live {
+            try commitOver(live, manifest: manifest)
+            return
+        }
         let fm = FileManager.default
         var marker = BuildManifest.header
         if var manifest {
@@ -212,10 +260,62 @@ public final class StagedSite {
         } else {
             try fm.moveItem(at: staging, to: output)
         }
-        // Replaces the old cache in one step; should it fail, the next build renders
-        // every page, as the old cache names another build.
-        if fm.fileExists(atPath: pageCache.path), rename(pageCache.path, OutputWriter.pageCache(of: output).path) != 0 {
-            try? fm.removeItem(at: pageCache)
+        replacePageCache()
+    }
+
+    /// Replaces the old cache in one step; should it fail, the next build renders every
+    /// page, as the old cache names another build.
+    private func replacePageCache() {
+        if FileManager.default.fileExists(atPath: pageCache.path),
+            rename(pageCache.path, OutputWriter.pageCache(of: output).path) != 0
+        {
+            try? FileManager.default.removeItem(at: pageCache)
         }
+    }
+
+    /// Moves the files written anew into the live site and removes those the new site
+    /// does not have. While it does, the marker names no build, so a build that is
+    /// killed half-way leaves an output the next build does not trust (it renders every
+    /// page); the marker's listing is the live one's with this build's changes, the
+    /// digest a walk of the folder would give.
+    private func commitOver(_ live: [String: Int], manifest: BuildManifest?) throws {
+        let fm = FileManager.default
+        let markerFile = output.appendingPathComponent(OutputWriter.marker)
+        try Data(BuildManifest.header.utf8).write(to: markerFile)
+        let stagingPath = staging.path + "/"
+        let outputPath = output.path + "/"
+        var created: Set<String> = [""]
+        for (path, size) in files where size != nil {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !created.contains(folder) {
+                try fm.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
+                created.insert(folder)
+            }
+            if rename(stagingPath + path, outputPath + path) != 0 {
+                // A folder where the file goes (or the other way round): the new site's wins.
+                try? fm.removeItem(atPath: outputPath + path)
+                try fm.moveItem(atPath: stagingPath + path, toPath: outputPath + path)
+            }
+        }
+        var listing = live
+        for path in live.keys where files[path] == nil {
+            try? fm.removeItem(atPath: outputPath + path)
+            listing[path] = nil
+            // Its folders, once empty, go too, as they would from a new site.
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(outputPath + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        for case (let path, let size?) in files { listing[path] = size }
+        try? fm.removeItem(at: staging)
+        var marker = BuildManifest.header
+        if var manifest {
+            manifest.outputs = BuildManifest.digest(
+                listing.keys.sorted().map { FolderWalker.Entry(path: $0, size: listing[$0]!, modified: 0) })
+            marker = manifest.markerText()
+        }
+        try Data(marker.utf8).write(to: markerFile)
+        replacePageCache()
     }
 }

@@ -27,8 +27,9 @@ public enum ServeFailure: UsageError {
 /// the records break, every page shows the build's diagnostics instead of the stale
 /// site, until they are fixed.
 ///
-/// Builds go through `Dossier.build` like `dossier build`: into the output folder,
-/// swapped in whole, so a page is always served from one complete build.
+/// Builds go through `Dossier.build` like `dossier build`, with a memory of the last
+/// build, so each rebuild writes over the output folder only the files that changed,
+/// once the build has passed its checks (see `OutputWriter.stage(over:)`).
 public final class LiveSite: Sendable {
     /// What `dossier serve` builds and where it listens.
     public struct Options: Sendable {

@@ -297,7 +297,8 @@ public enum Dossier {
         let recorded = BuildManifest.recorded(in: writer.output)
         // The previous output is trusted (for a no-op, or for its unchanged pages) only
         // when it is exactly as its build left it.
-        let intact = recorded?.describes(writer.output) ?? false
+        let listing = recorded?.listing(of: writer.output)
+        let intact = listing != nil
         if let recorded, intact, recorded.clean, recorded.tool == manifest.tool, recorded.options == manifest.options,
             recorded.inputs == manifest.inputs
         {
@@ -324,8 +325,10 @@ public enum Dossier {
         try apply(view: options.view, to: &site, theme: theme)
         // Pages are written into the staging folder as they are rendered and only their
         // links are kept for the final check: a large site is never held whole.
+        // `serve` (a build with a memory) writes over its own output, which it left as it
+        // is; `build` replaces the folder whole, for whatever else serves it.
         let staged: StagedSite
-        do { staged = try writer.stage() } catch let refusal as OutputWriter.Refusal {
+        do { staged = try writer.stage(over: options.memory != nil ? listing : nil) } catch let refusal as OutputWriter.Refusal {
             throw UsageFailure.output(refusal)
         } catch {
             // A folder the user may not write (or a full or read-only disk): said, exit 2.

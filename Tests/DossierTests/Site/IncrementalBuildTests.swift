@@ -194,9 +194,18 @@ import Testing
         #expect(memory.records.reused == 0)
         let notes = try FileManager.default.subpathsOfDirectory(atPath: site.appendingPathComponent("content").path)
             .filter { $0.hasSuffix(".md") }.count
+        let output = site.appendingPathComponent("output")
+        func folderNumber() throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int)
+        }
+        let folder = try folderNumber()
 
         try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph.\n" }
         _ = try build()
+        // Written over the live folder, not swapped for a new one; and its marker lists
+        // the folder as a walk finds it, so the same build again has nothing to do.
+        #expect(try folderNumber() == folder)
+        #expect(try self.build(site).upToDate)
         // Every Markdown file but the edited one is taken as it was split and parsed.
         #expect(memory.records.reused == notes - 1)
         #expect(memory.documents.reused == notes - 1)
@@ -225,18 +234,37 @@ import Testing
         #expect(!memory.documents.issuesReused)
         try rebuildMatchesFresh(site)
 
-        // A file added is read, and one removed is forgotten.
+        // A file added is read, and one removed is forgotten; its page goes, and the
+        // folder that held only it.
         let added = site.appendingPathComponent("content/handbook/faq/added.md")
         try Data("---\ntitle: Added\n---\n\nNew text.\n".utf8).write(to: added)
+        let alone = site.appendingPathComponent("content/handbook/new-folder/alone.md")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("---\ntitle: Alone\n---\n\nIn a folder of its own.\n".utf8).write(to: alone)
         _ = try build()
         #expect(memory.records.reused == notes)
         #expect(memory.documents.reused == notes)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/new-folder/alone.html").path))
         try rebuildMatchesFresh(site)
         try FileManager.default.removeItem(at: added)
+        try FileManager.default.removeItem(at: alone.deletingLastPathComponent())
         _ = try build()
         #expect(memory.records.reused == notes)
         #expect(memory.documents.reused == notes)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/new-folder").path))
         try rebuildMatchesFresh(site)
+        #expect(try folderNumber() == folder)
+
+        // A build that fails (a link to a page that does not exist) changes nothing.
+        let before = try contents(output)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nSee [the missing page](missing.md).\n" }
+        var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+        options.memory = memory
+        let failed = try Dossier.build(options)
+        #expect(failed.report.diagnostics.hasErrors)
+        #expect(try contents(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".output.") }
+        #expect(leftovers.allSatisfy { !$0.hasSuffix("-new") }, "\(leftovers)")
     }
 
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
