@@ -219,19 +219,30 @@ package enum SearchIndex {
         let lengths: [UInt32]
     }
 
-    /// What BM25 needs of the whole collection: its size and each field's mean length.
+    /// What BM25 needs of the whole collection: its size and each document's field lengths
+    /// against the mean.
     struct Statistics {
         let count: Double
-        let averages: [Double]
-        let lengths: [[UInt32]]
+        /// BM25's length normalisation of each document's fields, 1 − b + b × length /
+        /// mean length, four a document in the order of `Field`.
+        let norms: [Double]
 
         init(documents: [IndexedDocument]) {
             count = Double(documents.count)
-            lengths = documents.map(\.lengths)
-            averages = Field.allCases.map { field in
+            let averages = Field.allCases.map { field in
                 let total = documents.reduce(0.0) { $0 + Double($1.lengths[field.rawValue]) }
                 return max(1, total / max(1, Double(documents.count)))
             }
+            let fields = SearchIndex.fieldB.count
+            var norms: [Double] = []
+            norms.reserveCapacity(documents.count * fields)
+            for document in documents {
+                for field in 0..<fields {
+                    let b = SearchIndex.fieldB[field]
+                    norms.append(1 - b + b * Double(document.lengths[field]) / averages[field])
+                }
+            }
+            self.norms = norms
         }
 
         /// BM25's inverse document frequency, ln(1 + (N − df + 0.5) / (df + 0.5)): never negative.
@@ -242,11 +253,11 @@ package enum SearchIndex {
         /// The term's score in the document, times 4 and rounded, at least 1.
         func score(counts: UInt32, idf: Double, document: Int) -> Int {
             var sum = 0.0
-            for field in 0..<SearchIndex.fieldWeights.count {
+            let fields = SearchIndex.fieldB.count
+            for field in 0..<fields {
                 let tf = Double((counts >> UInt32(field * 8)) & 0xFF)
                 guard tf > 0 else { continue }
-                let b = SearchIndex.fieldB[field]
-                let norm = 1 - b + b * Double(lengths[document][field]) / averages[field]
+                let norm = norms[document * fields + field]
                 sum += SearchIndex.fieldWeights[field] * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1 * norm)
             }
             return max(1, Int((idf * sum * 4).rounded()))
@@ -444,14 +455,14 @@ package enum SearchIndex {
         for start in stride(from: 0, to: terms.count, by: Self.window) {
             let window = Array(terms[start..<min(terms.count, start + Self.window)])
             let entries = window.parallelMap(inRunsOf: 1024) { term in
-                var encoded = ""
+                var encoded: [UInt8] = []
                 var last: Int32 = 0
                 for (document, score) in postings[term]! {
                     Varint64.append(Int(document - last), to: &encoded)
                     Varint64.append(score, to: &encoded)
                     last = document
                 }
-                return JSONText.compact(.string(term)) + ":\"" + encoded + "\""
+                return JSONText.compact(.string(term)) + ":\"" + String(decoding: encoded, as: UTF8.self) + "\""
             }
             for (term, entry) in zip(window, entries) {
                 if chunkBytes >= termChunkBytes, let previous {
@@ -541,17 +552,22 @@ package enum Varint64 {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
     static func append(_ value: Int, to text: inout String) {
-        var groups: [UInt8] = []
-        var rest = max(0, value)
-        repeat {
-            groups.append(UInt8(rest & 31))
-            rest >>= 5
-        } while rest > 0
         var bytes: [UInt8] = []
-        for (index, group) in groups.enumerated().reversed() {
-            bytes.append(alphabet[Int(group) + (index > 0 ? 32 : 0)])
-        }
+        append(value, to: &bytes)
         text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value`'s characters appended to UTF-8 `bytes`: a posting list is made this way,
+    /// without a string for each number.
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        let value = max(0, value)
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(alphabet[((value >> shift) & 31) + 32])
+            shift -= 5
+        }
+        bytes.append(alphabet[value & 31])
     }
 
     /// The numbers of `text`; nil when it is not a list of them.
