@@ -80,7 +80,7 @@ package struct BuildManifest: Codable, Equatable {
 
     /// The git HEAD log (`.git/logs/HEAD`, or a worktree's) of the repository holding
     /// `site`, found by walking up from it without running git; nil outside one.
-    static func headLog(of site: URL) -> URL? {
+    package static func headLog(of site: URL) -> URL? {
         var folder = site.standardizedFileURL
         let fm = FileManager.default
         while true {

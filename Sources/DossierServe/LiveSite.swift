@@ -122,8 +122,26 @@ public final class LiveSite: Sendable {
             $0.language = language
         }
         ready(URL(string: "http://127.0.0.1:\(port)/")!)
-        var stamp = Dossier.inputStamp(site: options.build.site)
+        let site = options.build.site
+        // Told of changes by the kernel where it can; the records are looked at then, and
+        // once a second for what it does not tell (see FolderWatch).
+        let watch = FolderWatch(site: site, headLog: Dossier.headLog(site: site))
+        var stamp = Dossier.inputStamp(site: site)
         await rebuild()
+        var looked = ContinuousClock.now
+        while let watch, watch.watching, !Task.isCancelled {
+            let heard = await watch.next(within: .seconds(1))
+            guard heard || ContinuousClock.now - looked >= .seconds(1) else { continue }
+            // Built once nothing more is heard for a moment: a save written in more than
+            // one step (truncate, then write) is built whole, not half-written.
+            repeat { try await Task.sleep(for: Self.quiet) } while watch.changed
+            looked = ContinuousClock.now
+            let now = Dossier.inputStamp(site: site)
+            if now != stamp {
+                stamp = now
+                await rebuild()
+            }
+        }
         // Looked at every `interval`, or ten times as long as one look takes, so a large
         // site is not statted without pause; at least once a second, even when one look
         // was slow because the machine was busy.
@@ -147,6 +165,9 @@ public final class LiveSite: Sendable {
             }
         }
     }
+
+    /// How long a save must be quiet (nothing more heard) before it is built.
+    static let quiet = Duration.milliseconds(5)
 
     /// One build, on a thread of its own (it keeps the cores busy for a while), then the
     /// next generation for the pages to reload to.

@@ -468,6 +468,10 @@ public enum Dossier {
     /// second.
     public static func inputStamp(site: URL) -> String { BuildManifest.stamp(site: site) }
 
+    /// The git HEAD log of the repository holding `site` (`.git/logs/HEAD`, or a
+    /// worktree's), whose change `inputStamp` notices; nil outside a repository.
+    public static func headLog(site: URL) -> URL? { BuildManifest.headLog(of: site) }
+
     /// The as-of instant in the project's zone. A written value is read as the records'
     /// dates are, with project.yml's `dates` for a slash date that could be either day;
     /// without that setting such a date is refused rather than guessed, since a
