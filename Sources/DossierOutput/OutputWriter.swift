@@ -174,9 +174,7 @@ public final class StagedSite {
                 switch file.contents {
                 case .text(let text):
                     let size = text.utf8.count
-                    guard live[file.path] == size, let bytes = fm.contents(atPath: outputPath + file.path),
-                        Self.same(bytes, text)
-                    else { return size }
+                    guard live[file.path] == size, Self.file(outputPath + file.path, holds: text) else { return size }
                     return nil
                 case .copy(let source): return FolderWalker.regularFile(source.path, as: file.path)?.size ?? 0
                 case .unchanged: return nil
@@ -220,12 +218,25 @@ public final class StagedSite {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
-    /// Whether `bytes` are `text`'s UTF-8, compared a block at a time.
-    static func same(_ bytes: Data, _ text: String) -> Bool {
+    /// Whether the file at `path` holds exactly `text`'s UTF-8, read 16 KB at a time into
+    /// one buffer, so no file is held whole (the search index's files are 62 MB at L).
+    static func file(_ path: String, holds text: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var text = text
         return text.withUTF8 { utf8 in
-            bytes.count == utf8.count
-                && bytes.withUnsafeBytes { memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+            withUnsafeTemporaryAllocation(byteCount: 16384, alignment: 16) { buffer in
+                var offset = 0
+                while true {
+                    let count = read(descriptor, buffer.baseAddress, buffer.count)
+                    if count == 0 { return offset == utf8.count }
+                    guard count > 0, offset + count <= utf8.count,
+                        memcmp(buffer.baseAddress!, utf8.baseAddress! + offset, count) == 0
+                    else { return false }
+                    offset += count
+                }
+            }
         }
     }
 

@@ -150,6 +150,11 @@ package enum SearchIndex {
         struct Postings {
             var documents: [Int32] = []
             var counts: [UInt32] = []
+
+            mutating func append(_ document: Int32, _ count: UInt32) {
+                documents.append(document)
+                counts.append(count)
+            }
         }
 
         package init(order: [String]) {
@@ -165,9 +170,9 @@ package enum SearchIndex {
             texts[number] = document.textJSON
             lengths[number] = document.lengths
             textBytes += document.textBytes
+            // One lookup a term: the postings are changed in place.
             for (term, counts) in document.terms {
-                postings[term, default: Postings()].documents.append(Int32(number))
-                postings[term, default: Postings()].counts.append(counts)
+                postings[term, default: Postings()].append(Int32(number), counts)
             }
         }
 

@@ -166,6 +166,16 @@ public final class LiveSite: Sendable {
         }
     }
 
+    /// Hands memory the last build freed back to the system (glibc's malloc_trim(3)).
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // Swift's Glibc module leaves out malloc.h: looked up.
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
+
     /// How long a save must be quiet (nothing more heard) before it is built.
     static let quiet = Duration.milliseconds(5)
 
@@ -180,6 +190,9 @@ public final class LiveSite: Sendable {
         let (failure, language): (String?, Language) = await withCheckedContinuation { done in
             Thread.detachNewThread {
                 let start = ContinuousClock.now
+                // The server lives on between builds: what a build freed goes back to
+                // the system rather than staying with the allocator (glibc keeps it).
+                defer { Self.returnFreedMemory() }
                 do {
                     let result = try Dossier.build(options)
                     let language = result.report.language(requested: requested)
