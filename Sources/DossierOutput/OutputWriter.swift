@@ -295,19 +295,9 @@ public final class StagedSite {
         try Data(BuildManifest.header.utf8).write(to: markerFile)
         let stagingPath = staging.path + "/"
         let outputPath = output.path + "/"
-        var created: Set<String> = [""]
-        for (path, size) in files where size != nil {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !created.contains(folder) {
-                try fm.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
-                created.insert(folder)
-            }
-            if rename(stagingPath + path, outputPath + path) != 0 {
-                // A folder where the file goes (or the other way round): the new site's wins.
-                try? fm.removeItem(atPath: outputPath + path)
-                try fm.moveItem(atPath: stagingPath + path, toPath: outputPath + path)
-            }
-        }
+        // The files the new site no longer has go first, so that a page replaced by a
+        // folder of the same name (handbook/y.html → handbook/y.html/inner.html), or
+        // the other way round, finds its place free.
         var listing = live
         for path in live.keys where files[path] == nil {
             try? fm.removeItem(atPath: outputPath + path)
@@ -316,6 +306,19 @@ public final class StagedSite {
             var folder = (path as NSString).deletingLastPathComponent
             while !folder.isEmpty, rmdir(outputPath + folder) == 0 {
                 folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        var created: Set<String> = [""]
+        for (path, size) in files where size != nil {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !created.contains(folder) {
+                try fm.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
+                created.insert(folder)
+            }
+            if rename(stagingPath + path, outputPath + path) != 0 {
+                // Something else in the way (not a file of the last build): the new site's file wins.
+                try? fm.removeItem(atPath: outputPath + path)
+                try fm.moveItem(atPath: stagingPath + path, toPath: outputPath + path)
             }
         }
         for case (let path, let size?) in files { listing[path] = size }

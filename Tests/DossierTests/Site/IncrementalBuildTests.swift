@@ -255,6 +255,23 @@ import Testing
         try rebuildMatchesFresh(site)
         #expect(try folderNumber() == folder)
 
+        // A page replaced by a folder of the same name in one save, and back.
+        let page = site.appendingPathComponent("content/handbook/y.md")
+        try Data("---\ntitle: Y\n---\n\nY body.\n".utf8).write(to: page)
+        _ = try build()
+        let folderOfPage = site.appendingPathComponent("content/handbook/y.html")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createDirectory(at: folderOfPage, withIntermediateDirectories: true)
+        try Data("---\ntitle: Inner\n---\n\nInner body.\n".utf8).write(to: folderOfPage.appendingPathComponent("inner.md"))
+        _ = try build()
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/y.html/inner.html").path))
+        try rebuildMatchesFresh(site)
+        try FileManager.default.removeItem(at: folderOfPage)
+        try Data("---\ntitle: Y again\n---\n\nY body.\n".utf8).write(to: page)
+        _ = try build()
+        try rebuildMatchesFresh(site)
+        #expect(try folderNumber() == folder)
+
         // A build that fails (a link to a page that does not exist) changes nothing.
         let before = try contents(output)
         try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nSee [the missing page](missing.md).\n" }
