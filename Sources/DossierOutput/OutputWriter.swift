@@ -153,7 +153,7 @@ public final class StagedSite {
     fileprivate(set) var live: [String: Int]?
     /// Over the live site: every file of the new site, by path, with its size where it
     /// was written anew (nil: the live file as it is).
-    private var files: [String: Int?] = [:]
+    private var newSite: [String: Int?] = [:]
 
     init(output: URL, staging: URL, retired: URL, pageCache: URL) {
         self.output = output
@@ -180,7 +180,7 @@ public final class StagedSite {
                 case .unchanged: return nil
                 }
             }
-            for (file, size) in zip(files, sizes) { self.files[file.path] = .some(size) }
+            for (file, size) in zip(files, sizes) { newSite[file.path] = .some(size) }
             files = zip(files, sizes).compactMap { $1 == nil ? nil : $0 }
         }
         for file in files {
@@ -299,7 +299,7 @@ public final class StagedSite {
         // folder of the same name (handbook/y.html → handbook/y.html/inner.html), or
         // the other way round, finds its place free.
         var listing = live
-        for path in live.keys where files[path] == nil {
+        for path in live.keys where newSite[path] == nil {
             try? fm.removeItem(atPath: outputPath + path)
             listing[path] = nil
             // Its folders, once empty, go too, as they would from a new site.
@@ -309,7 +309,7 @@ public final class StagedSite {
             }
         }
         var created: Set<String> = [""]
-        for (path, size) in files where size != nil {
+        for (path, size) in newSite where size != nil {
             let folder = (path as NSString).deletingLastPathComponent
             if !created.contains(folder) {
                 try fm.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -321,7 +321,7 @@ public final class StagedSite {
                 try fm.moveItem(atPath: stagingPath + path, toPath: outputPath + path)
             }
         }
-        for case (let path, let size?) in files { listing[path] = size }
+        for case (let path, let size?) in newSite { listing[path] = size }
         try? fm.removeItem(at: staging)
         var marker = BuildManifest.header
         if var manifest {
