@@ -154,6 +154,9 @@ public final class StagedSite {
     /// Over the live site: every file of the new site, by path, with its size where it
     /// was written anew (nil: the live file as it is).
     private var newSite: [String: Int?] = [:]
+    /// Once committed with a manifest: every file of the site now live (path and size,
+    /// sorted by path, the marker left out), as the marker's digest was taken from.
+    package private(set) var listing: [FolderWalker.Entry]?
 
     init(output: URL, staging: URL, retired: URL, pageCache: URL) {
         self.output = output
@@ -256,7 +259,9 @@ public final class StagedSite {
         let fm = FileManager.default
         var marker = BuildManifest.header
         if var manifest {
-            manifest.outputs = BuildManifest.digest(BuildManifest.files(under: staging, prefix: ""))
+            let files = BuildManifest.files(under: staging, prefix: "")
+            manifest.outputs = BuildManifest.digest(files)
+            listing = files
             marker = manifest.markerText()
         }
         try Data(marker.utf8).write(to: staging.appendingPathComponent(OutputWriter.marker))
@@ -325,8 +330,9 @@ public final class StagedSite {
         try? fm.removeItem(at: staging)
         var marker = BuildManifest.header
         if var manifest {
-            manifest.outputs = BuildManifest.digest(
-                listing.keys.sorted().map { FolderWalker.Entry(path: $0, size: listing[$0]!, modified: 0) })
+            let files = listing.keys.sorted().map { FolderWalker.Entry(path: $0, size: listing[$0]!, modified: 0) }
+            manifest.outputs = BuildManifest.digest(files)
+            self.listing = files
             marker = manifest.markerText()
         }
         try Data(marker.utf8).write(to: markerFile)

@@ -93,7 +93,11 @@ public final class LiveSite: Sendable {
     /// Where lines for the person running the server go.
     let log: @Sendable (String) -> Void
     /// What each build keeps for the next: the records as split and the theme compiled.
-    let memory = Dossier.BuildMemory()
+    let memory: Dossier.BuildMemory = {
+        let memory = Dossier.BuildMemory()
+        memory.outputWatch = OutputFolderWatch()
+        return memory
+    }()
 
     public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options

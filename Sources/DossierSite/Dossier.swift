@@ -130,10 +130,38 @@ public enum Dossier {
     public final class BuildMemory: @unchecked Sendable {
         public let records = SiteLoader.Memo()
         public let documents = DocumentMemo()
+        /// Each record file's digest for the marker, by its size and time.
+        let inputs = BuildManifest.InputDigests()
+        /// Whether anything but the builds changed the output folder (serve's inotify
+        /// watch); without one, every build walks the output to check it.
+        public var outputWatch: (any OutputWatch)?
         private let lock = NSLock()
         private var compiled: (templates: [String: String], theme: Theme, problems: [Diagnostic])?
+        /// The output folder's files as the last build left them (path and size), by the
+        /// folder's path.
+        private var output: (path: String, listing: [FolderWalker.Entry])?
 
         public init() {}
+
+        /// The listing the last build left in `folder`, when `outputWatch` heard nothing
+        /// else change there since.
+        func listing(of folder: URL) -> [FolderWalker.Entry]? {
+            lock.lock()
+            let kept = output
+            output = nil
+            lock.unlock()
+            guard let kept, kept.path == folder.path, let outputWatch, outputWatch.untouched(folder) else { return nil }
+            return kept.listing
+        }
+
+        /// Keeps what a build just left in `folder`, once the watch has taken its own
+        /// writes as heard.
+        func keep(_ listing: [FolderWalker.Entry]?, of folder: URL) {
+            outputWatch?.settle(folder)
+            lock.lock()
+            defer { lock.unlock() }
+            output = listing.map { (folder.path, $0) }
+        }
 
         /// The theme with the site's `templates`, compiled once for the same templates.
         func theme(_ templates: [String: String]) -> (Theme, [Diagnostic]) {
@@ -144,6 +172,18 @@ public enum Dossier {
             compiled = (templates, theme, problems)
             return (theme, problems)
         }
+    }
+
+    /// Tells a build whether anything but the builds themselves changed its output folder
+    /// since the last one, so that it need not walk the folder to trust it (`serve`
+    /// watches it with inotify).
+    public protocol OutputWatch: AnyObject, Sendable {
+        /// True when nothing was heard in `folder` since the last `settle(_:)` of it, and
+        /// every folder of it is watched.
+        func untouched(_ folder: URL) -> Bool
+        /// Takes everything heard in `folder` so far as the build's own writes (watching
+        /// it from now on): called once a build is done with it.
+        func settle(_ folder: URL)
     }
 
     /// Where a build is, for a progress line.
@@ -212,6 +252,9 @@ public enum Dossier {
         public var searchTextBytes = 0
         /// Nothing was done: the output already holds this build (see BuildManifest).
         public var upToDate = false
+        /// The output folder was walked to check it is as its build left it; false when
+        /// `serve`'s watch vouched for the listing its last build left.
+        public var outputWalked = true
         /// Pages taken from the previous output as they were, not rendered (see PageCache).
         public var pagesUnchanged = 0
         /// Pages whose plan was made (their context built and digested); the others were
@@ -293,15 +336,19 @@ public enum Dossier {
         // The history is an input too: a new commit changes the pages even when no file did.
         let historyReader = HistoryReader(site: options.site)
         let manifest = BuildManifest(
-            site: options.site, options: options.fingerprint + "; head \(historyReader.head ?? "none")")
+            site: options.site, options: options.fingerprint + "; head \(historyReader.head ?? "none")",
+            memo: options.memory?.inputs)
         let recorded = BuildManifest.recorded(in: writer.output)
         // The previous output is trusted (for a no-op, or for its unchanged pages) only
-        // when it is exactly as its build left it.
-        let listing = recorded?.listing(of: writer.output)
+        // when it is exactly as its build left it: as `serve`'s last build left it, with
+        // nothing heard since, or as a walk finds it.
+        let kept = options.memory?.listing(of: writer.output)
+        let listing = kept ?? recorded?.listing(of: writer.output)
         let intact = listing != nil
         if let recorded, intact, recorded.clean, recorded.tool == manifest.tool, recorded.options == manifest.options,
             recorded.inputs == manifest.inputs
         {
+            options.memory?.keep(listing, of: writer.output)
             // Nothing is loaded; the language still is the project's.
             let report = RunReport(
                 diagnostics: DiagnosticList(), sources: [:],
@@ -343,6 +390,7 @@ public enum Dossier {
         var check = LinkCheck()
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
+        result.outputWalked = kept == nil
         do {
             let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
             let renderer = SiteRenderer(
@@ -392,6 +440,7 @@ public enum Dossier {
         // has none to repeat.
         record.clean = diagnostics.items.isEmpty
         do { try staged.commit(manifest: record) } catch { throw UsageFailure.writing(error, file: options.output.path) }
+        options.memory?.keep(staged.listing, of: writer.output)
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)

@@ -1,9 +1,11 @@
 import DossierRender
 import DossierSite
+import DossierUtilities
 import Foundation
 import Testing
 
 @testable import DossierOutput
+@testable import DossierServe
 
 /// A rebuild renders only the pages whose key changed and takes the others from the
 /// previous output, and the result is byte for byte the site a build from scratch writes.
@@ -180,16 +182,19 @@ import Testing
 
     /// `serve` keeps the records as split and the theme compiled from one build to the
     /// next: a rebuild with them writes what a fresh build writes.
+    /// A build of `site` with `memory`, as `serve` makes it; expected to pass.
+    func build(_ site: URL, memory: Dossier.BuildMemory) throws -> Dossier.BuildResult {
+        var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+        options.memory = memory
+        let result = try Dossier.build(options)
+        #expect(!result.report.diagnostics.hasErrors)
+        return result
+    }
+
     @Test func aRebuildWithTheServersMemoryIsAFreshBuild() throws {
         let site = try sample()
         let memory = Dossier.BuildMemory()
-        func build() throws -> Dossier.BuildResult {
-            var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
-            options.memory = memory
-            let result = try Dossier.build(options)
-            #expect(!result.report.diagnostics.hasErrors)
-            return result
-        }
+        func build() throws -> Dossier.BuildResult { try self.build(site, memory: memory) }
         _ = try build()
         #expect(memory.records.reused == 0)
         let notes = try FileManager.default.subpathsOfDirectory(atPath: site.appendingPathComponent("content").path)
@@ -282,6 +287,105 @@ import Testing
         #expect(try contents(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".output.") }
         #expect(leftovers.allSatisfy { !$0.hasSuffix("-new") }, "\(leftovers)")
+    }
+
+    #if os(Linux)
+    /// With serve's watch over the output, a rebuild takes the listing the last build left
+    /// rather than walking the folder, until something else changes it: a page removed by
+    /// hand is heard and written again, and a `dossier build` that replaces the folder is
+    /// not mistaken for it.
+    @Test func serveTrustsItsOutputOnlyWhileNothingElseTouchesIt() throws {
+        let site = try sample()
+        let memory = Dossier.BuildMemory()
+        memory.outputWatch = OutputFolderWatch()
+        let output = site.appendingPathComponent("output")
+        func build() throws -> Dossier.BuildResult { try self.build(site, memory: memory) }
+        #expect(try build().outputWalked)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nOne more paragraph.\n" }
+        #expect(try !build().outputWalked)
+        try rebuildMatchesFresh(site)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nAnd another.\n" }
+        #expect(try !build().outputWalked)
+        try rebuildMatchesFresh(site)
+
+        // A page of the output removed, and another edited keeping its size: heard, so
+        // the next rebuild walks the folder and puts the removed page back.
+        let removed = output.appendingPathComponent("milestones/index.html")
+        let before = try Data(contentsOf: removed)
+        try FileManager.default.removeItem(at: removed)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nA third.\n" }
+        #expect(try build().outputWalked)
+        #expect(try Data(contentsOf: removed) == before)
+        try rebuildMatchesFresh(site)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nA fourth.\n" }
+        #expect(try !build().outputWalked)
+
+        // `dossier build` into the same folder replaces it whole: the watch's folder is
+        // gone, so serve walks the new one.
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nA fifth.\n" }
+        #expect(try !self.build(site).upToDate)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nA sixth.\n" }
+        #expect(try build().outputWalked)
+        try rebuildMatchesFresh(site)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nA seventh.\n" }
+        #expect(try !build().outputWalked)
+        try rebuildMatchesFresh(site)
+
+        // A failing build leaves nothing kept: the next one walks.
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\nSee [the missing page](missing.md).\n" }
+        var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+        options.memory = memory
+        #expect(try Dossier.build(options).report.diagnostics.hasErrors)
+        try edit(site, "content/handbook/expense/budget-check.md") { $0.replacingOccurrences(of: "(missing.md)", with: "") }
+        #expect(try build().outputWalked)
+        try rebuildMatchesFresh(site)
+    }
+    #endif
+
+    /// The marker's digest of the records is the same with serve's memory of each file's
+    /// digest as without; a file is taken from the memory only while its size and time
+    /// are those it was read with, and one changed within 2 seconds of being read is read
+    /// again next time (two saves within the file system's time granularity).
+    @Test func theInputDigestMemoryKeepsOnlyFilesOlderThanTheirTimeGranularity() throws {
+        let site = try sample()
+        let memo = BuildManifest.InputDigests()
+        let article = site.appendingPathComponent("content/handbook/expense/budget-check.md")
+        let old = Date(timeIntervalSinceNow: -3600)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: site.path) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: old], ofItemAtPath: site.appendingPathComponent(path).path)
+        }
+        func entry(_ url: URL) throws -> FolderWalker.Entry {
+            let path = String(url.path.dropFirst(site.path.count + 1))
+            return try #require(FolderWalker.regularFile(url.path, as: path))
+        }
+        func inputs(_ memo: BuildManifest.InputDigests?) -> String {
+            BuildManifest(site: site, options: "", memo: memo).inputs
+        }
+        let first = inputs(nil)
+        #expect(inputs(memo) == first)
+        let kept = try #require(memo.digest(of: try entry(article)))
+
+        // The same size and time: the memory answers, without reading the file (here it
+        // answers what the file held then, which is the contract: size and time).
+        let text = try String(contentsOf: article, encoding: .utf8)
+        let sameSize = String(text.dropLast()) + "!"
+        try Data(sameSize.utf8).write(to: article)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: article.path)
+        #expect(memo.digest(of: try entry(article)) == kept)
+
+        // A new time: read again, and the digest follows the bytes.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: article.path)
+        #expect(memo.digest(of: try entry(article)) == nil)
+        #expect(inputs(memo) == inputs(nil))
+        #expect(inputs(memo) != first)
+        #expect(memo.digest(of: try entry(article)) != kept)
+
+        // Just saved: read, but not kept.
+        try Data((text + "\nNew.\n").utf8).write(to: article)
+        #expect(inputs(memo) == inputs(nil))
+        #expect(memo.digest(of: try entry(article)) == nil)
+        #expect(inputs(memo) != first)
     }
 
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
