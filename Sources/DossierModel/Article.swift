@@ -68,8 +68,39 @@ public struct Article: Sendable {
 
     /// The page's output slug for an article path (`Setup/Log In` → `setup/log-in`).
     public static func slug(for path: String) -> String {
-        path.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        if let slug = asciiSlug(for: path) { return slug }
+        return path.lowercased().split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-") }
             .joined(separator: "/")
+    }
+
+    /// `slug(for:)` of an ASCII path, on its bytes: every reference of the records
+    /// (`[[B-1234]]`) is looked up by slug, and splitting and joining Strings for each was
+    /// 4 % of a rebuild under `serve`. Nil for any other path. Tested to agree.
+    static func asciiSlug(for path: String) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            var slug: [UInt8] = []
+            slug.reserveCapacity(bytes.count)
+            var inWord = false  // a word of this part was written
+            var dash = false  // blanks since that word
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                switch byte {
+                case UInt8(ascii: "/"):
+                    slug.append(byte)
+                    inWord = false
+                    dash = false
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    dash = inWord
+                default:
+                    if dash { slug.append(UInt8(ascii: "-")) }
+                    dash = false
+                    inWord = true
+                    slug.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+            }
+            return String(decoding: slug, as: UTF8.self)
+        }
     }
 }
