@@ -124,9 +124,12 @@ public struct SiteRenderer: Sendable {
     ///
     /// With `exportsUnchanged` (the previous build's `inputsDigest` was this one's), the
     /// data exports come as `.unchanged`: they read nothing an article's body holds.
+    ///
+    /// With `searchMemo`, the search index keeps what did not change since the index
+    /// made with the same memo (see `SearchIndex.Builder.files(memo:)`).
     public func render(
         batchSize: Int = 512, reusing previous: PageCache? = nil, exportsUnchanged: Bool = false,
-        _ handle: ([OutputFile]) throws -> Void
+        searchMemo: SearchMemo? = nil, _ handle: ([OutputFile]) throws -> Void
     ) rethrows {
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
@@ -193,7 +196,7 @@ public struct SiteRenderer: Sendable {
         // The large files one group at a time, each let go once written, and the search
         // postings before the exports are made: a large site's search files (about 50 MB
         // at 50,000 issues) and issue exports (about 60 MB) are never held together.
-        try handle(search.files().files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
+        try handle(search.files(memo: searchMemo?.index).files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
         search = SearchIndex.Builder(order: searchOrder)
         if exportsUnchanged, sharedInputs != nil {
             try handle(Self.exportPaths.map { OutputFile(path: $0, contents: .unchanged) })
@@ -349,4 +352,14 @@ public struct SiteRenderer: Sendable {
 /// DispatchGroup's wait, which orders the write before the read).
 private final class RenderedBatch: @unchecked Sendable {
     var files: [OutputFile] = []
+}
+
+/// What a long-running process keeps of the last search index a renderer made, for the
+/// next (see `SiteRenderer.render(searchMemo:)`).
+public final class SearchMemo: Sendable {
+    package let index = SearchIndex.Memo()
+    /// Terms whose entry the last index took from the memo, for tests.
+    public var termsReused: Int { index.reused }
+
+    public init() {}
 }

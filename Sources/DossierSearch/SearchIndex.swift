@@ -177,7 +177,14 @@ package enum SearchIndex {
         }
 
         /// The files, with documents numbered in the order given (pages never added are left out).
-        package func files(termChunkBytes: Int = SearchIndex.bytesPerTermChunk) -> (
+        ///
+        /// With `memo` (what `serve` keeps from the index it made last), a term whose
+        /// postings (documents and counts) are those of last time, none of its documents
+        /// changed length and the collection's statistics (its documents and mean
+        /// lengths) are the same, keeps the entry encoded then; the terms' sorted order
+        /// and the term chunks whose entries are all the same are kept too. The files are
+        /// the same as without it (`aRebuildWithTheServersMemoryIsAFreshBuild`).
+        package func files(termChunkBytes: Int = SearchIndex.bytesPerTermChunk, memo: Memo? = nil) -> (
             files: [File], indexBytes: Int, textBytes: Int
         ) {
             // Renumber without gaps when a page was not added.
@@ -191,27 +198,102 @@ package enum SearchIndex {
                         url: entry.url, title: entry.title, kind: entry.kind, status: entry.status,
                         text: texts[index] ?? "[]", lengths: lengths[index] ?? [0, 0, 0, 0]))
             }
-            var scored: [String: [(document: Int32, score: Int)]] = [:]
-            scored.reserveCapacity(postings.count)
             let statistics = Statistics(documents: documents)
-            for (term, list) in postings {
-                var pairs: [(document: Int32, score: Int)] = []
-                pairs.reserveCapacity(list.documents.count)
-                let idf = statistics.idf(documentFrequency: list.documents.count)
-                for (number, counts) in zip(list.documents, list.counts) {
-                    let document = renumber[Int(number)]
-                    pairs.append((document, statistics.score(counts: counts, idf: idf, document: Int(document))))
-                }
-                pairs.sort { $0.document < $1.document }
-                scored[term] = pairs
+            memo?.lock.lock()
+            defer { memo?.lock.unlock() }
+            let last = memo?.last
+            // Which documents' scores may have moved since the memo's index: all of them
+            // unless the documents and the mean lengths are the same; else those whose
+            // lengths changed.
+            var moved = [Bool](repeating: true, count: documents.count)
+            if let last, last.averages == statistics.averages, last.urls.count == documents.count,
+                zip(last.urls, documents).allSatisfy({ $0 == $1.url })
+            {
+                for (index, document) in documents.enumerated() { moved[index] = last.lengths[index] != document.lengths }
             }
             // Issues by status, for the status filter.
+            var statuses: [String: [(document: Int32, score: Int)]] = [:]
             for (number, document) in documents.enumerated() where !document.status.isEmpty {
-                scored["~" + document.status, default: []].append((Int32(number), 0))
+                statuses["~" + document.status, default: []].append((Int32(number), 0))
             }
-            return SearchIndex.files(
-                documents: documents, postings: scored, textBytes: textBytes, termChunkBytes: termChunkBytes)
+            let postings = self.postings
+            let terms = SearchIndex.sortedTerms(
+                Array(postings.keys) + statuses.keys.filter { postings[$0] == nil },
+                contains: { postings[$0] != nil || statuses[$0] != nil }, last: last?.terms)
+            let places = last.map { SearchIndex.places(of: terms, in: $0.terms) }
+            let keeping = memo != nil
+            let renumbered = renumber
+            let (moving, statusPostings) = (moved, statuses)
+            var made = SearchIndex.files(
+                documents: documents, terms: terms, keeping: keeping, lastChunks: last?.chunks ?? [], textBytes: textBytes,
+                termChunkBytes: termChunkBytes
+            ) { index, term in
+                // The term's documents in the index's numbers, each with its counts.
+                var pairs: [(document: Int32, score: Int)] = []
+                if let list = postings[term] {
+                    pairs.reserveCapacity(list.documents.count)
+                    for (number, counts) in zip(list.documents, list.counts) {
+                        pairs.append((renumbered[Int(number)], Int(counts)))
+                    }
+                    pairs.sort { $0.document < $1.document }
+                }
+                var digest = Digest()
+                if keeping {
+                    var flat: [UInt32] = []
+                    flat.reserveCapacity(pairs.count * 2)
+                    for pair in pairs {
+                        flat.append(UInt32(pair.document))
+                        flat.append(UInt32(pair.score))
+                    }
+                    flat.withUnsafeBytes { digest.update(bytes: $0) }
+                }
+                let status = statusPostings[term]
+                if status == nil, let last, let place = places?[index], last.digests[place] == digest,
+                    !pairs.contains(where: { moving[Int($0.document)] })
+                {
+                    return (last.entries[place], digest, true)
+                }
+                let idf = statistics.idf(documentFrequency: pairs.count)
+                for index in pairs.indices {
+                    pairs[index].score = statistics.score(
+                        counts: UInt32(pairs[index].score), idf: idf, document: Int(pairs[index].document))
+                }
+                if let status { pairs += status }
+                return (SearchIndex.entry(term, pairs), digest, false)
+            }
+            if let memo {
+                memo.reused = made.reused
+                made.memo.urls = documents.map(\.url)
+                made.memo.lengths = documents.map(\.lengths)
+                made.memo.averages = statistics.averages
+                memo.last = made.memo
+            }
+            return (made.files, made.indexBytes, made.textBytes)
         }
+    }
+
+    /// What `serve` keeps of the last index it made (see `Builder.files(memo:)`).
+    package final class Memo: @unchecked Sendable {
+        fileprivate let lock = NSLock()
+        fileprivate var last: Kept?
+        /// Terms whose entry the last `files(memo:)` took from the memo, for tests.
+        package fileprivate(set) var reused = 0
+
+        package init() {}
+    }
+
+    /// One index as the memo keeps it.
+    struct Kept: Sendable {
+        var urls: [String] = []
+        var lengths: [[UInt32]] = []
+        var averages: [Double] = []
+        /// Every term in the index's order (`precedes`), with its entry and a digest of
+        /// its postings (documents and counts).
+        var terms: [String] = []
+        var entries: [String] = []
+        var digests: [Digest] = []
+        /// The term chunks: their entries and their file's text.
+        var chunks: [(entries: [String], text: String)] = []
     }
 
     /// A document of the finished index.
@@ -228,6 +310,10 @@ package enum SearchIndex {
     /// against the mean.
     struct Statistics {
         let count: Double
+        /// Each field's mean length, to three significant digits: an edit moves a mean by
+        /// a little, and rounded it mostly stays, so every other page's scores stay too
+        /// (`serve` keeps those). BM25's scores move by less than half a percent for it.
+        let averages: [Double]
         /// BM25's length normalisation of each document's fields, 1 − b + b × length /
         /// mean length, four a document in the order of `Field`.
         let norms: [Double]
@@ -236,8 +322,9 @@ package enum SearchIndex {
             count = Double(documents.count)
             let averages = Field.allCases.map { field in
                 let total = documents.reduce(0.0) { $0 + Double($1.lengths[field.rawValue]) }
-                return max(1, total / max(1, Double(documents.count)))
+                return Self.significant(max(1, total / max(1, Double(documents.count))))
             }
+            self.averages = averages
             let fields = SearchIndex.fieldB.count
             var norms: [Double] = []
             norms.reserveCapacity(documents.count * fields)
@@ -248,6 +335,12 @@ package enum SearchIndex {
                 }
             }
             self.norms = norms
+        }
+
+        /// `value` (at least 1) rounded to three significant digits.
+        static func significant(_ value: Double) -> Double {
+            let scale = pow(10, 2 - floor(log10(value)))
+            return (value * scale).rounded() / scale
         }
 
         /// BM25's inverse document frequency, ln(1 + (N − df + 0.5) / (df + 0.5)): never negative.
@@ -435,11 +528,23 @@ package enum SearchIndex {
     /// Terms encoded at a time (documents: an eighth of it), on all cores.
     static let window = 16384
 
+    /// The index's files, each term's entry made by `entry` (given the term's place in
+    /// `terms` and the term: the entry, a digest of its postings and whether it was kept
+    /// from the memo). A chunk whose entries are those of the same chunk in `lastChunks`
+    /// keeps its text. With `keeping`, also what a memo keeps of this index (its terms,
+    /// entries, digests and chunks; the rest is the caller's).
     static func files(
-        documents: [IndexedDocument], postings: [String: [(document: Int32, score: Int)]], textBytes: Int,
-        termChunkBytes: Int
-    ) -> (files: [File], indexBytes: Int, textBytes: Int) {
-        let terms = postings.keys.sorted(by: precedes)
+        documents: [IndexedDocument], terms: [String], keeping: Bool = false,
+        lastChunks: [(entries: [String], text: String)] = [], textBytes: Int, termChunkBytes: Int,
+        entry: @Sendable (Int, String) -> (entry: String, digest: Digest, kept: Bool)
+    ) -> (files: [File], indexBytes: Int, textBytes: Int, memo: Kept, reused: Int) {
+        var kept = Kept()
+        var reused = 0
+        if keeping {
+            kept.terms = terms
+            kept.entries.reserveCapacity(terms.count)
+            kept.digests.reserveCapacity(terms.count)
+        }
         // Terms a window at a time: each term's entry on all cores, the chunks cut by size
         // in order, then the window's whole chunks written on all cores. A window bounds
         // what is held beside the finished files.
@@ -450,26 +555,30 @@ package enum SearchIndex {
         var chunkBytes = 0
         func writeChunks() {
             termFiles += numberedFiles(pendingChunks, from: termFiles.count) { number, entries in
-                File(
+                if number < lastChunks.count, lastChunks[number].entries == entries {
+                    return File(path: "search/terms-\(number).js", text: lastChunks[number].text)
+                }
+                return File(
                     path: "search/terms-\(number).js",
                     text: JSONText.scriptSafe("dossierSearch.terms(\(number),{\(entries.joined(separator: ","))});\n"))
+            }
+            if keeping {
+                for (entries, file) in zip(pendingChunks, termFiles.suffix(pendingChunks.count)) {
+                    kept.chunks.append((entries, file.text))
+                }
             }
             pendingChunks.removeAll()
         }
         var previous: String?
         for start in stride(from: 0, to: terms.count, by: Self.window) {
-            let window = Array(terms[start..<min(terms.count, start + Self.window)])
-            let entries = window.parallelMap(inRunsOf: 1024) { term in
-                var encoded: [UInt8] = []
-                var last: Int32 = 0
-                for (document, score) in postings[term]! {
-                    Varint64.append(Int(document - last), to: &encoded)
-                    Varint64.append(score, to: &encoded)
-                    last = document
+            let window = Array(terms[start..<min(terms.count, start + Self.window)].enumerated())
+            let made = window.parallelMap(inRunsOf: 1024) { entry(start + $0.offset, $0.element) }
+            for ((_, term), (entry, digest, wasKept)) in zip(window, made) {
+                if keeping {
+                    kept.entries.append(entry)
+                    kept.digests.append(digest)
                 }
-                return JSONText.compact(.string(term)) + ":\"" + String(decoding: encoded, as: UTF8.self) + "\""
-            }
-            for (term, entry) in zip(window, entries) {
+                if wasKept { reused += 1 }
                 if chunkBytes >= termChunkBytes, let previous {
                     pendingChunks.append(chunk)
                     chunk = []
@@ -545,7 +654,58 @@ package enum SearchIndex {
             + termFiles
             + docFiles
         let indexBytes = files.prefix(1 + termFiles.count).reduce(0) { $0 + $1.text.utf8.count }
-        return (files, indexBytes, textBytes)
+        return (files, indexBytes, textBytes, kept, reused)
+    }
+
+    /// A term's entry in its chunk: the term, then its postings in `Varint64`, each
+    /// document's distance from the one before and its score.
+    static func entry(_ term: String, _ postings: [(document: Int32, score: Int)]) -> String {
+        var encoded: [UInt8] = []
+        var last: Int32 = 0
+        for (document, score) in postings {
+            Varint64.append(Int(document - last), to: &encoded)
+            Varint64.append(score, to: &encoded)
+            last = document
+        }
+        return JSONText.compact(.string(term)) + ":\"" + String(decoding: encoded, as: UTF8.self) + "\""
+    }
+
+    /// For each of `terms`, its place in `last` (both in the index's order); nil for a
+    /// term `last` does not have. One walk through both, no hashing.
+    static func places(of terms: [String], in last: [String]) -> [Int?] {
+        var places = [Int?](repeating: nil, count: terms.count)
+        var other = 0
+        for (index, term) in terms.enumerated() {
+            while other < last.count, last[other] != term, precedes(last[other], term) { other += 1 }
+            if other < last.count, last[other] == term {
+                places[index] = other
+                other += 1
+            }
+        }
+        return places
+    }
+
+    /// `terms` (each once) in the index's order (`precedes`). With the last index's
+    /// terms, those still there (`contains`) keep their order and only the new ones are
+    /// sorted and merged in: sorting every term was 5 % of a rebuild under `serve`.
+    static func sortedTerms(_ terms: [String], contains: (String) -> Bool, last: [String]?) -> [String] {
+        guard let last else { return terms.sorted(by: precedes) }
+        let staying = last.filter(contains)
+        if staying.count == terms.count { return staying }
+        let seen = Set(staying)
+        let added = terms.filter { !seen.contains($0) }.sorted(by: precedes)
+        var merged: [String] = []
+        merged.reserveCapacity(staying.count + added.count)
+        var index = 0
+        for term in staying {
+            while index < added.count, precedes(added[index], term) {
+                merged.append(added[index])
+                index += 1
+            }
+            merged.append(term)
+        }
+        merged += added[index...]
+        return merged
     }
 }
 

@@ -132,6 +132,8 @@ public enum Dossier {
         public let documents = DocumentMemo()
         /// Each record file's digest for the marker, by its size and time.
         let inputs = BuildManifest.InputDigests()
+        /// The last search index's terms and chunks.
+        public let search = SearchMemo()
         /// Whether anything but the builds changed the output folder (serve's inotify
         /// watch); without one, every build walks the output to check it.
         public var outputWatch: (any OutputWatch)?
@@ -404,7 +406,8 @@ public enum Dossier {
                 intact && recorded?.tool == manifest.tool && recorded?.exports != nil
                 && recorded?.exports == renderer.inputsDigest
             record.exports = renderer.inputsDigest
-            try renderer.render(reusing: previous, exportsUnchanged: exportsUnchanged) { files in
+            try renderer.render(reusing: previous, exportsUnchanged: exportsUnchanged, searchMemo: options.memory?.search) {
+                files in
                 var batch = files
                 try staged.write(batch)
                 check.add(&batch)

@@ -140,6 +140,77 @@ import Testing
         }
     }
 
+    /// With the memo `serve` keeps, each index is the one made without it, through
+    /// edits that add, remove and move terms, change a page's length, add and remove
+    /// pages; and an edit keeps most terms' entries.
+    @Test func theMemoMakesTheSameFilesAsAFreshIndex() {
+        var documents = Self.documents(300)
+        let memo = SearchIndex.Memo()
+        func files(_ documents: [SearchIndex.Document], memo: SearchIndex.Memo?) -> [String: String] {
+            var builder = SearchIndex.Builder(order: documents.map(\.url))
+            for document in documents.reversed() { builder.add(document) }
+            let files = builder.files(termChunkBytes: 800, memo: memo).files
+            return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) })
+        }
+        /// The paths whose text differs, either way.
+        func differing(_ a: [String: String], _ b: [String: String]) -> [String] {
+            Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+        }
+        #expect(differing(files(documents, memo: memo), files(documents, memo: nil)).isEmpty)
+        #expect(memo.reused == 0)
+        var generator = SystemRandomNumberGenerator()
+        let words = ["审批", "预算", "word1", "отчёт", "согласование", "zebra", "alpha", "新词", "𠀋字", "\u{E000}x"]
+        for round in 0..<40 {
+            let index = Int.random(in: 0..<documents.count, using: &generator)
+            let old = documents[index]
+            switch round % 5 {
+            case 0, 1:
+                // The body edited: words added or taken away.
+                let count = Int.random(in: 0...6, using: &generator)
+                let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", text)])
+            case 2:
+                // The title.
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: "Renamed \(round)", kind: old.kind, status: old.status,
+                    sections: [("s", "", "审批 word\(index)")])
+            case 3:
+                // A page added.
+                documents.insert(
+                    SearchIndex.Document(
+                        url: "new\(round).html", title: "New \(round)", kind: "article", status: "",
+                        sections: [("s", "", "审批 fresh\(round)")]), at: index)
+            default:
+                documents.remove(at: index)
+            }
+            let fresh = files(documents, memo: nil)
+            #expect(differing(files(documents, memo: memo), fresh).isEmpty, "round \(round)")
+            // The same index again keeps every entry.
+            #expect(differing(files(documents, memo: memo), fresh).isEmpty, "round \(round), again")
+            #expect(memo.reused > 0)
+        }
+    }
+
+    /// Terms merged into the last index's order come out as a full sort orders them.
+    @Test func termsMergedIntoTheLastOrderAreSorted() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "b", "z", "é", "审", "𠀋", "\u{E000}", "\u{FFFD}", "1"]
+        func term() -> String {
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        }
+        for _ in 0..<200 {
+            let last = Array(Set((0..<30).map { _ in term() })).sorted(by: SearchIndex.precedes)
+            var now = Set(last.filter { _ in Bool.random(using: &generator) })
+            for _ in 0..<Int.random(in: 0...5, using: &generator) { now.insert(term()) }
+            let merged = SearchIndex.sortedTerms(Array(now), contains: { now.contains($0) }, last: last)
+            #expect(merged == now.sorted(by: SearchIndex.precedes))
+            // And each finds its place in the last order, where it has one.
+            let places = SearchIndex.places(of: merged, in: last)
+            for (term, place) in zip(merged, places) { #expect(place.map { last[$0] } == (last.contains(term) ? term : nil)) }
+        }
+    }
+
     @Test func aTitleCountsMoreThanTheBodyAndRareTermsMoreThanCommonOnes() throws {
         let documents = Self.documents(400)
         var builder = SearchIndex.Builder(order: documents.map(\.url))

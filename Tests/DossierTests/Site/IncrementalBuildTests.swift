@@ -216,6 +216,8 @@ import Testing
         #expect(memory.documents.reused == notes - 1)
         // The problem list, whose files did not change, as it was read.
         #expect(memory.documents.issuesReused)
+        // Most search terms' entries as they were encoded.
+        #expect(memory.search.termsReused > 1_000)
         try rebuildMatchesFresh(site)
 
         try edit(site, "content/handbook/expense/budget-check.md") {
