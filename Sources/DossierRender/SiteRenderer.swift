@@ -166,7 +166,7 @@ public struct SiteRenderer: Sendable {
             }.flatMap { $0 }
         }
         var pages: [String] = []
-        var search = SearchIndex.Builder(order: searchOrder)
+        var search = SearchIndex.Builder(order: searchOrder, terms: searchMemo?.index.terms ?? 0)
         var rendered = batches.first.map(renderBatch) ?? []
         for index in batches.indices {
             let batch = rendered

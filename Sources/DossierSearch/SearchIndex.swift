@@ -157,7 +157,10 @@ package enum SearchIndex {
             }
         }
 
-        package init(order: [String]) {
+        /// A builder for the pages of `order`, with room for about `terms` terms (what a
+        /// memo's last index had), so that the postings are not grown step by step.
+        package init(order: [String], terms: Int = 0) {
+            postings.reserveCapacity(terms)
             numbers = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             entries = Array(repeating: nil, count: order.count)
             texts = Array(repeating: nil, count: order.count)
@@ -278,6 +281,12 @@ package enum SearchIndex {
         fileprivate var last: Kept?
         /// Terms whose entry the last `files(memo:)` took from the memo, for tests.
         package fileprivate(set) var reused = 0
+        /// How many terms the last index had.
+        package var terms: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return last?.terms.count ?? 0
+        }
 
         package init() {}
     }

@@ -134,6 +134,20 @@ public enum Dossier {
         let inputs = BuildManifest.InputDigests()
         /// The last search index's terms and chunks.
         public let search = SearchMemo()
+        /// How many distinct link targets the last build's pages had.
+        var linkTargets: Int {
+            get {
+                lock.lock()
+                defer { lock.unlock() }
+                return targets
+            }
+            set {
+                lock.lock()
+                defer { lock.unlock() }
+                targets = newValue
+            }
+        }
+        private var targets = 0
         /// Whether anything but the builds changed the output folder (serve's inotify
         /// watch); without one, every build walks the output to check it.
         public var outputWatch: (any OutputWatch)?
@@ -390,6 +404,7 @@ public enum Dossier {
             intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
         var record = manifest
         var check = LinkCheck()
+        defer { options.memory?.linkTargets = check.targetCount }
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         result.outputWalked = kept == nil
@@ -399,6 +414,7 @@ public enum Dossier {
                 site: site, theme: theme, asOf: asOf, recordsKey: recordsKey(raw, options: manifest.options))
             pagesIgnored = renderer.issueTemplateIgnoresPages
             let pages = renderer.pageCount
+            if let memory = options.memory { check = LinkCheck(pages: pages, targets: memory.linkTargets) }
             progress(.rendering(done: 0, of: pages))
             // The data exports read no article's body: the previous ones serve while the
             // rest is what it was.
