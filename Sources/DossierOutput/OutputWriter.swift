@@ -101,6 +101,8 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: pageCache)
         let site = StagedSite(output: output, staging: staging, retired: retired, pageCache: pageCache)
         site.live = listing.map { Dictionary($0.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }) }
+        site.liveListing = listing ?? []
+        site.newSite.reserveCapacity(listing?.count ?? 0)
         return site
     }
 
@@ -151,9 +153,11 @@ public final class StagedSite {
     /// Written over the live site (see `OutputWriter.stage(over:)`): each live file's size,
     /// by path; nil when the new site replaces the live one whole.
     fileprivate(set) var live: [String: Int]?
+    /// The live site's files as `stage(over:)` was given them, sorted by path.
+    fileprivate var liveListing: [FolderWalker.Entry] = []
     /// Over the live site: every file of the new site, by path, with its size where it
     /// was written anew (nil: the live file as it is).
-    private var newSite: [String: Int?] = [:]
+    fileprivate var newSite: [String: Int?] = [:]
     /// Once committed with a manifest: every file of the site now live (path and size,
     /// sorted by path, the marker left out), as the marker's digest was taken from.
     package private(set) var listing: [FolderWalker.Entry]?
@@ -303,10 +307,8 @@ public final class StagedSite {
         // The files the new site no longer has go first, so that a page replaced by a
         // folder of the same name (handbook/y.html → handbook/y.html/inner.html), or
         // the other way round, finds its place free.
-        var listing = live
         for path in live.keys where newSite[path] == nil {
             try? fm.removeItem(atPath: outputPath + path)
-            listing[path] = nil
             // Its folders, once empty, go too, as they would from a new site.
             var folder = (path as NSString).deletingLastPathComponent
             while !folder.isEmpty, rmdir(outputPath + folder) == 0 {
@@ -326,11 +328,29 @@ public final class StagedSite {
                 try fm.moveItem(atPath: stagingPath + path, toPath: outputPath + path)
             }
         }
-        for case (let path, let size?) in newSite { listing[path] = size }
         try? fm.removeItem(at: staging)
         var marker = BuildManifest.header
         if var manifest {
-            let files = listing.keys.sorted().map { FolderWalker.Entry(path: $0, size: listing[$0]!, modified: 0) }
+            // The live listing is sorted: its files that stay, then the new ones merged
+            // in, rather than every path sorted again (63,000 at L).
+            var staying: [FolderWalker.Entry] = []
+            staying.reserveCapacity(newSite.count)
+            for entry in liveListing {
+                guard let kept = newSite[entry.path] else { continue }
+                staying.append(FolderWalker.Entry(path: entry.path, size: kept ?? entry.size, modified: 0))
+            }
+            let added = newSite.keys.filter { live[$0] == nil }.sorted()
+            var files: [FolderWalker.Entry] = []
+            files.reserveCapacity(staying.count + added.count)
+            var next = 0
+            for entry in staying {
+                while next < added.count, added[next] < entry.path {
+                    files.append(FolderWalker.Entry(path: added[next], size: newSite[added[next]]!!, modified: 0))
+                    next += 1
+                }
+                files.append(entry)
+            }
+            for path in added[next...] { files.append(FolderWalker.Entry(path: path, size: newSite[path]!!, modified: 0)) }
             manifest.outputs = BuildManifest.digest(files)
             self.listing = files
             marker = manifest.markerText()

@@ -252,6 +252,9 @@ import Testing
         #expect(memory.records.reused == notes)
         #expect(memory.documents.reused == notes)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/new-folder/alone.html").path))
+        // The marker's listing, merged from the last one and this build's files, is what
+        // a walk finds.
+        #expect(try #require(BuildManifest.recorded(in: output)).listing(of: output) != nil)
         try rebuildMatchesFresh(site)
         try FileManager.default.removeItem(at: added)
         try FileManager.default.removeItem(at: alone.deletingLastPathComponent())
@@ -259,6 +262,7 @@ import Testing
         #expect(memory.records.reused == notes)
         #expect(memory.documents.reused == notes)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/new-folder").path))
+        #expect(try #require(BuildManifest.recorded(in: output)).listing(of: output) != nil)
         try rebuildMatchesFresh(site)
         #expect(try folderNumber() == folder)
 
@@ -272,6 +276,7 @@ import Testing
         try Data("---\ntitle: Inner\n---\n\nInner body.\n".utf8).write(to: folderOfPage.appendingPathComponent("inner.md"))
         _ = try build()
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("handbook/y.html/inner.html").path))
+        #expect(try #require(BuildManifest.recorded(in: output)).listing(of: output) != nil)
         try rebuildMatchesFresh(site)
         try FileManager.default.removeItem(at: folderOfPage)
         try Data("---\ntitle: Y again\n---\n\nY body.\n".utf8).write(to: page)
