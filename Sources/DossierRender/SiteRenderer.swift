@@ -185,6 +185,7 @@ public struct SiteRenderer: Sendable {
             try handle(batch)
             rendering.wait()
             rendered = next.files
+            releaseElsewhere(consume batch)
         }
         var files = theme.assets.keys.sorted().map { OutputFile(path: $0, contents: .text(theme.assets[$0]!)) }
         files += site.handbookFiles.map {
@@ -197,7 +198,7 @@ public struct SiteRenderer: Sendable {
         // postings before the exports are made: a large site's search files (about 50 MB
         // at 50,000 issues) and issue exports (about 60 MB) are never held together.
         try handle(search.files(memo: searchMemo?.index).files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
-        search = SearchIndex.Builder(order: searchOrder)
+        releaseElsewhere(consume search)
         if exportsUnchanged, sharedInputs != nil {
             try handle(Self.exportPaths.map { OutputFile(path: $0, contents: .unchanged) })
             return

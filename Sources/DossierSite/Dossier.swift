@@ -404,7 +404,6 @@ public enum Dossier {
             intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
         var record = manifest
         var check = LinkCheck()
-        defer { options.memory?.linkTargets = check.targetCount }
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         result.outputWalked = kept == nil
@@ -443,6 +442,7 @@ public enum Dossier {
                 }
             }
             record.pages = try cache.finish()
+            releaseElsewhere(consume renderer)
         } catch {
             staged.discard()
             throw UsageFailure.writing(error, file: options.output.path)
@@ -450,6 +450,8 @@ public enum Dossier {
         progress(.checkingLinks)
         diagnostics.append(
             contentsOf: check.problems { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
+        options.memory?.linkTargets = check.targetCount
+        releaseElsewhere((consume check, consume previous))
         if diagnostics.fails(strict: options.strict) {
             staged.discard()
             return stop()
