@@ -41,6 +41,8 @@ final class FolderWatch: @unchecked Sendable {
     private let watches = Mutex(Watches())
     private let source: any DispatchSourceRead
     private let queue = DispatchQueue(label: "dossier.watch")
+    /// Whether changes to hidden files go unheard (under the records, which leave them out).
+    private var ignoresHidden = false
 
     /// An inotify instance watching nothing yet; nil when the system has none.
     private init?() {
@@ -56,6 +58,7 @@ final class FolderWatch: @unchecked Sendable {
     /// Watches `site`'s records; nil when the system cannot.
     convenience init?(site: URL, headLog: URL?) {
         self.init()
+        ignoresHidden = true
         let root = site.standardizedFileURL.path
         var ok = add(root, names: ["content", "templates"])
         for name in ["content", "templates"] { ok = ok && addTree(root + "/" + name) }
@@ -186,7 +189,9 @@ final class FolderWatch: @unchecked Sendable {
                     }
                     continue
                 }
-                heard = true
+                // A hidden file under the records (an editor's `.a.md.swp`) is not part of
+                // the site: written to, it is no save.
+                if !(ignoresHidden && name.hasPrefix(".")) { heard = true }
                 let madeFolder = mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
                 if madeFolder, !name.hasPrefix(".") { newFolders.append(watch.path + "/" + name) }
             }

@@ -141,7 +141,10 @@ public final class LiveSite: Sendable {
             repeat { try await Task.sleep(for: Self.quiet) } while watch.changed
             looked = ContinuousClock.now
             let now = Dossier.inputStamp(site: site)
-            if now != stamp {
+            // A save heard is built even when the files' sizes and times look as they
+            // did: a second save of the same size within one tick of a file system that
+            // keeps whole seconds changes neither (the build reads the bytes again).
+            if now != stamp || heard {
                 stamp = now
                 await rebuild()
             }

@@ -45,6 +45,10 @@ import Testing
         #expect(try await hears(watch))
         #expect(!watch.changed, "heard once, then cleared")
 
+        // An editor's hidden swap file beside it is not part of the site: not heard.
+        try Data("swap".utf8).write(to: handbook.appendingPathComponent(".a.md.swp"))
+        #expect(try await !heardSince(watch))
+
         // A folder made after the watch started, and a file saved in it.
         let made = site.appendingPathComponent("content/handbook/new")
         try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
