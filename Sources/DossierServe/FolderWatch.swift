@@ -218,9 +218,9 @@ final class FolderWatch: @unchecked Sendable {
 /// has written it and kept while the folder is the same one (a `dossier build` into it
 /// replaces it whole). A rebuild then takes the listing the last one left instead of
 /// walking the folder (63,000 files at the L benchmark site). A change made by hand in
-/// the output is heard, and the next rebuild walks the folder and writes again what no
-/// longer matches; one made in the instant a build ends, between its last write and
-/// `settle`, can go unheard until that page changes.
+/// the output is heard, and the next rebuild walks the folder as `build` does; one made
+/// while a build moves its files in (between its first move and `settle`, tens of
+/// milliseconds) can go unheard until that file changes again.
 final class OutputFolderWatch: Dossier.OutputWatch {
     private struct Watched {
         var path: String
