@@ -63,6 +63,15 @@ public struct PageCache: Sendable {
         return entry
     }
 
+    /// The entry of the page at `path`, whatever its key; nil when the build made no page
+    /// there. Its `encoded` form is not kept.
+    public func entry(at path: String) -> Entry? {
+        guard let (start, _) = offsets[path] else { return nil }
+        var reader = Reader(data: data)
+        reader.offset = start
+        return try? reader.entry()
+    }
+
     /// The entry of the page at `path` if the previous build recorded it with these
     /// `inputs` (see `Entry.inputs`); nil otherwise, and for zero inputs.
     public func entry(_ path: String, inputs: PageKey) -> Entry? {
@@ -83,7 +92,7 @@ public struct PageCache: Sendable {
         private var digest = Digest()
 
         public init(file: URL, environment: String) throws {
-            FileManager.default.createFile(atPath: file.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
             handle = try FileHandle(forWritingTo: file)
             var bytes = Bytes()
             bytes.raw(PageCache.magic)

@@ -134,20 +134,33 @@ public enum Dossier {
         let inputs = BuildManifest.InputDigests()
         /// The last search index's terms and chunks.
         public let search = SearchMemo()
-        /// How many distinct link targets the last build's pages had.
-        var linkTargets: Int {
-            get {
-                lock.lock()
-                defer { lock.unlock() }
-                return targets
-            }
-            set {
-                lock.lock()
-                defer { lock.unlock() }
-                targets = newValue
-            }
+        /// The last committed build's link check, when it found nothing, with the digest
+        /// of the pages it checked (its page cache's); else the number of its files and
+        /// targets, to size the next check's tables.
+        private var links: (pages: String, check: LinkCheck)?
+        private var linkSizes = (files: 0, targets: 0)
+
+        /// The link check to bring up to date for a build whose previous pages are
+        /// `pages` (nil: none can be), or a new one sized as the last; the memory keeps it
+        /// no longer, so that a build that fails leaves none behind.
+        func takeLinkCheck(after pages: String?) -> (check: LinkCheck, carried: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            let kept = links
+            links = nil
+            if let kept, let pages, kept.pages == pages { return (kept.check, true) }
+            return (LinkCheck(pages: linkSizes.files, targets: linkSizes.targets), false)
         }
-        private var targets = 0
+
+        /// Keeps a committed build's link check: whole when it found nothing in the build
+        /// whose pages' digest is `pages`, else only its sizes.
+        func keepLinkCheck(_ check: LinkCheck, clean: Bool, pages: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            linkSizes = (check.fileCount, check.targetCount)
+            links = clean ? (pages, check) : nil
+        }
+
         /// Whether anything but the builds changed the output folder (serve's inotify
         /// watch); without one, every build walks the output to check it.
         public var outputWatch: (any OutputWatch)?
@@ -271,6 +284,9 @@ public enum Dossier {
         /// The output folder was walked to check it is as its build left it; false when
         /// `serve`'s watch vouched for the listing its last build left.
         public var outputWalked = true
+        /// Whether `serve`'s link check of its last build was brought up to date with the
+        /// pages that changed, rather than made again from every page's links.
+        public var linksCarried = false
         /// Pages taken from the previous output as they were, not rendered (see PageCache).
         public var pagesUnchanged = 0
         /// Pages whose plan was made (their context built and digested); the others were
@@ -403,17 +419,23 @@ public enum Dossier {
         let previous =
             intact ? recorded.flatMap { PageCache(file: writer.pageCache, environment: environment, pages: $0.pages) } : nil
         var record = manifest
-        var check = LinkCheck()
+        // serve's check of its last build is brought up to date with the pages that
+        // changed, when that build's pages are the ones reused; any other build checks
+        // every page's links.
+        var (check, carried) =
+            options.memory?.takeLinkCheck(after: previous != nil ? recorded?.pages : nil) ?? (LinkCheck(), false)
+        if carried { check.beginUpdate() }
+        let before = { (path: String) in previous?.entry(at: path).map { (template: $0.template, links: $0.links) } }
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         result.outputWalked = kept == nil
+        result.linksCarried = carried
         do {
             let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
             let renderer = SiteRenderer(
                 site: site, theme: theme, asOf: asOf, recordsKey: recordsKey(raw, options: manifest.options))
             pagesIgnored = renderer.issueTemplateIgnoresPages
             let pages = renderer.pageCount
-            if let memory = options.memory { check = LinkCheck(pages: pages, targets: memory.linkTargets) }
             progress(.rendering(done: 0, of: pages))
             // The data exports read no article's body: the previous ones serve while the
             // rest is what it was.
@@ -425,7 +447,7 @@ public enum Dossier {
                 files in
                 var batch = files
                 try staged.write(batch)
-                check.add(&batch)
+                if carried { check.update(&batch, before: before) } else { check.add(&batch) }
                 try cache.append(batch)
                 result.filesWritten += batch.count
                 progress(result.filesWritten < pages ? .rendering(done: result.filesWritten, of: pages) : .indexing)
@@ -448,13 +470,31 @@ public enum Dossier {
             throw UsageFailure.writing(error, file: options.output.path)
         }
         progress(.checkingLinks)
-        diagnostics.append(
-            contentsOf: check.problems { name in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] })
-        options.memory?.linkTargets = check.targetCount
+        let templateText = { (name: String) in raw.templates["\(name).mustache"] ?? Theme.builtInFiles["\(name).mustache"] }
+        var linkProblems: [Diagnostic] = []
+        if !carried {
+            linkProblems = check.problems(templateText: templateText)
+        } else if !check.endUpdate(before: before) {
+            // A link may be broken: checked as from scratch, to report each problem where
+            // it is first used, with the pages' links from the cache just written.
+            guard let written = PageCache(file: staged.pageCache, environment: environment) else {
+                staged.discard()
+                throw UsageFailure.writing(CocoaError(.fileReadCorruptFile), file: staged.pageCache.path)
+            }
+            linkProblems = check.fromScratch { path in
+                written.entry(at: path).map { (template: $0.template, links: $0.links) }
+            }.problems(templateText: templateText)
+        }
+        check.endCarrying()
+        diagnostics.append(contentsOf: linkProblems)
+        // Only serve keeps the check; a build lets it go before the marker is written.
+        let carry = options.memory != nil ? check : nil
         releaseElsewhere((consume check, consume previous))
         if diagnostics.fails(strict: options.strict) {
             staged.discard()
-            return stop()
+            var stopped = stop()
+            stopped.linksCarried = carried
+            return stopped
         }
         progress(.swapping)
         // Only a build without diagnostics can be skipped next time: an up-to-date build
@@ -462,6 +502,7 @@ public enum Dossier {
         record.clean = diagnostics.items.isEmpty
         do { try staged.commit(manifest: record) } catch { throw UsageFailure.writing(error, file: options.output.path) }
         options.memory?.keep(staged.listing, of: writer.output)
+        if let carry { options.memory?.keepLinkCheck(carry, clean: linkProblems.isEmpty, pages: record.pages) }
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)

@@ -9,24 +9,51 @@ import Foundation
 /// internal one must be a file of the site and its `#fragment` an id on that page; no
 /// link may use an unsafe scheme (raw HTML allowed by `markdown.unsafe_html` included).
 struct LinkCheck {
-    /// The first page that links to a target, to report a broken one there.
-    private struct FirstUse {
+    /// A link target's first use, to report it there if it is broken, and how many links
+    /// of the pages noted point to it.
+    private struct Use {
         var page: String
         var template: String?
         var value: String
+        var count = 1
     }
 
     /// Distinct link targets (site path, fragment) with their first use: pages share most
     /// links (navigation, the handbook tree), so this stays small however large the site.
-    private var targets: [String: FirstUse] = [:]
+    private var targets: [String: Use] = [:]
     /// Links with an unsafe scheme, each use.
-    private var unsafe: [FirstUse] = []
+    private var unsafe: [Use] = []
     /// Each page's ids as one string, NUL before and after each: one allocation a page
     /// rather than a set, for the few pages a fragment is checked against. Searched as
     /// UTF-8: as characters, a NUL followed by an id starting with a mark (GitHub's
     /// `#️-known-problems`) would not end the id before it.
     private var anchors: [String: String] = [:]
-    private var paths: Set<String> = []
+    /// Every file of the site, with the number of the update that last saw it (see
+    /// `update(_:before:)`); 0 in a check made in one build.
+    private var paths: [String: Int] = [:]
+    /// The pages with links that the page cache does not hold (files without a key), with
+    /// their template and links: what `update(_:before:)` takes out when they change.
+    private var uncached: [String: (template: String?, links: PageLinks)] = [:]
+    /// What the current update changed, when the check is being carried to a new build.
+    private var changes: Changes?
+    /// Updates made so far.
+    private var updates = 0
+
+    /// What an update did, to tell whether the site can have a broken link now where the
+    /// carried check had none.
+    private struct Changes {
+        var number: Int
+        /// Files noted.
+        var files = 0
+        /// The pages with links, in the order noted, for a check from scratch.
+        var order: [String] = []
+        /// Targets no link pointed to before.
+        var fresh: [String] = []
+        /// A page lost an id or stopped being a page: any target may be broken.
+        var anchorsLost = false
+        /// A link with an unsafe scheme was found.
+        var unsafe = false
+    }
 
     /// A check expecting about `pages` pages linking to about `targets` distinct targets
     /// (what `serve`'s last build had), so that its tables are not grown step by step
@@ -40,26 +67,132 @@ struct LinkCheck {
     /// How many distinct targets the pages noted link to.
     var targetCount: Int { targets.count }
 
+    /// How many files the check knows.
+    var fileCount: Int { paths.count }
+
     /// Takes note of a batch of the site's files; their HTML need not be kept. Pages
     /// not yet read (their `links` are nil) are read and their links resolved on all
     /// cores, and get their `links`; only the distinct targets are merged.
     mutating func add(_ files: inout [OutputFile]) {
-        paths.formUnion(files.map(\.path))
+        Self.readLinks(&files)
+        for file in files {
+            paths[file.path] = 0
+            guard let links = file.links else { continue }
+            note(links, of: file.path, template: file.template, cached: file.key != nil)
+        }
+    }
+
+    /// Reads the pages of `files` not yet read, on all cores.
+    private static func readLinks(_ files: inout [OutputFile]) {
         let read: [PageLinks?] = files.parallelMap { file in
             guard file.links == nil, file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
             return Self.read(html, path: file.path)
         }
         for index in files.indices {
             if let links = read[index] { files[index].links = links }
-            guard let links = files[index].links else { continue }
-            let file = files[index]
-            anchors[file.path] = links.ids.isEmpty ? "" : "\u{0}" + links.ids.joined(separator: "\u{0}") + "\u{0}"
-            for value in links.unsafe { unsafe.append(FirstUse(page: file.path, template: file.template, value: value)) }
-            for target in links.targets where targets[target.key] == nil {
-                targets[target.key] = FirstUse(page: file.path, template: file.template, value: target.value)
-            }
         }
     }
+
+    /// Adds a page's ids and links; an update also keeps the targets no page linked to.
+    private mutating func note(_ links: PageLinks, of path: String, template: String?, cached: Bool) {
+        anchors[path] = Self.joined(links.ids)
+        if !cached { uncached[path] = (template, links) }
+        for value in links.unsafe { unsafe.append(Use(page: path, template: template, value: value)) }
+        for target in links.targets {
+            targets[target.key, default: Use(page: path, template: template, value: target.value, count: 0)].count += 1
+            if changes != nil, targets[target.key]?.count == 1 { changes?.fresh.append(target.key) }
+        }
+    }
+
+    /// A page's ids as `anchors` holds them.
+    private static func joined(_ ids: [String]) -> String {
+        ids.isEmpty ? "" : "\u{0}" + ids.joined(separator: "\u{0}") + "\u{0}"
+    }
+
+    /// Takes out what a page of the carried build linked to.
+    private mutating func forget(_ links: PageLinks) {
+        for target in links.targets {
+            guard let index = targets.index(forKey: target.key) else { continue }
+            targets.values[index].count -= 1
+            if targets.values[index].count == 0 { targets.remove(at: index) }
+        }
+    }
+
+    // MARK: Carried from one build to the next
+
+    /// Starts bringing a clean check (one whose `problems` were none, made from the
+    /// build whose page cache is `before` below) up to date with a new build of the same
+    /// site: only the pages that changed are merged, taken out and put back.
+    mutating func beginUpdate() {
+        updates += 1
+        changes = Changes(number: updates)
+        unsafe = []
+    }
+
+    /// Takes note of a batch of the new build's files, as `add(_:)` does. A page that
+    /// comes `.unchanged` has the links it had; any other page or file at a path of the
+    /// carried build has its old links, `before(path)` (its entry in that build's page
+    /// cache), taken out first.
+    mutating func update(_ files: inout [OutputFile], before: (String) -> (template: String?, links: PageLinks)?) {
+        guard let number = changes?.number else { return add(&files) }
+        Self.readLinks(&files)
+        for file in files {
+            let known = paths.updateValue(number, forKey: file.path) != nil
+            changes?.files += 1
+            if case .unchanged = file.contents, file.key != nil, file.links != nil {
+                changes?.order.append(file.path)
+                continue
+            }
+            let old = known ? (uncached.removeValue(forKey: file.path) ?? before(file.path)) : nil
+            if let old { forget(old.links) }
+            guard let links = file.links else {
+                if anchors.removeValue(forKey: file.path) != nil { changes?.anchorsLost = true }
+                continue
+            }
+            changes?.order.append(file.path)
+            if let old, !Set(links.ids).isSuperset(of: old.links.ids) { changes?.anchorsLost = true }
+            if !links.unsafe.isEmpty { changes?.unsafe = true }
+            note(links, of: file.path, template: file.template, cached: file.key != nil)
+        }
+    }
+
+    /// Ends an update: takes out the files the new build no longer has and tells whether
+    /// the site is still clean. False means a link may be broken: `fromScratch(entry:)`
+    /// then makes the check a build without a carried one makes, to report each problem
+    /// where it is first used.
+    mutating func endUpdate(before: (String) -> (template: String?, links: PageLinks)?) -> Bool {
+        guard let changes else { preconditionFailure("endUpdate(before:) without beginUpdate()") }
+        let gone = paths.count == changes.files ? [] : paths.filter { $0.value != changes.number }.map(\.key)
+        var anchorsLost = changes.anchorsLost
+        for path in gone {
+            paths[path] = nil
+            if let old = uncached.removeValue(forKey: path) ?? before(path) { forget(old.links) }
+            anchorsLost = true
+            anchors[path] = nil
+        }
+        if changes.unsafe { return false }
+        if anchorsLost { return targets.keys.allSatisfy { broken($0) == nil } }
+        return changes.fresh.allSatisfy { targets[$0] == nil || broken($0) == nil }
+    }
+
+    /// The check of the same files made in one build, in the order the update noted
+    /// them, with each page's template and links from `entry(path)` (the new build's page
+    /// cache) or, for a page the cache does not hold, as the update noted it.
+    func fromScratch(entry: (String) -> (template: String?, links: PageLinks)?) -> LinkCheck {
+        var check = LinkCheck(pages: paths.count, targets: targets.count)
+        for path in paths.keys { check.paths[path] = 0 }
+        for path in changes?.order ?? [] {
+            if let page = uncached[path] {
+                check.note(page.links, of: path, template: page.template, cached: false)
+            } else if let page = entry(path) {
+                check.note(page.links, of: path, template: page.template, cached: true)
+            }
+        }
+        return check
+    }
+
+    /// The check as the next update starts from it.
+    mutating func endCarrying() { changes = nil }
 
     /// A page's ids and its links, each distinct one resolved to the site path it points to.
     static func read(_ html: String, path: String) -> PageLinks {
@@ -84,7 +217,7 @@ struct LinkCheck {
     /// name, to point at the line that wrote a broken link (links from records were
     /// checked before rendering). A broken target is reported once, where it is first used.
     func problems(templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
-        func place(_ use: FirstUse) -> SourceLocation {
+        func place(_ use: Use) -> SourceLocation {
             location(
                 of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template),
                 templateText: templateText)
@@ -96,16 +229,12 @@ struct LinkCheck {
         // of every distinct target, compared as Unicode strings, was a third of the check.
         var broken: [(key: String, diagnostic: Diagnostic)] = []
         for (key, use) in targets {
-            // The NUL is one scalar and one character of its own, so this index splits
-            // the key as characters too.
-            let separator = key.utf8.firstIndex(of: 0)!
-            let target = String(key[..<separator])
-            let fragment = String(key[key.utf8.index(after: separator)...])
-            if !paths.contains(target) {
+            switch self.broken(key) {
+            case nil:
+                continue
+            case (_, nil)?:
                 broken.append((key, .pageLinkOutsideSite(use.value, page: use.page, at: place(use))))
-            } else if !fragment.isEmpty, let known = anchors[target],
-                fragment.utf8.contains(0) || !Self.holds(known, "\u{0}" + fragment + "\u{0}")
-            {
+            case (let target, let fragment?)?:
                 broken.append(
                     (
                         key,
@@ -118,6 +247,22 @@ struct LinkCheck {
         // A link the layout writes breaks on every page type: said once, where it is written.
         var seen: Set<SourceLocation> = []
         return diagnostics.filter { $0.location.line == 1 && $0.location.column == 1 || seen.insert($0.location).inserted }
+    }
+
+    /// Whether the target `key` (site path, NUL, fragment) is broken: nil when it is a
+    /// file of the site and its fragment, if any, an id on that page; else the path, and
+    /// the fragment when only that is missing.
+    private func broken(_ key: String) -> (target: String, fragment: String?)? {
+        // The NUL is one scalar and one character of its own, so this index splits the
+        // key as characters too.
+        let separator = key.utf8.firstIndex(of: 0)!
+        let target = String(key[..<separator])
+        guard paths[target] != nil else { return (target, nil) }
+        let fragment = String(key[key.utf8.index(after: separator)...])
+        guard !fragment.isEmpty, let known = anchors[target],
+            fragment.utf8.contains(0) || !Self.holds(known, "\u{0}" + fragment + "\u{0}")
+        else { return nil }
+        return (target, fragment)
     }
 
     /// Whether `text` holds `part` (not empty), compared as UTF-8 bytes: each place its

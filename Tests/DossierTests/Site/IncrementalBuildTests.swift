@@ -296,6 +296,85 @@ import Testing
         #expect(leftovers.allSatisfy { !$0.hasSuffix("-new") }, "\(leftovers)")
     }
 
+    /// `serve` keeps its last build's link check and merges only the pages that changed;
+    /// a link that breaks is still found, and reported as a build from scratch reports it
+    /// (at the line of the template that writes it), whether an article loses the heading
+    /// a template links to, the article goes, or a template gains an unsafe link.
+    @Test func serveCarriesItsLinkCheckAndStillFindsWhatBreaks() throws {
+        let site = try sample()
+        let memory = Dossier.BuildMemory()
+        let layout = site.appendingPathComponent("templates/layout.mustache")
+        var lines = try String(contentsOf: layout, encoding: .utf8).components(separatedBy: "\n")
+        lines.insert("<a href=\"{{root}}handbook/faq/linked.html#目标\">linked</a>", at: 2)
+        try Data(lines.joined(separator: "\n").utf8).write(to: layout)
+        // An article only the layout links to (an article's own links are checked before
+        // rendering, so they cannot break in the pages).
+        let article = "content/handbook/faq/linked.md"
+        try Data("---\ntitle: 链接\n---\n\n## 目标\n\n正文。\n".utf8).write(to: site.appendingPathComponent(article))
+        let output = site.appendingPathComponent("output")
+        /// A build with the memory, and the same records built from scratch elsewhere:
+        /// the same diagnostics, and the memory's build's output unchanged when it fails.
+        func build(carried: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Diagnostic] {
+            let before = try contents(output)
+            var options = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+            options.memory = memory
+            let result = try Dossier.build(options)
+            #expect(result.linksCarried == carried, sourceLocation: sourceLocation)
+            let fresh = site.deletingLastPathComponent().appendingPathComponent("fresh-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: fresh) }
+            let scratch = try Dossier.build(.init(site: site, output: fresh, asOf: Self.asOf))
+            #expect(result.report.diagnostics.items == scratch.report.diagnostics.items, sourceLocation: sourceLocation)
+            if result.report.diagnostics.hasErrors { #expect(try contents(output) == before, sourceLocation: sourceLocation) }
+            return result.report.diagnostics.items
+        }
+        #expect(try build(carried: false).isEmpty)
+        try edit(site, article) { $0 + "\nOne more paragraph.\n" }
+        #expect(try build(carried: true).isEmpty)
+        try rebuildMatchesFresh(site)
+
+        // The heading the layout links to renamed: every page's link to it is broken,
+        // said once, where the layout writes it.
+        try edit(site, article) { $0.replacingOccurrences(of: "## 目标", with: "## 目的") }
+        let anchor = try build(carried: true)
+        #expect(anchor.map(\.rule) == [.brokenAnchor])
+        #expect(anchor.first?.location == SourceLocation(file: "templates/layout.mustache", line: 3, column: 18))
+        // A failed build leaves no check to carry. Undone, the output is up to date; the
+        // next edit checks every page again, and the one after is carried.
+        try edit(site, article) { $0.replacingOccurrences(of: "## 目的", with: "## 目标") }
+        #expect(try build(carried: false).isEmpty)
+        try edit(site, article) { $0 + "\nAnother paragraph.\n" }
+        #expect(try build(carried: false).isEmpty)
+        try edit(site, article) { $0 + "\nA third paragraph.\n" }
+        #expect(try build(carried: true).isEmpty)
+
+        // The article moved away: the layout's link points outside the site.
+        let moved = site.appendingPathComponent("content/handbook/faq/moved.md")
+        try FileManager.default.moveItem(at: site.appendingPathComponent(article), to: moved)
+        #expect(try build(carried: true).map(\.rule) == [.brokenLink])
+        try FileManager.default.moveItem(at: moved, to: site.appendingPathComponent(article))
+        #expect(try build(carried: false).isEmpty)
+        try edit(site, article) { $0 + "\nA fourth paragraph.\n" }
+        #expect(try build(carried: false).isEmpty)
+
+        // An unsafe link in one page template: every page it renders reports it, in order.
+        try edit(site, "templates/tag.mustache") { "<a href=\"javascript:alert(1)\">x</a>\n" + $0 }
+        let unsafe = try build(carried: true)
+        #expect(!unsafe.isEmpty)
+        #expect(unsafe.allSatisfy { $0.rule == .unsafeLink })
+        try edit(site, "templates/tag.mustache") {
+            $0.replacingOccurrences(of: "<a href=\"javascript:alert(1)\">x</a>\n", with: "")
+        }
+        #expect(try build(carried: false).isEmpty)
+        try edit(site, article) { $0 + "\nA fifth paragraph.\n" }
+        #expect(try build(carried: false).isEmpty)
+        // A page that only gains an id, and a template edit that renders every page again.
+        try edit(site, article) { $0 + "\n## 新的一节\n\nText.\n" }
+        #expect(try build(carried: true).isEmpty)
+        try edit(site, "templates/layout.mustache") { $0 + "\n<!-- edited -->\n" }
+        #expect(try build(carried: true).isEmpty)
+        try rebuildMatchesFresh(site)
+    }
+
     #if os(Linux)
     /// With serve's watch over the output, a rebuild takes the listing the last build left
     /// rather than walking the folder, until something else changes it: a page removed by
