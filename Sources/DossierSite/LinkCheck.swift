@@ -13,10 +13,16 @@ struct LinkCheck {
     /// of the pages noted point to it.
     private struct Use {
         var page: String
-        var template: String?
         var value: String
-        var count = 1
+        /// The template's place in `templates`, and the count: 40 bytes a target, not 56,
+        /// at hundreds of thousands of targets for 50,000 issues.
+        var template: Int32
+        var count: Int32 = 1
     }
+
+    /// The names of the templates that wrote the pages noted; 0 is none.
+    private var templates: [String?] = [nil]
+    private var templateNumbers: [String: Int32] = [:]
 
     /// Distinct link targets (site path, fragment) with their first use: pages share most
     /// links (navigation, the handbook tree), so this stays small however large the site.
@@ -94,12 +100,22 @@ struct LinkCheck {
     }
 
     /// Adds a page's ids and links; an update also keeps the targets no page linked to.
-    private mutating func note(_ links: PageLinks, of path: String, template: String?, cached: Bool) {
+    private mutating func note(_ links: PageLinks, of path: String, template name: String?, cached: Bool) {
         anchors[path] = Self.joined(links.ids)
-        if !cached { uncached[path] = (template, links) }
-        for value in links.unsafe { unsafe.append(Use(page: path, template: template, value: value)) }
+        if !cached { uncached[path] = (name, links) }
+        var template: Int32 = 0
+        if let name {
+            if let known = templateNumbers[name] {
+                template = known
+            } else {
+                template = Int32(templates.count)
+                templates.append(name)
+                templateNumbers[name] = template
+            }
+        }
+        for value in links.unsafe { unsafe.append(Use(page: path, value: value, template: template)) }
         for target in links.targets {
-            targets[target.key, default: Use(page: path, template: template, value: target.value, count: 0)].count += 1
+            targets[target.key, default: Use(page: path, value: target.value, template: template, count: 0)].count += 1
             if changes != nil, targets[target.key]?.count == 1 { changes?.fresh.append(target.key) }
         }
     }
@@ -219,7 +235,7 @@ struct LinkCheck {
     func problems(templateText: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         func place(_ use: Use) -> SourceLocation {
             location(
-                of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: use.template),
+                of: use.value, in: OutputFile(path: use.page, contents: .text(""), template: templates[Int(use.template)]),
                 templateText: templateText)
         }
         var diagnostics = unsafe.map { use in
