@@ -15,6 +15,14 @@ public protocol RecordFiles: Sendable {
     /// Regular files under `folder`, as sorted paths relative to it; hidden files and
     /// folders are skipped (`FolderWalker`'s rule). Empty when the folder does not exist.
     func files(under folder: String, recursive: Bool) -> [String]
+    /// The file's size, times and identity, for a load that keeps what it read (see
+    /// `SiteLoader.Memo`); nil when it has none of its own to give.
+    func stamp(of path: String) -> FolderWalker.Stamp?
+}
+
+extension RecordFiles {
+    /// None: each load reads the file.
+    public func stamp(of path: String) -> FolderWalker.Stamp? { nil }
 }
 
 /// A site folder on disk.
@@ -30,6 +38,8 @@ public struct FolderFiles: RecordFiles {
     public func size(of path: String) -> Int? { FolderWalker.regularFile(url(path).path, as: path)?.size }
 
     public func contents(of path: String) -> Data? { FileManager.default.contents(atPath: url(path).path) }
+
+    public func stamp(of path: String) -> FolderWalker.Stamp? { FolderWalker.stamp(url(path).path) }
 
     public func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false

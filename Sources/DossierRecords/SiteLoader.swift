@@ -27,7 +27,13 @@ public struct SiteLoader: Sendable {
         private var taking = 0
         private var taken = 0
 
-        public init() {}
+        /// How recent a file's change may be for its text to be kept (see
+        /// `keep(_:stamp:encoding:_:now:)`), in nanoseconds.
+        let unsettled: Int64
+
+        /// - Parameter unsettled: 2 seconds by default, more than any file system's clock
+        ///   tick; 0 keeps every file (for tests whose files were all just written).
+        public init(unsettled: Int64 = 2_000_000_000) { self.unsettled = unsettled }
 
         /// How many files the last load took as they were split before.
         public var reused: Int {
@@ -42,6 +48,59 @@ public struct SiteLoader: Sendable {
             guard let kept = split[file], kept.text == text else { return nil }
             taking += 1
             return (kept.document, kept.problems)
+        }
+
+        /// Each file's text as last decoded, by path, with the file's stamp and the
+        /// encoding it was read in; the texts of this load so far.
+        private var texts: [String: Kept] = [:]
+        private var reading: [String: Kept] = [:]
+        /// Files the last load took as they were read before, unread.
+        private var unread = 0
+        private var unreading = 0
+
+        struct Kept {
+            var stamp: FolderWalker.Stamp
+            var encoding: TextEncoding
+            var decoded: DecodedText
+        }
+
+        /// How many files the last load did not read, as their stamps were those of the
+        /// last time they were read.
+        public var filesUnread: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return unread
+        }
+
+        /// The text of `file` as last read in `encoding`, when its stamp is the same.
+        func text(_ file: String, stamp: FolderWalker.Stamp, encoding: TextEncoding) -> DecodedText? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let kept = texts[file], kept.stamp == stamp, kept.encoding == encoding else { return nil }
+            reading[file] = kept
+            unreading += 1
+            return kept.decoded
+        }
+
+        /// Keeps the text of `file` as read now, for the next load, unless it changed
+        /// within `unsettled` of `now` (nanoseconds since 1970, taken before the file's
+        /// stamp): a change in the same tick of the file system's clock, of the same size,
+        /// would leave its stamp as it is (git's index has the same rule).
+        func keep(_ file: String, stamp: FolderWalker.Stamp, encoding: TextEncoding, _ decoded: DecodedText, now: Int64) {
+            guard now - max(stamp.modified, stamp.changed) >= unsettled else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            reading[file] = Kept(stamp: stamp, encoding: encoding, decoded: decoded)
+        }
+
+        /// Ends a load: only its files' texts are kept.
+        func endReading() {
+            lock.lock()
+            defer { lock.unlock() }
+            texts = reading
+            reading = [:]
+            unread = unreading
+            unreading = 0
         }
 
         /// Keeps this load's files and forgets the rest (a deleted or renamed file).
@@ -89,20 +148,32 @@ public struct SiteLoader: Sendable {
             )] = []
 
         /// Reads a record file as text, or reports why not. `nil` when absent.
+        /// With a memo, a file whose stamp is the one it had when last read is not read
+        /// again (serve: 9 % of a rebuild at S was reading and decoding every file).
+        let stamps = memo != nil
+        let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         func readText(_ relative: String, limit: Int, declared: DeclaredEncoding? = nil) -> String? {
-            guard let size = files.size(of: relative) else { return nil }
+            let stamp = stamps ? files.stamp(of: relative) : nil
+            guard let size = stamp?.size ?? files.size(of: relative) else { return nil }
             if size > limit {
                 diagnostics.append(.fileTooLarge(relative, size: size, limit: limit))
                 return nil
+            }
+            let encoding = declared?.encoding ?? .utf8
+            if let stamp, let kept = memo?.text(relative, stamp: stamp, encoding: encoding) {
+                sources[relative] = kept.text
+                forms[relative] = kept.form
+                return kept.text
             }
             guard let data = files.contents(of: relative) else {
                 diagnostics.append(.fileUnreadable(relative))
                 return nil
             }
-            switch TextDecoder.read(data, as: declared?.encoding ?? .utf8) {
+            switch TextDecoder.read(data, as: encoding) {
             case .success(let decoded):
                 sources[relative] = decoded.text
                 forms[relative] = decoded.form
+                if let stamp { memo?.keep(relative, stamp: stamp, encoding: encoding, decoded, now: now) }
                 return decoded.text
             case .failure(let problem):
                 var guess: EncodingGuess?
@@ -211,6 +282,7 @@ public struct SiteLoader: Sendable {
             diagnostics.append(diagnostic)
         }
 
+        memo?.endReading()
         var site = RawSite(
             root: root, project: project, team: team, issues: issues, milestones: milestones,
             weekly: weekly, handbook: handbook, handbookFiles: handbookFiles,

@@ -128,7 +128,7 @@ public enum Dossier {
     /// templates. Each is a function of what it is kept with, so a rebuild with it writes
     /// what a rebuild without it writes (`aRebuildWithTheServersMemoryIsAFreshBuild`).
     public final class BuildMemory: @unchecked Sendable {
-        public let records = SiteLoader.Memo()
+        public let records: SiteLoader.Memo
         public let documents = DocumentMemo()
         /// Each record file's digest for the marker, by its size and time.
         let inputs = BuildManifest.InputDigests()
@@ -170,7 +170,8 @@ public enum Dossier {
         /// folder's path.
         private var output: (path: String, listing: [FolderWalker.Entry])?
 
-        public init() {}
+        /// - Parameter records: what is kept of the record files between builds.
+        public init(records: SiteLoader.Memo = SiteLoader.Memo()) { self.records = records }
 
         /// The listing the last build left in `folder`, when `outputWatch` heard nothing
         /// else change there since.
@@ -425,7 +426,10 @@ public enum Dossier {
         var (check, carried) =
             options.memory?.takeLinkCheck(after: previous != nil ? recorded?.pages : nil) ?? (LinkCheck(), false)
         if carried { check.beginUpdate() }
-        let before = { (path: String) in previous?.entry(at: path).map { (template: $0.template, links: $0.links) } }
+        // The previous build's links of a page; only a carried check asks, so `build`
+        // holds the previous page cache no longer than before.
+        let before: (String) -> (template: String?, links: PageLinks)? =
+            carried ? { path in previous?.entry(at: path).map { (template: $0.template, links: $0.links) } } : { _ in nil }
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         result.outputWalked = kept == nil

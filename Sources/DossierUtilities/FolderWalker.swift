@@ -60,6 +60,30 @@ public enum FolderWalker {
         return Entry(path: name, size: kind.size, modified: kind.modified)
     }
 
+    /// What stat(2) says of a regular file (links followed), to tell that it has not
+    /// changed since it was read: as git's index does, by size, modification and status
+    /// change times (nanoseconds since 1970), inode and device. A file written anew, or
+    /// renamed over another with its old modification time restored, has another status
+    /// change time or inode. Nil for anything but a regular file.
+    public struct Stamp: Equatable, Sendable {
+        public var size: Int
+        public var modified: Int64
+        public var changed: Int64
+        public var inode: UInt64
+        public var device: UInt64
+    }
+
+    /// The `Stamp` of the regular file at `path`; nil when there is none.
+    public static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Stamp(
+            size: Int(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+            inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
     private static func status(_ path: String) -> (isFolder: Bool, isRegular: Bool, size: Int, modified: Int64)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -1,3 +1,4 @@
+import DossierRecords
 import DossierRender
 import DossierSite
 import DossierUtilities
@@ -193,7 +194,9 @@ import Testing
 
     @Test func aRebuildWithTheServersMemoryIsAFreshBuild() throws {
         let site = try sample()
-        let memory = Dossier.BuildMemory()
+        // Every file was just copied: kept however recent, so that the rebuilds here take
+        // the files not changed as they were read.
+        let memory = Dossier.BuildMemory(records: SiteLoader.Memo(unsettled: 0))
         func build() throws -> Dossier.BuildResult { try self.build(site, memory: memory) }
         _ = try build()
         #expect(memory.records.reused == 0)
@@ -211,8 +214,16 @@ import Testing
         // the folder as a walk finds it, so the same build again has nothing to do.
         #expect(try folderNumber() == folder)
         #expect(try self.build(site).upToDate)
-        // Every Markdown file but the edited one is taken as it was split and parsed.
+        // Every Markdown file but the edited one is taken as it was split and parsed, and
+        // every file but that one as it was read.
         #expect(memory.records.reused == notes - 1)
+        // The records are content/'s Markdown, CSV and YAML files and all of templates/.
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: site.path)
+        let records =
+            paths.filter { path in path.hasPrefix("content/") && [".md", ".csv", ".yml"].contains { path.hasSuffix($0) } }
+            .count
+            + FolderWalker.files(under: site.appendingPathComponent("templates"), recursive: true).count
+        #expect(memory.records.filesUnread == records - 1)
         #expect(memory.documents.reused == notes - 1)
         // The problem list, whose files did not change, as it was read.
         #expect(memory.documents.issuesReused)
