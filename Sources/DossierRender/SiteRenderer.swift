@@ -166,7 +166,13 @@ public struct SiteRenderer: Sendable {
             }.flatMap { $0 }
         }
         var pages: [String] = []
-        var search = SearchIndex.Builder(order: searchOrder, terms: searchMemo?.index.terms ?? 0)
+        // serve's postings of the build before, when it made the same pages: only the
+        // pages that changed are taken out (their entries as the previous page cache has
+        // them) and put back.
+        let order = searchOrder
+        let carried = searchMemo?.lend(order: order)
+        let carrying = carried != nil && previous != nil
+        var search = carrying ? carried! : SearchIndex.Builder(order: order, terms: searchMemo?.index.terms ?? 0)
         var rendered = batches.first.map(renderBatch) ?? []
         for index in batches.indices {
             let batch = rendered
@@ -180,7 +186,14 @@ public struct SiteRenderer: Sendable {
             defer { rendering.wait() }
             pages += batch.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasSuffix(".email.html") }
             for file in batch {
-                if let entry = file.searchDocument { search.add(entry) }
+                guard carrying else {
+                    if let entry = file.searchDocument { search.add(entry) }
+                    continue
+                }
+                if case .unchanged = file.contents { continue }
+                guard file.key != nil else { continue }
+                let old = previous?.entry(at: file.path)?.searchDocument
+                if let url = (file.searchDocument ?? old)?.url { search.replace(old, with: file.searchDocument, at: url) }
             }
             try handle(batch)
             rendering.wait()
@@ -198,7 +211,12 @@ public struct SiteRenderer: Sendable {
         // postings before the exports are made: a large site's search files (about 50 MB
         // at 50,000 issues) and issue exports (about 60 MB) are never held together.
         try handle(search.files(memo: searchMemo?.index).files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
-        releaseElsewhere(consume search)
+        if let searchMemo {
+            search.carry()
+            searchMemo.hold(search)
+        } else {
+            releaseElsewhere(consume search)
+        }
         if exportsUnchanged, sharedInputs != nil {
             try handle(Self.exportPaths.map { OutputFile(path: $0, contents: .unchanged) })
             return
@@ -356,11 +374,66 @@ private final class RenderedBatch: @unchecked Sendable {
 }
 
 /// What a long-running process keeps of the last search index a renderer made, for the
-/// next (see `SiteRenderer.render(searchMemo:)`).
-public final class SearchMemo: Sendable {
+/// next (see `SiteRenderer.render(searchMemo:)`): the terms' entries, and the postings of
+/// the last committed build, carried to the next build of the same pages.
+public final class SearchMemo: @unchecked Sendable {
     package let index = SearchIndex.Memo()
+    private let lock = NSLock()
+    /// The postings of the build whose pages' digest (its page cache's) is `pages`.
+    private var carried: (pages: String, builder: SearchIndex.Builder)?
+    /// The carried postings, for the build under way.
+    private var lent: SearchIndex.Builder?
+    /// The postings the build under way made, until it is committed.
+    private var made: SearchIndex.Builder?
+    private var lastCarried = false
+
     /// Terms whose entry the last index took from the memo, for tests.
     public var termsReused: Int { index.reused }
 
+    /// Whether the last index was made from the postings of the build before, with only
+    /// the pages that changed taken out and put back.
+    public var postingsCarried: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return lastCarried
+    }
+
     public init() {}
+
+    /// Before a build whose previous pages (those it reuses) have the digest `pages`:
+    /// lends it the postings carried from the build that made them, if any.
+    public func prepare(after pages: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        lent = pages != nil && carried?.pages == pages ? carried?.builder : nil
+        carried = nil
+        made = nil
+    }
+
+    /// The lent postings, if they are of the pages of `order`.
+    func lend(order: [String]) -> SearchIndex.Builder? {
+        lock.lock()
+        defer { lock.unlock() }
+        let builder = lent
+        lent = nil
+        lastCarried = builder?.order == order
+        return lastCarried ? builder : nil
+    }
+
+    func hold(_ builder: SearchIndex.Builder) {
+        lock.lock()
+        defer { lock.unlock() }
+        made = builder
+    }
+
+    /// After the build under way: its postings are carried to the next build when it was
+    /// committed with the pages' digest `pages`, and let go otherwise (nil).
+    public func commit(pages: String?) {
+        lock.lock()
+        let builder = made
+        made = nil
+        carried = pages.flatMap { pages in builder.map { (pages, $0) } }
+        lock.unlock()
+        if pages == nil, let builder { releaseElsewhere(builder) }
+    }
 }

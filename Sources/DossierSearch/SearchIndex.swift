@@ -139,8 +139,13 @@ package enum SearchIndex {
     /// The index made a page at a time, in whatever order pages are rendered: each page's
     /// terms go into the postings at once and only its text is kept.
     package struct Builder {
+        /// The pages' URLs in the order of the finished index, as given.
+        package let order: [String]
         /// Document number by URL: the order of the finished index.
         private let numbers: [String: Int]
+        /// Terms whose postings `replace(_:with:at:)` changed since `carry()`; nil for a
+        /// builder not carried.
+        private var changed: Set<String>?
         private var postings: [String: Postings] = [:]
         private var entries: [(url: String, title: String, kind: String, status: String)?]
         private var texts: [String?]
@@ -160,6 +165,7 @@ package enum SearchIndex {
         /// A builder for the pages of `order`, with room for about `terms` terms (what a
         /// memo's last index had), so that the postings are not grown step by step.
         package init(order: [String], terms: Int = 0) {
+            self.order = order
             postings.reserveCapacity(terms)
             numbers = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             entries = Array(repeating: nil, count: order.count)
@@ -179,6 +185,44 @@ package enum SearchIndex {
             }
         }
 
+        /// Starts keeping track of the terms whose postings change: the builder, with the
+        /// files made from it (by `files(termChunkBytes:memo:)` with a memo), is carried to
+        /// the next build of the same pages, which replaces the entries that changed.
+        package mutating func carry() { changed = [] }
+
+        /// Replaces the entry of the page at `url`, `old` (as added before: `serve` takes
+        /// it from the last build's page cache), with `new`. Either may be nil: a page that
+        /// gains or loses its entry. When both have the same terms and field lengths, the
+        /// postings stay as they are.
+        package mutating func replace(_ old: Document?, with new: Document?, at url: String) {
+            guard let number = numbers[url] else { return }
+            if let old, let new, old.lengths == new.lengths, old.terms.elementsEqual(new.terms, by: { $0 == $1 }) {
+                entries[number] = (new.url, new.title, new.kind, new.status)
+                texts[number] = new.textJSON
+                textBytes += new.textBytes - old.textBytes
+                return
+            }
+            if let old, entries[number] != nil {
+                for (term, _) in old.terms {
+                    changed?.insert(term)
+                    guard let slot = postings.index(forKey: term),
+                        let place = postings.values[slot].documents.firstIndex(of: Int32(number))
+                    else { continue }
+                    postings.values[slot].documents.remove(at: place)
+                    postings.values[slot].counts.remove(at: place)
+                    if postings.values[slot].documents.isEmpty { postings.remove(at: slot) }
+                }
+                textBytes -= old.textBytes
+                entries[number] = nil
+                texts[number] = nil
+                lengths[number] = nil
+            }
+            if let new {
+                for (term, _) in new.terms { changed?.insert(term) }
+                add(new)
+            }
+        }
+
         /// The files, with documents numbered in the order given (pages never added are left out).
         ///
         /// With `memo` (what `serve` keeps from the index it made last), a term whose
@@ -186,7 +230,9 @@ package enum SearchIndex {
         /// changed length and the collection's statistics (its documents and mean
         /// lengths) are the same, keeps the entry encoded then; the terms' sorted order
         /// and the term chunks whose entries are all the same are kept too. The files are
-        /// the same as without it (`aRebuildWithTheServersMemoryIsAFreshBuild`).
+        /// the same as without it (`aRebuildWithTheServersMemoryIsAFreshBuild`). A carried
+        /// builder knows which terms changed since the memo's index, which was made from it:
+        /// the others are kept without their postings being read again.
         package func files(termChunkBytes: Int = SearchIndex.bytesPerTermChunk, memo: Memo? = nil) -> (
             files: [File], indexBytes: Int, textBytes: Int
         ) {
@@ -209,11 +255,17 @@ package enum SearchIndex {
             // unless the documents and the mean lengths are the same; else those whose
             // lengths changed.
             var moved = [Bool](repeating: true, count: documents.count)
-            if let last, last.averages == statistics.averages, last.urls.count == documents.count,
-                zip(last.urls, documents).allSatisfy({ $0 == $1.url })
-            {
+            let sameCollection =
+                last.map { last in
+                    last.averages == statistics.averages && last.urls.count == documents.count
+                        && zip(last.urls, documents).allSatisfy({ $0 == $1.url })
+                } ?? false
+            if let last, sameCollection {
                 for (index, document) in documents.enumerated() { moved[index] = last.lengths[index] != document.lengths }
             }
+            // A term a carried builder did not change has the postings it had in the
+            // memo's index, none of them a page whose length changed.
+            let unchanged = sameCollection ? changed : nil
             // Issues by status, for the status filter.
             var statuses: [String: [(document: Int32, score: Int)]] = [:]
             for (number, document) in documents.enumerated() where !document.status.isEmpty {
@@ -231,6 +283,11 @@ package enum SearchIndex {
                 documents: documents, terms: terms, keeping: keeping, lastChunks: last?.chunks ?? [], textBytes: textBytes,
                 termChunkBytes: termChunkBytes
             ) { index, term in
+                if let unchanged, !unchanged.contains(term), statusPostings[term] == nil, let last,
+                    let place = places?[index]
+                {
+                    return (last.entries[place], last.digests[place], true)
+                }
                 // The term's documents in the index's numbers, each with its counts.
                 var pairs: [(document: Int32, score: Int)] = []
                 if let list = postings[term] {

@@ -430,6 +430,11 @@ public enum Dossier {
         // holds the previous page cache no longer than before.
         let before: (String) -> (template: String?, links: PageLinks)? =
             carried ? { path in previous?.entry(at: path).map { (template: $0.template, links: $0.links) } } : { _ in nil }
+        // serve's search postings of its last build, for a build that reuses its pages;
+        // let go unless this build is committed.
+        options.memory?.search.prepare(after: previous != nil ? recorded?.pages : nil)
+        var committed = false
+        defer { if !committed { options.memory?.search.commit(pages: nil) } }
         var pagesIgnored = false
         var result = BuildResult(report: RunReport(diagnostics: DiagnosticList(), sources: [:]), filesWritten: 0)
         result.outputWalked = kept == nil
@@ -507,6 +512,8 @@ public enum Dossier {
         do { try staged.commit(manifest: record) } catch { throw UsageFailure.writing(error, file: options.output.path) }
         options.memory?.keep(staged.listing, of: writer.output)
         if let carry { options.memory?.keepLinkCheck(carry, clean: linkProblems.isEmpty, pages: record.pages) }
+        options.memory?.search.commit(pages: record.pages)
+        committed = true
         result.report = RunReport(diagnostics: diagnostics, raw: raw, language: site.settings.language)
         if !site.settings.slaPause.isEmpty, !site.history.isAvailable {
             result.report.notes.append(RunReport.Note.slaPauseWithoutHistory)

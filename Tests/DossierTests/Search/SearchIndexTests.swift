@@ -192,6 +192,74 @@ import Testing
         }
     }
 
+    /// A builder carried from one index to the next, with the pages that changed taken
+    /// out and put back, makes the files a fresh builder makes; pages added or removed
+    /// make a new builder, as `serve` does.
+    @Test func aCarriedBuilderMakesTheSameFilesAsAFreshIndex() {
+        var documents = Self.documents(300)
+        let memo = SearchIndex.Memo()
+        func fresh(_ documents: [SearchIndex.Document]) -> SearchIndex.Builder {
+            var builder = SearchIndex.Builder(order: documents.map(\.url))
+            for document in documents { builder.add(document) }
+            return builder
+        }
+        func texts(_ builder: SearchIndex.Builder, memo: SearchIndex.Memo?) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: builder.files(termChunkBytes: 800, memo: memo).files.map { ($0.path, $0.text) })
+        }
+        var carried = fresh(documents)
+        _ = texts(carried, memo: memo)
+        carried.carry()
+        var generator = SystemRandomNumberGenerator()
+        let words = ["审批", "预算", "word1", "отчёт", "согласование", "zebra", "alpha", "新词", "𠀋字", "\u{E000}x"]
+        for round in 0..<60 {
+            let index = Int.random(in: 0..<documents.count, using: &generator)
+            let old = documents[index]
+            var samePages = true
+            switch round % 6 {
+            case 0, 1:
+                let count = Int.random(in: 0...6, using: &generator)
+                let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", text)])
+            case 2:
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: "Renamed \(round)", kind: old.kind, status: old.status,
+                    sections: [("s", "", "审批 word\(index)")])
+            case 3:
+                // Rendered again, the same entry.
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", "alpha")])
+                carried.replace(old, with: documents[index], at: old.url)
+                let again = documents[index]
+                documents[index] = SearchIndex.Document(
+                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", "alpha")])
+                carried.replace(again, with: documents[index], at: old.url)
+            case 4:
+                documents.insert(
+                    SearchIndex.Document(
+                        url: "new\(round).html", title: "New \(round)", kind: "article", status: "",
+                        sections: [("s", "", "审批 fresh\(round)")]), at: index)
+                samePages = false
+            default:
+                documents.remove(at: index)
+                samePages = false
+            }
+            if samePages {
+                if round % 6 != 3 { carried.replace(old, with: documents[index], at: old.url) }
+            } else {
+                carried = fresh(documents)
+            }
+            let expected = texts(fresh(documents), memo: nil)
+            let made = texts(carried, memo: memo)
+            #expect(Set(made.keys) == Set(expected.keys), "round \(round)")
+            #expect(made.keys.filter { made[$0] != expected[$0] }.isEmpty, "round \(round)")
+            carried.carry()
+            // Nothing changed since: every term kept as it was, without its postings read.
+            #expect(texts(carried, memo: memo) == expected, "round \(round), again")
+            #expect(memo.reused > 0)
+        }
+    }
+
     /// Terms merged into the last index's order come out as a full sort orders them.
     @Test func termsMergedIntoTheLastOrderAreSorted() {
         var generator = SystemRandomNumberGenerator()

@@ -227,8 +227,10 @@ import Testing
         #expect(memory.documents.reused == notes - 1)
         // The problem list, whose files did not change, as it was read.
         #expect(memory.documents.issuesReused)
-        // Most search terms' entries as they were encoded.
+        // Most search terms' entries as they were encoded, from the postings of the build
+        // before with the edited page's taken out and put back.
         #expect(memory.search.termsReused > 1_000)
+        #expect(memory.search.postingsCarried)
         try rebuildMatchesFresh(site)
 
         try edit(site, "content/handbook/expense/budget-check.md") {
