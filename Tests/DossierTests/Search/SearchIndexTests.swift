@@ -143,6 +143,23 @@ import Testing
     /// With the memo `serve` keeps, each index is the one made without it, through
     /// edits that add, remove and move terms, change a page's length, add and remove
     /// pages; and an edit keeps most terms' entries.
+    /// `old` edited as a random round of the memo tests does: its body's words added or
+    /// taken away (rounds 0 and 1 of 3), or its title (round 2).
+    static func edited(
+        _ old: SearchIndex.Document, round: Int, using generator: inout SystemRandomNumberGenerator
+    ) -> SearchIndex.Document {
+        let words = ["审批", "预算", "word1", "отчёт", "согласование", "zebra", "alpha", "新词", "𠀋字", "\u{E000}x"]
+        if round % 3 == 2 {
+            return SearchIndex.Document(
+                url: old.url, title: "Renamed \(round)", kind: old.kind, status: old.status,
+                sections: [("s", "", "审批 word\(old.url.count)")])
+        }
+        let count = Int.random(in: 0...6, using: &generator)
+        let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+        return SearchIndex.Document(
+            url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", text)])
+    }
+
     @Test func theMemoMakesTheSameFilesAsAFreshIndex() {
         var documents = Self.documents(300)
         let memo = SearchIndex.Memo()
@@ -159,22 +176,12 @@ import Testing
         #expect(differing(files(documents, memo: memo), files(documents, memo: nil)).isEmpty)
         #expect(memo.reused == 0)
         var generator = SystemRandomNumberGenerator()
-        let words = ["审批", "预算", "word1", "отчёт", "согласование", "zebra", "alpha", "新词", "𠀋字", "\u{E000}x"]
         for round in 0..<40 {
             let index = Int.random(in: 0..<documents.count, using: &generator)
             let old = documents[index]
             switch round % 5 {
-            case 0, 1:
-                // The body edited: words added or taken away.
-                let count = Int.random(in: 0...6, using: &generator)
-                let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
-                documents[index] = SearchIndex.Document(
-                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", text)])
-            case 2:
-                // The title.
-                documents[index] = SearchIndex.Document(
-                    url: old.url, title: "Renamed \(round)", kind: old.kind, status: old.status,
-                    sections: [("s", "", "审批 word\(index)")])
+            case 0, 1, 2:
+                documents[index] = Self.edited(old, round: round, using: &generator)
             case 3:
                 // A page added.
                 documents.insert(
@@ -210,21 +217,13 @@ import Testing
         _ = texts(carried, memo: memo)
         carried.carry()
         var generator = SystemRandomNumberGenerator()
-        let words = ["审批", "预算", "word1", "отчёт", "согласование", "zebra", "alpha", "新词", "𠀋字", "\u{E000}x"]
         for round in 0..<60 {
             let index = Int.random(in: 0..<documents.count, using: &generator)
             let old = documents[index]
             var samePages = true
             switch round % 6 {
-            case 0, 1:
-                let count = Int.random(in: 0...6, using: &generator)
-                let text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
-                documents[index] = SearchIndex.Document(
-                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", text)])
-            case 2:
-                documents[index] = SearchIndex.Document(
-                    url: old.url, title: "Renamed \(round)", kind: old.kind, status: old.status,
-                    sections: [("s", "", "审批 word\(index)")])
+            case 0, 1, 2:
+                documents[index] = Self.edited(old, round: round, using: &generator)
             case 3:
                 // Rendered again, the same entry.
                 documents[index] = SearchIndex.Document(
