@@ -20,6 +20,13 @@ struct DocumentSource {
     /// column more in the file.
     let quotedText: String?
 
+    /// The same parsed document, from the same place of the same record.
+    func isSame(as other: DocumentSource) -> Bool {
+        document === other.document && file == other.file && firstLineColumnShift == other.firstLineColumnShift
+            && firstLine == other.firstLine && baseFolder == other.baseFolder && page == other.page && title == other.title
+            && quotedText == other.quotedText
+    }
+
     init(document: MarkdownDocument, file: String, baseFolder: String, page: SitePage, title: String) {
         self.document = document
         self.file = file

@@ -43,14 +43,33 @@ struct LinkResolver {
         referenceNames = (Array(articles.keys) + Array(issueIDs) + Array(milestoneIDs)).sorted()
     }
 
-    func resolve(_ sources: [DocumentSource], diagnostics: inout DiagnosticList)
+    ///
+    /// With `memo` (`serve`), a document resolved in the last build without a diagnostic,
+    /// the same document (the same parsed object, from the same place) in the same
+    /// `World`, is not resolved again: its targets and backlinks are as they were.
+    func resolve(_ sources: [DocumentSource], diagnostics: inout DiagnosticList, memo: DocumentMemo? = nil)
         -> (targets: [ObjectIdentifier: [LinkTarget]], backlinks: [SitePage: Set<PageReference>])
     {
         var targets: [ObjectIdentifier: [LinkTarget]] = [:]
         var backlinks: [SitePage: Set<PageReference>] = [:]
         var suggestionsLeft = Self.suggestionLimit
+        // Links in raw HTML are checked against every page of the site: not kept.
+        let world = memo != nil && rawHTMLLinks == nil ? self.world : nil
+        let kept = world.flatMap { memo?.resolutions(in: $0) } ?? [:]
+        var keeping: [ObjectIdentifier: Resolution] = [:]
+        var reused = 0
         for source in sources {
+            let id = ObjectIdentifier(source.document)
+            if let resolution = kept[id], resolution.source.isSame(as: source) {
+                targets[id] = resolution.targets
+                for (page, reference) in resolution.backlinks { backlinks[page, default: []].insert(reference) }
+                keeping[id] = resolution
+                reused += 1
+                continue
+            }
+            let problems = diagnostics.items.count
             var resolved: [LinkTarget] = []
+            var linking: [(SitePage, PageReference)] = []
             for link in source.document.links {
                 let location = source.location(link.position)
                 let (target, page) = resolve(
@@ -59,13 +78,48 @@ struct LinkResolver {
                 // Only what a page shows: an article lists every page linking to it; an
                 // issue lists the articles that answer it.
                 if let page, page != source.page, Self.isArticle(page) || Self.isArticle(source.page) {
-                    backlinks[page, default: []].insert(PageReference(page: source.page, title: source.displayTitle))
+                    let reference = PageReference(page: source.page, title: source.displayTitle)
+                    backlinks[page, default: []].insert(reference)
+                    linking.append((page, reference))
                 }
             }
-            targets[ObjectIdentifier(source.document)] = resolved
+            targets[id] = resolved
             rawHTMLLinks?.check(source, diagnostics: &diagnostics)
+            // A document with a problem is resolved again each time: its report may depend
+            // on the others' (the "did you mean" budget).
+            if world != nil, diagnostics.items.count == problems {
+                keeping[id] = Resolution(source: source, targets: resolved, backlinks: linking)
+            }
         }
+        if let world { memo?.keep(keeping, in: world, reused: reused) }
         return (targets, backlinks)
+    }
+
+    /// A document's links as resolved, with the document, for `DocumentMemo`.
+    struct Resolution {
+        let source: DocumentSource
+        let targets: [LinkTarget]
+        let backlinks: [(SitePage, PageReference)]
+    }
+
+    /// Everything a document's links are resolved against: the articles (path, file,
+    /// folder and heading anchors by slug), the weekly notes' anchors by week, the drafts,
+    /// the issue, row and milestone ids and the handbook's other files.
+    struct World: Equatable {
+        var articles: [String: [String]]
+        var weeks: [String: [String]]
+        var drafts: Set<String>
+        var issueIDs: Set<String>
+        var invalidIssueIDs: Set<String>
+        var milestoneIDs: Set<String>
+        var files: Set<String>
+    }
+
+    var world: World {
+        World(
+            articles: articles.mapValues { [$0.path, $0.file, $0.folder] + $0.body.headings.map(\.anchor) },
+            weeks: weeks.mapValues { $0.body.headings.map(\.anchor) }, drafts: drafts, issueIDs: issueIDs,
+            invalidIssueIDs: invalidIssueIDs, milestoneIDs: milestoneIDs, files: files)
     }
 
     private func resolve(

@@ -355,6 +355,38 @@ public final class DocumentMemo: @unchecked Sendable {
 
     /// Forgets the bodies of files not in `files` (deleted or renamed), and starts the
     /// count of the next validation.
+    /// Documents whose links were resolved without a problem in the last validation, and
+    /// the world they were resolved in.
+    private var resolved: (world: LinkResolver.World, kept: [ObjectIdentifier: LinkResolver.Resolution])?
+    private var resolutionsTaken = 0
+
+    /// How many documents the last validation took with their links as resolved before.
+    public var linksReused: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return resolutionsTaken
+    }
+
+    /// The documents resolved last time, when it was in `world`; the memo keeps them no
+    /// longer.
+    func resolutions(in world: LinkResolver.World) -> [ObjectIdentifier: LinkResolver.Resolution]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let last = resolved
+        resolved = nil
+        guard let last, last.world == world else { return nil }
+        return last.kept
+    }
+
+    /// Keeps this validation's resolved documents (each holding its document, so that
+    /// its identity is not taken by another).
+    func keep(_ kept: [ObjectIdentifier: LinkResolver.Resolution], in world: LinkResolver.World, reused: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        resolved = (world, kept)
+        resolutionsTaken = reused
+    }
+
     func settle(keeping files: Set<String>) {
         lock.lock()
         defer { lock.unlock() }

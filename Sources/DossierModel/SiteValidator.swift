@@ -94,7 +94,7 @@ public struct SiteValidator: Sendable {
                     articles.map { (SitePage.article($0.slug).path, Set($0.body.headings.map(\.anchor))) },
                     uniquingKeysWith: { first, _ in first }))
         }
-        var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics)
+        var (targets, backlinks) = resolver.resolve(documents, diagnostics: &diagnostics, memo: memo)
         for source in documents {
             for problem in source.document.emphasisProblems {
                 diagnostics.append(

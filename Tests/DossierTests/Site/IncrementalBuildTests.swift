@@ -1,3 +1,4 @@
+import DossierDiagnostics
 import DossierRecords
 import DossierRender
 import DossierSite
@@ -224,6 +225,9 @@ import Testing
             .count
             + FolderWalker.files(under: site.appendingPathComponent("templates"), recursive: true).count
         #expect(memory.records.filesUnread == records - 1)
+        // Every other record's links as resolved before (the issues' and notes' ones).
+        let resolved = memory.documents.linksReused
+        #expect(resolved > 100)
         #expect(memory.documents.reused == notes - 1)
         // The problem list, whose files did not change, as it was read.
         #expect(memory.documents.issuesReused)
@@ -232,6 +236,32 @@ import Testing
         #expect(memory.search.termsReused > 1_000)
         #expect(memory.search.postingsCarried)
         try rebuildMatchesFresh(site)
+
+        // A link added to another article: that one's "referenced by" lists it (checked
+        // by the bytes against a fresh build), the other records' links still as they were.
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\n另见 [差旅报销](travel-reimbursement.md)。\n" }
+        _ = try build()
+        #expect(memory.documents.linksReused == resolved)
+        try rebuildMatchesFresh(site)
+        // A heading added: what links resolve against changed, so every link is resolved.
+        try edit(site, "content/handbook/expense/budget-check.md") { $0 + "\n## 新的一节\n\n正文。\n" }
+        _ = try build()
+        #expect(memory.documents.linksReused == 0)
+        try rebuildMatchesFresh(site)
+        // A heading another article links to renamed: that link is resolved again, and broken.
+        try edit(site, "content/handbook/expense/budget-check.md") {
+            $0.replacingOccurrences(of: "## 预算不足时怎么办", with: "## 预算不够时")
+        }
+        var renamed = Dossier.BuildOptions(site: site, asOf: Self.asOf)
+        renamed.memory = memory
+        #expect(
+            try Dossier.build(renamed).report.diagnostics.items.contains {
+                $0.location.file == "content/handbook/expense/travel-reimbursement.md" && $0.rule == .brokenAnchor
+            })
+        try edit(site, "content/handbook/expense/budget-check.md") {
+            $0.replacingOccurrences(of: "## 预算不够时", with: "## 预算不足时怎么办")
+        }
+        _ = try build()
 
         try edit(site, "content/handbook/expense/budget-check.md") {
             $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed — ", options: [], range: $0.range(of: "\ntitle: "))
