@@ -44,15 +44,15 @@ package struct BuildManifest: Codable, Equatable {
 
     /// The manifest for building `site` with `options` now; `outputs` is filled in once
     /// written. `inputs` is a digest of each file's path and the digest of its bytes, the
-    /// files read on all cores; with `memo`, a file whose size and time are those it was
-    /// read with is not read again.
+    /// files read on all cores; with `memo`, a file whose stamp is the one it was read
+    /// with is not read again.
     package init(site: URL, options: String, memo: InputDigests? = nil) {
         tool = FolderWalker.regularFile("/proc/self/exe", as: "dossier")
         self.options = options
         let entries = ["content", "templates"].flatMap { Self.files(under: site.appendingPathComponent($0), prefix: $0 + "/") }
         let root = site.path + "/"
         let digests = entries.parallelMap { entry in
-            memo?.digest(of: entry) ?? InputDigests.read(root + entry.path, entry: entry, into: memo)
+            memo?.digest(of: entry, at: root + entry.path) ?? InputDigests.read(root + entry.path, entry: entry, into: memo)
         }
         var hash = Digest()
         for (entry, digest) in zip(entries, digests) {
@@ -62,38 +62,48 @@ package struct BuildManifest: Codable, Equatable {
         outputs = ""
     }
 
-    /// Each record file's digest by path, with the size and time it had when read
-    /// (nanoseconds since 1970, as `FolderWalker` gives them), kept from one build to the
-    /// next by `serve`.
+    /// Each record file's digest by path, with the file's stamp when read (size,
+    /// modification and status change times, inode and device: `FolderWalker.Stamp`, as
+    /// git's index keeps), kept from one build to the next by `serve`. A file rewritten
+    /// with its size and old modification time has another status change time, or
+    /// another inode when renamed over it.
     ///
     /// A file changed twice within the file system's time granularity (a few
-    /// milliseconds) with the same size would look unchanged, so, as git does with its
-    /// index ("racy git"), a file whose time is within 2 seconds of the moment it was read
-    /// is not kept: it is read again next time.
+    /// milliseconds, or a second) with the same size would look unchanged, so, as git does
+    /// with its index ("racy git"), a file changed within 2 seconds of the moment it was
+    /// read is not kept: it is read again next time.
     package final class InputDigests: @unchecked Sendable {
         private let lock = NSLock()
-        private var kept: [String: (size: Int, modified: Int64, digest: Digest)] = [:]
+        private var kept: [String: (stamp: FolderWalker.Stamp, digest: Digest)] = [:]
+        /// How recent a file's change may be for its digest to be kept, in nanoseconds.
+        private let unsettled: Int64
 
-        package init() {}
+        /// - Parameter unsettled: 2 seconds by default; 0 keeps every file (for tests
+        ///   whose files were all just written).
+        package init(unsettled: Int64 = 2_000_000_000) { self.unsettled = unsettled }
 
-        /// The digest kept for `entry`'s file when its size and time are the same.
-        func digest(of entry: Entry) -> Digest? {
+        /// The digest kept for `entry`'s file (at `path`) when its stamp is the same.
+        func digest(of entry: Entry, at path: String) -> Digest? {
             lock.lock()
-            defer { lock.unlock() }
-            guard let kept = kept[entry.path], kept.size == entry.size, kept.modified == entry.modified else { return nil }
-            return kept.digest
+            let known = kept[entry.path]
+            lock.unlock()
+            guard let known, known.stamp.size == entry.size, known.stamp.modified == entry.modified,
+                FolderWalker.stamp(path) == known.stamp
+            else { return nil }
+            return known.digest
         }
 
         /// Reads the file at `path` (`entry` as listed) and digests its bytes; kept in
         /// `memo` unless it changed too recently to be told apart from a later change.
         static func read(_ path: String, entry: Entry, into memo: InputDigests?) -> Digest {
+            let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            let stamp = memo != nil ? FolderWalker.stamp(path) : nil
             var digest = Digest()
             digest.update(FileManager.default.contents(atPath: path) ?? Data())
-            guard let memo else { return digest }
-            let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
-            if now - entry.modified > 2_000_000_000 {
+            guard let memo, let stamp else { return digest }
+            if now - max(stamp.modified, stamp.changed) >= memo.unsettled {
                 memo.lock.lock()
-                memo.kept[entry.path] = (entry.size, entry.modified, digest)
+                memo.kept[entry.path] = (stamp, digest)
                 memo.lock.unlock()
             }
             return digest

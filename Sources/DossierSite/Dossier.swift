@@ -130,8 +130,8 @@ public enum Dossier {
     public final class BuildMemory: @unchecked Sendable {
         public let records: SiteLoader.Memo
         public let documents = DocumentMemo()
-        /// Each record file's digest for the marker, by its size and time.
-        let inputs = BuildManifest.InputDigests()
+        /// Each record file's digest for the marker, by its stamp.
+        let inputs: BuildManifest.InputDigests
         /// The last search index's terms and chunks.
         public let search = SearchMemo()
         /// The last committed build's link check, when it found nothing, with the digest
@@ -170,8 +170,13 @@ public enum Dossier {
         /// folder's path.
         private var output: (path: String, listing: [FolderWalker.Entry])?
 
-        /// - Parameter records: what is kept of the record files between builds.
-        public init(records: SiteLoader.Memo = SiteLoader.Memo()) { self.records = records }
+        /// - Parameter unsettled: how long ago (nanoseconds) a record file must have
+        ///   changed for its text and digest to be kept: 2 seconds (see
+        ///   `SiteLoader.Memo`); 0 keeps every file, for tests whose files were just written.
+        public init(unsettled: Int64 = 2_000_000_000) {
+            records = SiteLoader.Memo(unsettled: unsettled)
+            inputs = BuildManifest.InputDigests(unsettled: unsettled)
+        }
 
         /// The listing the last build left in `folder`, when `outputWatch` heard nothing
         /// else change there since.

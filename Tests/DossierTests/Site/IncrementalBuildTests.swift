@@ -197,7 +197,7 @@ import Testing
         let site = try sample()
         // Every file was just copied: kept however recent, so that the rebuilds here take
         // the files not changed as they were read.
-        let memory = Dossier.BuildMemory(records: SiteLoader.Memo(unsettled: 0))
+        let memory = Dossier.BuildMemory(unsettled: 0)
         func build() throws -> Dossier.BuildResult { try self.build(site, memory: memory) }
         _ = try build()
         #expect(memory.records.reused == 0)
@@ -235,6 +235,22 @@ import Testing
         // before with the edited page's taken out and put back.
         #expect(memory.search.termsReused > 1_000)
         #expect(memory.search.postingsCarried)
+        try rebuildMatchesFresh(site)
+
+        // Rewritten with the same size and its old modification time put back (as a copy
+        // that keeps times does): read again all the same.
+        let budget = site.appendingPathComponent("content/handbook/expense/budget-check.md")
+        var times = stat()
+        #expect(stat(budget.path, &times) == 0)
+        try edit(site, "content/handbook/expense/budget-check.md") {
+            $0.replacingOccurrences(of: "One more paragraph.", with: "One more paragraph!")
+        }
+        var restored = [times.st_atim, times.st_mtim]
+        #expect(utimensat(AT_FDCWD, budget.path, &restored, 0) == 0)
+        _ = try build()
+        #expect(
+            try String(contentsOf: output.appendingPathComponent("handbook/expense/budget-check.html"), encoding: .utf8)
+                .contains("One more paragraph!"))
         try rebuildMatchesFresh(site)
 
         // A link added to another article: that one's "referenced by" lists it (checked
@@ -477,44 +493,52 @@ import Testing
     /// again next time (two saves within the file system's time granularity).
     @Test func theInputDigestMemoryKeepsOnlyFilesOlderThanTheirTimeGranularity() throws {
         let site = try sample()
-        let memo = BuildManifest.InputDigests()
+        // Every file was just copied: kept however recent, but for the last check.
+        let memo = BuildManifest.InputDigests(unsettled: 0)
         let article = site.appendingPathComponent("content/handbook/expense/budget-check.md")
-        let old = Date(timeIntervalSinceNow: -3600)
-        for path in try FileManager.default.subpathsOfDirectory(atPath: site.path) {
-            try FileManager.default.setAttributes(
-                [.modificationDate: old], ofItemAtPath: site.appendingPathComponent(path).path)
-        }
         func entry(_ url: URL) throws -> FolderWalker.Entry {
             let path = String(url.path.dropFirst(site.path.count + 1))
             return try #require(FolderWalker.regularFile(url.path, as: path))
         }
+        func kept(_ url: URL) throws -> Digest? { memo.digest(of: try entry(url), at: url.path) }
         func inputs(_ memo: BuildManifest.InputDigests?) -> String {
             BuildManifest(site: site, options: "", memo: memo).inputs
         }
         let first = inputs(nil)
         #expect(inputs(memo) == first)
-        let kept = try #require(memo.digest(of: try entry(article)))
+        let before = try #require(try kept(article))
+        #expect(try kept(article) == before)
 
-        // The same size and time: the memory answers, without reading the file (here it
-        // answers what the file held then, which is the contract: size and time).
+        // Rewritten with the same size and its old modification time put back: the status
+        // change time differs, so it is read again and the digest follows the bytes.
+        var times = stat()
+        #expect(stat(article.path, &times) == 0)
         let text = try String(contentsOf: article, encoding: .utf8)
-        let sameSize = String(text.dropLast()) + "!"
-        try Data(sameSize.utf8).write(to: article)
-        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: article.path)
-        #expect(memo.digest(of: try entry(article)) == kept)
-
-        // A new time: read again, and the digest follows the bytes.
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: article.path)
-        #expect(memo.digest(of: try entry(article)) == nil)
+        try Data((String(text.dropLast()) + "!").utf8).write(to: article)
+        var restored = [times.st_atim, times.st_mtim]
+        #expect(utimensat(AT_FDCWD, article.path, &restored, 0) == 0)
+        #expect(try entry(article).modified == Int64(times.st_mtim.tv_sec) * 1_000_000_000 + Int64(times.st_mtim.tv_nsec))
+        #expect(try kept(article) == nil)
         #expect(inputs(memo) == inputs(nil))
         #expect(inputs(memo) != first)
-        #expect(memo.digest(of: try entry(article)) != kept)
+        let sameSize = try #require(try kept(article))
+        #expect(sameSize != before)
 
-        // Just saved: read, but not kept.
+        // Renamed over from beside with both its times put back: another inode.
+        let beside = article.deletingLastPathComponent().appendingPathComponent(".budget-check.md.new")
+        try Data((String(text.dropLast()) + "?").utf8).write(to: beside)
+        #expect(utimensat(AT_FDCWD, beside.path, &restored, 0) == 0)
+        #expect(rename(beside.path, article.path) == 0)
+        #expect(try kept(article) == nil)
+        #expect(inputs(memo) == inputs(nil))
+        #expect(try kept(article) != sameSize)
+
+        // Just saved, with the 2-second rule: read, but not kept.
+        let settling = BuildManifest.InputDigests()
         try Data((text + "\nNew.\n").utf8).write(to: article)
-        #expect(inputs(memo) == inputs(nil))
-        #expect(memo.digest(of: try entry(article)) == nil)
-        #expect(inputs(memo) != first)
+        #expect(inputs(settling) == inputs(nil))
+        #expect(settling.digest(of: try entry(article), at: article.path) == nil)
+        #expect(inputs(settling) != first)
     }
 
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
