@@ -57,6 +57,7 @@ struct LinkResolver {
         let world = memo != nil && rawHTMLLinks == nil ? self.world : nil
         let kept = world.flatMap { memo?.resolutions(in: $0) } ?? [:]
         var keeping: [ObjectIdentifier: Resolution] = [:]
+        if world != nil { keeping.reserveCapacity(sources.count) }
         var reused = 0
         for source in sources {
             let id = ObjectIdentifier(source.document)
