@@ -147,11 +147,12 @@ public struct SiteLoader: Sendable {
                 alternative: TextEncoding?
             )] = []
 
-        /// Reads a record file as text, or reports why not. `nil` when absent.
-        /// With a memo, a file whose stamp is the one it had when last read is not read
-        /// again (serve: 9 % of a rebuild at S was reading and decoding every file).
+        // With a memo, a file whose stamp is the one it had when last read is not read
+        // again (serve: 9 % of a rebuild at S was reading and decoding every file). The
+        // moment is taken before any stamp (see `Memo.keep`).
         let stamps = memo != nil
         let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        /// Reads a record file as text, or reports why not. `nil` when absent.
         func readText(_ relative: String, limit: Int, declared: DeclaredEncoding? = nil) -> String? {
             let stamp = stamps ? files.stamp(of: relative) : nil
             guard let size = stamp?.size ?? files.size(of: relative) else { return nil }
