@@ -59,7 +59,8 @@ public struct PageCache: Sendable {
         guard (try? reader.key()) == key else { return nil }
         reader.offset = start
         var entry = try? reader.entry()
-        entry?.encoded = data.subdata(in: start..<start + length)
+        // A slice of the mapped file, not a copy: written as it is to the next cache.
+        entry?.encoded = data[start..<start + length]
         return entry
     }
 
@@ -81,7 +82,7 @@ public struct PageCache: Sendable {
         guard (try? reader.key()) == inputs else { return nil }
         reader.offset = start
         var entry = try? reader.entry()
-        entry?.encoded = data.subdata(in: start..<start + length)
+        entry?.encoded = data[start..<start + length]
         return entry
     }
 
@@ -110,14 +111,14 @@ public struct PageCache: Sendable {
                 digest.add(key.low)
                 bytes.string(file.path)
                 let inputs = file.inputs ?? PageKey(high: 0, low: 0)
-                if var encoded = file.cacheEntry {
-                    // The entry as it was, with this build's inputs (the key comes first).
-                    var words = Bytes()
-                    words.word(inputs.high)
-                    words.word(inputs.low)
-                    encoded.replaceSubrange(encoded.startIndex + 16..<encoded.startIndex + 32, with: words.data)
+                if let encoded = file.cacheEntry {
+                    // The entry as it was, with this build's inputs (the key comes first),
+                    // copied once: its bytes are a slice of the previous cache's mapping.
                     bytes.count(encoded.count)
-                    bytes.data.append(encoded)
+                    bytes.data.append(encoded.prefix(16))
+                    bytes.word(inputs.high)
+                    bytes.word(inputs.low)
+                    bytes.data.append(encoded.dropFirst(32))
                     continue
                 }
                 var record = Bytes()
