@@ -43,3 +43,8 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -8,14 +8,11 @@ import Dispatch
 ///
 /// Unchecked: the value is only released there, never read.
 public func releaseElsewhere<T>(_ value: consuming T) {
-    let box = UncheckedBox(value)
+    let box = ReleasedBox(value)
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
 }
 
-/// A value handed to other threads where the compiler cannot prove that safe: each use
-/// says why it is (`parallelMap`'s transform is only called, `releaseElsewhere`'s value
-/// only released). A class, so that the value goes when the last thread lets go of it.
-final class UncheckedBox<T>: @unchecked Sendable {
+private final class ReleasedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: consuming T) { self.value = value }
 }
