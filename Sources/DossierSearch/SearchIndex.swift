@@ -146,6 +146,8 @@ package enum SearchIndex {
         /// Terms whose postings `replace(_:with:at:)` changed since `carry()`; nil for a
         /// builder not carried.
         private var changed: Set<String>?
+        /// The pages (by number) whose entry `replace(_:with:at:)` changed since `carry()`.
+        private var changedPages: Set<Int> = []
         private var postings: [String: Postings] = [:]
         private var entries: [(url: String, title: String, kind: String, status: String)?]
         private var texts: [String?]
@@ -188,7 +190,10 @@ package enum SearchIndex {
         /// Starts keeping track of the terms whose postings change: the builder, with the
         /// files made from it (by `files(termChunkBytes:memo:)` with a memo), is carried to
         /// the next build of the same pages, which replaces the entries that changed.
-        package mutating func carry() { changed = [] }
+        package mutating func carry() {
+            changed = []
+            changedPages = []
+        }
 
         /// Replaces the entry of the page at `url`, `old` (as added before: `serve` takes
         /// it from the last build's page cache), with `new`. Either may be nil: a page that
@@ -196,6 +201,7 @@ package enum SearchIndex {
         /// postings stay as they are.
         package mutating func replace(_ old: Document?, with new: Document?, at url: String) {
             guard let number = numbers[url] else { return }
+            changedPages.insert(number)
             if let old, let new, old.lengths == new.lengths, old.terms.elementsEqual(new.terms, by: { $0 == $1 }) {
                 entries[number] = (new.url, new.title, new.kind, new.status)
                 texts[number] = new.textJSON
@@ -266,6 +272,9 @@ package enum SearchIndex {
             // A term a carried builder did not change has the postings it had in the
             // memo's index, none of them a page whose length changed.
             let unchanged = sameCollection ? changed : nil
+            // The same for the documents' groups: a group of the memo's index holding no
+            // page that changed is the same text.
+            let keptGroups = unchanged != nil ? last?.groups : nil
             // Issues by status, for the status filter.
             var statuses: [String: [(document: Int32, score: Int)]] = [:]
             for (number, document) in documents.enumerated() where !document.status.isEmpty {
@@ -280,8 +289,8 @@ package enum SearchIndex {
             let renumbered = renumber
             let (moving, statusPostings) = (moved, statuses)
             var made = SearchIndex.files(
-                documents: documents, terms: terms, keeping: keeping, lastChunks: last?.chunks ?? [], textBytes: textBytes,
-                termChunkBytes: termChunkBytes
+                documents: documents, terms: terms, keeping: keeping, lastChunks: last?.chunks ?? [],
+                lastGroups: keptGroups.map { ($0, changedPages) }, textBytes: textBytes, termChunkBytes: termChunkBytes
             ) { index, term in
                 if let unchanged, !unchanged.contains(term), statusPostings[term] == nil, let last,
                     let place = places?[index]
@@ -360,6 +369,8 @@ package enum SearchIndex {
         var digests: [Digest] = []
         /// The term chunks: their entries and their file's text.
         var chunks: [(entries: [String], text: String)] = []
+        /// The documents' groups: the first document's number, how many, and the file's text.
+        var groups: [(start: Int, count: Int, text: String)] = []
     }
 
     /// A document of the finished index.
@@ -601,7 +612,9 @@ package enum SearchIndex {
     /// entries, digests and chunks; the rest is the caller's).
     static func files(
         documents: [IndexedDocument], terms: [String], keeping: Bool = false,
-        lastChunks: [(entries: [String], text: String)] = [], textBytes: Int, termChunkBytes: Int,
+        lastChunks: [(entries: [String], text: String)] = [],
+        lastGroups: (groups: [(start: Int, count: Int, text: String)], changed: Set<Int>)? = nil, textBytes: Int,
+        termChunkBytes: Int,
         entry: @Sendable (Int, String) -> (entry: String, digest: Digest, kept: Bool)
     ) -> (files: [File], indexBytes: Int, textBytes: Int, memo: Kept, reused: Int) {
         var kept = Kept()
@@ -666,33 +679,78 @@ package enum SearchIndex {
         var pendingGroups: [[String]] = []
         var group: [String] = []
         var groupBytes = 0
+        var keptGroupStarts: [(first: Int, count: Int)] = []
+        @Sendable func groupText(_ number: Int, _ entries: [String]) -> String {
+            "dossierSearch.docs(\(number),\(JSONText.scriptSafe("[" + entries.joined(separator: ",") + "]")));\n"
+        }
         func writeGroups() {
             docFiles += numberedFiles(pendingGroups, from: docFiles.count) { number, entries in
-                File(
-                    path: "search/docs-\(number).js",
-                    text: "dossierSearch.docs(\(number),\(JSONText.scriptSafe("[" + entries.joined(separator: ",") + "]")));\n")
+                File(path: "search/docs-\(number).js", text: groupText(number, entries))
             }
             pendingGroups.removeAll()
         }
-        let documentWindow = Self.window / 8
-        for start in stride(from: 0, to: documents.count, by: documentWindow) {
-            let window = Array(documents[start..<min(documents.count, start + documentWindow)])
-            let entries = window.parallelMap(inRunsOf: 128) { document in
-                let entry = JSONText.compact(
-                    .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
-                return String(entry.dropLast() + "," + document.text + "]")
+        @Sendable func documentEntry(_ document: IndexedDocument) -> String {
+            let entry = JSONText.compact(
+                .array([.string(document.url), .string(document.title), .string(document.kind), .string(document.status)]))
+            return String(entry.dropLast() + "," + document.text + "]")
+        }
+        if let (last, changed) = lastGroups {
+            // A carried index: the group at the same place, with the same first document,
+            // holding no changed page, is cut where it was (a cut depends only on its own
+            // documents) and keeps its text; any other group is made again, in order.
+            var start = 0
+            while start < documents.count {
+                let number = docFiles.count
+                if number < last.count, last[number].start == start,
+                    !(start..<start + last[number].count).contains(where: changed.contains)
+                {
+                    docFiles.append(File(path: "search/docs-\(number).js", text: last[number].text))
+                    kept.groups.append(last[number])
+                    Varint64.append(last[number].count, to: &groupStarts)
+                    start += last[number].count
+                    continue
+                }
+                var entries: [String] = []
+                var bytes = 0
+                var index = start
+                while index < documents.count {
+                    let json = documentEntry(documents[index])
+                    entries.append(json)
+                    bytes += json.utf8.count
+                    index += 1
+                    if bytes >= bytesPerDocumentGroup { break }
+                }
+                let text = groupText(number, entries)
+                docFiles.append(File(path: "search/docs-\(number).js", text: text))
+                kept.groups.append((start, entries.count, text))
+                Varint64.append(entries.count, to: &groupStarts)
+                start = index
             }
-            for (offset, json) in entries.enumerated() {
-                group.append(json)
-                groupBytes += json.utf8.count
-                if groupBytes >= bytesPerDocumentGroup || start + offset == documents.count - 1 {
-                    pendingGroups.append(group)
-                    Varint64.append(group.count, to: &groupStarts)
-                    group = []
-                    groupBytes = 0
+        } else {
+            let documentWindow = Self.window / 8
+            for start in stride(from: 0, to: documents.count, by: documentWindow) {
+                let window = Array(documents[start..<min(documents.count, start + documentWindow)])
+                let entries = window.parallelMap(inRunsOf: 128, documentEntry)
+                for (offset, json) in entries.enumerated() {
+                    group.append(json)
+                    groupBytes += json.utf8.count
+                    if groupBytes >= bytesPerDocumentGroup || start + offset == documents.count - 1 {
+                        pendingGroups.append(group)
+                        keptGroupStarts.append((start + offset + 1 - group.count, group.count))
+                        Varint64.append(group.count, to: &groupStarts)
+                        group = []
+                        groupBytes = 0
+                    }
+                }
+                let before = docFiles.count
+                writeGroups()
+                if keeping {
+                    for (place, file) in docFiles[before...].enumerated() {
+                        let (first, count) = keptGroupStarts[before + place]
+                        kept.groups.append((first, count, file.text))
+                    }
                 }
             }
-            writeGroups()
         }
 
         // Kinds as runs: [kind, count, kind, count, …].

@@ -225,13 +225,15 @@ import Testing
             case 0, 1, 2:
                 documents[index] = Self.edited(old, round: round, using: &generator)
             case 3:
-                // Rendered again, the same entry.
+                // Rendered again with the same terms: the same entry, then only the status
+                // (an issue closed: its document and the status filter change, no term).
                 documents[index] = SearchIndex.Document(
                     url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", "alpha")])
                 carried.replace(old, with: documents[index], at: old.url)
                 let again = documents[index]
                 documents[index] = SearchIndex.Document(
-                    url: old.url, title: old.title, kind: old.kind, status: old.status, sections: [("s", "", "alpha")])
+                    url: old.url, title: old.title, kind: old.kind, status: old.status == "open" ? "closed" : "open",
+                    sections: [("s", "", "alpha")])
                 carried.replace(again, with: documents[index], at: old.url)
             case 4:
                 documents.insert(
