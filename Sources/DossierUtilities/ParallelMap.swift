@@ -44,6 +44,10 @@ extension Array where Element: Sendable {
     }
 }
 
+/// A struct, not a class like `releaseElsewhere`'s box: it holds a closure made with
+/// `withoutActuallyEscaping`, and a class instance captured by a dispatch work item can
+/// be released by a worker after that scope has ended, with the closure's context gone
+/// (a release build crashed so when the two boxes were one class).
 private struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
