@@ -53,33 +53,32 @@ public struct PageCache: Sendable {
     /// The entry of the page at `path` if the previous build made it with `key`; the
     /// rest of an entry with another key is not read.
     public func entry(_ path: String, key: PageKey) -> Entry? {
-        guard let (start, length) = offsets[path] else { return nil }
-        var reader = Reader(data: data)
-        reader.offset = start
-        guard (try? reader.key()) == key else { return nil }
-        reader.offset = start
-        var entry = try? reader.entry()
-        // A slice of the mapped file, not a copy: written as it is to the next cache.
-        entry?.encoded = data[start..<start + length]
-        return entry
+        entry(path, where: 0, is: key)
     }
 
     /// The entry of the page at `path`, whatever its key; nil when the build made no page
-    /// there. Its `encoded` form is not kept.
+    /// there.
     public func entry(at path: String) -> Entry? {
-        guard let (start, _) = offsets[path] else { return nil }
-        var reader = Reader(data: data)
-        reader.offset = start
-        return try? reader.entry()
+        entry(path, where: nil, is: nil)
     }
 
     /// The entry of the page at `path` if the previous build recorded it with these
     /// `inputs` (see `Entry.inputs`); nil otherwise, and for zero inputs.
     public func entry(_ path: String, inputs: PageKey) -> Entry? {
-        guard inputs != PageKey(high: 0, low: 0), let (start, length) = offsets[path] else { return nil }
+        guard inputs != PageKey(high: 0, low: 0) else { return nil }
+        return entry(path, where: 16, is: inputs)
+    }
+
+    /// The entry at `path` when the key `offset` bytes into it (0: the page's key, 16:
+    /// its inputs) is `expected`; any entry there when `offset` is nil. Its `encoded`
+    /// form is a slice of the mapped file, not a copy: written as it is to the next cache.
+    private func entry(_ path: String, where offset: Int?, is expected: PageKey?) -> Entry? {
+        guard let (start, length) = offsets[path] else { return nil }
         var reader = Reader(data: data)
-        reader.offset = start + 16
-        guard (try? reader.key()) == inputs else { return nil }
+        if let offset {
+            reader.offset = start + offset
+            guard (try? reader.key()) == expected else { return nil }
+        }
         reader.offset = start
         var entry = try? reader.entry()
         entry?.encoded = data[start..<start + length]
