@@ -101,7 +101,7 @@ package struct BuildManifest: Codable, Equatable {
             var digest = Digest()
             digest.update(FileManager.default.contents(atPath: path) ?? Data())
             guard let memo, let stamp else { return digest }
-            if now - max(stamp.modified, stamp.changed) >= memo.unsettled {
+            if stamp.isSettled(at: now, for: memo.unsettled) {
                 memo.lock.lock()
                 memo.kept[entry.path] = (stamp, digest)
                 memo.lock.unlock()

@@ -87,7 +87,7 @@ public struct SiteLoader: Sendable {
         /// stamp): a change in the same tick of the file system's clock, of the same size,
         /// would leave its stamp as it is (git's index has the same rule).
         func keep(_ file: String, stamp: FolderWalker.Stamp, encoding: TextEncoding, _ decoded: DecodedText, now: Int64) {
-            guard now - max(stamp.modified, stamp.changed) >= unsettled else { return }
+            guard stamp.isSettled(at: now, for: unsettled) else { return }
             lock.lock()
             defer { lock.unlock() }
             reading[file] = Kept(stamp: stamp, encoding: encoding, decoded: decoded)

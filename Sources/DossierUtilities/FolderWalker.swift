@@ -71,6 +71,15 @@ public enum FolderWalker {
         public var changed: Int64
         public var inode: UInt64
         public var device: UInt64
+
+        /// Whether the file's last change is at least `unsettled` nanoseconds before
+        /// `now` (nanoseconds since 1970, taken before the stamp): only then can a later
+        /// change be told from it, since a change of the same size in the same tick of the
+        /// file system's clock leaves the stamp as it was (git's "racy git" rule; 2
+        /// seconds covers file systems of whole seconds).
+        public func isSettled(at now: Int64, for unsettled: Int64) -> Bool {
+            now - max(modified, changed) >= unsettled
+        }
     }
 
     /// The `Stamp` of the regular file at `path`; nil when there is none.
