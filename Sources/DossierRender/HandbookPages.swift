@@ -6,10 +6,15 @@ import DossierTemplates
 
 extension SiteRenderer {
     /// Articles in their handbook order: by folder, then weight, then title.
+    /// Each article's folder is worked out once and the positions are sorted, not the
+    /// articles: a rebuild in `serve` orders every article again.
     static func handbookOrder(_ articles: [Article]) -> [Article] {
-        articles.sorted {
-            ($0.folder, $0.weight ?? Int.max, $0.title, $0.slug) < ($1.folder, $1.weight ?? Int.max, $1.title, $1.slug)
+        let folders = articles.map(\.folder)
+        let order = articles.indices.sorted { a, b in
+            let (x, y) = (articles[a], articles[b])
+            return (folders[a], x.weight ?? Int.max, x.title, x.slug) < (folders[b], y.weight ?? Int.max, y.title, y.slug)
         }
+        return order.map { articles[$0] }
     }
 
     /// Tag slug → the tag as first written and its articles in handbook order; tags that
