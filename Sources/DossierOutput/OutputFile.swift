@@ -27,7 +27,7 @@ public struct OutputFile: Sendable {
     /// The page's entry in the search index, made where the page was rendered.
     package var searchDocument: SearchIndex.Document?
     /// An unchanged page's entry in the previous build's page cache, as written there.
-    package var cacheEntry: Data?
+    package var cacheEntry: PageCache.Encoded?
     /// False for a page taken by its inputs, without its plan being made.
     package var planned = true
 

@@ -99,6 +99,8 @@ public struct OutputWriter: Sendable {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         let pageCache = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-pages-new")
         try? fm.removeItem(at: pageCache)
+        // A base being linked when a build was killed (see PageCache.Writer).
+        unlink(PageCache.base(of: self.pageCache).path + "-new")
         let site = StagedSite(output: output, staging: staging, retired: retired, pageCache: pageCache)
         site.live = listing.map { Dictionary($0.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }) }
         site.liveListing = listing ?? []
@@ -149,6 +151,9 @@ public final class StagedSite {
     let retired: URL
     /// The new site's page cache, put in place of the old one's once the site is.
     package let pageCache: URL
+    /// Whether the new page cache refers to a base (see `PageCache`); without one, the
+    /// old base is removed once the new cache is in place.
+    package var pageCacheRefersToBase = false
     private var folders: Set<String> = [""]
     /// Written over the live site (see `OutputWriter.stage(over:)`): each live file's size,
     /// by path; nil when the new site replaces the live one whole.
@@ -286,10 +291,12 @@ public final class StagedSite {
     /// Replaces the old cache in one step; should it fail, the next build renders every
     /// page, as the old cache names another build.
     private func replacePageCache() {
-        if FileManager.default.fileExists(atPath: pageCache.path),
-            rename(pageCache.path, OutputWriter.pageCache(of: output).path) != 0
-        {
+        let live = OutputWriter.pageCache(of: output)
+        guard FileManager.default.fileExists(atPath: pageCache.path) else { return }
+        if rename(pageCache.path, live.path) != 0 {
             try? FileManager.default.removeItem(at: pageCache)
+        } else if !pageCacheRefersToBase {
+            unlink(PageCache.base(of: live).path)
         }
     }
 

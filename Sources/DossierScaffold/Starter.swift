@@ -27,7 +27,8 @@ public enum Starter {
 
     /// What `dossier build` writes beside the records, kept out of git: the site (and
     /// each view's, `output-NAME`), and the hidden files beside any output folder, also
-    /// one given with --output (`.NAME.dossier-pages`, the cache of its pages; `-lock`,
+    /// one given with --output (`.NAME.dossier-pages`, the cache of its pages, and
+    /// `-pages-base`, the earlier cache it refers to; `-lock`,
     /// which keeps two builds from writing it at once; `-new`, `-old` and `-pages-new`
     /// while a build swaps the site in: see OutputWriter).
     static let gitignore = """

@@ -445,7 +445,8 @@ public enum Dossier {
         result.outputWalked = kept == nil
         result.linksCarried = carried
         do {
-            let cache = try PageCache.Writer(file: staged.pageCache, environment: environment)
+            let cache = try PageCache.Writer(file: staged.pageCache, environment: environment, previous: previous)
+            staged.pageCacheRefersToBase = cache.refersToBase
             let renderer = SiteRenderer(
                 site: site, theme: theme, asOf: asOf, recordsKey: recordsKey(raw, options: manifest.options))
             pagesIgnored = renderer.issueTemplateIgnoresPages

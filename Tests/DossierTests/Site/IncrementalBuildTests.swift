@@ -575,6 +575,52 @@ import Testing
         #expect(try Fixtures.files(in: site.appendingPathComponent("output")).keys.allSatisfy { !$0.contains("dossier-pages") })
     }
 
+    @Test func aRebuildsCacheHoldsOnlyWhatChangedSinceItsBase() throws {
+        let site = try sample()
+        _ = try build(site)
+        let cache = OutputWriter.pageCache(of: site.appendingPathComponent("output"))
+        let base = PageCache.base(of: cache)
+        func size(_ url: URL) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        }
+        func hasBase() -> Bool { FileManager.default.fileExists(atPath: base.path) }
+        let article = "content/handbook/expense/budget-check.md"
+        #expect(!hasBase())
+        let whole = try size(cache)
+
+        // The first cache becomes the base of the next, which holds a small part of it.
+        try edit(site, article) { $0 + "\nOne more paragraph.\n" }
+        var result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+        #expect(hasBase())
+        #expect(try size(base) == whole)
+        #expect(try size(cache) < whole / 10)
+        try edit(site, article) { $0 + "\nAnd another.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+        #expect(try size(cache) < whole / 10)
+
+        // A template every page uses: each page's entry changes, so the cache holds them
+        // all; the next is written whole and the base goes.
+        try edit(site, "templates/layout.mustache") { $0.replacingOccurrences(of: "</body>", with: "<!-- edited --></body>") }
+        try rebuildMatchesFresh(site)
+        #expect(try size(cache) > whole / 4)
+        try edit(site, article) { $0 + "\nA third.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(try rendered(result, of: site) == 1)
+        #expect(!hasBase())
+
+        // The base removed by hand: the cache is not used, as a damaged one.
+        try edit(site, article) { $0 + "\nA fourth.\n" }
+        try rebuildMatchesFresh(site)
+        #expect(hasBase())
+        unlink(base.path)
+        try edit(site, article) { $0 + "\nA fifth.\n" }
+        result = try rebuildMatchesFresh(site)
+        #expect(result.pagesUnchanged == 0)
+        #expect(!hasBase())
+    }
+
     @Test func aFailedRebuildLeavesTheOutputAndItsCacheAsTheyWere() throws {
         let site = try Fixtures.copy("valid")
         _ = try build(site)

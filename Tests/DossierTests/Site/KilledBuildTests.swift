@@ -88,12 +88,15 @@ import Testing
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("After"))
         // No staging folder is left beside the output, only the page cache of the last build
-        // and the build lock's file (flock(2): a killed build holds it no longer).
+        // (with the base it refers to, if any) and the build lock's file (flock(2): a
+        // killed build holds it no longer).
+        let cache = OutputWriter.pageCache(of: output)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path)
             .filter {
-                $0.contains("dossier-") && $0 != OutputWriter.pageCache(of: output).lastPathComponent
-                    && !$0.hasSuffix(".dossier-lock")
+                $0.contains("dossier-") && $0 != cache.lastPathComponent
+                    && $0 != PageCache.base(of: cache).lastPathComponent && !$0.hasSuffix(".dossier-lock")
             }
         #expect(leftovers.isEmpty, "left beside the output: \(leftovers)")
+        #expect(PageCache(file: cache, environment: nil) != nil)
     }
 }
