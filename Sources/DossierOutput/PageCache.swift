@@ -35,10 +35,25 @@ public struct PageCache: Sendable {
         /// planned; zero when not known.
         public var inputs = PageKey(high: 0, low: 0)
         public var template: String?
+        /// Empty when not read (see `Parts`).
         public var links: PageLinks
         package var searchDocument: SearchIndex.Document?
         /// The entry as the file holds it, to be written again as it is.
         package var encoded: Encoded?
+    }
+
+    /// The parts of an entry read besides its keys and template: a rebuild that carries
+    /// the link check or the search postings from the last build needs neither for a page
+    /// that did not change, and reading them (the search entry's terms, every navigation
+    /// link) was most of the time a lookup took.
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The page's links and ids (else `links` is empty).
+        public static let links = Parts(rawValue: 1)
+        /// The page's search entry (else `searchDocument` is nil).
+        public static let search = Parts(rawValue: 2)
+        public static let all: Parts = [.links, .search]
     }
 
     /// An entry as a cache file holds it.
@@ -108,27 +123,27 @@ public struct PageCache: Sendable {
 
     /// The entry of the page at `path` if the previous build made it with `key`; the
     /// rest of an entry with another key is not read.
-    public func entry(_ path: String, key: PageKey) -> Entry? {
-        entry(path, where: 0, is: key)
+    public func entry(_ path: String, key: PageKey, reading parts: Parts = .all) -> Entry? {
+        entry(path, where: 0, is: key, reading: parts)
     }
 
     /// The entry of the page at `path`, whatever its key; nil when the build made no page
     /// there.
-    public func entry(at path: String) -> Entry? {
-        entry(path, where: nil, is: nil)
+    public func entry(at path: String, reading parts: Parts = .all) -> Entry? {
+        entry(path, where: nil, is: nil, reading: parts)
     }
 
     /// The entry of the page at `path` if the previous build recorded it with these
     /// `inputs` (see `Entry.inputs`); nil otherwise, and for zero inputs.
-    public func entry(_ path: String, inputs: PageKey) -> Entry? {
+    public func entry(_ path: String, inputs: PageKey, reading parts: Parts = .all) -> Entry? {
         guard inputs != PageKey(high: 0, low: 0) else { return nil }
-        return entry(path, where: 16, is: inputs)
+        return entry(path, where: 16, is: inputs, reading: parts)
     }
 
     /// The entry at `path` when the key `offset` bytes into it (0: the page's key, 16:
     /// its inputs) is `expected`; any entry there when `offset` is nil. Its `encoded`
     /// form is a slice of the mapped file, not a copy: written as it is to the next cache.
-    private func entry(_ path: String, where offset: Int?, is expected: PageKey?) -> Entry? {
+    private func entry(_ path: String, where offset: Int?, is expected: PageKey?, reading parts: Parts) -> Entry? {
         guard var (start, length) = offsets[path] else { return nil }
         var bytes = data
         var inputs: PageKey?
@@ -152,7 +167,7 @@ public struct PageCache: Sendable {
             }
         }
         reader.offset = start
-        guard var entry = try? reader.entry() else { return nil }
+        guard var entry = try? reader.entry(parts) else { return nil }
         if let inputs { entry.inputs = inputs }
         entry.encoded = Encoded(bytes: bytes[start..<start + length], baseOffset: baseOffset)
         return entry
@@ -412,15 +427,35 @@ private struct Reader {
 
     mutating func key() throws -> PageKey { PageKey(high: try word(), low: try word()) }
 
-    mutating func entry() throws -> PageCache.Entry {
+    /// Moves past a string without making it.
+    mutating func skipString() throws {
+        let length = try count()
+        guard length <= data.count - offset else { throw Malformed() }
+        offset += length
+    }
+
+    mutating func skipStrings(each: Int = 1) throws {
+        let number = try count()
+        guard number <= data.count - offset else { throw Malformed() }
+        for _ in 0..<number * each { try skipString() }
+    }
+
+    mutating func entry(_ parts: PageCache.Parts = .all) throws -> PageCache.Entry {
         let key = try key()
         let inputs = try self.key()
         let template = try string()
-        let ids = try strings()
-        let targets = try list { PageLinks.Target(key: try $0.string(), value: try $0.string()) }
-        let unsafe = try strings()
+        var (ids, targets, unsafe): ([String], [PageLinks.Target], [String]) = ([], [], [])
+        if parts.contains(.links) {
+            ids = try strings()
+            targets = try list { PageLinks.Target(key: try $0.string(), value: try $0.string()) }
+            unsafe = try strings()
+        } else if parts.contains(.search) {
+            try skipStrings()
+            try skipStrings(each: 2)
+            try skipStrings()
+        }
         var document: SearchIndex.Document?
-        if try count() == 1 {
+        if parts.contains(.search), try count() == 1 {
             let url = try string()
             let title = try string()
             let kind = try string()

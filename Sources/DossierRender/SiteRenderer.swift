@@ -127,13 +127,24 @@ public struct SiteRenderer: Sendable {
     ///
     /// With `searchMemo`, the search index keeps what did not change since the index
     /// made with the same memo (see `SearchIndex.Builder.files(memo:)`).
+    ///
+    /// Without `unchangedLinks` (the caller's link check carries the last build's links),
+    /// a page taken from `previous` comes with empty links; with a carried `searchMemo`,
+    /// without its search entry: neither is read from the cache.
     public func render(
         batchSize: Int = 512, reusing previous: PageCache? = nil, exportsUnchanged: Bool = false,
-        searchMemo: SearchMemo? = nil, _ handle: ([OutputFile]) throws -> Void
+        searchMemo: SearchMemo? = nil, unchangedLinks: Bool = true, _ handle: ([OutputFile]) throws -> Void
     ) rethrows {
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
         let paged = issueListPages > 1
+        // serve's postings of the build before, when it made the same pages: only the
+        // pages that changed are taken out (their entries as the previous page cache has
+        // them) and put back.
+        let order = searchOrder
+        let carried = searchMemo?.lend(order: order)
+        let carrying = carried != nil && previous != nil
+        let parts = PageCache.Parts.all.subtracting(unchangedLinks ? [] : .links).subtracting(carrying ? .search : [])
         @Sendable func renderBatch(_ range: Range<Int>) -> [OutputFile] {
             Array(jobs[range]).parallelMap { job -> [OutputFile] in
                 let page = self.page(of: job)
@@ -149,7 +160,7 @@ public struct SiteRenderer: Sendable {
                     return [file] + (rows.map { [OutputFile(path: $0, contents: .unchanged)] } ?? [])
                 }
                 let inputs = inputs(job, page: page)
-                if let inputs, let entry = previous?.entry(page.path, inputs: inputs) {
+                if let inputs, let entry = previous?.entry(page.path, inputs: inputs, reading: parts) {
                     assert(key(plan(job)) == entry.key, "\(page.path): the same inputs, another plan")
                     var files = unchanged(entry, inputs: inputs)
                     files[0].planned = false
@@ -157,7 +168,7 @@ public struct SiteRenderer: Sendable {
                 }
                 let plan = plan(job)
                 let key = key(plan)
-                if let entry = previous?.entry(page.path, key: key) { return unchanged(entry, inputs: inputs) }
+                if let entry = previous?.entry(page.path, key: key, reading: parts) { return unchanged(entry, inputs: inputs) }
                 var file = render(plan)
                 file.key = key
                 file.inputs = inputs
@@ -166,12 +177,6 @@ public struct SiteRenderer: Sendable {
             }.flatMap { $0 }
         }
         var pages: [String] = []
-        // serve's postings of the build before, when it made the same pages: only the
-        // pages that changed are taken out (their entries as the previous page cache has
-        // them) and put back.
-        let order = searchOrder
-        let carried = searchMemo?.lend(order: order)
-        let carrying = carried != nil && previous != nil
         var search = carrying ? carried! : SearchIndex.Builder(order: order, terms: searchMemo?.index.terms ?? 0)
         var rendered = batches.first.map(renderBatch) ?? []
         for index in batches.indices {
@@ -192,7 +197,7 @@ public struct SiteRenderer: Sendable {
                 }
                 if case .unchanged = file.contents { continue }
                 guard file.key != nil else { continue }
-                let old = previous?.entry(at: file.path)?.searchDocument
+                let old = previous?.entry(at: file.path, reading: .search)?.searchDocument
                 if let url = (file.searchDocument ?? old)?.url { search.replace(old, with: file.searchDocument, at: url) }
             }
             try handle(batch)

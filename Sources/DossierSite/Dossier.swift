@@ -434,7 +434,9 @@ public enum Dossier {
         // The previous build's links of a page; only a carried check asks, so `build`
         // holds the previous page cache no longer than before.
         let before: (String) -> (template: String?, links: PageLinks)? =
-            carried ? { path in previous?.entry(at: path).map { (template: $0.template, links: $0.links) } } : { _ in nil }
+            carried
+            ? { path in previous?.entry(at: path, reading: .links).map { (template: $0.template, links: $0.links) } }
+            : { _ in nil }
         // serve's search postings of its last build, for a build that reuses its pages;
         // let go unless this build is committed.
         options.memory?.search.prepare(after: previous != nil ? recorded?.pages : nil)
@@ -458,7 +460,10 @@ public enum Dossier {
                 intact && recorded?.tool == manifest.tool && recorded?.exports != nil
                 && recorded?.exports == renderer.inputsDigest
             record.exports = renderer.inputsDigest
-            try renderer.render(reusing: previous, exportsUnchanged: exportsUnchanged, searchMemo: options.memory?.search) {
+            try renderer.render(
+                reusing: previous, exportsUnchanged: exportsUnchanged, searchMemo: options.memory?.search,
+                unchangedLinks: !carried
+            ) {
                 files in
                 var batch = files
                 try staged.write(batch)
@@ -497,7 +502,7 @@ public enum Dossier {
                 throw UsageFailure.writing(CocoaError(.fileReadCorruptFile), file: staged.pageCache.path)
             }
             linkProblems = check.fromScratch { path in
-                written.entry(at: path).map { (template: $0.template, links: $0.links) }
+                written.entry(at: path, reading: .links).map { (template: $0.template, links: $0.links) }
             }.problems(templateText: templateText)
         }
         check.endCarrying()

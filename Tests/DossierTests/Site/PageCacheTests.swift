@@ -89,6 +89,20 @@ import Testing
             #expect(cache.entry(path, key: want.key) != nil, sourceLocation: sourceLocation)
             #expect(cache.entry(path, inputs: want.inputs) != nil, sourceLocation: sourceLocation)
             #expect(cache.entry(path, inputs: Self.key(999_999)) == nil, sourceLocation: sourceLocation)
+            // Read in part: the keys, template and encoded entry always, links and the
+            // search entry only when asked for.
+            for parts in [PageCache.Parts(), .links, .search] {
+                let part = try #require(cache.entry(path, inputs: want.inputs, reading: parts), sourceLocation: sourceLocation)
+                let read = Expected(
+                    key: part.key, inputs: part.inputs, template: part.template,
+                    links: parts.contains(.links) ? part.links : want.links,
+                    searchTitle: parts.contains(.search) ? part.searchDocument?.title : want.searchTitle)
+                #expect(read == want, "\(path) \(parts)", sourceLocation: sourceLocation)
+                #expect(parts.contains(.links) || part.links == PageLinks(ids: [], targets: [], unsafe: []))
+                #expect(parts.contains(.search) || part.searchDocument == nil)
+                #expect(part.searchDocument?.terms.map(\.term) ?? ["word"] == ["word"])
+                #expect(part.encoded?.bytes == entry.encoded?.bytes, sourceLocation: sourceLocation)
+            }
         }
         return cache
     }
