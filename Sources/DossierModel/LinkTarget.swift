@@ -34,6 +34,10 @@ public enum LinkTarget: Hashable, Sendable {
     /// Encodes what a URL path may not hold as is; letters of every script stay readable
     /// in the page's source, browsers accept them.
     public static func percentEncodePath(_ path: String) -> String {
+        // Most paths hold none of them: returned as they are, with no copy.
+        guard path.utf8.contains(where: { $0 == 0x20 || $0 == 0x23 || $0 == 0x3F || $0 == 0x25 || $0 == 0x22 }) else {
+            return path
+        }
         var out = ""
         for scalar in path.unicodeScalars {
             switch scalar {
@@ -49,8 +53,11 @@ public enum LinkTarget: Hashable, Sendable {
     }
 
     public static func percentEncodeFragment(_ fragment: String) -> String {
+        guard fragment.utf8.contains(where: { $0 == 0x20 || $0 == 0x23 || $0 == 0x25 || $0 == 0x22 }) else {
+            return fragment
+        }
         // By code point: a `"` joined to a following mark is one Character.
-        fragment.replacingEvery("%", with: "%25").replacingEvery(" ", with: "%20").replacingEvery("\"", with: "%22")
+        return fragment.replacingEvery("%", with: "%25").replacingEvery(" ", with: "%20").replacingEvery("\"", with: "%22")
             .replacingEvery("#", with: "%23")
     }
 }
