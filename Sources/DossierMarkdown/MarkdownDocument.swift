@@ -125,6 +125,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The Markdown as written, and how it is read: with the link targets and labels
     /// given to `render`, all that its HTML depends on.
     public let source: String
+    /// `source`'s digest, made once with the parse: a page's key and inputs take it
+    /// rather than the text, and `serve` keeps an unchanged body's parse between builds.
+    public let sourceDigest: Digest
     public let options: MarkdownOptions
     /// Added to every line: the lines of front matter before a body.
     public let lineOffset: Int
@@ -133,6 +136,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// front matter.
     public init(_ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) {
         self.source = source
+        var digest = Digest()
+        digest.update(source)
+        sourceDigest = digest
         self.lineOffset = lineOffset
         self.options = options
         let (walker, opens) = Self.withTree(source, lineOffset: lineOffset, options: options, checkingEmphasis: true) {

@@ -46,7 +46,8 @@ extension Digest {
 extension Markup {
     /// What the HTML depends on.
     func digest(into digest: inout Digest) {
-        digest.add(document.source)
+        digest.add(document.sourceDigest.value)
+        digest.add(document.sourceDigest.second)
         digest.add(document.options.allowRawHTML ? "raw" : "safe")
         digest.add(UInt64(destinations.count))
         for destination in destinations { digest.add(destination) }
