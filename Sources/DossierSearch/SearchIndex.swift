@@ -148,6 +148,10 @@ package enum SearchIndex {
         private var changed: Set<String>?
         /// The pages (by number) whose entry `replace(_:with:at:)` changed since `carry()`.
         private var changedPages: Set<Int> = []
+        /// Terms `replace(_:with:at:)` added to the index since `carry()`, and terms whose
+        /// last posting it took out (each net: a term gone and back is neither).
+        private var addedTerms: Set<String> = []
+        private var goneTerms: Set<String> = []
         private var postings: [String: Postings] = [:]
         private var entries: [(url: String, title: String, kind: String, status: String)?]
         private var texts: [String?]
@@ -193,6 +197,8 @@ package enum SearchIndex {
         package mutating func carry() {
             changed = []
             changedPages = []
+            addedTerms = []
+            goneTerms = []
         }
 
         /// Replaces the entry of the page at `url`, `old` (as added before: `serve` takes
@@ -216,7 +222,10 @@ package enum SearchIndex {
                     else { continue }
                     postings.values[slot].documents.remove(at: place)
                     postings.values[slot].counts.remove(at: place)
-                    if postings.values[slot].documents.isEmpty { postings.remove(at: slot) }
+                    if postings.values[slot].documents.isEmpty {
+                        postings.remove(at: slot)
+                        if addedTerms.remove(term) == nil { goneTerms.insert(term) }
+                    }
                 }
                 textBytes -= old.textBytes
                 entries[number] = nil
@@ -224,7 +233,10 @@ package enum SearchIndex {
                 lengths[number] = nil
             }
             if let new {
-                for (term, _) in new.terms { changed?.insert(term) }
+                for (term, _) in new.terms {
+                    changed?.insert(term)
+                    if changed != nil, postings[term] == nil, goneTerms.remove(term) == nil { addedTerms.insert(term) }
+                }
                 add(new)
             }
         }
@@ -281,10 +293,34 @@ package enum SearchIndex {
                 statuses["~" + document.status, default: []].append((Int32(number), 0))
             }
             let postings = self.postings
-            let terms = SearchIndex.sortedTerms(
-                Array(postings.keys) + statuses.keys.filter { postings[$0] == nil },
-                contains: { postings[$0] != nil || statuses[$0] != nil }, last: last?.terms)
-            let places = last.map { SearchIndex.places(of: terms, in: $0.terms) }
+            let statusTerms = Set(statuses.keys.filter { postings[$0] == nil })
+            // A carried builder knows the terms it added and took out since the memo's
+            // index: merged into that index's order, each term's place in it found on the
+            // way, and the terms that changed marked by bisection, rather than every term
+            // hashed. Should the count not come out right, the terms are sorted as below.
+            var merged = unchanged.flatMap { _ in
+                last.map {
+                    SearchIndex.merge(
+                        $0.terms, removing: goneTerms.union($0.statusTerms.subtracting(statusTerms)),
+                        adding: addedTerms.union(statusTerms.subtracting($0.statusTerms)))
+                }
+            }
+            if merged?.terms.count != postings.count + statusTerms.count { merged = nil }
+            let terms =
+                merged?.terms
+                ?? SearchIndex.sortedTerms(
+                    Array(postings.keys) + statusTerms, contains: { postings[$0] != nil || statuses[$0] != nil },
+                    last: last?.terms)
+            let places = merged?.places ?? last.map { SearchIndex.places(of: terms, in: $0.terms) }
+            var marked: [Bool]?
+            if merged != nil, let unchanged {
+                var marks = [Bool](repeating: false, count: terms.count)
+                for term in unchanged.union(statuses.keys) {
+                    if let place = SearchIndex.place(of: term, in: terms) { marks[place] = true }
+                }
+                marked = marks
+            }
+            let marks = marked
             let keeping = memo != nil
             let renumbered = renumber
             let (moving, statusPostings) = (moved, statuses)
@@ -292,9 +328,7 @@ package enum SearchIndex {
                 documents: documents, terms: terms, keeping: keeping, lastChunks: last?.chunks ?? [],
                 lastGroups: keptGroups.map { ($0, changedPages) }, textBytes: textBytes, termChunkBytes: termChunkBytes
             ) { index, term in
-                if let unchanged, !unchanged.contains(term), statusPostings[term] == nil, let last,
-                    let place = places?[index]
-                {
+                if let marks, let last, !marks[index], let place = places?[index] {
                     return (last.entries[place], last.digests[place], true)
                 }
                 // The term's documents in the index's numbers, each with its counts.
@@ -332,9 +366,11 @@ package enum SearchIndex {
             }
             if let memo {
                 memo.reused = made.reused
+                memo.termsKept = marks != nil
                 made.memo.urls = documents.map(\.url)
                 made.memo.lengths = documents.map(\.lengths)
                 made.memo.averages = statistics.averages
+                made.memo.statusTerms = statusTerms
                 memo.last = made.memo
             }
             return (made.files, made.indexBytes, made.textBytes)
@@ -347,6 +383,8 @@ package enum SearchIndex {
         fileprivate var last: Kept?
         /// Terms whose entry the last `files(memo:)` took from the memo, for tests.
         package fileprivate(set) var reused = 0
+        /// Whether the last `files(memo:)` took the memo's terms in their order, for tests.
+        package fileprivate(set) var termsKept = false
         /// How many terms the last index had.
         package var terms: Int {
             lock.lock()
@@ -371,6 +409,8 @@ package enum SearchIndex {
         var chunks: [(entries: [String], text: String)] = []
         /// The documents' groups: the first document's number, how many, and the file's text.
         var groups: [(start: Int, count: Int, text: String)] = []
+        /// The status filter's terms (`~open`) no page holds as a word.
+        var statusTerms: Set<String> = []
     }
 
     /// A document of the finished index.
@@ -792,6 +832,47 @@ package enum SearchIndex {
             last = document
         }
         return JSONText.compact(.string(term)) + ":\"" + String(decoding: encoded, as: UTF8.self) + "\""
+    }
+
+    /// The place of `term` in `terms` (in the index's order, each once), found by
+    /// bisection; nil when it is not there.
+    static func place(of term: String, in terms: [String]) -> Int? {
+        var (low, high) = (0, terms.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(terms[middle], term) { low = middle + 1 } else { high = middle }
+        }
+        return low < terms.count && terms[low] == term ? low : nil
+    }
+
+    /// `last` (terms in the index's order) without `removing` and with `adding` merged in,
+    /// and for each term its place in `last` (nil for one added). Only the terms removed
+    /// and added are looked for or sorted.
+    static func merge(_ last: [String], removing: Set<String>, adding: Set<String>) -> (terms: [String], places: [Int?]) {
+        var removed = [Bool](repeating: false, count: last.count)
+        for term in removing {
+            if let place = place(of: term, in: last) { removed[place] = true }
+        }
+        let added = adding.sorted(by: precedes)
+        var terms: [String] = []
+        var places: [Int?] = []
+        terms.reserveCapacity(last.count + added.count)
+        places.reserveCapacity(last.count + added.count)
+        var next = 0
+        for (place, term) in last.enumerated() where !removed[place] {
+            while next < added.count, precedes(added[next], term) {
+                terms.append(added[next])
+                places.append(nil)
+                next += 1
+            }
+            terms.append(term)
+            places.append(place)
+        }
+        for term in added[next...] {
+            terms.append(term)
+            places.append(nil)
+        }
+        return (terms, places)
     }
 
     /// For each of `terms`, its place in `last` (both in the index's order); nil for a

@@ -217,6 +217,7 @@ import Testing
         _ = texts(carried, memo: memo)
         carried.carry()
         var generator = SystemRandomNumberGenerator()
+        var termsKept = 0
         for round in 0..<60 {
             let index = Int.random(in: 0..<documents.count, using: &generator)
             let old = documents[index]
@@ -254,11 +255,17 @@ import Testing
             let made = texts(carried, memo: memo)
             #expect(Set(made.keys) == Set(expected.keys), "round \(round)")
             #expect(made.keys.filter { made[$0] != expected[$0] }.isEmpty, "round \(round)")
+            if memo.termsKept { termsKept += 1 }
             carried.carry()
-            // Nothing changed since: every term kept as it was, without its postings read.
+            // Nothing changed since: every term kept as it was, without its postings read,
+            // in the order it had.
             #expect(texts(carried, memo: memo) == expected, "round \(round), again")
             #expect(memo.reused > 0)
+            #expect(memo.termsKept, "round \(round), again")
         }
+        // Edits that neither add a term nor take the last posting of one keep the terms'
+        // order (the others are sorted and merged in, and checked above as well).
+        #expect(termsKept > 5)
     }
 
     /// Terms merged into the last index's order come out as a full sort orders them.
