@@ -23,8 +23,15 @@ import Foundation
 /// to a quarter of it, the next cache is written whole again and the base removed. A
 /// cache whose base is missing or not the one it was written against is ignored, as a
 /// damaged one is: the build renders every page.
+///
+/// An entry is its key and inputs (16 bytes each), a check (8 bytes: the `Digest` of the
+/// bytes after it), then its template, links and search entry. An entry whose links or
+/// search entry are read is checked first; one that does not match is not used, as if
+/// the page had none, so a cache changed byte by byte renders those pages again rather
+/// than publish what it holds. Keys and inputs are outside the check (a changed one
+/// only makes a page render again), so an entry kept with new inputs keeps its check.
 public struct PageCache: Sendable {
-    static let magic = "dossier pages 4\n"
+    static let magic = "dossier pages 5\n"
 
     /// A page's entry.
     public struct Entry: Sendable {
@@ -115,6 +122,21 @@ public struct PageCache: Sendable {
 
     public var count: Int { offsets.count }
 
+    /// Whether the entry of `length` bytes at `start` in `data` holds the check of its
+    /// bytes after the check.
+    static func check(_ data: Data, at start: Int, length: Int) -> Bool {
+        guard length >= 40, start >= 0, start <= data.count - length else { return false }
+        return data.withUnsafeBytes { raw in
+            var digest = Digest()
+            digest.update(bytes: UnsafeRawBufferPointer(rebasing: raw[(start + 40)..<(start + length)]))
+            var stored: UInt64 = 0
+            withUnsafeMutableBytes(of: &stored) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(start + 32)..<(start + 40)]))
+            }
+            return UInt64(littleEndian: stored) == digest.value
+        }
+    }
+
     /// Where the base of a cache written after the one at `file` is kept: beside it,
     /// `NAME-base`.
     public static func base(of file: URL) -> URL {
@@ -157,6 +179,9 @@ public struct PageCache: Sendable {
             else { return nil }
             (bytes, start, length, inputs, baseOffset) = (base, at, size, written, at)
         }
+        // Only what is read beyond the keys and template is checked: a rebuild that reads
+        // neither digests no entry it takes as it was.
+        if !parts.isEmpty, !Self.check(bytes, at: start, length: length) { return nil }
         var reader = Reader(data: bytes)
         if let offset {
             if offset == 16, let inputs {
@@ -306,6 +331,9 @@ private struct Bytes {
         word(entry.key.low)
         word(entry.inputs.high)
         word(entry.inputs.low)
+        let check = data.count
+        word(0)
+        defer { seal(at: check) }
         string(entry.template ?? "")
         strings(entry.links.ids)
         count(entry.links.targets.count)
@@ -329,6 +357,13 @@ private struct Bytes {
         for (_, counts) in document.terms { word(UInt64(counts)) }
         count(document.lengths.count)
         for length in document.lengths { word(UInt64(length)) }
+    }
+
+    /// Puts the digest of the bytes after the word at `check` in it (see `PageCache`).
+    mutating func seal(at check: Int) {
+        var digest = Digest()
+        data.withUnsafeBytes { digest.update(bytes: UnsafeRawBufferPointer(rebasing: $0[(check + 8)...])) }
+        withUnsafeBytes(of: digest.value.littleEndian) { data.replaceSubrange(check..<check + 8, with: $0) }
     }
 }
 
@@ -444,6 +479,7 @@ private struct Reader {
     mutating func entry(_ parts: PageCache.Parts = .all) throws -> PageCache.Entry {
         let key = try key()
         let inputs = try self.key()
+        _ = try word()  // the check, made by the caller
         let template = try string()
         var (ids, targets, unsafe): ([String], [PageLinks.Target], [String]) = ([], [], [])
         if parts.contains(.links) {

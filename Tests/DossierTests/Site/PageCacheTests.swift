@@ -176,6 +176,37 @@ import Testing
                 .sorted())
     }
 
+    @Test func anEntryChangedInPlaceIsNotUsedWhenItsLinksOrSearchEntryAreRead() throws {
+        let paths = (0..<20).map { "handbook/page-\($0).html" }
+        let files = paths.enumerated().map { Self.rendered($1, version: UInt64($0)).0 }
+        #expect(try !write(files, after: nil))
+        let first = try #require(PageCache(file: live, environment: "test"))
+        var next = try paths.map { try Self.unchanged($0, from: first, inputs: Self.key(7)).0 }
+        next[0] = Self.rendered(paths[0], version: 77).0
+        #expect(try write(next, after: first))
+
+        // One byte changed in page 5's id in the base, and in page 0's search title in the
+        // cache itself (both as the writer put them: `v5`, `handbook/page-0.html 77`).
+        func flip(_ text: String, in file: URL) throws {
+            var bytes = try Data(contentsOf: file)
+            let needle = Data(text.utf8)
+            let found = try #require(bytes.range(of: needle))
+            bytes[found.lowerBound + needle.count - 1] ^= 0x01
+            try bytes.write(to: file)
+        }
+        try flip("v5", in: base)
+        try flip("handbook/page-0.html 77", in: live)
+        let cache = try #require(PageCache(file: live, environment: "test"))
+        for (n, path) in paths.enumerated() {
+            let damaged = n == 0 || n == 5
+            // Read whole, a damaged entry is not there: its page is rendered again.
+            #expect((cache.entry(at: path) == nil) == damaged, "\(path)")
+            #expect((cache.entry(at: path, reading: .links) == nil) == damaged, "\(path)")
+            // Its keys and template alone are read without the check.
+            #expect(cache.entry(at: path, reading: [])?.template == "article", "\(path)")
+        }
+    }
+
     @Test func aCacheWhoseBaseIsMissingOrAnotherIsNotRead() throws {
         let paths = (0..<50).map { "issues/\($0).html" }
         let files = paths.enumerated().map { Self.rendered($1, version: UInt64($0)).0 }
