@@ -383,7 +383,8 @@ package enum SearchIndex {
         fileprivate var last: Kept?
         /// Terms whose entry the last `files(memo:)` took from the memo, for tests.
         package fileprivate(set) var reused = 0
-        /// Whether the last `files(memo:)` took the memo's terms in their order, for tests.
+        /// Whether the last `files(memo:)` merged its terms into the memo's order (a carried
+        /// builder over the same collection) rather than sorting them, for tests.
         package fileprivate(set) var termsKept = false
         /// How many terms the last index had.
         package var terms: Int {

@@ -263,8 +263,9 @@ import Testing
             #expect(memo.reused > 0)
             #expect(memo.termsKept, "round \(round), again")
         }
-        // Edits that neither add a term nor take the last posting of one keep the terms'
-        // order (the others are sorted and merged in, and checked above as well).
+        // A carried builder over the same collection (the same pages, the same mean
+        // lengths) merges the terms it added and took out into the last order; the
+        // others sort them (both checked above).
         #expect(termsKept > 5)
     }
 
