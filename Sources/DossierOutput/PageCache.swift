@@ -179,9 +179,6 @@ public struct PageCache: Sendable {
             else { return nil }
             (bytes, start, length, inputs, baseOffset) = (base, at, size, written, at)
         }
-        // Only what is read beyond the keys and template is checked: a rebuild that reads
-        // neither digests no entry it takes as it was.
-        if !parts.isEmpty, !Self.check(bytes, at: start, length: length) { return nil }
         var reader = Reader(data: bytes)
         if let offset {
             if offset == 16, let inputs {
@@ -191,6 +188,10 @@ public struct PageCache: Sendable {
                 guard (try? reader.key()) == expected else { return nil }
             }
         }
+        // Only an entry whose key matched, and only when more than its keys and template
+        // is read: a rebuild that reads neither digests no entry it takes as it was, and
+        // one whose pages all changed (a template edited) digests none.
+        if !parts.isEmpty, !Self.check(bytes, at: start, length: length) { return nil }
         reader.offset = start
         guard var entry = try? reader.entry(parts) else { return nil }
         if let inputs { entry.inputs = inputs }
