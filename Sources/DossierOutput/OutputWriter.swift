@@ -311,10 +311,22 @@ public final class StagedSite {
         try Data(BuildManifest.header.utf8).write(to: markerFile)
         let stagingPath = staging.path + "/"
         let outputPath = output.path + "/"
+        // One look-up a live file (63,000 at L): those that stay, in the live listing's
+        // order, and those the new site no longer has.
+        var staying: [FolderWalker.Entry] = []
+        staying.reserveCapacity(newSite.count)
+        var gone: [String] = []
+        for entry in liveListing {
+            if let kept = newSite[entry.path] {
+                staying.append(FolderWalker.Entry(path: entry.path, size: kept ?? entry.size, modified: 0))
+            } else {
+                gone.append(entry.path)
+            }
+        }
         // The files the new site no longer has go first, so that a page replaced by a
         // folder of the same name (handbook/y.html → handbook/y.html/inner.html), or
         // the other way round, finds its place free.
-        for path in live.keys where newSite[path] == nil {
+        for path in gone {
             try? fm.removeItem(atPath: outputPath + path)
             // Its folders, once empty, go too, as they would from a new site.
             var folder = (path as NSString).deletingLastPathComponent
@@ -339,14 +351,9 @@ public final class StagedSite {
         var marker = BuildManifest.header
         if var manifest {
             // The live listing is sorted: its files that stay, then the new ones merged
-            // in, rather than every path sorted again (63,000 at L).
-            var staying: [FolderWalker.Entry] = []
-            staying.reserveCapacity(newSite.count)
-            for entry in liveListing {
-                guard let kept = newSite[entry.path] else { continue }
-                staying.append(FolderWalker.Entry(path: entry.path, size: kept ?? entry.size, modified: 0))
-            }
-            let added = newSite.keys.filter { live[$0] == nil }.sorted()
+            // in, rather than every path sorted again. When every file of the new site
+            // stays, none is new, and the new site's paths are not looked up again.
+            let added = staying.count == newSite.count ? [] : newSite.keys.filter { live[$0] == nil }.sorted()
             var files: [FolderWalker.Entry] = []
             files.reserveCapacity(staying.count + added.count)
             var next = 0
