@@ -176,14 +176,23 @@ import Testing
                 .sorted())
     }
 
-    @Test func anEntryChangedInPlaceIsNotUsedWhenItsLinksOrSearchEntryAreRead() throws {
-        let paths = (0..<20).map { "handbook/page-\($0).html" }
+    /// A whole cache of `paths`, then one after it with the first page changed and the
+    /// others kept with new inputs (so it refers to the first, now its base); returns the
+    /// first cache's files.
+    @discardableResult
+    func writeWholeThenOneChanged(_ paths: [String]) throws -> [OutputFile] {
         let files = paths.enumerated().map { Self.rendered($1, version: UInt64($0)).0 }
         #expect(try !write(files, after: nil))
         let first = try #require(PageCache(file: live, environment: "test"))
         var next = try paths.map { try Self.unchanged($0, from: first, inputs: Self.key(7)).0 }
         next[0] = Self.rendered(paths[0], version: 77).0
         #expect(try write(next, after: first))
+        return files
+    }
+
+    @Test func anEntryChangedInPlaceIsNotUsedWhenItsLinksOrSearchEntryAreRead() throws {
+        let paths = (0..<20).map { "handbook/page-\($0).html" }
+        try writeWholeThenOneChanged(paths)
 
         // One byte changed in page 5's id in the base, and in page 0's search title in the
         // cache itself (both as the writer put them: `v5`, `handbook/page-0.html 77`).
@@ -209,12 +218,7 @@ import Testing
 
     @Test func aCacheWhoseBaseIsMissingOrAnotherIsNotRead() throws {
         let paths = (0..<50).map { "issues/\($0).html" }
-        let files = paths.enumerated().map { Self.rendered($1, version: UInt64($0)).0 }
-        #expect(try !write(files, after: nil))
-        let first = try #require(PageCache(file: live, environment: "test"))
-        var next = try paths.map { try Self.unchanged($0, from: first, inputs: Self.key(7)).0 }
-        next[0] = Self.rendered(paths[0], version: 77).0
-        #expect(try write(next, after: first))
+        let files = try writeWholeThenOneChanged(paths)
         #expect(PageCache(file: live, environment: "test") != nil)
         // Another environment's cache is not this one's.
         #expect(PageCache(file: live, environment: "other") == nil)
