@@ -41,4 +41,33 @@ import Testing
         #expect(EnglishRun.find(in: diagnostic.message, language: .zh) == nil)
         #expect(EnglishRun.find(in: diagnostic.message, language: .ru) == nil)
     }
+
+    /// Dossier reads every key as text, so keys that read as the same text are the same
+    /// key however they are quoted; the error is at the second.
+    @Test(arguments: [
+        ("owner: a\nowner: b\n", "owner"),
+        ("1: a\n\"1\": b\n", "1"),
+        ("'true': a\ntrue: b\n", "true"),
+        ("title: x\ntags:\n  2024: a\n  '2024': b\n", "2024"),
+    ])
+    func aKeyWrittenTwiceIsAnErrorAtTheSecond(_ text: String, _ key: String) throws {
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
+            Issue.record("\(text.debugDescription) parsed")
+            return
+        }
+        #expect(diagnostic.message.key == "yaml.duplicate-key")
+        #expect(diagnostic.message.arguments["key"] == .value(key))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let second = try #require(lines.indices.last { lines[$0].contains(key) })
+        #expect(diagnostic.location.line == second + 1)
+    }
+
+    /// Keys that differ in their text are not one key, whatever YAML would type them as.
+    @Test func keysOfDifferentTextAreDifferentKeys() {
+        guard case .success(let node) = YAMLReader.read("1: a\n01: b\n~: c\nnull: d\n", file: "content/project.yml") else {
+            Issue.record("did not parse")
+            return
+        }
+        #expect(node.entries?.map(\.key) == ["1", "01", "~", "null"])
+    }
 }
