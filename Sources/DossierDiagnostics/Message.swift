@@ -46,7 +46,7 @@ public struct Message: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The message in `language`, through the built-in catalogue.
-    public func text(in language: Language) -> String { MessageCatalogue.builtIn.text(self, in: language) }
+    public func text(in language: Language) -> String { MessageCatalogue.builtIn(for: language).text(self, in: language) }
 
     /// The English text, for logs and test failures.
     public var description: String { text(in: .en) }

@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    /// The catalogue a message is worded from reads only its language and English, and
+    /// words every message as the whole catalogue does (English where a key is missing).
+    @Test(arguments: Language.allCases)
+    func aLanguagesOwnCatalogueWordsAsTheWholeOne(_ language: Language) throws {
+        let own = MessageCatalogue.builtIn(for: language)
+        #expect(Set(own.entries.keys) == [language, .en])
+        let keys = try #require(Self.catalogue.entries[.en]).keys
+        for key in keys {
+            let message = Message(key, ["count": .number(3), "key": .value("owner"), "file": .value("a.csv")])
+            #expect(own.text(message, in: language) == Self.catalogue.text(message, in: language), "\(key)")
+            #expect(message.text(in: language) == Self.catalogue.text(message, in: language), "\(key)")
+        }
+        #expect(own.text(Message("no.such.key"), in: language) == "no.such.key")
+    }
+
     @Test(arguments: Language.allCases)
     func pluralFormsAreTheLanguagesOwn(_ language: Language) throws {
         let needed: Set<String> =
