@@ -101,6 +101,8 @@ public enum Dossier {
     static func loadAndValidate(_ site: URL, drafts: Bool, memory: BuildMemory? = nil) throws -> (
         Site, RawSite, Theme, DiagnosticList
     ) {
+        // The built-in theme compiles on the other core while the records are read.
+        Theme.warmUp()
         let raw: RawSite
         var diagnostics: DiagnosticList
         do {

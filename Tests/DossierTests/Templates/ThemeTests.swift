@@ -47,4 +47,29 @@ import Testing
         #expect(problems.isEmpty, "\(problems.map(\.message))")
         #expect(Set(Theme.builtInFiles.keys).isSuperset(of: Theme.templateNames.map { "\($0).mustache" }))
     }
+
+    /// A site holding a copy of the built-in theme (as the sample project does) gets the
+    /// built-in theme, compiled once per process; a file it changed is its own, and a
+    /// file of words it changed is layered over the built-in words.
+    @Test func aCopyOfTheBuiltInThemeIsTheBuiltInThemeAndAChangedFileIsTheSites() throws {
+        let context: [String: Any] = ["title": "Вход", "t": ["nav_issues": "Issues"]]
+        var copy = Theme.builtInFiles
+        let (same, sameProblems) = Theme.load(overrides: copy)
+        #expect(sameProblems.isEmpty, "\(sameProblems.map(\.message))")
+        let builtIn = Theme.load(overrides: [:]).0
+        for name in Theme.templateNames {
+            #expect(same.render(name, context) == builtIn.render(name, context), "\(name)")
+        }
+        #expect(same.words(for: "ru").texts == builtIn.words(for: "ru").texts)
+        copy["tag.mustache"] = "<h1>{{title}}</h1>"
+        copy["strings/ru.yml"] = "words:\n  nav_issues: Заявки\n"
+        copy["other.mustache"] = "{{title}}"
+        let (own, problems) = Theme.load(overrides: copy)
+        #expect(own.render("tag", context) == "<h1>Вход</h1>")
+        #expect(own.render("article", context) == builtIn.render("article", context))
+        #expect(own.words(for: "ru").texts["nav_issues"] == "Заявки")
+        #expect(own.words(for: "ru").texts["nav_weekly"] == builtIn.words(for: "ru").texts["nav_weekly"])
+        #expect(own.words(for: "en").texts == builtIn.words(for: "en").texts)
+        #expect(problems.map(\.location.file) == ["templates/other.mustache"])
+    }
 }
