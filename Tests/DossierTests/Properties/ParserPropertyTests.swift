@@ -66,6 +66,41 @@ import Testing
         }
     }
 
+    /// Front matter found in the bytes (`fences`) is what the line-by-line split finds:
+    /// the same map at the same places, body, body line offset and problems; text with a
+    /// CR takes the line-by-line split itself.
+    @Test func frontMatterFoundInBytesIsFrontMatterFoundLineByLine() async {
+        let line = Self.pick([
+            "---", "--- ", "---\t", "...", "....", " ---", "-- -", "title: 登录", "tags: [a, b]", "owner: ж", "a:", "  - x",
+            "", " ", "😀 text", "e\u{301}", "key: 'q'", "title：审批", "[link](x.md)",
+        ]).array(of: 0...9)
+        await propertyCheck(count: 600, input: line, Gen.bool) { lines, endsWithNewline in
+            let text = lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
+            let fast = FrontMatterDocument.split(text, file: "content/handbook/a.md")
+            let slow = FrontMatterDocument.splitByLines(text, file: "content/handbook/a.md")
+            #expect(FrontMatterDocument.fences(text) != nil || fast.1.map(\.message.key) == ["front-matter.unclosed"])
+            #expect(fast.0.body == slow.0.body, "\(text.debugDescription)")
+            #expect(fast.0.bodyLineOffset == slow.0.bodyLineOffset, "\(text.debugDescription)")
+            #expect(Self.describe(fast.0.metadata) == Self.describe(slow.0.metadata), "\(text.debugDescription)")
+            #expect(
+                fast.1.map { "\($0.location) \($0.message)" } == slow.1.map { "\($0.location) \($0.message)" },
+                "\(text.debugDescription)")
+        }
+        #expect(FrontMatterDocument.fences("---\r\ntitle: a\r\n---\r\nbody") == nil)
+        #expect(FrontMatterDocument.split("---\r\ntitle: a\r\n---\r\nbody\r\n", file: "a.md").0.body == "body\n")
+    }
+
+    /// A YAML node with every place in it, as text to compare.
+    static func describe(_ node: YAMLNode) -> String {
+        let place = "@\(node.location.line):\(node.location.column)"
+        switch node.kind {
+        case .scalar(let text, let plain): return "\(text.debugDescription)\(plain ? "" : "q")\(place)"
+        case .sequence(let items): return "[" + items.map(describe).joined(separator: ",") + "]" + place
+        case .mapping(let pairs):
+            return "{" + pairs.map { describe($0.key) + ":" + describe($0.value) }.joined(separator: ",") + "}" + place
+        }
+    }
+
     @Test func anchorsAreStable() async {
         await propertyCheck(count: 300, input: Self.fieldText) { heading in
             let anchor = HeadingSlugger.baseSlug(heading)
