@@ -18,11 +18,18 @@ public protocol RecordFiles: Sendable {
     /// The file's size, times and identity, for a load that keeps what it read (see
     /// `SiteLoader.Memo`); nil when it has none of its own to give.
     func stamp(of path: String) -> FolderWalker.Stamp?
+    /// `files(under:recursive:)`, each with its `stamp(of:)` as the listing found it
+    /// (nil where there is none): a folder on disk stats each file once, for both.
+    func stampedFiles(under folder: String, recursive: Bool) -> [(path: String, stamp: FolderWalker.Stamp?)]
 }
 
 extension RecordFiles {
     /// None: each load reads the file.
     public func stamp(of path: String) -> FolderWalker.Stamp? { nil }
+
+    public func stampedFiles(under folder: String, recursive: Bool) -> [(path: String, stamp: FolderWalker.Stamp?)] {
+        files(under: folder, recursive: recursive).map { ($0, nil) }
+    }
 }
 
 /// A site folder on disk.
@@ -47,7 +54,11 @@ public struct FolderFiles: RecordFiles {
     }
 
     public func files(under folder: String, recursive: Bool) -> [String] {
-        FolderWalker.files(under: url(folder), recursive: recursive).map(\.path)
+        FolderWalker.stamped(under: url(folder), recursive: recursive).map(\.path)
+    }
+
+    public func stampedFiles(under folder: String, recursive: Bool) -> [(path: String, stamp: FolderWalker.Stamp?)] {
+        FolderWalker.stamped(under: url(folder), recursive: recursive).map { ($0.path, $0.stamp) }
     }
 }
 

@@ -153,8 +153,11 @@ public struct SiteLoader: Sendable {
         let stamps = memo != nil
         let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         /// Reads a record file as text, or reports why not. `nil` when absent.
-        func readText(_ relative: String, limit: Int, declared: DeclaredEncoding? = nil) -> String? {
-            let stamp = stamps ? files.stamp(of: relative) : nil
+        /// `listed`: the file's stamp as the folder's listing found it, if it did.
+        func readText(
+            _ relative: String, limit: Int, declared: DeclaredEncoding? = nil, listed: FolderWalker.Stamp? = nil
+        ) -> String? {
+            let stamp = stamps ? listed ?? files.stamp(of: relative) : nil
             guard let size = stamp?.size ?? files.size(of: relative) else { return nil }
             if size > limit {
                 diagnostics.append(.fileTooLarge(relative, size: size, limit: limit))
@@ -231,13 +234,15 @@ public struct SiteLoader: Sendable {
         func readNotes(_ folder: String, recursive: Bool) -> ([RawNote], [String]) {
             var texts: [(file: String, name: String, text: String)] = []
             var others: [String] = []
-            for relative in files.files(under: "content/\(folder)", recursive: recursive) {
+            for (relative, stamp) in files.stampedFiles(under: "content/\(folder)", recursive: recursive) {
                 let file = "content/\(folder)/\(relative)"
                 guard relative.hasSuffix(".md") else {
                     others.append(relative)
                     continue
                 }
-                guard let text = readText(file, limit: maximumDocumentSize, declared: encodings["\(folder)/\(relative)"])
+                guard
+                    let text = readText(
+                        file, limit: maximumDocumentSize, declared: encodings["\(folder)/\(relative)"], listed: stamp)
                 else { continue }
                 texts.append((file, String(relative.dropLast(3)), text))
             }
@@ -259,8 +264,8 @@ public struct SiteLoader: Sendable {
         memo?.keep(split)
 
         var templates: [String: String] = [:]
-        for relative in files.files(under: "templates", recursive: true) where !relative.hasSuffix(".md") {
-            if let text = readText("templates/\(relative)", limit: maximumDocumentSize) {
+        for (relative, stamp) in files.stampedFiles(under: "templates", recursive: true) where !relative.hasSuffix(".md") {
+            if let text = readText("templates/\(relative)", limit: maximumDocumentSize, listed: stamp) {
                 templates[relative] = text
             }
         }

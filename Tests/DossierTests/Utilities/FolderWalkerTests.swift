@@ -45,4 +45,19 @@ import Testing
             atPath: root.appendingPathComponent("broken.md").path, withDestinationPath: root.appendingPathComponent("none").path)
         #expect(FolderWalker.files(under: root).map(\.path) == ["linked/x.md", "real/x.md"])
     }
+
+    /// A folder linked into itself (or into one inside it) is walked once, not until the
+    /// system refuses the path; a folder linked twice elsewhere is walked at each place.
+    @Test func aFolderLinkedIntoItselfIsWalkedOnce() throws {
+        let root = try folder(["a/x.md", "a/b/y.md", "c/z.md"])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/b/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/self").path, withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/c").path, withDestinationPath: "../c")
+        let walked = FolderWalker.stamped(under: root)
+        #expect(walked.map(\.path) == ["a/b/y.md", "a/c/z.md", "a/x.md", "c/z.md"])
+        #expect(walked.map(\.stamp.size) == [8, 6, 6, 6])
+        let z = try #require(FolderWalker.stamp(root.appendingPathComponent("c/z.md").path))
+        #expect(walked.filter { $0.path.hasSuffix("z.md") }.allSatisfy { $0.stamp == z })
+    }
 }
