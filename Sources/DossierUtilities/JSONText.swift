@@ -105,32 +105,42 @@ package enum JSONText {
     }
 
     /// JSON made safe inside a script: a "</" (which could end a script element) becomes
-    /// "<\/", and U+2028 and U+2029 (line breaks to older JavaScript) are escaped. One pass;
-    /// the text is returned as it is when there is nothing to change.
+    /// "<\/", and U+2028 and U+2029 (line breaks to older JavaScript) are escaped. One pass
+    /// over the UTF-8 bytes, copying the runs between changes whole; the text is returned
+    /// as it is when there is nothing to change. (Appending scalar by scalar was 23 % of a
+    /// full build at S, for the issue list's row scripts.)
     package static func scriptSafe(_ json: String) -> String {
-        let scalars = json.unicodeScalars
-        var needed = false
-        var previous: Unicode.Scalar = " "
-        for scalar in scalars {
-            if (previous == "<" && scalar == "/") || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                needed = true
-                break
+        var json = json
+        let changed: [UInt8]? = json.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: StaticString
+                let length: Int
+                if byte == UInt8(ascii: "/"), index > 0, bytes[index - 1] == UInt8(ascii: "<") {
+                    (escape, length) = ("\\/", 1)
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    // U+2028 is E2 80 A8 in UTF-8, U+2029 E2 80 A9.
+                    (escape, length) = (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+                } else {
+                    index += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + bytes.count / 16 + 8) }
+                out.append(contentsOf: bytes[copied..<index])
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                index += length
+                copied = index
             }
-            previous = scalar
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return out
         }
-        guard needed else { return json }
-        var out = String.UnicodeScalarView()
-        previous = " "
-        for scalar in scalars {
-            switch scalar {
-            case "/" where previous == "<": out.append(contentsOf: "\\/".unicodeScalars)
-            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
-            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
-            default: out.append(scalar)
-            }
-            previous = scalar
-        }
-        return String(out)
+        return changed.map { String(decoding: $0, as: UTF8.self) } ?? json
     }
 
     /// `text` as a JavaScript string literal (a JSON string made `scriptSafe`).

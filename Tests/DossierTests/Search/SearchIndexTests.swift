@@ -344,4 +344,30 @@ import Testing
         let plain = #"{"t":"a < b / c"}"#
         #expect(JSONText.scriptSafe(plain) == plain)
     }
+
+    /// Any text, escaped scalar by scalar as the rule says, is what the byte-wise pass
+    /// gives: "</" at either end, doubled, beside the separators and multi-byte text.
+    @Test func theByteWisePassIsTheScalarRule() {
+        func byScalars(_ text: String) -> String {
+            var out = ""
+            var previous: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "/" where previous == "<": out += "\\/"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default: out.unicodeScalars.append(scalar)
+                }
+                previous = scalar
+            }
+            return out
+        }
+        let pieces = ["<", "/", "\u{2028}", "\u{2029}", "a", "审", "😀", "\"", "\u{2027}", "\u{202A}", "\u{E2}", "</"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(JSONText.scriptSafe(text) == byScalars(text), "\(text.debugDescription)")
+        }
+    }
 }
