@@ -37,8 +37,13 @@ struct NoteReader {
         return documents
     }
 
-    func readWeekly(_ notes: [RawNote], documents: inout [DocumentSource], diagnostics: inout DiagnosticList) -> [WeeklyNote] {
-        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
+    /// The weekly notes of `notes`; `parsed` holds their bodies when parsed already
+    /// (`parseBodies` with this reader's options).
+    func readWeekly(
+        _ notes: [RawNote], parsed: [MarkdownDocument]? = nil, documents: inout [DocumentSource],
+        diagnostics: inout DiagnosticList
+    ) -> [WeeklyNote] {
+        let bodies = parsed ?? Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
         var result: [WeeklyNote] = []
         for (note, body) in zip(notes, bodies) {
             let start = SourceLocation.start(of: note.file)
@@ -103,9 +108,10 @@ struct NoteReader {
     }
 
     func readArticles(
-        _ notes: [RawNote], includeDrafts: Bool, documents: inout [DocumentSource], diagnostics: inout DiagnosticList
+        _ notes: [RawNote], parsed: [MarkdownDocument]? = nil, includeDrafts: Bool, documents: inout [DocumentSource],
+        diagnostics: inout DiagnosticList
     ) -> (articles: [Article], drafts: Set<String>) {
-        let bodies = Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
+        let bodies = parsed ?? Self.parseBodies(notes, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML), memo: memo)
         var articles: [Article] = []
         var drafts: Set<String> = []
         var slugs: [String: String] = [:]
