@@ -58,16 +58,23 @@ public struct MessageCatalogue: Sendable {
     /// no YAML map, are left out.
     public init(files: [String: String]) {
         for language in Language.allCases {
+            // Composed, not loaded: every value is text here, and Yams' loading types each
+            // scalar with regular expressions (most of the catalogue's parse).
             guard let text = files["\(language.rawValue).yml"],
-                let root = (try? Yams.load(yaml: text, .default, .default, .utf8)) as? [String: Any],
-                let messages = root["messages"] as? [String: Any]
+                let root = (try? Yams.compose(yaml: text, .basic, .default, .utf8))?.mapping,
+                let messages = root["messages"]?.mapping
             else { continue }
             var table: [String: Entry] = [:]
             for (key, value) in messages {
-                if let text = value as? String {
+                guard let key = key.scalar?.string else { continue }
+                if let text = value.scalar?.string {
                     table[key] = .text(text)
-                } else if let forms = value as? [String: Any] {
-                    table[key] = .plural(forms.compactMapValues { $0 as? String })
+                } else if let forms = value.mapping {
+                    var plural: [String: String] = [:]
+                    for (form, text) in forms {
+                        if let form = form.scalar?.string, let text = text.scalar?.string { plural[form] = text }
+                    }
+                    table[key] = .plural(plural)
                 }
             }
             entries[language] = table
