@@ -4,11 +4,12 @@
 Usage: benchmarks/compare.py [S|L] [RUNS]   (defaults: S 5)
 
 Installs Hugo and cmark-gfm when missing (scripts/install-deps --bench), builds the
-release binary, generates the sites (benchmarks/make_sites.py) into
-.build-bench/SIZE, then runs, in turn and RUNS times each: a full `dossier build`, a
-no-op rebuild, a rebuild after editing one article, `hugo`, and `cmark-gfm` over the same Markdown plus copying the bytes
-Dossier writes (the floor). Prints medians of wall time, peak memory, and each ratio
-next to its target from the issue. Times depend on the machine; read the ratios.
+binary as the package ships it (benchmarks/binary.py; DOSSIER=/path times another),
+generates the sites (benchmarks/make_sites.py) into .build-bench/SIZE, then runs, in
+turn and RUNS times each: a full `dossier build`, a no-op rebuild, a rebuild after
+editing one article, `hugo`, and `cmark-gfm` over the same Markdown plus copying the
+bytes Dossier writes (the floor). Prints medians of wall time, peak memory, and each
+ratio next to its target from the issue. Times depend on the machine; read the ratios.
 """
 import os
 import shutil
@@ -17,11 +18,13 @@ import subprocess
 import sys
 import time
 
+import binary
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZE = sys.argv[1] if len(sys.argv) > 1 else "S"
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 WORK = os.path.join(REPO, ".build-bench", SIZE)
-DOSSIER = os.path.join(REPO, ".build", "release", "dossier")
+DOSSIER = None  # set by main(): benchmarks/binary.py
 CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 
 
@@ -40,7 +43,8 @@ def timed(command, **kwargs):
 
 def main():
     subprocess.run([os.path.join(REPO, "scripts", "install-deps"), "--bench"], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True, capture_output=True)
+    global DOSSIER
+    DOSSIER = binary.dossier()
     if not os.path.isdir(os.path.join(WORK, "dossier")):
         subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "make_sites.py"), SIZE, WORK], check=True)
     site = os.path.join(WORK, "dossier")

@@ -5,7 +5,7 @@ the new build (the reload event), at S or L.
 Usage: benchmarks/serve_loop.py [S|L] [EDITS]   (defaults: S 10)
        DOSSIER=/tmp/previous benchmarks/serve_loop.py S 10   (another binary, not built)
 
-Builds the release binary, generates the site (benchmarks/make_sites.py) into
+Builds the binary as the package ships it (benchmarks/binary.py), generates the site (benchmarks/make_sites.py) into
 .build-bench/SIZE, starts `dossier serve --port 0`, waits for its first build, then EDITS
 times appends a sentence to one article and measures, from the moment the file is
 written, until `/__dossier/state` (what every open page asks) reports the next build:
@@ -22,12 +22,14 @@ import sys
 import time
 import urllib.request
 
+import binary
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZE = sys.argv[1] if len(sys.argv) > 1 else "S"
 EDITS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 WORK = os.path.join(REPO, ".build-bench", SIZE)
 # DOSSIER=/path/to/binary times another binary (the previous one, for a side-by-side run).
-DOSSIER = os.environ.get("DOSSIER") or os.path.join(REPO, ".build", "release", "dossier")
+DOSSIER = None  # set by main(): benchmarks/binary.py
 TARGET = {"S": 0.05, "L": 0.5}[SIZE]
 
 
@@ -46,9 +48,8 @@ def wait_for(url, generation, timeout=600):
 
 
 def main():
-    if not os.environ.get("DOSSIER"):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True,
-                       capture_output=True)
+    global DOSSIER
+    DOSSIER = binary.dossier()
     if not os.path.isdir(os.path.join(WORK, "dossier")):
         subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "make_sites.py"), SIZE, WORK], check=True)
     site = os.path.join(WORK, "dossier")
