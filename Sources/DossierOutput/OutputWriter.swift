@@ -83,7 +83,14 @@ public struct OutputWriter: Sendable {
     /// files written anew, and `commit()` moves them into the live folder and removes the
     /// files the new site no longer has. A rebuild under `serve` that changes a few pages
     /// then neither links every unchanged file into a new folder nor removes the old one.
-    public func stage(over listing: [FolderWalker.Entry]? = nil) throws -> StagedSite {
+    ///
+    /// `known`, when not over the live site: the live output's listing as found as its
+    /// build left it. An `.unchanged` file is linked from there, so its size is known, and
+    /// `commit()` records the new site's listing from what was written rather than by
+    /// walking the new folder (12,000 stats at S).
+    public func stage(over listing: [FolderWalker.Entry]? = nil, known: [FolderWalker.Entry]? = nil) throws
+        -> StagedSite
+    {
         try check()
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -105,6 +112,11 @@ public struct OutputWriter: Sendable {
         site.live = listing.map { Dictionary($0.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }) }
         site.liveListing = listing ?? []
         site.newSite.reserveCapacity(listing?.count ?? 0)
+        if listing == nil {
+            site.knownSizes = known.map { Dictionary($0.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+            site.written = [:]
+            site.written?.reserveCapacity(known?.count ?? 0)
+        }
         return site
     }
 
@@ -163,6 +175,11 @@ public final class StagedSite {
     /// Over the live site: every file of the new site, by path, with its size where it
     /// was written anew (nil: the live file as it is).
     fileprivate var newSite: [String: Int?] = [:]
+    /// Replacing the live site whole: the sizes of its files (see `stage(known:)`), and
+    /// every file written so far with its size; nil once one's size is not known, and
+    /// then `commit()` walks the new folder.
+    fileprivate var knownSizes: [String: Int] = [:]
+    fileprivate var written: [String: Int]?
     /// Once committed with a manifest: every file of the site now live (path and size,
     /// sorted by path, the marker left out), as the marker's digest was taken from.
     package private(set) var listing: [FolderWalker.Entry]?
@@ -194,6 +211,18 @@ public final class StagedSite {
             }
             for (file, size) in zip(files, sizes) { newSite[file.path] = .some(size) }
             files = zip(files, sizes).compactMap { $1 == nil ? nil : $0 }
+        } else if written != nil {
+            for file in files {
+                let size: Int?
+                switch file.contents {
+                case .text(let text): size = text.utf8.count
+                case .copy(let source): size = FolderWalker.regularFile(source.path, as: file.path)?.size
+                case .unchanged: size = knownSizes[file.path]
+                }
+                // A name the walk would skip is not in its listing.
+                guard !file.path.split(separator: "/").contains(where: FolderWalker.isHidden) else { continue }
+                if let size { written?[file.path] = size } else { written = nil }
+            }
         }
         for file in files {
             let folder = (file.path as NSString).deletingLastPathComponent
@@ -268,7 +297,10 @@ public final class StagedSite {
         let fm = FileManager.default
         var marker = BuildManifest.header
         if var manifest {
-            let files = BuildManifest.files(under: staging, prefix: "")
+            let files =
+                written.map { written in
+                    written.map { FolderWalker.Entry(path: $0.key, size: $0.value, modified: 0) }.sorted { $0.path < $1.path }
+                } ?? BuildManifest.files(under: staging, prefix: "")
             manifest.outputs = BuildManifest.digest(files)
             listing = files
             marker = manifest.markerText()

@@ -415,7 +415,9 @@ public enum Dossier {
         // `serve` (a build with a memory) writes over its own output, which it left as it
         // is; `build` replaces the folder whole, for whatever else serves it.
         let staged: StagedSite
-        do { staged = try writer.stage(over: options.memory != nil ? listing : nil) } catch let refusal as OutputWriter.Refusal {
+        do { staged = try writer.stage(over: options.memory != nil ? listing : nil, known: listing) } catch let refusal
+            as OutputWriter.Refusal
+        {
             throw UsageFailure.output(refusal)
         } catch {
             // A folder the user may not write (or a full or read-only disk): said, exit 2.

@@ -46,6 +46,11 @@ import Testing
         #expect(scratch.pagesUnchanged == 0, sourceLocation: sourceLocation)
         let incremental = try contents(site.appendingPathComponent("output"))
         let expected = try contents(fresh)
+        // The listing the marker records (from what the build wrote) is what a walk finds.
+        for output in [site.appendingPathComponent("output"), fresh] {
+            let walked = BuildManifest.digest(BuildManifest.files(under: output, prefix: ""))
+            #expect(try #require(BuildManifest.recorded(in: output)).outputs == walked, sourceLocation: sourceLocation)
+        }
         #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
         let differing = expected.keys.filter { incremental[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "differ from a fresh build: \(differing)", sourceLocation: sourceLocation)
