@@ -12,7 +12,7 @@ import Glibc
 /// everything under it, so an editor's `.a.md.swp`, `.DS_Store` or a `.git/` folder is
 /// never read and never makes a rebuild. Links are followed: a link to a folder is
 /// walked as that folder, a link to a file is that file; broken links, sockets and
-/// FIFOs are left out, and so is a link to a folder the walk is in.
+/// FIFOs are left out, and so is a link to a folder the walk is in or one above it.
 public enum FolderWalker {
     /// A regular file: its path relative to the folder walked (with `/`), its size in
     /// bytes and its modification time.
@@ -47,11 +47,29 @@ public enum FolderWalker {
         var entries: [(path: String, stamp: Stamp)] = []
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return [] }
-        var info = stat()
-        var above: Set<[UInt64]> = []
-        if fstat(descriptor, &info) == 0 { above.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        var above = ancestors(of: descriptor)
         walk(descriptor, prefix: "", recursive: recursive, above: &above, into: &entries)
         return entries.sorted { $0.path < $1.path }
+    }
+
+    /// The device and inode of the open folder `descriptor` and of every folder above
+    /// it up to `/`: a link to one of them from below would be walked without end (a
+    /// handbook folder linked to `content/` publishes the whole site's records over and
+    /// over).
+    private static func ancestors(of descriptor: Int32) -> Set<[UInt64]> {
+        var found: Set<[UInt64]> = []
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return found }
+        found.insert([UInt64(info.st_dev), UInt64(info.st_ino)])
+        var current = openat(descriptor, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        while current >= 0 {
+            // `/` is its own parent: the walk up ends there.
+            let isNew = fstat(current, &info) == 0 && found.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+            let parent = isNew ? openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+            close(current)
+            current = parent
+        }
+        return found
     }
 
     /// Walks the open folder `descriptor` (and closes it). Each name is looked up from its

@@ -46,14 +46,20 @@ import Testing
         #expect(FolderWalker.files(under: root).map(\.path) == ["linked/x.md", "real/x.md"])
     }
 
-    /// A folder linked into itself (or into one inside it) is walked once, not until the
-    /// system refuses the path; a folder linked twice elsewhere is walked at each place.
+    /// A folder linked into itself (or into one inside it), or to a folder above the
+    /// walk's, is not walked again, where it was walked until the system refused the
+    /// path; a folder linked twice elsewhere is walked at each place.
     @Test func aFolderLinkedIntoItselfIsWalkedOnce() throws {
         let root = try folder(["a/x.md", "a/b/y.md", "c/z.md"])
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/b/up").path, withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/self").path, withDestinationPath: ".")
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/c").path, withDestinationPath: "../c")
+        // A folder above the walk's own: under a/, a link to the root (as a handbook
+        // folder linked to content/ would publish the records).
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/b/root").path, withDestinationPath: "../..")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("a/slash").path, withDestinationPath: "/")
+        #expect(FolderWalker.files(under: root.appendingPathComponent("a")).map(\.path) == ["b/y.md", "c/z.md", "x.md"])
         let walked = FolderWalker.stamped(under: root)
         #expect(walked.map(\.path) == ["a/b/y.md", "a/c/z.md", "a/x.md", "c/z.md"])
         #expect(walked.map(\.stamp.size) == [8, 6, 6, 6])
