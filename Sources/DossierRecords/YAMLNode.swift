@@ -141,6 +141,15 @@ public enum YAMLReader {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return .failure(.yamlSyntax(problem, at: location(mark)))
+            case .reader(let problem, let offset?, _, _):
+                // libyaml's reader gives no mark, only how many characters (Unicode
+                // scalars) come before the problem.
+                let before = text.unicodeScalars.prefix(offset)
+                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                let column =
+                    before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)
+                    + 1
+                return .failure(.yamlSyntax(problem, at: SourceLocation(file: file, line: line + lineOffset, column: column)))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 // Yams marks the first of the keys; the mistake is the repeat.
                 let key = duplicates.first ?? ""

@@ -31,6 +31,15 @@ import Testing
         ("title: 'open\n", "end-of-stream"),
         ("a:\n\t- b\n", "cannot-start-token"),  // a tab that indents
         ("tags:\n  - a\n - b\n", "expected-key"),
+        ("title: *nope\n", "undefined-alias"),
+        ("title: !<%zz> x\n", "uri-escape"),
+        ("title: \"a\u{01}\"\n", "control-character"),
+        ("title: !a!b x\n", "undefined-tag"),
+        ("%YAML 1.1\n%YAML 1.1\n---\ntitle: x\n", "duplicate-yaml-directive"),
+        ("%YAML 2.0\n---\ntitle: x\n", "incompatible-version"),
+        ("%FOO bar\n---\ntitle: x\n", "unknown-directive"),
+        ("text: |0\n  x\n", "indentation-zero"),
+        ("title: \"\\uZZZZ\"\n", "expected-hex"),
     ])
     func aMistakeIsWordedInTheReadersLanguage(_ text: String, _ name: String) throws {
         guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
@@ -69,5 +78,18 @@ import Testing
             return
         }
         #expect(node.entries?.map(\.key) == ["1", "01", "~", "null"])
+    }
+
+    /// A control character (as pasted from another program) is located where it is,
+    /// in characters, though libyaml's reader gives only a byte offset.
+    @Test func aControlCharacterIsLocatedWhereItIs() throws {
+        let text = "name: Mini\nlanguage: zh\nclient: \"审批😀\u{01}\"\n"
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml", lineOffset: 1) else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(diagnostic.location.line == 4)
+        #expect(diagnostic.location.column == 13)
+        #expect(diagnostic.text(in: .zh).contains("控制字符"))
     }
 }
