@@ -154,7 +154,15 @@ public enum YAMLReader {
                 // Yams marks the first of the keys; the mistake is the repeat.
                 let key = duplicates.first ?? ""
                 let first = location(context.mark)
-                let repeatLine = secondKeyLine(key, in: text, after: context.mark.line)
+                // A key with more than indentation (or `- `, `? `) before it on its line is
+                // in a flow map: its repeat is after a comma of that map, not on a line of
+                // its own.
+                let mark = (line: context.mark.line, column: context.mark.column)
+                let before = TextLines.line(mark.line, of: text).map { $0.unicodeScalars.prefix(max(0, mark.column - 1)) }
+                let inFlow = before.map { !$0.allSatisfy { [" ", "-", "?"].contains($0) } } ?? false
+                let repeatLine =
+                    inFlow
+                    ? secondFlowKey(key, in: text, after: mark) : secondKeyLine(key, in: text, after: mark.line)
                 let at = repeatLine.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? first
                 return .failure(.yamlDuplicateKey(key, first: first, at: at))
             default:
@@ -166,7 +174,8 @@ public enum YAMLReader {
     }
 
     /// The next line after `line` (1-based) that writes `key:` at the same indentation,
-    /// the key plain or in single or double quotes.
+    /// the key plain or in single or double quotes, or as an explicit key (`? key`, the
+    /// place given is the key's).
     static func secondKeyLine(_ key: String, in text: String, after line: Int) -> (line: Int, column: Int)? {
         let spellings = [key, "\"\(key)\"", "'\(key)'"]
         let lines = TextLines.split(text)
@@ -181,6 +190,65 @@ public enum YAMLReader {
             where rest.hasPrefix(spelling) && rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") {
                 return (index + 1, spaces + 1)
             }
+            let explicit = rest.hasPrefix("? ") ? rest.dropFirst(2).drop(while: { $0 == " " }) : nil
+            if let explicit, spellings.contains(where: { explicit.trimmingCharacters(in: .whitespaces) == $0 }) {
+                return (index + 1, spaces + 1 + rest.count - explicit.count)
+            }
+        }
+        return nil
+    }
+
+    /// The next `key:` of the same flow map (`{a: 1, a: 2}`, on one line or several) as
+    /// the key at `first` (line and column, 1-based, in characters): after a `,` of that
+    /// map, outside quotes and inner brackets.
+    static func secondFlowKey(_ key: String, in text: String, after first: (line: Int, column: Int)) -> (
+        line: Int, column: Int
+    )? {
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
+        let scalars = Array(text.unicodeScalars)
+        var (line, column) = (1, 1)
+        var index = 0
+        while index < scalars.count, line < first.line || (line == first.line && column < first.column) {
+            if scalars[index] == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += 1
+        }
+        /// Moves past scalar `index`, keeping the line and column.
+        func step() {
+            if scalars[index] == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += 1
+        }
+        var depth = 0
+        var quote: Unicode.Scalar?
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let open = quote {
+                if scalar == "\\" && open == "\"" && index + 1 < scalars.count { step() } else if scalar == open { quote = nil }
+                step()
+                continue
+            }
+            switch scalar {
+            case "\"", "'": quote = scalar
+            case "{", "[": depth += 1
+            case "}", "]":
+                depth -= 1
+                if depth < 0 { return nil }
+            case "," where depth == 0:
+                step()
+                while index < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[index]) { step() }
+                var rest = scalars[index...]
+                if rest.starts(with: ["?", " "]) {
+                    for _ in 0..<2 { step() }
+                    while index < scalars.count, scalars[index] == " " { step() }
+                    rest = scalars[index...]
+                }
+                for spelling in spellings where rest.starts(with: spelling) {
+                    let after = rest.dropFirst(spelling.count).drop { [" ", "\t", "\n", "\r"].contains($0) }
+                    if after.first == ":" || after.first == "," || after.first == "}" { return (line, column) }
+                }
+                continue
+            default: break
+            }
+            step()
         }
         return nil
     }

@@ -58,6 +58,8 @@ import Testing
         ("1: a\n\"1\": b\n", "1"),
         ("'true': a\ntrue: b\n", "true"),
         ("title: x\ntags:\n  2024: a\n  '2024': b\n", "2024"),
+        ("encoding:\n  ? a\n  : 1\n  ? a\n  : 2\n", "a"),
+        ("status: green\nowner: x\n? status\n: red\n", "status"),
     ])
     func aKeyWrittenTwiceIsAnErrorAtTheSecond(_ text: String, _ key: String) throws {
         guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
@@ -69,6 +71,26 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let second = try #require(lines.indices.last { lines[$0].contains(key) })
         #expect(diagnostic.location.line == second + 1)
+    }
+
+    /// A flow map's repeated key is placed at the repeat, on its line or a later one of
+    /// the same map, not at the first key; the first's line is named.
+    @Test(arguments: [
+        ("title: x\nencoding: {a: 1, a: 2}\n", 2, 18, 2),
+        ("items:\n  - {id: a, label: A, id: b}\n", 2, 23, 2),
+        ("x: {标签: 1, 标签: 2}\n", 1, 12, 1),
+        ("x: {b: {a: 1}, c: \"a, a: 3\", a: 1,\n  c: 2}\n", 2, 3, 1),
+        ("x: {\n  c: a, a: 1, a: 2}\n", 2, 15, 2),
+        ("x: {a: 1,\n  ? a\n  : 2}\n", 2, 5, 1),
+    ])
+    func aFlowMapsRepeatedKeyIsPlacedAtTheRepeat(_ text: String, _ line: Int, _ column: Int, _ firstLine: Int) {
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
+            Issue.record("\(text.debugDescription) parsed")
+            return
+        }
+        #expect(diagnostic.message.key == "yaml.duplicate-key", "\(text.debugDescription)")
+        #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "\(line):\(column)", "\(text.debugDescription)")
+        #expect(diagnostic.message.arguments["line"] == .number(firstLine), "\(text.debugDescription)")
     }
 
     /// Keys that differ in their text are not one key, whatever YAML would type them as.
