@@ -138,6 +138,16 @@ public enum YAMLReader {
             case .parser(let context?, let problem, _, _) where problem.hasPrefix("did not find expected ',' or "):
                 // An unclosed [ or {: libyaml stops on the line after it; its bracket is the mistake.
                 return .failure(.yamlSyntax(problem, at: location(context.mark)))
+            case .parser(_, "did not find expected node content", let mark, _)
+            where mark.line > TextLines.split(text, keepingTrailingEmpty: false).count:
+                // The text ended inside a `[` or `{` (`tags: [` as the last line): libyaml
+                // points past the end; the mistake is the bracket left open.
+                guard let open = unclosedBracket(in: text) else {
+                    return .failure(.yamlSyntax("did not find expected node content", at: location(mark)))
+                }
+                let expected = open.bracket == "[" ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'"
+                return .failure(
+                    .yamlSyntax(expected, at: SourceLocation(file: file, line: open.line + lineOffset, column: open.column)))
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return .failure(.yamlSyntax(problem, at: location(mark)))
@@ -196,6 +206,46 @@ public enum YAMLReader {
             }
         }
         return nil
+    }
+
+    /// The innermost `[` or `{` of `text` left open at its end, with its line and column
+    /// (1-based, in characters); quotes and comments are skipped.
+    static func unclosedBracket(in text: String) -> (bracket: Unicode.Scalar, line: Int, column: Int)? {
+        var open: [(bracket: Unicode.Scalar, line: Int, column: Int)] = []
+        var (line, column) = (1, 0)
+        var quote: Unicode.Scalar?
+        var comment = false
+        var previous: Unicode.Scalar = "\n"
+        var escaped = false
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" {
+                (line, column, comment) = (line + 1, 0, false)
+                continue
+            }
+            column += 1
+            if comment { continue }
+            if let current = quote {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" && current == "\"" {
+                    escaped = true
+                } else if scalar == current {
+                    quote = nil
+                }
+                continue
+            }
+            switch scalar {
+            case "#" where previous == " " || previous == "\t" || previous == "\n": comment = true
+            case "\"",
+                "'" where !open.isEmpty || previous == " " || previous == "\n":
+                quote = scalar
+            case "[", "{": open.append((scalar, line, column))
+            case "]", "}": _ = open.popLast()
+            default: break
+            }
+        }
+        return open.last
     }
 
     /// The next `key:` of the same flow map (`{a: 1, a: 2}`, on one line or several) as

@@ -93,6 +93,24 @@ import Testing
         #expect(diagnostic.message.arguments["line"] == .number(firstLine), "\(text.debugDescription)")
     }
 
+    /// A bracket left open on the last line is placed at the bracket (libyaml points past
+    /// the end of the text), saying which bracket is missing.
+    @Test(arguments: [
+        ("name: A\ntags: [\n", 2, 7, "expected-bracket"),
+        ("name: A\ntags: [a,\n", 2, 7, "expected-bracket"),
+        ("categories: [{id: a,\n", 1, 14, "expected-brace"),
+        ("a: \"[\" # [\ntags: {b: [1], c: '{'\n", 2, 7, "expected-brace"),
+        ("name: A\ntags: [", 2, 7, "expected-bracket"),
+    ])
+    func aBracketLeftOpenAtTheEndIsPlacedAtTheBracket(_ text: String, _ line: Int, _ column: Int, _ name: String) {
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
+            Issue.record("\(text.debugDescription) parsed")
+            return
+        }
+        #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "\(line):\(column)", "\(text.debugDescription)")
+        #expect(EnglishRun.keys(of: diagnostic.message).contains("yaml.problem.\(name)"), "\(diagnostic.message)")
+    }
+
     /// Keys that differ in their text are not one key, whatever YAML would type them as.
     @Test func keysOfDifferentTextAreDifferentKeys() {
         guard case .success(let node) = YAMLReader.read("1: a\n01: b\n~: c\nnull: d\n", file: "content/project.yml") else {
