@@ -334,9 +334,13 @@ extension Diagnostic {
         .error(.issueMilestone, at: location, "milestone.no-file", ["value": .value(written)])
     }
 
-    /// An `issues.values.milestone` entry whose target is no milestone id.
-    static func unknownMilestoneTarget(_ target: String, ids: Set<String>, at location: SourceLocation) -> Diagnostic {
-        .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
+    /// An `issues.values.milestone` entry whose target is no milestone id; without a
+    /// milestones.csv there is none to name, and that is said instead.
+    static func unknownMilestoneTarget(_ target: String, ids: Set<String>, hasFile: Bool, at location: SourceLocation)
+        -> Diagnostic
+    {
+        guard hasFile else { return .error(.projectValue, at: location, "milestone.no-file", ["value": .value(target)]) }
+        return .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
     }
 
     /// Two issue ids that differ only in case.

@@ -35,7 +35,7 @@ public struct SiteValidator: Sendable {
             bodies.handbook = NoteReader.parseBodies(raw.handbook, options: options, memo: memo)
         }
         for (id, location) in settings.milestoneValueTargets where !milestoneIDs.contains(id) {
-            diagnostics.append(.unknownMilestoneTarget(id, ids: milestoneIDs, at: location))
+            diagnostics.append(.unknownMilestoneTarget(id, ids: milestoneIDs, hasFile: raw.milestones != nil, at: location))
         }
         // The problem list reads the files that are not Markdown (issues.csv, project.yml, the
         // team and the milestones) and nothing else: when none changed, an earlier read serves.
