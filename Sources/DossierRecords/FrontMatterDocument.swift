@@ -17,7 +17,7 @@ public struct FrontMatterDocument: Sendable {
         guard let parts = fences(text) else { return splitByLines(text, file: file) }
         let empty = YAMLNode(.mapping([]), at: .start(of: file))
         guard let close = parts.close else {
-            return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), [])
+            return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), misplacedFence(text, file: file))
         }
         return read(
             yaml: String(text[parts.yaml]), body: String(text[parts.body]), bodyLineOffset: close + 1, file: file,
@@ -61,12 +61,31 @@ public struct FrontMatterDocument: Sendable {
         return nil
     }
 
+    /// A warning when `text`, which has no front matter, looks as if it meant to: its
+    /// first line that is not blank is `---` after blank lines, spaces or another
+    /// byte-order mark, a `key:` line follows it and a closing `---` or `...` comes later.
+    /// Hugo and mdBook read such a block as text too; said, as it is seldom meant.
+    static func misplacedFence(_ text: String, file: String) -> [Diagnostic] {
+        let isPadding = { (c: Character) in c == " " || c == "\t" || c == "\u{FEFF}" }
+        // Cheap for the usual file: only one starting with padding or a blank line is split.
+        guard let first = text.first, isPadding(first) || first == "\n" || first == "\r\n" else { return [] }
+        let lines = TextLines.split(text)
+        guard let start = lines.firstIndex(where: { !$0.allSatisfy(isPadding) }),
+            lines[start].drop(while: isPadding).trimmingTrailingSpaces == "---",
+            start + 1 < lines.count,
+            lines[start + 1].range(of: #"^\s*[\p{L}\p{N}_-]+\s*:"#, options: .regularExpression) != nil,
+            lines[(start + 2)...].contains(where: { ["---", "..."].contains($0.trimmingTrailingSpaces) })
+        else { return [] }
+        let column = lines[start].prefix(while: isPadding).count + 1
+        return [.frontMatterNotAtStart(file, line: start + 1, column: column)]
+    }
+
     /// `split` for any text: lines split at LF or CRLF and joined again with LF.
     static func splitByLines(_ text: String, file: String) -> (FrontMatterDocument, [Diagnostic]) {
         let empty = YAMLNode(.mapping([]), at: .start(of: file))
         let lines = TextLines.split(text)
         guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
-            return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), [])
+            return (FrontMatterDocument(metadata: empty, body: text, bodyLineOffset: 0), misplacedFence(text, file: file))
         }
         guard
             let close = lines.indices.dropFirst().first(where: {

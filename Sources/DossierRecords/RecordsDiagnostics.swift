@@ -29,6 +29,14 @@ extension Diagnostic {
         .error(.frontMatter, at: .start(of: file), "front-matter.unclosed")
     }
 
+    /// A `---` that would open front matter, but not on the file's first line (a blank
+    /// line, spaces or a second byte-order mark before it): the block is read as text.
+    static func frontMatterNotAtStart(_ file: String, line: Int, column: Int) -> Diagnostic {
+        .warning(
+            .frontMatter, at: SourceLocation(file: file, line: line, column: column), "front-matter.not-at-start",
+            ["line": .number(line)])
+    }
+
     /// Front matter that is YAML but not a map of keys to values.
     static func frontMatterNotAMap(_ node: YAMLNode) -> Diagnostic {
         .error(.frontMatter, at: node.location, "front-matter.not-a-map", ["type": node.typeTerm])
