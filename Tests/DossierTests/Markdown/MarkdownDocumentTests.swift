@@ -180,4 +180,19 @@ import Testing
         #expect(MarkdownDocument.occurrences(of: "longer", in: "long") == 0)
         #expect(MarkdownDocument.occurrences(of: "", in: "text") == 0)
     }
+
+    /// A paragraph that a table interrupts (no blank line between them) has no source
+    /// positions from cmark-gfm (github/cmark-gfm#222): its links are found on its own
+    /// lines, at their `[`, not at the document's first line.
+    @Test(arguments: [
+        ("intro\n\nsee [x](nope.md) and ![i](a.png)\n| a | b |\n|---|---|\n| 1 | 2 |\n", [(3, 5), (3, 22)]),
+        ("intro\n\n前言 [审批](a.md)\n第二行 <https://x.example>\n| a |\n|---|\n", [(3, 4), (4, 5)]),
+        ("- item\n\n  text [[faq]] and [y](b.md)\n  | a |\n  |---|\n  | 1 |\n", [(3, 8), (3, 20)]),
+        ("a\n\nline one\nsee [[faq]] here\n| a |\n|---|\n", [(4, 5)]),
+    ])
+    func linksInAParagraphATableInterruptsArePlacedOnTheirLines(_ source: String, _ expected: [(Int, Int)]) {
+        let document = MarkdownDocument(source, lineOffset: 3)
+        let placed = document.links.map { "\($0.position.line):\($0.position.column)" }
+        #expect(placed == expected.map { "\($0.0 + 3):\($0.1)" }, "\(source.debugDescription)")
+    }
 }
