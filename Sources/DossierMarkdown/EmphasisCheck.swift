@@ -142,13 +142,24 @@ struct EmphasisCheck {
 
     /// The literal runs of `*` or `_` in a text node, found in its source line.
     private func runs(of node: OpaquePointer, literal: [UInt8]) -> [Run] {
+        if let paragraph = InterruptedParagraph.lines(holding: node) {
+            // No place of its own: the first of the paragraph's lines that reads it.
+            return (paragraph.first...paragraph.last).lazy.map { runs(on: $0, guess: -1, literal: literal) }
+                .first { !$0.isEmpty } ?? []
+        }
         let line = Int(cmark_node_get_start_line(node))
         guard line > 0 else { return [] }
-        let text = lineText(line)
         // cmark's column is exact on a block's first line, not always on the next ones.
-        let guess = Int(cmark_node_get_start_column(node)) - 1
+        return runs(on: line, guess: Int(cmark_node_get_start_column(node)) - 1, literal: literal)
+    }
+
+    /// The runs of `literal` read from `line`, from byte offset `guess` if it is read
+    /// from there, else from the first place it is.
+    private func runs(on line: Int, guess: Int, literal: [UInt8]) -> [Run] {
+        let text = lineText(line)
         let starts = [guess] + text.indices.filter { $0 != guess && (text[$0] == literal[0] || text[$0] == 0x5C) }
-        guard let offsets = starts.lazy.compactMap({ Self.match(literal, in: text, at: $0) }).first else { return [] }
+        guard let offsets = starts.lazy.filter({ $0 >= 0 }).compactMap({ Self.match(literal, in: text, at: $0) }).first
+        else { return [] }
         var runs: [Run] = []
         var index = 0
         while index < literal.count {

@@ -92,43 +92,16 @@ struct TreeWalker {
 
     /// The node's position, or its nearest located ancestor's (extensions may leave 0:0).
     private func position(of node: OpaquePointer) -> MarkdownPosition {
+        if let paragraph = InterruptedParagraph.lines(holding: node) {
+            return position(line: paragraph.first, byteColumn: paragraph.column)
+        }
         var current: OpaquePointer? = node
-        if let lines = interruptedLines(holding: node) { return position(line: lines.first, byteColumn: lines.column) }
         while let n = current {
             let line = Int(cmark_node_get_start_line(n))
             if line > 0 { return position(line: line, byteColumn: Int(cmark_node_get_start_column(n))) }
             current = cmark_node_parent(n)
         }
         return MarkdownPosition(line: 1 + lineOffset, column: 1)
-    }
-
-    /// Where a paragraph that a table interrupts is written (`text` on the line above
-    /// `| a | b |`): cmark-gfm leaves that paragraph and everything in it at 0:0 and
-    /// gives the table the paragraph's start (github/cmark-gfm#222). Its first line and
-    /// byte column are the table's start; its last line is above the table's header row,
-    /// which is two above the first body row (or one above the table's end, the delimiter
-    /// row, when the table has no body). Nil for any other node.
-    private func interruptedParagraph(_ node: OpaquePointer) -> (first: Int, column: Int, last: Int)? {
-        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, cmark_node_get_start_line(node) == 0,
-            let table = cmark_node_next(node), cmark_node_get_type_string(table).map({ String(cString: $0) }) == "table"
-        else { return nil }
-        let first = Int(cmark_node_get_start_line(table))
-        guard first > 0 else { return nil }
-        let header =
-            cmark_node_first_child(table).flatMap(cmark_node_next).map { Int(cmark_node_get_start_line($0)) - 2 }
-            ?? Int(cmark_node_get_end_line(table)) - 1
-        return (first, Int(cmark_node_get_start_column(table)), max(first, header - 1))
-    }
-
-    /// The lines of the interrupted paragraph (see `interruptedParagraph`) that holds
-    /// `node`, if it is in one.
-    private func interruptedLines(holding node: OpaquePointer) -> (first: Int, column: Int, last: Int)? {
-        var current: OpaquePointer? = node
-        while let n = current {
-            if let lines = interruptedParagraph(n) { return lines }
-            current = cmark_node_parent(n)
-        }
-        return nil
     }
 
     /// The position of cmark's 1-based line and byte column, in the file's terms.
@@ -142,7 +115,7 @@ struct TreeWalker {
     private func linkPosition(_ node: OpaquePointer, url: String) -> MarkdownPosition {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
-        if let paragraph = interruptedLines(holding: node) {
+        if let paragraph = InterruptedParagraph.lines(holding: node) {
             // No place of its own (0:0, or a line counted from the paragraph's 0): the
             // first `](url` or `<url` of the paragraph's lines, from the `[` that opens
             // its text.
@@ -239,7 +212,7 @@ struct TreeWalker {
         guard !found.isEmpty else { return }
 
         let nodeLine = Int(cmark_node_get_start_line(node))
-        let paragraph = interruptedLines(holding: node)
+        let paragraph = InterruptedParagraph.lines(holding: node)
         // Where to look for the next reference's text in the source line.
         var searchFrom = Int(cmark_node_get_start_column(node))
         var cursor = literal.startIndex

@@ -22,6 +22,14 @@ import Testing
         #expect(found.first?.position == MarkdownPosition(line: 5, column: 6))
     }
 
+    /// In a paragraph that a table interrupts (no source positions from cmark-gfm), the
+    /// run is found on the paragraph's own lines.
+    @Test func aRunInAParagraphATableInterrupts() {
+        let found = problems("intro\n\nsee [x](a.md) and\n**重要，**请注意\n| a | b |\n|---|---|\n| 1 | 2 |\n", lineOffset: 3)
+        #expect(found.map(\.kind) == [.notClosing])
+        #expect(found.first?.position == MarkdownPosition(line: 7, column: 6))
+    }
+
     @Test func anOpeningRunAfterALetterBeforePunctuation() {
         let found = problems("审批人看到的是中文**「已驳回」**。\n")
         #expect(found.map(\.kind) == [.notOpening])
