@@ -242,7 +242,10 @@ public final class StagedSite {
                 switch file.contents {
                 case .text(let text): try Data(text.utf8).write(to: staging.appendingPathComponent(file.path))
                 case .copy(let source):
-                    try FileManager.default.copyItem(at: source, to: staging.appendingPathComponent(file.path))
+                    // The file a link names, not the link: a relative link copied as it is
+                    // would point nowhere from the output (`x.pdf -> ../../shared/x.pdf`).
+                    try FileManager.default.copyItem(
+                        at: source.resolvingSymlinksInPath(), to: staging.appendingPathComponent(file.path))
                 case .unchanged:
                     // The live file, linked rather than copied: it stays as it is until
                     // the swap, and after it lives on in the new site only.

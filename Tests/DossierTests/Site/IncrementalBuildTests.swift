@@ -664,6 +664,24 @@ import Testing
         #expect(try rendered(result, of: site) == 1)
     }
 
+    /// A handbook file that is a symbolic link (relative, as `ln -s ../../shared/x.pdf`
+    /// makes it) is published as the file it names, not as a link pointing nowhere.
+    @Test func aLinkedHandbookFileIsPublishedAsTheFile() throws {
+        let site = try sample()
+        let shared = site.deletingLastPathComponent().appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        try Data("%PDF-1.4 手册".utf8).write(to: shared.appendingPathComponent("x.pdf"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("content/handbook/x.pdf").path, withDestinationPath: "../../../shared/x.pdf")
+        _ = try build(site)
+        let published = site.appendingPathComponent("output/handbook/x.pdf")
+        let kind = try FileManager.default.attributesOfItem(atPath: published.path)[.type] as? FileAttributeType
+        #expect(kind == .typeRegular)
+        #expect(try Data(contentsOf: published) == Data("%PDF-1.4 手册".utf8))
+        try edit(site, "content/handbook/faq/common-questions.md") { $0 + "\nMore.\n" }
+        try rebuildMatchesFresh(site)
+    }
+
     @Test func theCommandSaysHowManyPagesWereUnchanged() throws {
         let site = try Fixtures.copy("valid")
         let first = try EndToEndTests().dossier("build", site.path)
