@@ -49,7 +49,7 @@ package struct BuildManifest: Codable, Equatable {
     package init(site: URL, options: String, memo: InputDigests? = nil) {
         tool = FolderWalker.regularFile("/proc/self/exe", as: "dossier")
         self.options = options
-        let entries = ["content", "templates"].flatMap { Self.files(under: site.appendingPathComponent($0), prefix: $0 + "/") }
+        let entries = ["content", "templates"].flatMap { Self.files(of: site, folder: $0) }
         let root = site.path + "/"
         let digests = entries.parallelMap { entry in
             memo?.digest(of: entry, at: root + entry.path) ?? InputDigests.read(root + entry.path, entry: entry, into: memo)
@@ -115,7 +115,7 @@ package struct BuildManifest: Codable, Equatable {
     package static func stamp(site: URL) -> String {
         var hash = Digest()
         for folder in ["content", "templates"] {
-            for entry in files(under: site.appendingPathComponent(folder), prefix: folder + "/") {
+            for entry in files(of: site, folder: folder) {
                 hash.update("\(entry.path)\u{0}\(entry.size)\u{0}\(entry.modified)\n")
             }
         }
@@ -160,8 +160,18 @@ package struct BuildManifest: Codable, Equatable {
 
     /// Every file under `folder` as `FolderWalker` walks it (hidden ones skipped, the
     /// output's marker among them), sorted by path, with its size and time.
-    static func files(under folder: URL, prefix: String) -> [Entry] {
-        FolderWalker.files(under: folder).map { Entry(path: prefix + $0.path, size: $0.size, modified: $0.modified) }
+    static func files(under folder: URL, prefix: String, avoiding: [URL] = []) -> [Entry] {
+        FolderWalker.files(under: folder, avoiding: avoiding).map {
+            Entry(path: prefix + $0.path, size: $0.size, modified: $0.modified)
+        }
+    }
+
+    /// A site's content/ or templates/ as the loader walks it (no link to the site or its
+    /// content/ followed).
+    static func files(of site: URL, folder: String) -> [Entry] {
+        files(
+            under: site.appendingPathComponent(folder), prefix: folder + "/",
+            avoiding: [site, site.appendingPathComponent("content")])
     }
 
     /// The marker file's text: a line for people, then the manifest.

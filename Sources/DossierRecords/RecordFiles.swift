@@ -53,12 +53,15 @@ public struct FolderFiles: RecordFiles {
         return FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// No walk follows a link to the site folder or its content/ (see `FolderWalker`).
+    private var avoiding: [URL] { [root, root.appendingPathComponent("content")] }
+
     public func files(under folder: String, recursive: Bool) -> [String] {
-        FolderWalker.stamped(under: url(folder), recursive: recursive).map(\.path)
+        FolderWalker.stamped(under: url(folder), recursive: recursive, avoiding: avoiding).map(\.path)
     }
 
     public func stampedFiles(under folder: String, recursive: Bool) -> [(path: String, stamp: FolderWalker.Stamp?)] {
-        FolderWalker.stamped(under: url(folder), recursive: recursive).map { ($0.path, $0.stamp) }
+        FolderWalker.stamped(under: url(folder), recursive: recursive, avoiding: avoiding).map { ($0.path, $0.stamp) }
     }
 }
 

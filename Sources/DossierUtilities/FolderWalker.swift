@@ -34,8 +34,8 @@ public enum FolderWalker {
 
     /// The regular files under `folder`, sorted by path; with `recursive` false, only
     /// those directly in it. Empty when the folder does not exist.
-    public static func files(under folder: URL, recursive: Bool = true) -> [Entry] {
-        stamped(under: folder, recursive: recursive).map {
+    public static func files(under folder: URL, recursive: Bool = true, avoiding: [URL] = []) -> [Entry] {
+        stamped(under: folder, recursive: recursive, avoiding: avoiding).map {
             Entry(path: $0.path, size: $0.stamp.size, modified: $0.stamp.modified)
         }
     }
@@ -43,11 +43,35 @@ public enum FolderWalker {
     /// `files(under:recursive:)` with each file's whole `Stamp`, as the walk's stat(2)
     /// found it: a reader that keeps what it read by stamp (`SiteLoader.Memo`) needs no
     /// second stat of each file.
-    public static func stamped(under folder: URL, recursive: Bool = true) -> [(path: String, stamp: Stamp)] {
+    ///
+    /// No link to a folder above the walk's is followed, counting from the folder as
+    /// named (a `content/handbook` that is itself a link to `..` or `/` walks nothing),
+    /// nor one to a folder of `avoiding` (a site's walks avoid the site and its content/,
+    /// so `templates/assets/recs -> ../../content` publishes no record).
+    public static func stamped(under folder: URL, recursive: Bool = true, avoiding: [URL] = []) -> [(
+        path: String, stamp: Stamp
+    )] {
         var entries: [(path: String, stamp: Stamp)] = []
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return [] }
         var above = ancestors(of: descriptor)
+        var outside: Set<[UInt64]> = []
+        let parent = open(folder.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if parent >= 0 {
+            outside = ancestors(of: parent)
+            close(parent)
+        }
+        // An avoided folder walked by its own name is walked (content/ itself).
+        for avoided in avoiding where avoided.standardizedFileURL.path != folder.standardizedFileURL.path {
+            var info = stat()
+            if stat(avoided.path, &info) == 0 { outside.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, !outside.contains([UInt64(info.st_dev), UInt64(info.st_ino)]) else {
+            close(descriptor)
+            return []
+        }
+        above.formUnion(outside)
         walk(descriptor, prefix: "", recursive: recursive, above: &above, into: &entries)
         return entries.sorted { $0.path < $1.path }
     }

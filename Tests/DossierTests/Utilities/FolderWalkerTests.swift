@@ -66,4 +66,27 @@ import Testing
         let z = try #require(FolderWalker.stamp(root.appendingPathComponent("c/z.md").path))
         #expect(walked.filter { $0.path.hasSuffix("z.md") }.allSatisfy { $0.stamp == z })
     }
+
+    /// A walked folder that is itself a link to a folder above it walks nothing, and no
+    /// walk follows a link to a folder it is told to avoid (a site's walks avoid the site
+    /// and its content/), unless that folder is the one walked.
+    @Test func aWalkedFolderLinkedAboveItselfOrToAnAvoidedFolderWalksNothing() throws {
+        let site = try folder(["content/issues.csv", "content/team.csv", "templates/assets/a.css"])
+        let fm = FileManager.default
+        let handbook = site.appendingPathComponent("content/handbook")
+        try fm.createSymbolicLink(atPath: handbook.path, withDestinationPath: "..")
+        #expect(FolderWalker.files(under: handbook).isEmpty)
+        try fm.removeItem(at: handbook)
+        try fm.createSymbolicLink(atPath: handbook.path, withDestinationPath: "/")
+        #expect(FolderWalker.files(under: handbook).isEmpty)
+        try fm.createSymbolicLink(
+            atPath: site.appendingPathComponent("templates/assets/records").path, withDestinationPath: "../../content")
+        let avoiding = [site, site.appendingPathComponent("content")]
+        let templates = site.appendingPathComponent("templates")
+        #expect(FolderWalker.files(under: templates, avoiding: avoiding).map(\.path) == ["assets/a.css"])
+        #expect(FolderWalker.files(under: templates).map(\.path).contains("assets/records/team.csv"))
+        let content = FolderWalker.files(under: site.appendingPathComponent("content"), avoiding: avoiding).map(\.path)
+        #expect(content == ["issues.csv", "team.csv"])
+        #expect(FolderFiles(root: site).files(under: "templates", recursive: true) == ["assets/a.css"])
+    }
 }
