@@ -95,6 +95,7 @@ extension Diagnostic {
         "found duplicate %YAML directive": "duplicate-yaml-directive",
         "found incompatible YAML document": "incompatible-version",
         "found duplicate %TAG directive": "duplicate-tag-directive",
+        "but found another document": "another-document",
     ]
     /// A key followed by a full-width colon `：`, which YAML does not read as one.
     static func yamlFullWidthColon(key: String, at location: SourceLocation) -> Diagnostic {

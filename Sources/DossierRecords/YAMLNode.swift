@@ -152,9 +152,19 @@ public enum YAMLReader {
                 .composer(_, let problem, let mark, _):
                 return .failure(.yamlSyntax(problem, at: location(mark)))
             case .reader(let problem, let offset?, _, _):
-                // libyaml's reader gives no mark, only how many characters (Unicode
-                // scalars) come before the problem.
-                let before = text.unicodeScalars.prefix(offset)
+                // libyaml's reader gives no mark, only how many characters come before the
+                // problem: Unicode scalars, a CRLF counted as one.
+                var index = text.unicodeScalars.startIndex
+                var counted = 0
+                while counted < offset, index < text.unicodeScalars.endIndex {
+                    let next = text.unicodeScalars.index(after: index)
+                    let isCRLF =
+                        text.unicodeScalars[index] == "\r" && next < text.unicodeScalars.endIndex
+                        && text.unicodeScalars[next] == "\n"
+                    index = isCRLF ? text.unicodeScalars.index(after: next) : next
+                    counted += 1
+                }
+                let before = text.unicodeScalars[..<index]
                 let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
                 let column =
                     before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)

@@ -40,6 +40,7 @@ import Testing
         ("%FOO bar\n---\ntitle: x\n", "unknown-directive"),
         ("text: |0\n  x\n", "indentation-zero"),
         ("title: \"\\uZZZZ\"\n", "expected-hex"),
+        ("name: A\n---\nname: B\n", "another-document"),
     ])
     func aMistakeIsWordedInTheReadersLanguage(_ text: String, _ name: String) throws {
         guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
@@ -122,6 +123,16 @@ import Testing
 
     /// A control character (as pasted from another program) is located where it is,
     /// in characters, though libyaml's reader gives only a byte offset.
+    @Test(arguments: ["\n", "\r\n"])
+    func aControlCharacterIsLocatedWhereItIsWhateverTheLineBreaks(_ lineBreak: String) throws {
+        let text = ["name: A", "x: y", "client: ab\u{07}"].joined(separator: lineBreak) + lineBreak
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
+            Issue.record("parsed")
+            return
+        }
+        #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "3:11")
+    }
+
     @Test func aControlCharacterIsLocatedWhereItIs() throws {
         let text = "name: Mini\nlanguage: zh\nclient: \"审批😀\u{01}\"\n"
         guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml", lineOffset: 1) else {
