@@ -28,6 +28,9 @@ import Testing
         let found = problems("intro\n\nsee [x](a.md) and\n**重要，**请注意\n| a | b |\n|---|---|\n| 1 | 2 |\n", lineOffset: 3)
         #expect(found.map(\.kind) == [.notClosing])
         #expect(found.first?.position == MarkdownPosition(line: 7, column: 6))
+        let header = problems("说明\n| **重要，**请注意 | b |\n|---|---|\n", lineOffset: 3)
+        #expect(header.map(\.kind) == [.notClosing])
+        #expect(header.first?.position == MarkdownPosition(line: 5, column: 8))
     }
 
     @Test func anOpeningRunAfterALetterBeforePunctuation() {
