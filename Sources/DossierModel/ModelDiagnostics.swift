@@ -335,11 +335,13 @@ extension Diagnostic {
     }
 
     /// An `issues.values.milestone` entry whose target is no milestone id; without a
-    /// milestones.csv there is none to name, and that is said instead.
+    /// milestones.csv, or with one that lists none, there is none to name, and that is
+    /// said instead.
     static func unknownMilestoneTarget(_ target: String, ids: Set<String>, hasFile: Bool, at location: SourceLocation)
         -> Diagnostic
     {
         guard hasFile else { return .error(.projectValue, at: location, "milestone.no-file", ["value": .value(target)]) }
+        if ids.isEmpty { return .error(.projectValue, at: location, "milestone.none-in-file", ["value": .value(target)]) }
         return .unknownValue(.projectValue, field: "milestone", value: target, expected: ids.sorted(), at: location)
     }
 
