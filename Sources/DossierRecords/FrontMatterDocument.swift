@@ -62,18 +62,20 @@ public struct FrontMatterDocument: Sendable {
     }
 
     /// A warning when `text`, which has no front matter, looks as if it meant to: its
-    /// first line that is not blank is `---` after blank lines, spaces or another
-    /// byte-order mark, a `key:` line follows it and a closing `---` or `...` comes later.
+    /// first line that is not blank is `---` after blank lines, spaces (an ideographic or
+    /// no-break one too) or another byte-order mark, a `key:` line follows it (quoted, or
+    /// with a full-width colon as an input method types it) and a closing `---` or `...`
+    /// comes later.
     /// Hugo and mdBook read such a block as text too; said, as it is seldom meant.
     static func misplacedFence(_ text: String, file: String) -> [Diagnostic] {
-        let isPadding = { (c: Character) in c == " " || c == "\t" || c == "\u{FEFF}" }
+        let isPadding = { (c: Character) in [" ", "\t", "\u{FEFF}", "\u{3000}", "\u{00A0}"].contains(c) }
         // Cheap for the usual file: only one starting with padding or a blank line is split.
         guard let first = text.first, isPadding(first) || first == "\n" || first == "\r\n" else { return [] }
         let lines = TextLines.split(text)
         guard let start = lines.firstIndex(where: { !$0.allSatisfy(isPadding) }),
             lines[start].drop(while: isPadding).trimmingTrailingSpaces == "---",
             start + 1 < lines.count,
-            lines[start + 1].range(of: #"^\s*[\p{L}\p{N}_-]+\s*:"#, options: .regularExpression) != nil,
+            lines[start + 1].range(of: #"^\s*["']?[\p{L}\p{N}_-]+["']?\s*[:：]"#, options: .regularExpression) != nil,
             lines[(start + 2)...].contains(where: { ["---", "..."].contains($0.trimmingTrailingSpaces) })
         else { return [] }
         let column = lines[start].prefix(while: isPadding).count + 1

@@ -13,6 +13,9 @@ import Testing
         ("  ---\ntitle: x\n...\nbody\n", 1, 3),
         ("\u{FEFF}---\ntitle: x\n---\nbody\n", 1, 2),
         ("\n\n \t\n---\n  owner: 张三\n---\n", 4, 1),
+        ("\n---\ntitle：登录\n---\n", 2, 1),
+        ("\n---\n\"title\": A\n---\n", 2, 1),
+        ("\u{3000}---\ntitle: A\n---\n", 1, 2),
     ])
     func aFenceAfterBlankLinesOrSpacesIsAWarningAtIt(_ text: String, _ line: Int, _ column: Int) throws {
         let (document, problems) = FrontMatterDocument.split(text, file: "content/handbook/a.md")
