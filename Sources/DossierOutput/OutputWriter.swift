@@ -87,7 +87,7 @@ public struct OutputWriter: Sendable {
     /// `known`, when not over the live site: the live output's listing as found as its
     /// build left it. An `.unchanged` file is linked from there, so its size is known, and
     /// `commit()` records the new site's listing from what was written rather than by
-    /// walking the new folder (12,000 stats at S).
+    /// walking the new folder (a stat of each of its files: 3,254 at S, 63,046 at L).
     public func stage(over listing: [FolderWalker.Entry]? = nil, known: [FolderWalker.Entry]? = nil) throws
         -> StagedSite
     {
