@@ -16,6 +16,10 @@ struct TreeWalker {
     var headingNodes: [OpaquePointer] = []
     var links: [MarkdownLink] = []
     var linkNodes: [OpaquePointer] = []
+    /// Places (line, byte column) already given to a link or reference found by its text
+    /// in a paragraph a table interrupts, so that a second one written alike takes the
+    /// next place.
+    private var claimed: Set<[Int]> = []
     var rawHTML: [MarkdownRawHTML] = []
     var emphasisProblems: [MarkdownEmphasisProblem] = []
     private var slugger = HeadingSlugger()
@@ -55,10 +59,8 @@ struct TreeWalker {
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                links.append(
-                    MarkdownLink(
-                        kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: linkPosition(node, url: url))
-                )
+                let place = linkPosition(node, url: url)
+                links.append(MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: url, position: place))
                 linkNodes.append(node)
             case CMARK_NODE_TEXT where !insideLink.contains(node):
                 splitReferences(node)
@@ -112,7 +114,7 @@ struct TreeWalker {
     /// Where a link starts. cmark gives `<…>` autolinks inside list items and block
     /// quotes a column relative to the block's text, so when the source does not show
     /// a link opening there, the `<url>` is looked up on the line.
-    private func linkPosition(_ node: OpaquePointer, url: String) -> MarkdownPosition {
+    private mutating func linkPosition(_ node: OpaquePointer, url: String) -> MarkdownPosition {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         if let paragraph = InterruptedParagraph.lines(holding: node) {
@@ -120,10 +122,10 @@ struct TreeWalker {
             // first `](url` or `<url` of the paragraph's lines, from the `[` that opens
             // its text.
             for candidate in paragraph.first...paragraph.last {
-                if let found = lines.find(Array("](\(url)".utf8), line: candidate, from: 1) {
+                if let found = unclaimed(Array("](\(url)".utf8), line: candidate) {
                     return position(line: candidate, byteColumn: opening(before: found, line: candidate) ?? found)
                 }
-                if let found = lines.find(Array("<\(url)".utf8), line: candidate, from: 1) {
+                if let found = unclaimed(Array("<\(url)".utf8), line: candidate) {
                     return position(line: candidate, byteColumn: found)
                 }
             }
@@ -139,6 +141,17 @@ struct TreeWalker {
             return position(line: line, byteColumn: found)
         }
         return position(line: line, byteColumn: column)
+    }
+
+    /// The first byte column of `needle` on `line` not yet given to another link, which
+    /// it is now given; nil when there is none.
+    private mutating func unclaimed(_ needle: [UInt8], line: Int) -> Int? {
+        var from = 1
+        while let found = lines.find(needle, line: line, from: from) {
+            if claimed.insert([line, found]).inserted { return found }
+            from = found + 1
+        }
+        return nil
     }
 
     /// The byte column of the `[` (or `![`) that the `]` at byte column `close` of
@@ -230,7 +243,7 @@ struct TreeWalker {
             if let paragraph {
                 // In a paragraph a table interrupts (no place of its own): its lines searched.
                 for line in paragraph.first...paragraph.last {
-                    guard let column = lines.find(written, line: line, from: 1) else { continue }
+                    guard let column = unclaimed(written, line: line) else { continue }
                     place = position(line: line, byteColumn: column)
                     break
                 }

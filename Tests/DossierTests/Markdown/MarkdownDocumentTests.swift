@@ -190,6 +190,7 @@ import Testing
         ("- item\n\n  text [[faq]] and [y](b.md)\n  | a |\n  |---|\n  | 1 |\n", [(3, 8), (3, 20)]),
         ("a\n\nline one\nsee [[faq]] here\n| a |\n|---|\n", [(4, 5)]),
         ("Intro\n| [h](n1.md) | [[r1]] |\n|---|---|\n| [b](n2.md) | c |\n", [(2, 3), (2, 16), (4, 3)]),
+        ("a [x](n.md) b [[r]] c [y](n.md)\nd [[r]] <n.md>\n| a |\n|---|\n", [(1, 3), (1, 15), (1, 23), (2, 3)]),
         ("说明 [x](nope.md)\r\n第二行\r\n| [h](n1.md) | b |\r\n|---|---|\r\n", [(1, 4), (3, 3)]),
     ])
     func linksInAParagraphATableInterruptsArePlacedOnTheirLines(_ source: String, _ expected: [(Int, Int)]) {
