@@ -268,15 +268,12 @@ public enum YAMLReader {
         let scalars = Array(text.unicodeScalars)
         var (line, column) = (1, 1)
         var index = 0
-        while index < scalars.count, line < first.line || (line == first.line && column < first.column) {
-            if scalars[index] == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-            index += 1
-        }
         /// Moves past scalar `index`, keeping the line and column.
         func step() {
             if scalars[index] == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
             index += 1
         }
+        while index < scalars.count, line < first.line || (line == first.line && column < first.column) { step() }
         var depth = 0
         var quote: Unicode.Scalar?
         while index < scalars.count {

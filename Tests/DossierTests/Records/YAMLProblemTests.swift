@@ -7,6 +7,13 @@ import Testing
 /// libyaml's problems as a reader meets them in a hand-written project.yml or front
 /// matter: worded in the reader's language, libyaml's own words in English.
 @Suite struct YAMLProblemTests {
+    /// The problem `text` (as project.yml) is read with; nil when it reads.
+    static func problem(_ text: String, lineOffset: Int = 0) -> Diagnostic? {
+        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml", lineOffset: lineOffset)
+        else { return nil }
+        return diagnostic
+    }
+
     @Test func everyNamedProblemIsInTheCatalogueAndEnglishKeepsLibyamlsWords() {
         for (problem, name) in Diagnostic.yamlProblems {
             let message = Message("yaml.problem.\(name)")
@@ -43,10 +50,7 @@ import Testing
         ("name: A\n---\nname: B\n", "another-document"),
     ])
     func aMistakeIsWordedInTheReadersLanguage(_ text: String, _ name: String) throws {
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
-            Issue.record("\(text.debugDescription) parsed")
-            return
-        }
+        let diagnostic = try #require(Self.problem(text), "\(text.debugDescription) parsed")
         #expect(EnglishRun.keys(of: diagnostic.message).contains("yaml.problem.\(name)"), "\(diagnostic.message)")
         #expect(EnglishRun.find(in: diagnostic.message, language: .zh) == nil)
         #expect(EnglishRun.find(in: diagnostic.message, language: .ru) == nil)
@@ -63,10 +67,7 @@ import Testing
         ("status: green\nowner: x\n? status\n: red\n", "status"),
     ])
     func aKeyWrittenTwiceIsAnErrorAtTheSecond(_ text: String, _ key: String) throws {
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
-            Issue.record("\(text.debugDescription) parsed")
-            return
-        }
+        let diagnostic = try #require(Self.problem(text), "\(text.debugDescription) parsed")
         #expect(diagnostic.message.key == "yaml.duplicate-key")
         #expect(diagnostic.message.arguments["key"] == .value(key))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -84,11 +85,8 @@ import Testing
         ("x: {\n  c: a, a: 1, a: 2}\n", 2, 15, 2),
         ("x: {a: 1,\n  ? a\n  : 2}\n", 2, 5, 1),
     ])
-    func aFlowMapsRepeatedKeyIsPlacedAtTheRepeat(_ text: String, _ line: Int, _ column: Int, _ firstLine: Int) {
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
-            Issue.record("\(text.debugDescription) parsed")
-            return
-        }
+    func aFlowMapsRepeatedKeyIsPlacedAtTheRepeat(_ text: String, _ line: Int, _ column: Int, _ firstLine: Int) throws {
+        let diagnostic = try #require(Self.problem(text), "\(text.debugDescription) parsed")
         #expect(diagnostic.message.key == "yaml.duplicate-key", "\(text.debugDescription)")
         #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "\(line):\(column)", "\(text.debugDescription)")
         #expect(diagnostic.message.arguments["line"] == .number(firstLine), "\(text.debugDescription)")
@@ -103,11 +101,8 @@ import Testing
         ("a: \"[\" # [\ntags: {b: [1], c: '{'\n", 2, 7, "expected-brace"),
         ("name: A\ntags: [", 2, 7, "expected-bracket"),
     ])
-    func aBracketLeftOpenAtTheEndIsPlacedAtTheBracket(_ text: String, _ line: Int, _ column: Int, _ name: String) {
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
-            Issue.record("\(text.debugDescription) parsed")
-            return
-        }
+    func aBracketLeftOpenAtTheEndIsPlacedAtTheBracket(_ text: String, _ line: Int, _ column: Int, _ name: String) throws {
+        let diagnostic = try #require(Self.problem(text), "\(text.debugDescription) parsed")
         #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "\(line):\(column)", "\(text.debugDescription)")
         #expect(EnglishRun.keys(of: diagnostic.message).contains("yaml.problem.\(name)"), "\(diagnostic.message)")
     }
@@ -126,19 +121,13 @@ import Testing
     @Test(arguments: ["\n", "\r\n"])
     func aControlCharacterIsLocatedWhereItIsWhateverTheLineBreaks(_ lineBreak: String) throws {
         let text = ["name: A", "x: y", "client: ab\u{07}"].joined(separator: lineBreak) + lineBreak
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml") else {
-            Issue.record("parsed")
-            return
-        }
+        let diagnostic = try #require(Self.problem(text), "\(text.debugDescription) parsed")
         #expect("\(diagnostic.location.line):\(diagnostic.location.column)" == "3:11")
     }
 
     @Test func aControlCharacterIsLocatedWhereItIs() throws {
         let text = "name: Mini\nlanguage: zh\nclient: \"审批😀\u{01}\"\n"
-        guard case .failure(let diagnostic) = YAMLReader.read(text, file: "content/project.yml", lineOffset: 1) else {
-            Issue.record("parsed")
-            return
-        }
+        let diagnostic = try #require(Self.problem(text, lineOffset: 1), "\(text.debugDescription) parsed")
         #expect(diagnostic.location.line == 4)
         #expect(diagnostic.location.column == 13)
         #expect(diagnostic.text(in: .zh).contains("控制字符"))
