@@ -136,8 +136,7 @@ public enum FolderWalker {
     /// The regular file at `path` (links followed) as an entry named `name`; nil for
     /// folders, other kinds of file and missing files.
     public static func regularFile(_ path: String, as name: String) -> Entry? {
-        guard let kind = status(path), kind.isRegular else { return nil }
-        return Entry(path: name, size: kind.size, modified: kind.modified)
+        stamp(path).map { Entry(path: name, size: $0.size, modified: $0.modified) }
     }
 
     /// What stat(2) says of a regular file (links followed), to tell that it has not
@@ -175,15 +174,5 @@ public enum FolderWalker {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Stamp(info)
-    }
-
-    private static func status(_ path: String) -> (isFolder: Bool, isRegular: Bool, size: Int, modified: Int64)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        let type = info.st_mode & S_IFMT
-        return (
-            type == S_IFDIR, type == S_IFREG, Int(info.st_size),
-            Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        )
     }
 }
