@@ -126,15 +126,22 @@ public struct SiteRenderer: Sendable {
     /// data exports come as `.unchanged`: they read nothing an article's body holds.
     ///
     /// With `searchMemo`, the search index keeps what did not change since the index
-    /// made with the same memo (see `SearchIndex.Builder.files(memo:)`).
+    /// made with the same memo (see `SearchIndex.Builder.files(memo:)`); when its postings
+    /// are carried (that index is the one in `previous`'s output), a search file whose
+    /// text is kept comes as `.unchanged`.
     ///
     /// Without `unchangedLinks` (the caller's link check carries the last build's links),
     /// a page taken from `previous` comes with empty links; with a carried `searchMemo`,
     /// without its search entry: neither is read from the cache.
+    ///
+    /// Returns the search index's size in bytes: its terms (meta.js and the term chunks)
+    /// and the text of its documents (the document groups), kept or made again alike.
+    @discardableResult
     public func render(
         batchSize: Int = 512, reusing previous: PageCache? = nil, exportsUnchanged: Bool = false,
         searchMemo: SearchMemo? = nil, unchangedLinks: Bool = true, _ handle: ([OutputFile]) throws -> Void
-    ) rethrows {
+    ) rethrows -> (index: Int, text: Int) {
+        var sizes = (index: 0, text: 0)
         let jobs = self.jobs
         let batches = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
         let paged = issueListPages > 1
@@ -215,7 +222,19 @@ public struct SiteRenderer: Sendable {
         // The large files one group at a time, each let go once written, and the search
         // postings before the exports are made: a large site's search files (about 50 MB
         // at 50,000 issues) and issue exports (about 60 MB) are never held together.
-        try handle(search.files(memo: searchMemo?.index).files.map { OutputFile(path: $0.path, contents: .text($0.text)) })
+        // A file kept from the memo's last index is the one the previous output holds when
+        // the postings were carried: that index was made by the build committed there.
+        let index = search.files(memo: searchMemo?.index).files
+        for file in index {
+            if file.path.hasPrefix("search/docs-") {
+                sizes.text += file.text.utf8.count
+            } else {
+                sizes.index += file.text.utf8.count
+            }
+        }
+        try handle(index.map { OutputFile(path: $0.path, contents: carrying && $0.kept ? .unchanged : .text($0.text)) })
+        searchMemo?.filesKept = carrying ? index.count(where: \.kept) : 0
+        releaseElsewhere(consume index)
         if let searchMemo {
             search.carry()
             searchMemo.hold(search)
@@ -224,7 +243,7 @@ public struct SiteRenderer: Sendable {
         }
         if exportsUnchanged, sharedInputs != nil {
             try handle(Self.exportPaths.map { OutputFile(path: $0, contents: .unchanged) })
-            return
+            return sizes
         }
         let issues = issueExports()
         assert(issues.map(\.path) == Array(Self.exportPaths.prefix(2)))
@@ -232,6 +251,7 @@ public struct SiteRenderer: Sendable {
         let others = weekExports() + milestoneExports()
         assert(others.map(\.path) == Array(Self.exportPaths.dropFirst(2)))
         try handle(others)
+        return sizes
     }
 
     /// The data exports' paths, in the order they are made.
@@ -394,6 +414,21 @@ public final class SearchMemo: @unchecked Sendable {
 
     /// Terms whose entry the last index took from the memo, for tests.
     public var termsReused: Int { index.reused }
+
+    /// Files of the last index taken from the previous output as they were, for tests.
+    public var filesKept: Int {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return kept
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            kept = newValue
+        }
+    }
+    private var kept = 0
 
     /// Whether the last index was made from the postings of the build before, with only
     /// the pages that changed taken out and put back.

@@ -33,10 +33,19 @@ import Foundation
 /// id for an issue's own page, `=` and the whole title (`titleTerm`) for its exact title,
 /// and `~` and a status for filtering issues by status.
 package enum SearchIndex {
-    /// A file of the index: its path under the output folder and its text.
+    /// A file of the index: its path under the output folder and its text. `kept`: the
+    /// text is that of the file at the same path in the memo's last index (see
+    /// `Builder.files(memo:)`), taken from it rather than made again.
     package struct File: Sendable {
         package let path: String
         package let text: String
+        package var kept = false
+
+        init(path: String, text: String, kept: Bool = false) {
+            self.path = path
+            self.text = text
+            self.kept = kept
+        }
     }
 
     /// The fields of a page, in the order of `Document.lengths` and of the counts packed
@@ -676,7 +685,7 @@ package enum SearchIndex {
         func writeChunks() {
             termFiles += numberedFiles(pendingChunks, from: termFiles.count) { number, entries in
                 if number < lastChunks.count, lastChunks[number].entries == entries {
-                    return File(path: "search/terms-\(number).js", text: lastChunks[number].text)
+                    return File(path: "search/terms-\(number).js", text: lastChunks[number].text, kept: true)
                 }
                 return File(
                     path: "search/terms-\(number).js",
@@ -745,7 +754,7 @@ package enum SearchIndex {
                 if number < last.count, last[number].start == start,
                     !(start..<start + last[number].count).contains(where: changed.contains)
                 {
-                    docFiles.append(File(path: "search/docs-\(number).js", text: last[number].text))
+                    docFiles.append(File(path: "search/docs-\(number).js", text: last[number].text, kept: true))
                     kept.groups.append(last[number])
                     Varint64.append(last[number].count, to: &groupStarts)
                     start += last[number].count

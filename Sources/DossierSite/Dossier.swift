@@ -464,7 +464,7 @@ public enum Dossier {
                 intact && recorded?.tool == manifest.tool && recorded?.exports != nil
                 && recorded?.exports == renderer.inputsDigest
             record.exports = renderer.inputsDigest
-            try renderer.render(
+            let searchSizes = try renderer.render(
                 reusing: previous, exportsUnchanged: exportsUnchanged, searchMemo: options.memory?.search,
                 unchangedLinks: !carried
             ) {
@@ -479,14 +479,9 @@ public enum Dossier {
                     // Pages, by their keys: a paged issue list's row scripts go with their page.
                     if case .unchanged = file.contents, file.key != nil { result.pagesUnchanged += 1 }
                     if file.key != nil, file.planned { result.pagesPlanned += 1 }
-                    guard file.path.hasPrefix("search/"), case .text(let text) = file.contents else { continue }
-                    if file.path.hasPrefix("search/docs-") {
-                        result.searchTextBytes += text.utf8.count
-                    } else {
-                        result.searchIndexBytes += text.utf8.count
-                    }
                 }
             }
+            (result.searchIndexBytes, result.searchTextBytes) = searchSizes
             record.pages = try cache.finish()
             releaseElsewhere(consume renderer)
         } catch {

@@ -360,6 +360,36 @@ import Testing
         #expect(leftovers.allSatisfy { !$0.hasSuffix("-new") }, "\(leftovers)")
     }
 
+    /// `serve` takes a search file whose text did not change from the output as its last
+    /// build left it, and only then: after another build wrote the output (`dossier build`
+    /// beside `serve`), every file is written as made.
+    @Test func serveKeepsUnchangedSearchFilesOnlyFromItsOwnBuild() throws {
+        let site = try sample()
+        let memory = Dossier.BuildMemory(unsettled: 0)
+        let article = "content/handbook/expense/budget-check.md"
+        _ = try build(site, memory: memory)
+        try edit(site, article) { $0 + "\nOne more paragraph.\n" }
+        let kept = try build(site, memory: memory)
+        #expect(memory.search.filesKept > 0)
+        // Its sizes count the files kept, as a build from scratch counts them.
+        let fresh = try build(site, output: site.deletingLastPathComponent().appendingPathComponent("scratch"))
+        try rebuildMatchesFresh(site)
+        #expect(kept.searchIndexBytes == fresh.searchIndexBytes)
+        #expect(kept.searchTextBytes == fresh.searchTextBytes)
+        #expect(kept.searchIndexBytes > 0 && kept.searchTextBytes > 0)
+
+        // Another build writes a new word into the output; the text goes back to what the
+        // memory's index was made of, so that index's files match the new text again,
+        // but not the output.
+        let before = try String(contentsOf: site.appendingPathComponent(article), encoding: .utf8)
+        try edit(site, article) { $0 + "\nZyzzogeton aardwolf.\n" }
+        _ = try build(site)
+        try Data(before.utf8).write(to: site.appendingPathComponent(article))
+        _ = try build(site, memory: memory)
+        #expect(memory.search.filesKept == 0)
+        try rebuildMatchesFresh(site)
+    }
+
     /// `serve` keeps its last build's link check and merges only the pages that changed;
     /// a link that breaks is still found, and reported as a build from scratch reports it
     /// (at the line of the template that writes it), whether an article loses the heading
